@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ptfuzz - differential fuzzing of the Linux kernel's IOMMU page tables.
+#
+#   make             every fuzz target (build/fuzz/bin/<target>: libFuzzer,
+#                    ASan+UBSan) and its replay driver
+#                    (build/tools/bin/<target>-run)
+#   make check       the test suite: what CI runs (tests/run-tests.sh)
+#   make bench       benchmarks (bench/)
+#   make trees       only fetch and prepare the kernel trees
+#   make clean       remove build/ (fetched trees included)
+#
+#   KSRC=DIR         tree under test (default: Debian's linux-source-7.3)
+#   BASE_KSRC=DIR    the baseline, legacy tree (default: KSRC without the series)
+#   CC=clang-N       compiler (default: the newest clang that links libFuzzer)
+
+TARGETS := arm_lpae arm_v7s dart
+VARIANTS := fuzz tools plain cov
+B := build
+
+export KSRC BASE_KSRC PTF_KERNEL_PKG
+
+.DEFAULT_GOAL := all
+.PHONY: all check bench trees clean help FORCE
+.DELETE_ON_ERROR:
+
+# Goals that must not fetch or build kernel trees.
+ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+NEED_TREES := 1
+endif
+
+# Toolchain -----------------------------------------------------------------
+
+ifeq ($(origin CC),default)
+CC := $(shell scripts/find-clang.sh)
+endif
+ifdef NEED_TREES
+ifeq ($(CC),)
+$(error ptfuzz: no clang that links libFuzzer was found; install one (Debian: apt-get install clang-19 libclang-rt-19-dev) or pass CC=)
+endif
+endif
+LD := ld
+NM := nm
+OBJCOPY := objcopy
+CLANG_INC := $(shell $(CC) -print-file-name=include 2>/dev/null)
+CLANG_VERSION := $(shell $(CC) -dumpversion 2>/dev/null | awk -F. '{printf "%d%02d%02d", $$1, $$2, $$3}')
+
+# Kernel trees ----------------------------------------------------------------
+
+ifdef NEED_TREES
+-include $(B)/trees.mk
+$(B)/trees.mk: FORCE
+	@mkdir -p $(B) && scripts/prepare-trees.sh $(B)
+endif
+
+trees: $(B)/trees.mk
+
+# Flags -------------------------------------------------------------------------
+
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+       -fno-omit-frame-pointer
+# Per-module ASan global registration, without COMDAT groups: the two
+# twins define the same symbols, which would give their groups one name.
+KSAN := -fno-sanitize-address-globals-dead-stripping
+# Per variant: sanitizers, kernel-code instrumentation, optimisation, main.
+SAN_fuzz := $(SAN) $(KSAN)
+SAN_tools := $(SAN) $(KSAN)
+SAN_plain :=
+SAN_cov :=
+KINSTR_fuzz := -fsanitize=fuzzer-no-link
+KINSTR_plain := -fsanitize=fuzzer-no-link
+KINSTR_tools :=
+KINSTR_cov := -fprofile-instr-generate -fcoverage-mapping
+OPT_fuzz := -O1
+OPT_tools := -O1
+OPT_plain := -O2
+OPT_cov := -O1
+MAIN_fuzz := libfuzzer
+MAIN_plain := libfuzzer
+MAIN_tools := standalone
+MAIN_cov := standalone
+LINK_libfuzzer := -fsanitize=fuzzer
+LINK_standalone :=
+
+# Kernel code: kbuild-like flags, the shim's stand-ins first.
+KCFLAGS := -nostdinc -isystem $(CLANG_INC) -D__KERNEL__ -std=gnu11 \
+	-DCONFIG_CLANG_VERSION=$(CLANG_VERSION) \
+	-fno-strict-overflow -fno-strict-aliasing -fno-common -fshort-wchar \
+	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
+	-Wno-gnu-variable-sized-type-not-at-end -Wno-address-of-packed-member \
+	-Wno-pointer-sign -Wno-initializer-overrides -Wno-unused-but-set-variable \
+	-Wno-visibility
+
+# Harness code: plain C against libc.
+CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter \
+	-Wno-missing-field-initializers -Wno-sign-compare \
+	-Ikernel-shim/abi -Ikernel-shim/runtime -Imodel -Ifuzzers/twins \
+	-Ifuzzers/engine
+
+# Sources ---------------------------------------------------------------------
+
+# From the tree under test, per twin.
+TREE_SRCS := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
+	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
+# Ours, built against each twin's headers.
+SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
+	fuzzers/twins/iopgtable.c
+# The iommu core functions the build extracts from drivers/iommu/iommu.c
+# (plus, by the extractor, every function of iommu.c they call).
+CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
+	iommu_iova_to_phys_length?
+# Plain C, built once per variant.
+ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
+	$(wildcard kernel-shim/runtime/*.c)
+
+# Twins -------------------------------------------------------------------------
+#
+# $(call twin_rules,VARIANT,NAME,TREE,FEATURES,RELEASE,PREFIX) builds
+# $(B)/VARIANT/twin-NAME.o: TREE's page tables and iommu core, our shim and
+# glue, linked into one object whose global symbols get the PREFIX ptf_base__
+# or ptf_cand__, so that two trees coexist in one binary.
+
+twin_dir = $(B)/$(1)/twin-$(2)
+twin_objs = $(addprefix $(call twin_dir,$(1),$(2))/,$(TREE_SRCS:.c=.o) $(SHIM_SRCS:.c=.o))
+
+define twin_rules
+$(call twin_dir,$(1),$(2))/%.o: $(3)/%.c $(B)/trees.mk \
+		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h
+	@mkdir -p $$(@D)
+	@echo "  KCC   $(1)/$(2)/$$*.o"
+	@$(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+		-Ikernel-shim/include -Ikernel-shim/abi -Ifuzzers/twins \
+		-I$(call twin_dir,$(1),$(2))/include -I$(3)/include \
+		-I$(3)/include/uapi -I$(3)/drivers/iommu \
+		-include $(3)/include/linux/kconfig.h \
+		-include $(3)/include/linux/compiler_types.h \
+		-DPTF_CORE_EXTRACT='"$(abspath $(call twin_dir,$(1),$(2)))/core-extract.c"' \
+		-MMD -MP -c $$< -o $$@
+
+$(call twin_dir,$(1),$(2))/kernel-shim/%.o: kernel-shim/%.c $(B)/trees.mk \
+		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h \
+		$(call twin_dir,$(1),$(2))/core-extract.c
+	@mkdir -p $$(@D)
+	@echo "  KCC   $(1)/$(2)/$$*.o"
+	@$(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+		-Ikernel-shim/include -Ikernel-shim/abi -Ifuzzers/twins \
+		-I$(call twin_dir,$(1),$(2))/include -I$(3)/include \
+		-I$(3)/include/uapi -I$(3)/drivers/iommu \
+		-include $(3)/include/linux/kconfig.h \
+		-include $(3)/include/linux/compiler_types.h \
+		-DPTF_CORE_EXTRACT='"$(abspath $(call twin_dir,$(1),$(2)))/core-extract.c"' \
+		-MMD -MP -c $$< -o $$@
+
+$(call twin_dir,$(1),$(2))/fuzzers/%.o: fuzzers/%.c $(B)/trees.mk \
+		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h
+	@mkdir -p $$(@D)
+	@echo "  KCC   $(1)/$(2)/$$*.o"
+	@$(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+		-Ikernel-shim/include -Ikernel-shim/abi -Ifuzzers/twins \
+		-I$(call twin_dir,$(1),$(2))/include -I$(3)/include \
+		-I$(3)/include/uapi -I$(3)/drivers/iommu \
+		-include $(3)/include/linux/kconfig.h \
+		-include $(3)/include/linux/compiler_types.h \
+		-MMD -MP -c $$< -o $$@
+
+$(call twin_dir,$(1),$(2))/core-extract.c: $(3)/drivers/iommu/iommu.c \
+		scripts/extract-functions.awk $(B)/trees.mk
+	@mkdir -p $$(@D)
+	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk $$< >$$@
+
+$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h: $(B)/trees.mk
+	@mkdir -p $$(@D)
+	@echo '#define UTS_RELEASE "$(5)"' >$$@
+
+$(B)/$(1)/twin-$(2).o: $(call twin_objs,$(1),$(2))
+	@echo "  TWIN  $$@ (Linux $(5))"
+	@$(LD) -r -o $$@.raw $$^
+	@$(NM) --defined-only -g $$@.raw | \
+		awk '{ print $$$$3, "ptf_$(6)__" $$$$3 }' >$$@.syms
+	@$(OBJCOPY) --redefine-syms=$$@.syms $$@.raw $$@
+	@rm -f $$@.raw
+
+-include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2)))
+endef
+
+ifdef BASE_TREE
+$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base)))
+$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand)))
+endif
+
+# Engine, model, runtime and targets --------------------------------------------
+
+eng_objs = $(addprefix $(B)/$(1)/obj/,$(filter-out %/libfuzzer.o %/standalone.o,$(ENGINE_SRCS:.c=.o)) \
+	fuzzers/engine/$(MAIN_$(1)).o)
+
+define variant_rules
+$(B)/$(1)/obj/%.o: %.c
+	@mkdir -p $$(@D)
+	@echo "  CC    $(1)/$$*.o"
+	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -MMD -MP -c $$< -o $$@
+
+-include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
+endef
+$(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
+
+# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
+define target_bin
+$(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
+		$(B)/$(1)/twin-base.o $(B)/$(1)/twin-$(4).o
+	@mkdir -p $$(@D)
+	@echo "  LINK  $$@"
+	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
+endef
+$(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,tools,$(t),-run,cand)))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,cov,$(t),-run,cand)))
+
+FUZZ_BINS := $(addprefix $(B)/fuzz/bin/,$(TARGETS))
+RUN_BINS := $(addprefix $(B)/tools/bin/,$(addsuffix -run,$(TARGETS)))
+
+all: $(FUZZ_BINS) $(RUN_BINS)
+
+fuzz-bins: $(FUZZ_BINS)
+run-bins: $(RUN_BINS)
+plain-bins: $(addprefix $(B)/plain/bin/,$(TARGETS))
+cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
+
+# Tests ---------------------------------------------------------------------------
+
+$(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
+	@mkdir -p $(@D)
+	@echo "  LINK  $@"
+	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
+
+check: all $(B)/tools/bin/test_model
+	@tests/run-tests.sh
+
+clean:
+	rm -rf $(B)
+
+help:
+	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+
+FORCE:

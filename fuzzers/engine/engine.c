@@ -1,0 +1,545 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The generic engine: one program, two kernel twins and the model.
+ *
+ * Every op runs on the baseline twin (tree without the series) and on the
+ * candidate twin (tree with it) through the iommu core, and is predicted by
+ * the model.  Ops inside the API contract must match the model exactly;
+ * ops outside it must leave both twins identical, after which the model
+ * adopts what they did.  The oracles (oracles.c) run after every op; a
+ * finding prints a report and aborts (report.c).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "runtime.h"
+
+#define STEP_ITER_MAX		65536	/* lookups one step_unmap may make */
+#define LEGACY_SCAN_MAX		65536	/* pages the legacy loop may scan */
+#define CPU_PAGE		4096ULL	/* PAGE_SIZE, as VFIO steps */
+
+static struct engine the_engine;
+
+static const struct ptf_twin_ops *ops(struct engine *e, int tw)
+{
+	return e->t->twin[tw];
+}
+
+static void enter(struct engine *e, int tw)
+{
+	ptf_rt_set_twin(tw);
+	if (e->fail_nth)
+		rt_fail_nth(tw, e->fail_nth);
+}
+
+static void leave(struct engine *e, int tw)
+{
+	e->res[tw].fail_delivered |= rt_fail_delivered(tw);
+	rt_fail_nth(tw, 0);
+}
+
+static bool fail_delivered(struct engine *e)
+{
+	if (e->res[BASE].fail_delivered != e->res[CAND].fail_delivered)
+		finding(e, "twins", "allocation failure reached one twin only",
+			"the armed allocation failure was %s on the baseline and %s on the candidate\n",
+			e->res[BASE].fail_delivered ? "delivered" : "not reached",
+			e->res[CAND].fail_delivered ? "delivered" : "not reached");
+	return e->res[BASE].fail_delivered;
+}
+
+static bool in_aperture(const struct engine *e, uint64_t iova, uint64_t size)
+{
+	uint64_t last = iova + (size ? size - 1 : 0);
+
+	return last >= iova && iova >= e->rules.va_first &&
+	       last <= e->rules.va_last;
+}
+
+/*
+ * The part of the domain an op on [iova, iova + size) can touch: the range
+ * and every leaf it intersects; the whole aperture for an op outside it
+ * (a table may alias a stray IOVA anywhere).  Snapshots the model there.
+ */
+static void set_window(struct engine *e, uint64_t iova, uint64_t size)
+{
+	const struct pt_leaf *l;
+	size_t n;
+
+	if (size && in_aperture(e, iova, size)) {
+		e->win_lo = iova;
+		e->win_hi = iova + (size - 1);
+		model_widen(&e->model, &e->win_lo, &e->win_hi);
+	} else {
+		e->win_lo = e->rules.va_first;
+		e->win_hi = e->rules.va_last;
+	}
+	leafvec_clear(&e->before);
+	n = model_leaves_in(&e->model, e->win_lo, e->win_hi, &l);
+	for (size_t i = 0; i < n; i++)
+		leafvec_push(&e->before, &l[i]);
+}
+
+static void check_twins_agree_ret(struct engine *e, const char *what)
+{
+	if (e->res[BASE].ret != e->res[CAND].ret)
+		finding(e, "twins", "return codes differ",
+			"%s returned %d on the baseline and %d on the candidate\n",
+			what, e->res[BASE].ret, e->res[CAND].ret);
+}
+
+static void check_twins_agree_bytes(struct engine *e, const char *what)
+{
+	if (e->res[BASE].bytes != e->res[CAND].bytes)
+		finding(e, "twins", "unmapped byte counts differ",
+			"%s unmapped 0x%" PRIx64 " bytes on the baseline and 0x%" PRIx64 " on the candidate\n",
+			what, e->res[BASE].bytes, e->res[CAND].bytes);
+}
+
+static uint64_t min_pgsize(const struct engine *e)
+{
+	return e->rules.pgsize_bitmap & -e->rules.pgsize_bitmap;
+}
+
+/* The checks every state-changing op ends with. */
+static void settle(struct engine *e, enum model_verdict verdict,
+		   bool in_contract)
+{
+	oracle_warns(e, in_contract);
+	oracle_window(e, verdict);
+	oracle_flushes(e);
+}
+
+static void check_map(struct engine *e, enum model_verdict v, int expect,
+		      bool failed)
+{
+	check_twins_agree_ret(e, "iommu_map()");
+	if (failed && e->res[CAND].ret != -ENOMEM)
+		finding(e, "contract", "allocation failure not reported",
+			"expected: -ENOMEM after the armed allocation failure\nactual:   %d\n",
+			e->res[CAND].ret);
+	if (!failed && v == MODEL_EXACT && e->res[CAND].ret != expect)
+		finding(e, "contract", "iommu_map() return code",
+			"expected: %d\nactual:   %d\n", expect,
+			e->res[CAND].ret);
+}
+
+static void do_map(struct engine *e, const struct op *op)
+{
+	enum model_verdict v;
+	bool failed;
+	int expect;
+
+	v = model_map(&e->model, op->iova, op->pa, op->size, op->prot, &expect,
+		      false);
+	if (v == MODEL_OVER_BUDGET) {
+		note(e, "skipped: more than %d leaves", MODEL_LEAF_BUDGET);
+		return;
+	}
+	set_window(e, op->iova, op->size);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		enter(e, tw);
+		e->res[tw].ret = ops(e, tw)->map(e->dom[tw], op->iova, op->pa,
+						 op->size, op->prot,
+						 op->arg & OP_MAP_ATOMIC);
+		leave(e, tw);
+	}
+	note(e, "-> %d", e->res[CAND].ret);
+	failed = e->opts.no_oracles ? e->res[CAND].fail_delivered :
+				      fail_delivered(e);
+	if (!e->opts.no_oracles)
+		check_map(e, v, expect, failed);
+	/* A failed map must leave the domain as it was. */
+	if (v == MODEL_EXACT && !failed)
+		model_map(&e->model, op->iova, op->pa, op->size, op->prot,
+			  &expect, true);
+	if (!e->opts.no_oracles)
+		settle(e, v, v == MODEL_EXACT);
+}
+
+static void do_unmap(struct engine *e, const struct op *op)
+{
+	bool aligned = !((op->iova | op->size) & (min_pgsize(e) - 1));
+	enum model_verdict v;
+	uint64_t expect;
+
+	v = model_unmap(&e->model, op->iova, op->size, &expect, false);
+	set_window(e, op->iova, op->size);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		enter(e, tw);
+		e->res[tw].bytes = ops(e, tw)->unmap(e->dom[tw], op->iova,
+						     op->size);
+		leave(e, tw);
+	}
+	note(e, "-> 0x%" PRIx64, e->res[CAND].bytes);
+	if (!e->opts.no_oracles) {
+		check_twins_agree_bytes(e, "iommu_unmap()");
+		if (fail_delivered(e))
+			v = MODEL_UNKNOWN;
+		if (v == MODEL_EXACT && e->res[CAND].bytes != expect)
+			finding(e, "contract", "iommu_unmap() byte count",
+				"expected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
+				expect, e->res[CAND].bytes);
+	}
+	if (v == MODEL_EXACT)
+		model_unmap(&e->model, op->iova, op->size, &expect, true);
+	/* Stopping short means the caller tried to split a leaf: no contract. */
+	if (!e->opts.no_oracles)
+		settle(e, v, v == MODEL_EXACT &&
+			     (!aligned || !op->size || expect == op->size));
+}
+
+static void do_lookup(struct engine *e, const struct op *op)
+{
+	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+
+	ptf_rt_set_twin(CAND);
+	c->phys = ops(e, CAND)->iova_to_phys_length(e->dom[CAND], op->iova,
+						    &c->len);
+	c->legacy = ops(e, CAND)->iova_to_phys(e->dom[CAND], op->iova);
+	ptf_rt_set_twin(BASE);
+	b->legacy = ops(e, BASE)->iova_to_phys(e->dom[BASE], op->iova);
+	if (c->phys == NO_PHYS)
+		note(e, "-> none (baseline 0x%" PRIx64 ")", b->legacy);
+	else
+		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 ")",
+		     c->phys, c->len, b->legacy);
+	if (!e->opts.no_oracles) {
+		oracle_lookup(e, op->iova, in_aperture(e, op->iova, 1));
+		oracle_warns(e, true);
+	}
+}
+
+/*
+ * The caller pattern the series enables: look up the leaf at pos, unmap
+ * exactly that leaf, step to its end.  Each leaf costs one walk.
+ */
+static void step_by_length(struct engine *e, uint64_t iova, uint64_t end)
+{
+	struct twin_result *r = &e->res[CAND];
+	const struct ptf_twin_ops *o = ops(e, CAND);
+	struct ptf_twin_stats st0, st1;
+	uint64_t pos = iova;
+
+	ptf_rt_set_twin(CAND);
+	o->stats(e->dom[CAND], &st0);
+	for (unsigned int it = 0; pos < end && it < STEP_ITER_MAX; it++) {
+		ptf_u64 len;
+		uint64_t run, done;
+		uint64_t phys = o->iova_to_phys_length(e->dom[CAND], pos, &len);
+
+		if (phys == NO_PHYS || !len) {
+			pos += min_pgsize(e);	/* VFIO: WARN, skip a page */
+			continue;
+		}
+		run = len - (pos & (len - 1));
+		if (run > end - pos)
+			run = end - pos;
+		done = o->unmap_fast(e->dom[CAND], pos, run);
+		r->unmaps++;
+		if (done != run && !e->opts.no_oracles &&
+		    model_lookup(&e->model, pos) &&
+		    model_lookup(&e->model, pos)->iova == pos &&
+		    model_lookup(&e->model, pos)->size == run)
+			finding(e, "step-unmap", "unmap of a stepped leaf was not exact",
+				"unmap_fast(0x%" PRIx64 ", 0x%" PRIx64 ") after iova_to_phys_length() said length 0x%" PRIx64 "\nexpected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
+				pos, run, len, run, done);
+		r->bytes += done;
+		pos += done ? done : min_pgsize(e);
+	}
+	o->iotlb_sync(e->dom[CAND]);
+	o->stats(e->dom[CAND], &st1);
+	r->walks = st1.walks - st0.walks;
+}
+
+/*
+ * The loop VFIO runs today: one walk per PAGE_SIZE to find each physically
+ * contiguous run, then unmap the run.  Too long a range is mirrored from
+ * the candidate's steps instead (same calls, no scan).
+ */
+static void step_legacy(struct engine *e, uint64_t iova, uint64_t end)
+{
+	struct twin_result *r = &e->res[BASE];
+	const struct ptf_twin_ops *o = ops(e, BASE);
+	void *d = e->dom[BASE];
+	uint64_t pos = iova;
+
+	ptf_rt_set_twin(BASE);
+	if ((end - iova) / CPU_PAGE > LEGACY_SCAN_MAX) {
+		r->bytes = o->unmap_fast(d, iova, end - iova);
+		o->iotlb_sync(d);
+		return;
+	}
+	while (pos < end) {
+		uint64_t phys = o->iova_to_phys(d, pos), len, done;
+
+		r->walks++;
+		if (!phys) {
+			pos += CPU_PAGE;
+			continue;
+		}
+		for (len = CPU_PAGE; pos + len < end; len += CPU_PAGE) {
+			r->walks++;
+			if (o->iova_to_phys(d, pos + len) != phys + len)
+				break;
+		}
+		done = o->unmap_fast(d, pos, len);
+		r->unmaps++;
+		r->bytes += done;
+		pos += done ? done : CPU_PAGE;
+	}
+	o->iotlb_sync(d);
+}
+
+static void do_step_unmap(struct engine *e, const struct op *op)
+{
+	uint64_t end = op->iova + op->size;
+	const struct pt_leaf *l;
+	size_t leaves = 0;
+	bool exact;
+
+	if (!op->size || end < op->iova || !in_aperture(e, op->iova, op->size) ||
+	    (op->iova | op->size) & (min_pgsize(e) - 1)) {
+		note(e, "skipped: not a page-aligned range in the aperture");
+		return;
+	}
+	set_window(e, op->iova, op->size);
+	/* In contract: whole leaves, no hole, edges at leaf boundaries. */
+	exact = e->win_lo == op->iova && e->win_hi == end - 1;
+	if (exact) {
+		leaves = model_leaves_in(&e->model, op->iova, end - 1, &l);
+		for (size_t i = 0; i < leaves && exact; i++)
+			exact = l[i].iova == (i ? l[i - 1].iova + l[i - 1].size :
+						  op->iova);
+		exact = exact && leaves &&
+			l[leaves - 1].iova + l[leaves - 1].size == end;
+	}
+	step_by_length(e, op->iova, end);
+	step_legacy(e, op->iova, end);
+	note(e, "-> 0x%" PRIx64 " in %lu walks, %lu unmaps (legacy loop: %lu walks, %lu unmaps)",
+	     e->res[CAND].bytes, e->res[CAND].walks, e->res[CAND].unmaps,
+	     e->res[BASE].walks, e->res[BASE].unmaps);
+	if (e->opts.no_oracles)
+		goto apply;
+	check_twins_agree_bytes(e, "the step-unmap loops");
+	if (exact && e->res[CAND].walks != leaves)
+		finding(e, "step-unmap", "walks differ from the number of leaves",
+			"stepping by iova_to_phys_length() over %zu whole leaves\nexpected: %zu walks\nactual:   %lu walks\n",
+			leaves, leaves, e->res[CAND].walks);
+	if (exact && e->res[CAND].bytes != op->size)
+		finding(e, "step-unmap", "range not fully unmapped",
+			"expected: 0x%" PRIx64 " bytes unmapped\nactual:   0x%" PRIx64 "\n",
+			op->size, e->res[CAND].bytes);
+apply:
+	if (exact)
+		model_adopt(&e->model, op->iova, end - 1, NULL, 0);
+	if (!e->opts.no_oracles)
+		settle(e, exact ? MODEL_EXACT : MODEL_UNKNOWN, exact);
+}
+
+static void do_device_write(struct engine *e, const struct op *op)
+{
+	const struct pt_leaf *l = model_lookup(&e->model, op->iova);
+	enum hw_write_result hw[PTF_NR_TWINS], expect = HW_WRITE_FAULT;
+
+	if (!e->t->hw_write) {
+		note(e, "-> no dirty tracking in this format");
+		return;
+	}
+	if (l && (e->t->access_of(&e->ts, l->prot) & MODEL_PROT_WRITE))
+		expect = HW_WRITE_DONE;
+	set_window(e, op->iova, 1);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		hw[tw] = e->t->hw_write(&e->hw_ctx[tw], op->iova);
+	note(e, "-> %s", hw[CAND] == HW_WRITE_DONE ? "written" : "fault");
+	model_device_write(&e->model, op->iova);
+	if (e->opts.no_oracles)
+		return;
+	if (hw[BASE] != expect || hw[CAND] != expect)
+		finding(e, "dirty", "device write disagrees with the mapping",
+			"expected: %s\nactual:   baseline %s, candidate %s\n",
+			expect == HW_WRITE_DONE ? "written" : "fault",
+			hw[BASE] == HW_WRITE_DONE ? "written" : "fault",
+			hw[CAND] == HW_WRITE_DONE ? "written" : "fault");
+	oracle_window(e, MODEL_EXACT);
+}
+
+static void collect_dirty(void *arg, ptf_u64 iova, ptf_u64 length)
+{
+	struct pt_leaf l = { .iova = iova, .size = length };
+
+	leafvec_push(arg, &l);
+}
+
+static void do_read_dirty(struct engine *e, const struct op *op)
+{
+	bool no_clear = op->arg & OP_DIRTY_NO_CLEAR;
+	bool in_range = op->size && in_aperture(e, op->iova, op->size);
+	bool in_contract = true;
+	int expect_ret = e->rules.tracks_dirty ? 0 :
+			 e->t->dirty_unsupported_ret(&e->ts, &in_contract);
+	struct leafvec expect = { 0 };
+
+	in_range = in_range && in_contract;
+
+	set_window(e, op->iova, op->size);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		enter(e, tw);
+		e->res[tw].ret = ops(e, tw)->read_and_clear_dirty(e->dom[tw],
+			op->iova, op->size, no_clear ? PTF_DIRTY_NO_CLEAR : 0,
+			collect_dirty, &e->res[tw].dirty);
+		leave(e, tw);
+	}
+	note(e, "-> %d, %zu ranges reported", e->res[CAND].ret,
+	     e->res[CAND].dirty.n);
+	if (in_range && e->rules.tracks_dirty) {
+		const struct pt_leaf *l;
+		size_t n = model_leaves_in(&e->model, op->iova,
+					   op->iova + op->size - 1, &l);
+
+		for (size_t i = 0; i < n; i++)
+			if (l[i].dirty)
+				leafvec_push(&expect, &l[i]);
+		model_read_dirty(&e->model, op->iova, op->size, no_clear,
+				 NULL, 0);
+	}
+	if (!e->opts.no_oracles) {
+		check_twins_agree_ret(e, "read_and_clear_dirty()");
+		if (in_range && e->res[CAND].ret != expect_ret)
+			finding(e, "dirty", "read_and_clear_dirty() return code",
+				"expected: %d\nactual:   %d\n", expect_ret,
+				e->res[CAND].ret);
+		oracle_dirty(e, op->iova, op->size, in_range ? &expect : NULL);
+		settle(e, in_range ? MODEL_EXACT : MODEL_UNKNOWN, in_range);
+	}
+	leafvec_free(&expect);
+}
+
+static void run_op(struct engine *e, const struct op *op)
+{
+	unsigned int armed = e->fail_nth;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		leafvec_clear(&e->res[tw].dirty);
+		e->res[tw] = (struct twin_result){ .dirty = e->res[tw].dirty };
+		rt_clear_records(tw);
+	}
+	switch (op->kind) {
+	case OP_MAP:
+		do_map(e, op);
+		break;
+	case OP_UNMAP:
+		do_unmap(e, op);
+		break;
+	case OP_LOOKUP:
+		do_lookup(e, op);
+		break;
+	case OP_STEP_UNMAP:
+		do_step_unmap(e, op);
+		break;
+	case OP_FAIL_ALLOC:
+		e->fail_nth = op->arg;
+		note(e, "-> armed for the next op");
+		break;
+	case OP_DEVICE_WRITE:
+		do_device_write(e, op);
+		break;
+	case OP_READ_DIRTY:
+		do_read_dirty(e, op);
+		break;
+	case NR_OP_KINDS:
+		break;
+	}
+	if (armed && op->kind != OP_FAIL_ALLOC)
+		e->fail_nth = 0;
+	trace_op(e);
+}
+
+static bool create(struct engine *e)
+{
+	struct target_setup *ts = &e->ts;
+
+	memset(ts, 0, sizeof(*ts));
+	if (!e->t->setup(&e->prog->cfg, ts)) {
+		note(e, "configuration not meaningful for this target");
+		return false;
+	}
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		rt_set_phys_base(tw, ts->table_base[tw]);
+		e->fail_nth = ts->create_fail;
+		enter(e, tw);
+		e->dom[tw] = ops(e, tw)->create(&ts->pt, &e->info[tw]);
+		leave(e, tw);
+	}
+	e->fail_nth = 0;
+	if (!ops(e, CAND)->has_length)
+		rt_fatal("harness", "the candidate tree has no iommu_iova_to_phys_length()");
+	if (!e->dom[BASE] != !e->dom[CAND])
+		finding(e, "twins", "domain creation differs",
+			"the baseline %s the config, the candidate %s it\n",
+			e->dom[BASE] ? "accepted" : "refused",
+			e->dom[CAND] ? "accepted" : "refused");
+	if (!e->dom[BASE]) {
+		note(e, "the kernel refused this configuration");
+		oracle_warns(e, false);
+		oracle_leaks(e);
+		return false;
+	}
+	oracle_warns(e, true);
+	if (memcmp(&e->info[BASE], &e->info[CAND], sizeof(e->info[BASE])))
+		finding(e, "twins", "domain setup differs",
+			"pgsize_bitmap 0x%lx/0x%lx ias %u/%u oas %u/%u (baseline/candidate)\n",
+			e->info[BASE].pgsize_bitmap, e->info[CAND].pgsize_bitmap,
+			e->info[BASE].ias, e->info[CAND].ias,
+			e->info[BASE].oas, e->info[CAND].oas);
+	e->t->rules(ts, &e->info[BASE], &e->rules);
+	model_init(&e->model, &e->rules);
+	hw_ctx_init(e);
+	return true;
+}
+
+static void destroy(struct engine *e)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		ptf_rt_set_twin(tw);
+		rt_clear_records(tw);
+		ops(e, tw)->destroy(e->dom[tw]);
+	}
+	/* Tearing down a live domain is in contract: no WARN. */
+	oracle_warns(e, true);
+	oracle_leaks(e);
+}
+
+void engine_run(const struct target *t, const struct program *p,
+		const struct engine_opts *opts)
+{
+	struct engine *e = &the_engine;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		leafvec_free(&e->hw[tw]);
+		leafvec_free(&e->res[tw].dirty);
+	}
+	leafvec_free(&e->before);
+	model_free(&e->model);
+	memset(e, 0, sizeof(*e));
+	e->t = t;
+	e->prog = p;
+	e->opts = *opts;
+	rt_reset();
+	report_set_engine(e);
+	e->op = SIZE_MAX;
+	if (create(e)) {
+		for (e->op = 0; e->op < p->nr_ops; e->op++)
+			run_op(e, &p->ops[e->op]);
+		e->op = SIZE_MAX;
+		if (!e->opts.no_oracles) {
+			set_window(e, e->rules.va_first, 0);
+			oracle_window(e, MODEL_EXACT);
+		}
+		destroy(e);
+	}
+	report_set_engine(NULL);
+}

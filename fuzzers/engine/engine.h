@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * engine.h - runs a program on the baseline twin, the candidate twin and
+ * the model, and lets the oracles compare them after every op.
+ */
+#ifndef PTF_ENGINE_H
+#define PTF_ENGINE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model.h"
+#include "program.h"
+#include "target.h"
+
+#define BASE	PTF_TWIN_BASE
+#define CAND	PTF_TWIN_CAND
+#define NO_PHYS	(~0ULL)		/* PHYS_ADDR_MAX */
+
+struct engine_opts {
+	bool verbose;		/* trace every op and its results (repro) */
+	bool no_oracles;	/* run the ops only: to measure the oracles' cost */
+};
+
+struct leafvec {
+	struct pt_leaf *v;
+	size_t n, cap;
+};
+
+/* What one op did on one twin. */
+struct twin_result {
+	int ret;			/* map, read_dirty */
+	uint64_t bytes;			/* unmap, step_unmap */
+	ptf_u64 phys, len, legacy;	/* lookup */
+	bool fail_delivered;
+	unsigned long walks, unmaps;	/* step_unmap */
+	struct leafvec dirty;		/* read_dirty: reported ranges */
+};
+
+struct engine {
+	const struct target *t;
+	const struct program *prog;
+	struct engine_opts opts;
+	struct target_setup ts;
+	struct model_rules rules;
+	struct ptf_pt_info info[PTF_NR_TWINS];
+	void *dom[PTF_NR_TWINS];
+	struct model model;
+	size_t op;			/* index of the op running */
+	unsigned int fail_nth;		/* armed by FAIL_ALLOC for the next op */
+	struct twin_result res[PTF_NR_TWINS];
+	struct hw_ctx hw_ctx[PTF_NR_TWINS];	/* the device's side of each twin */
+	struct leafvec hw[PTF_NR_TWINS];	/* hardware view after the op */
+	struct leafvec before;		/* model leaves in the window before */
+	uint64_t win_lo, win_hi;	/* the window the op can touch */
+	char note[MAX_OPS][240];	/* results of each op, for the trace */
+};
+
+/* Run @p; returns only if no oracle fired (a finding aborts). */
+void engine_run(const struct target *t, const struct program *p,
+		const struct engine_opts *opts);
+
+/* Oracles (oracles.c) ---------------------------------------------------- */
+
+void oracle_warns(struct engine *e, bool in_contract);
+void oracle_flushes(struct engine *e);
+void oracle_window(struct engine *e, enum model_verdict verdict);
+void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture);
+void oracle_leaks(struct engine *e);
+void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
+		  const struct leafvec *expected);
+void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
+	     struct leafvec *out);
+void hw_ctx_init(struct engine *e);
+
+/* Reports (report.c) ----------------------------------------------------- */
+
+__attribute__((noreturn, format(printf, 4, 5)))
+void finding(struct engine *e, const char *oracle, const char *signature,
+	     const char *fmt, ...);
+void report_set_engine(struct engine *e);
+void trace_op(struct engine *e);
+__attribute__((format(printf, 2, 3)))
+void note(struct engine *e, const char *fmt, ...);
+
+/* Leaf vectors ----------------------------------------------------------- */
+
+void leafvec_push(struct leafvec *lv, const struct pt_leaf *leaf);
+void leafvec_clear(struct leafvec *lv);
+void leafvec_free(struct leafvec *lv);
+const char *leaf_str(const struct pt_leaf *l, char *buf, size_t len);
+
+#endif /* PTF_ENGINE_H */

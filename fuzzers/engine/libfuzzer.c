@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer entry points.  PTF_NO_ORACLES=1 runs the ops without checking
+ * them (to measure what the oracles cost); PTF_VERBOSE=1 traces every op.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "engine.h"
+#include "runtime.h"
+
+static struct engine_opts opts;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *v = getenv("PTF_VERBOSE"), *n = getenv("PTF_NO_ORACLES");
+
+	opts.verbose = v && *v == '1';
+	opts.no_oracles = n && *n == '1';
+	rt_init();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct program prog;
+
+	program_decode(ptf_target, data, size, &prog);
+	engine_run(ptf_target, &prog, &opts);
+	return 0;
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Traces and findings.
+ *
+ * A finding is a full report on stderr - target, trees, config, the decoded
+ * op trace up to the failing op, expected vs actual, the kernel log - and a
+ * closing signature line
+ *
+ *   SUMMARY: ptfuzz: <target>: <oracle>: <what>
+ *
+ * that names the class of failure without addresses, so findings from
+ * different inputs compare equal.  Then abort(), as libFuzzer expects.
+ * Sanitizer reports get the trace too, through the sanitizers' death hook.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "runtime.h"
+
+static struct engine *current;
+static char setup_note[240];
+
+/* Present when a sanitizer runtime is linked in. */
+extern void __sanitizer_set_death_callback(void (*cb)(void))
+	__attribute__((weak));
+
+void note(struct engine *e, const char *fmt, ...)
+{
+	char *buf = e->op < MAX_OPS ? e->note[e->op] : setup_note;
+	size_t used = strlen(buf);
+	va_list ap;
+
+	if (used && used < sizeof(setup_note) - 1)
+		buf[used++] = ' ';
+	va_start(ap, fmt);
+	vsnprintf(buf + used, sizeof(setup_note) - used, fmt, ap);
+	va_end(ap);
+}
+
+static void print_op_line(const struct engine *e, size_t i, bool failing,
+			  FILE *out)
+{
+	fprintf(out, "%s%3zu  ", failing ? ">>" : "  ", i);
+	op_print(&e->prog->ops[i], out);
+	if (e->note[i][0])
+		fprintf(out, "\n       %s", e->note[i]);
+	fputc('\n', out);
+}
+
+void trace_op(struct engine *e)
+{
+	if (e->opts.verbose)
+		print_op_line(e, e->op, false, stdout);
+}
+
+static void print_log_line(const char *line, void *arg)
+{
+	fprintf(arg, "    %s\n", line);
+}
+
+static void print_context(const struct engine *e, FILE *out)
+{
+	const struct target *t = e->t;
+
+	fprintf(out, "target:     %s (%s)\n", t->name, t->summary);
+	fprintf(out, "baseline:   Linux %s (legacy iova_to_phys)\n",
+		t->twin[BASE]->tree);
+	fprintf(out, "candidate:  Linux %s (iova_to_phys_length)\n",
+		t->twin[CAND]->tree);
+	fputs("config:     ", out);
+	config_print(t, &e->prog->cfg, out);
+	fputc('\n', out);
+	if (e->dom[BASE])
+		fprintf(out, "domain:     pgsize_bitmap=0x%lx ias=%u oas=%u\n",
+			e->info[BASE].pgsize_bitmap, e->info[BASE].ias,
+			e->info[BASE].oas);
+	if (setup_note[0])
+		fprintf(out, "setup:      %s\n", setup_note);
+}
+
+static void print_trace(const struct engine *e, FILE *out)
+{
+	size_t last = e->op < e->prog->nr_ops ? e->op : e->prog->nr_ops;
+
+	fprintf(out, "ops:        %zu decoded; ", e->prog->nr_ops);
+	if (e->op < e->prog->nr_ops)
+		fprintf(out, "failed at op %zu\n", e->op);
+	else
+		fputs("failed after the last op (final check or teardown)\n", out);
+	for (size_t i = 0; i < last; i++)
+		print_op_line(e, i, false, out);
+	if (e->op < e->prog->nr_ops)
+		print_op_line(e, e->op, true, out);
+}
+
+static void print_logs(FILE *out)
+{
+	static const char *const who[] = { "baseline", "candidate" };
+
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		fprintf(out, "kernel log (%s, most recent last):\n", who[tw]);
+		rt_for_each_log(tw, print_log_line, out);
+	}
+}
+
+void finding(struct engine *e, const char *oracle, const char *signature,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("\n==== ptfuzz finding ====\n", stderr);
+	print_context(e, stderr);
+	print_trace(e, stderr);
+	fprintf(stderr, "oracle:     %s\n", oracle);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	print_logs(stderr);
+	fprintf(stderr, "SUMMARY: ptfuzz: %s: %s: %s\n", e->t->name, oracle,
+		signature);
+	fflush(stderr);
+	current = NULL;		/* no second report from the death hook */
+	abort();
+}
+
+/* BUG(), panic() and misuse the runtime detects. */
+static void runtime_fatal(const char *kind, const char *detail)
+{
+	if (current)
+		finding(current, strcmp(kind, "harness") ? "kernel" : "harness",
+			kind, "%s: %s\n", kind, detail);
+}
+
+/* A sanitizer is about to exit: give its report the op trace. */
+static void sanitizer_death(void)
+{
+	if (!current)
+		return;
+	fputs("\n==== ptfuzz context of the sanitizer report above ====\n",
+	      stderr);
+	print_context(current, stderr);
+	print_trace(current, stderr);
+	print_logs(stderr);
+	fprintf(stderr, "SUMMARY: ptfuzz: %s: sanitizer: see the report above\n",
+		current->t->name);
+}
+
+void report_set_engine(struct engine *e)
+{
+	static bool hooked;
+
+	current = e;
+	setup_note[0] = '\0';
+	if (hooked)
+		return;
+	rt_set_fatal_handler(runtime_fatal);
+	if (__sanitizer_set_death_callback)
+		__sanitizer_set_death_callback(sanitizer_death);
+	hooked = true;
+}

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm_lpae: io-pgtable-arm's VMSAv8 long-descriptor formats
+ * (ARM_64_LPAE_S1/S2, ARM_32_LPAE_S1/S2, ARM_MALI_LPAE), 4K/16K/64K granules,
+ * the IAS/OAS range including stage-2 concatenated PGDs, TTBR1, and HD
+ * dirty tracking.
+ *
+ * The hardware walker follows the Arm ARM: start level from T0SZ (stage 1)
+ * or SL0 (stage 2) and the granule from TG, descriptor type in bits [1:0],
+ * output address in [47:granule] plus [51:48] in bits [15:12] for 64K,
+ * AP[2] = bit 7, DBM = bit 51, stage-2 S2AP = bits [7:6].
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "target.h"
+
+enum { F_FMT, F_GRANULE, F_BLOCKS, F_EXTRA, F_IAS, F_OAS, F_QUIRKS,
+       F_COHERENT, F_TABLES, F_CREATE_FAIL, NR_FIELDS };
+
+static const char *const fmt_names[] = {
+	"ARM_64_LPAE_S1", "ARM_64_LPAE_S2", "ARM_32_LPAE_S1", "ARM_32_LPAE_S2",
+	"ARM_MALI_LPAE",
+};
+static const uint64_t fmt_values[] = {
+	PTF_FMT_ARM_64_LPAE_S1, PTF_FMT_ARM_64_LPAE_S2, PTF_FMT_ARM_32_LPAE_S1,
+	PTF_FMT_ARM_32_LPAE_S2, PTF_FMT_ARM_MALI_LPAE,
+};
+static const char *const granule_names[] = { "4K", "16K", "64K" };
+static const uint64_t granule_values[] = { 1 << 12, 1 << 14, 1 << 16 };
+/* Block sizes one and two levels above the page, per granule. */
+static const char *const block_names[] = { "L2", "L1" };
+static const uint64_t block_values[] = { 1, 2 };
+/* Sizes a driver might add to its request by mistake or by design. */
+static const char *const extra_names[] = { "4K", "16K", "64K", "2M", "1G" };
+static const uint64_t extra_values[] = {
+	1ULL << 12, 1ULL << 14, 1ULL << 16, 1ULL << 21, 1ULL << 30,
+};
+static const char *const ias_names[] = {
+	"32", "36", "39", "40", "42", "44", "47", "48", "52",
+};
+static const uint64_t ias_values[] = { 32, 36, 39, 40, 42, 44, 47, 48, 52 };
+static const char *const oas_names[] = { "32", "36", "40", "42", "44", "48", "52" };
+static const uint64_t oas_values[] = { 32, 36, 40, 42, 44, 48, 52 };
+static const char *const quirk_names[] = {
+	"NS", "TTBR1", "OUTER_WBWA", "HD", "S2FWB", "NO_WARN", "NO_PERMS",
+};
+static const uint64_t quirk_values[] = {
+	PTF_QUIRK_ARM_NS, PTF_QUIRK_ARM_TTBR1, PTF_QUIRK_ARM_OUTER_WBWA,
+	PTF_QUIRK_ARM_HD, PTF_QUIRK_ARM_S2FWB, PTF_QUIRK_NO_WARN,
+	PTF_QUIRK_NO_PERMS,
+};
+static const char *const bool_names[] = { "no", "yes" };
+static const uint64_t bool_values[] = { 0, 1 };
+/* Where the tables live: low memory, above 4 GiB, just below the OAS. */
+static const char *const tables_names[] = { "low", "high", "top" };
+static const uint64_t tables_values[] = { 0, 1, 2 };
+static const char *const fail_names[] = { "none", "1", "2", "3" };
+static const uint64_t fail_values[] = { 0, 1, 2, 3 };
+
+#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
+
+static const struct cfg_field fields[NR_FIELDS] = {
+	[F_FMT]		= { "fmt", FIELD(fmt_names, fmt_values) },
+	[F_GRANULE]	= { "granule", FIELD(granule_names, granule_values) },
+	[F_BLOCKS]	= { "blocks", FIELD(block_names, block_values), .flags = true },
+	[F_EXTRA]	= { "extra", FIELD(extra_names, extra_values), .flags = true },
+	[F_IAS]		= { "ias", FIELD(ias_names, ias_values), .literal = true },
+	[F_OAS]		= { "oas", FIELD(oas_names, oas_values), .literal = true },
+	[F_QUIRKS]	= { "quirks", FIELD(quirk_names, quirk_values), .flags = true },
+	[F_COHERENT]	= { "coherent", FIELD(bool_names, bool_values) },
+	[F_TABLES]	= { "tables", FIELD(tables_names, tables_values) },
+	[F_CREATE_FAIL]	= { "create_fail", FIELD(fail_names, fail_values) },
+};
+
+static bool is_s1(enum ptf_fmt fmt)
+{
+	return fmt == PTF_FMT_ARM_64_LPAE_S1 || fmt == PTF_FMT_ARM_32_LPAE_S1;
+}
+
+static bool is_s2(enum ptf_fmt fmt)
+{
+	return fmt == PTF_FMT_ARM_64_LPAE_S2 || fmt == PTF_FMT_ARM_32_LPAE_S2;
+}
+
+static uint64_t table_base(uint64_t choice, unsigned int oas)
+{
+	if (choice == 1 && oas > 34)
+		return 1ULL << 33;
+	if (choice == 2 && oas > 33 && oas < 64)
+		return (1ULL << oas) - (2ULL << 30);
+	return 1ULL << 30;
+}
+
+static bool setup(const struct target_config *cfg, struct target_setup *ts)
+{
+	uint64_t granule = cfg->v[F_GRANULE];
+	unsigned int shift = __builtin_ctzll(granule), bpl = shift - 3;
+	uint64_t bitmap = granule | cfg->v[F_EXTRA];
+
+	if (cfg->v[F_BLOCKS] & 1)
+		bitmap |= granule << bpl;
+	if ((cfg->v[F_BLOCKS] & 2) && shift + 2 * bpl < 64)
+		bitmap |= granule << (2 * bpl);
+	ts->pt = (struct ptf_pt_config){
+		.fmt = (enum ptf_fmt)cfg->v[F_FMT],
+		.quirks = (unsigned int)cfg->v[F_QUIRKS],
+		.pgsize_bitmap = bitmap,
+		.ias = (unsigned int)cfg->v[F_IAS],
+		.oas = (unsigned int)cfg->v[F_OAS],
+		.coherent_walk = (int)cfg->v[F_COHERENT],
+	};
+	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
+		table_base(cfg->v[F_TABLES], ts->pt.oas);
+	ts->create_fail = (unsigned int)cfg->v[F_CREATE_FAIL];
+	return true;
+}
+
+static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
+		  struct model_rules *r)
+{
+	uint64_t span = 1ULL << info->ias;
+	bool hd = ts->pt.quirks & PTF_QUIRK_ARM_HD;
+
+	*r = (struct model_rules){
+		.pgsize_bitmap = info->pgsize_bitmap,
+		.va_first = 0,
+		.va_last = span - 1,
+		.pa_limit = 1ULL << info->oas,
+		.map_needs_rw = true,
+		.dirty_on_map = hd && is_s1(ts->pt.fmt),
+		.tracks_dirty = hd && ts->pt.fmt == PTF_FMT_ARM_64_LPAE_S1 &&
+				!(ts->pt.quirks & PTF_QUIRK_ARM_TTBR1),
+	};
+	if (ts->pt.quirks & PTF_QUIRK_ARM_TTBR1) {
+		r->va_first = -span;
+		r->va_last = UINT64_MAX;
+	}
+}
+
+/* Stage 1 can only take writes away; stage 2 and Mali grant R and W apart. */
+static int access_of(const struct target_setup *ts, int prot)
+{
+	int rw = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
+
+	if (!is_s1(ts->pt.fmt))
+		return rw;
+	return rw == MODEL_PROT_READ ? MODEL_PROT_READ :
+				       MODEL_PROT_READ | MODEL_PROT_WRITE;
+}
+
+/* Hardware walker ---------------------------------------------------------- */
+
+#define DESC_VALID	(1ULL << 0)
+#define DESC_TABLE	(1ULL << 1)	/* with VALID: table (or page at L3) */
+#define DESC_AP2	(1ULL << 7)	/* stage 1: read-only */
+#define DESC_S2AP_R	(1ULL << 6)
+#define DESC_S2AP_W	(1ULL << 7)
+#define DESC_DBM	(1ULL << 51)
+#define OA_LOW_MASK	0x0000fffffffff000ULL	/* bits [47:12] */
+
+struct lpae {
+	const struct hw_ctx *hw;
+	unsigned int shift, bpl;	/* granule shift, bits per level */
+	int start;			/* start level */
+	unsigned int ias;
+	uint64_t va_base;		/* IOVA of index 0 at the start level */
+	bool mali;
+};
+
+static unsigned int lvl_shift(const struct lpae *w, int lvl)
+{
+	return w->shift + (3 - lvl) * w->bpl;
+}
+
+static uint64_t desc_oa(const struct lpae *w, uint64_t desc)
+{
+	uint64_t oa = desc & OA_LOW_MASK;
+
+	if (w->shift == 16)	/* 64K granule: OA[51:48] in bits [15:12] */
+		oa = (oa & ~0xffffULL) | ((desc >> 12 & 0xf) << 48);
+	return oa;
+}
+
+static bool block_allowed(const struct lpae *w, int lvl)
+{
+	if (w->shift == 12)
+		return lvl == 1 || lvl == 2;
+	if (w->shift == 14)
+		return lvl == 2;
+	return lvl == 2 || (lvl == 1 && w->hw->info->oas > 48);
+}
+
+static int leaf_access(const struct lpae *w, uint64_t desc, bool *dirty)
+{
+	enum ptf_fmt fmt = w->hw->pt->fmt;
+
+	*dirty = false;
+	if (!is_s1(fmt))
+		return (desc & DESC_S2AP_R ? MODEL_PROT_READ : 0) |
+		       (desc & DESC_S2AP_W ? MODEL_PROT_WRITE : 0);
+	/* Writable if AP[2] is clear, or if DBM lets hardware clear it. */
+	*dirty = (desc & DESC_DBM) && !(desc & DESC_AP2);
+	if (!(desc & DESC_AP2) || (desc & DESC_DBM))
+		return MODEL_PROT_READ | MODEL_PROT_WRITE;
+	return MODEL_PROT_READ;
+}
+
+static void report_leaf(const struct lpae *w, uint64_t va, int lvl,
+			uint64_t desc)
+{
+	uint64_t size = 1ULL << lvl_shift(w, lvl), oa = desc_oa(w, desc);
+	struct hw_leaf leaf = { .iova = va, .size = size, .phys = oa };
+	unsigned int oas = w->hw->info->oas;
+
+	if (oa & (size - 1))
+		w->hw->error(w->hw, "level %d leaf at 0x%llx: output address 0x%llx not aligned to 0x%llx",
+			     lvl, (unsigned long long)va, (unsigned long long)oa,
+			     (unsigned long long)size);
+	if (oas < 64 && (oa + size - 1) >> oas)
+		w->hw->error(w->hw, "level %d leaf at 0x%llx: output 0x%llx beyond the %u-bit OAS",
+			     lvl, (unsigned long long)va, (unsigned long long)oa, oas);
+	leaf.access = leaf_access(w, desc, &leaf.dirty);
+	w->hw->leaf(w->hw, &leaf);
+}
+
+static void walk_table(const struct lpae *w, uint64_t table, int lvl,
+		       uint64_t va, uint64_t entries, uint64_t lo, uint64_t hi);
+
+static void walk_entry(const struct lpae *w, uint64_t va, int lvl,
+		       uint64_t desc, uint64_t lo, uint64_t hi)
+{
+	bool last = lvl == 3;
+
+	if (!(desc & DESC_VALID))
+		return;
+	if (last && !w->mali && !(desc & DESC_TABLE))
+		w->hw->error(w->hw, "level 3 descriptor 0x%llx at 0x%llx has the reserved type 0b01",
+			     (unsigned long long)desc, (unsigned long long)va);
+	if (last || !(desc & DESC_TABLE)) {
+		if (last && w->mali && (desc & DESC_TABLE))
+			w->hw->error(w->hw, "Mali level 3 descriptor 0x%llx is not a page",
+				     (unsigned long long)desc);
+		if (!last && !block_allowed(w, lvl))
+			w->hw->error(w->hw, "block at level %d (0x%llx) is not allowed with a %uK granule",
+				     lvl, (unsigned long long)va, 1u << (w->shift - 10));
+		report_leaf(w, va, lvl, desc);
+		return;
+	}
+	walk_table(w, desc_oa(w, desc) & ~((1ULL << w->shift) - 1), lvl + 1,
+		   va, 1ULL << w->bpl, lo, hi);
+}
+
+static void walk_table(const struct lpae *w, uint64_t table, int lvl,
+		       uint64_t va, uint64_t entries, uint64_t lo, uint64_t hi)
+{
+	unsigned int sh = lvl_shift(w, lvl);
+	uint64_t first = lo > va ? (lo - va) >> sh : 0;
+	uint64_t last = (hi - va) >> sh;
+
+	if (last >= entries)
+		last = entries - 1;
+	for (uint64_t i = first; i <= last; i++) {
+		uint64_t desc;
+
+		if (!w->hw->read(w->hw, table + 8 * i, &desc, sizeof(desc)))
+			w->hw->error(w->hw, "level %d table at 0x%llx is not live page-table memory",
+				     lvl, (unsigned long long)table);
+		walk_entry(w, va + (i << sh), lvl, desc, lo, hi);
+	}
+}
+
+/* Decode the translation regime from what the driver would program. */
+static void regime(const struct hw_ctx *hw, struct lpae *w, uint64_t *root)
+{
+	static const unsigned int tg0_shift[4] = { 12, 16, 14, 0 };
+	static const unsigned int tg1_shift[4] = { 0, 14, 12, 16 };
+	const ptf_u64 *regs = hw->info->regs;
+	bool ttbr1 = hw->pt->quirks & PTF_QUIRK_ARM_TTBR1;
+	unsigned int levels;
+
+	memset(w, 0, sizeof(*w));
+	w->hw = hw;
+	if (hw->pt->fmt == PTF_FMT_ARM_MALI_LPAE) {
+		/* Mali: 4K pages, always four levels, 48-bit VA. */
+		w->mali = true;
+		w->shift = 12;
+		w->ias = 48;
+		*root = regs[0] & OA_LOW_MASK;
+	} else {
+		w->shift = ttbr1 ? tg1_shift[regs[2] & 3] : tg0_shift[regs[2] & 3];
+		w->ias = 64 - (unsigned int)regs[1];
+		*root = regs[0] & 0x000ffffffffffffeULL;
+	}
+	w->bpl = w->shift - 3;
+	levels = (w->ias - w->shift + w->bpl - 1) / w->bpl;
+	w->start = 4 - (int)levels;
+	if (w->mali) {
+		w->start = 0;
+	} else if (is_s2(hw->pt->fmt)) {
+		/* SL0: 4K counts down from level 2, 16K/64K from level 3. */
+		unsigned int sl0 = (unsigned int)regs[3];
+
+		w->start = w->shift == 12 ? 2 - (int)sl0 : 3 - (int)sl0;
+	}
+	w->va_base = ttbr1 ? -(1ULL << w->ias) : 0;
+}
+
+static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
+{
+	struct lpae w;
+	uint64_t root, entries;
+	unsigned int bits;
+
+	regime(hw, &w, &root);
+	bits = w.ias - lvl_shift(&w, w.start);
+	if (w.mali)
+		bits = w.bpl;
+	if (bits > 20 || w.start < 0)
+		hw->error(hw, "start level %d with %u index bits cannot be walked",
+			  w.start, bits);
+	entries = 1ULL << bits;
+	if (root & (entries * 8 - 1) & ~0xfULL)
+		hw->error(hw, "translation table base 0x%llx not aligned to its %llu-entry table",
+			  (unsigned long long)root, (unsigned long long)entries);
+	if (lo < w.va_base)
+		lo = w.va_base;
+	walk_table(&w, root & ~(entries * 8 - 1), w.start, w.va_base, entries,
+		   lo, hi);
+}
+
+/* The descriptor a device write goes through, or 0 if it faults. */
+static uint64_t find_leaf(const struct lpae *w, uint64_t root, uint64_t iova,
+			  uint64_t *where)
+{
+	uint64_t table = root, off = iova - w->va_base;
+
+	for (int lvl = w->start; lvl <= 3; lvl++) {
+		uint64_t idx = off >> lvl_shift(w, lvl), desc;
+
+		if (lvl > w->start)
+			idx &= (1ULL << w->bpl) - 1;
+		*where = table + 8 * idx;
+		if (!w->hw->read(w->hw, *where, &desc, sizeof(desc)) ||
+		    !(desc & DESC_VALID))
+			return 0;
+		if (lvl == 3 || !(desc & DESC_TABLE))
+			return desc;
+		table = desc_oa(w, desc) & ~((1ULL << w->shift) - 1);
+	}
+	return 0;
+}
+
+/* HTTU with DBM: a write to a writable-clean entry clears AP[2]. */
+static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
+{
+	struct lpae w;
+	uint64_t root, where, desc;
+	bool dirty;
+
+	regime(hw, &w, &root);
+	desc = find_leaf(&w, root, iova, &where);
+	if (!desc || !(leaf_access(&w, desc, &dirty) & MODEL_PROT_WRITE))
+		return HW_WRITE_FAULT;
+	if (is_s1(hw->pt->fmt) && (desc & DESC_DBM) && (desc & DESC_AP2)) {
+		desc &= ~DESC_AP2;
+		hw->write(hw, where, &desc, sizeof(desc));
+	}
+	return HW_WRITE_DONE;
+}
+
+static int dirty_unsupported_ret(const struct target_setup *ts,
+				 bool *in_contract)
+{
+	/* Only ARM_64_LPAE_S1 walks for dirty bits, and not for TTBR1. */
+	*in_contract = !(ts->pt.quirks & PTF_QUIRK_ARM_TTBR1);
+	return ts->pt.fmt == PTF_FMT_ARM_64_LPAE_S1 ? 0 : -EINVAL;
+}
+
+static const struct warn_site warn_sites[] = {
+	{ "io-pgtable-arm.c", "arm_lpae_init_pte",
+	  "map over a live leaf: -EEXIST (silent with IO_PGTABLE_QUIRK_NO_WARN)" },
+	{ "io-pgtable-arm.c", "__arm_lpae_map",
+	  "map below a live block: -EEXIST" },
+	{ "io-pgtable-arm.c", "__arm_lpae_unmap",
+	  "unmap of an empty entry, or of part of a large IOPTE" },
+	{ "io-pgtable-arm.c", "arm_lpae_map_pages",
+	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
+	{ "io-pgtable-arm.c", "arm_lpae_unmap_pages", "IOVA beyond the IAS" },
+	{ "io-pgtable-arm.c", "arm_lpae_read_and_clear_dirty",
+	  "empty window, or one beyond the IAS (always with TTBR1)" },
+	{ "io-pgtable-arm.c", "arm_64_lpae_alloc_pgtable_s2",
+	  "more than 16 concatenated stage-2 tables: config refused" },
+	{ NULL },
+};
+
+extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;
+extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable;
+
+static const struct target arm_lpae = {
+	.name		= "arm_lpae",
+	.summary	= "io-pgtable-arm: ARM LPAE stage 1/2, 32/64-bit, Mali",
+	.fields		= fields,
+	.nr_fields	= NR_FIELDS,
+	.setup		= setup,
+	.rules		= rules,
+	.access_of	= access_of,
+	.hw_walk	= hw_walk,
+	.hw_write	= hw_write,
+	.dirty_unsupported_ret = dirty_unsupported_ret,
+	.warn_sites	= warn_sites,
+	.twin		= { &ptf_base__ptf_twin_iopgtable,
+			    &ptf_cand__ptf_twin_iopgtable },
+};
+
+const struct target *const ptf_target = &arm_lpae;

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm_v7s: io-pgtable-arm-v7s, the ARMv7 short-descriptor format, with and
+ * without the MediaTek extensions (MTK_EXT: 34-bit IOVA and 35-bit PA in
+ * PTE bits 9/4/5; MTK_TTBR_EXT: tables above 4 GiB).
+ *
+ * The hardware walker follows the short-descriptor format: first level
+ * entries cover 1 MiB (section, bit 18 = supersection of 16 identical
+ * entries) or point to a 256-entry second-level table; second level entries
+ * are 4K small pages (bit 1) or 64K large pages (type 0b01, 16 identical
+ * entries).  AP[2] is bit 15 (L1) / bit 9 (L2), AF is AP[0].
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "target.h"
+
+enum { F_QUIRKS, F_PGSIZES, F_IAS, F_OAS, F_COHERENT, F_TABLES,
+       F_CREATE_FAIL, NR_FIELDS };
+
+static const char *const quirk_names[] = {
+	"NS", "NO_PERMS", "MTK_EXT", "MTK_TTBR_EXT",
+};
+static const uint64_t quirk_values[] = {
+	PTF_QUIRK_ARM_NS, PTF_QUIRK_NO_PERMS, PTF_QUIRK_ARM_MTK_EXT,
+	PTF_QUIRK_ARM_MTK_TTBR_EXT,
+};
+static const char *const pgsize_names[] = { "4K", "64K", "1M", "16M" };
+static const uint64_t pgsize_values[] = { 1 << 12, 1 << 16, 1 << 20, 1 << 24 };
+static const char *const ias_names[] = { "32", "33", "34" };
+static const uint64_t ias_values[] = { 32, 33, 34 };
+static const char *const oas_names[] = { "32", "33", "34", "35" };
+static const uint64_t oas_values[] = { 32, 33, 34, 35 };
+static const char *const bool_names[] = { "no", "yes" };
+static const uint64_t bool_values[] = { 0, 1 };
+/* Tables below 4 GiB, or above it (only MTK_TTBR_EXT can point there). */
+static const char *const tables_names[] = { "low", "high" };
+static const uint64_t tables_values[] = { 0, 1 };
+static const char *const fail_names[] = { "none", "1", "2", "3" };
+static const uint64_t fail_values[] = { 0, 1, 2, 3 };
+
+#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
+
+static const struct cfg_field fields[NR_FIELDS] = {
+	[F_QUIRKS]	= { "quirks", FIELD(quirk_names, quirk_values), .flags = true },
+	[F_PGSIZES]	= { "pgsizes", FIELD(pgsize_names, pgsize_values), .flags = true },
+	[F_IAS]		= { "ias", FIELD(ias_names, ias_values), .literal = true },
+	[F_OAS]		= { "oas", FIELD(oas_names, oas_values), .literal = true },
+	[F_COHERENT]	= { "coherent", FIELD(bool_names, bool_values) },
+	[F_TABLES]	= { "tables", FIELD(tables_names, tables_values) },
+	[F_CREATE_FAIL]	= { "create_fail", FIELD(fail_names, fail_values) },
+};
+
+static bool setup(const struct target_config *cfg, struct target_setup *ts)
+{
+	ts->pt = (struct ptf_pt_config){
+		.fmt = PTF_FMT_ARM_V7S,
+		.quirks = (unsigned int)cfg->v[F_QUIRKS],
+		.pgsize_bitmap = cfg->v[F_PGSIZES] | (1 << 12),
+		.ias = (unsigned int)cfg->v[F_IAS],
+		.oas = (unsigned int)cfg->v[F_OAS],
+		.coherent_walk = (int)cfg->v[F_COHERENT],
+	};
+	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
+		cfg->v[F_TABLES] ? 1ULL << 33 : 1ULL << 30;
+	ts->create_fail = (unsigned int)cfg->v[F_CREATE_FAIL];
+	return true;
+}
+
+static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
+		  struct model_rules *r)
+{
+	*r = (struct model_rules){
+		.pgsize_bitmap = info->pgsize_bitmap,
+		.va_first = 0,
+		.va_last = (1ULL << info->ias) - 1,
+		.pa_limit = 1ULL << info->oas,
+		.map_needs_rw = true,
+	};
+}
+
+static int access_of(const struct target_setup *ts, int prot)
+{
+	if (ts->pt.quirks & PTF_QUIRK_NO_PERMS)
+		return MODEL_PROT_READ | MODEL_PROT_WRITE;
+	return MODEL_PROT_READ | (prot & MODEL_PROT_WRITE);
+}
+
+/* Hardware walker ---------------------------------------------------------- */
+
+#define L1_TABLE	0x1u
+#define L1_SECTION	0x2u
+#define L1_SUPER	(1u << 18)
+#define L2_SMALL	0x2u
+#define L2_LARGE	0x1u
+#define CONT		16	/* entries in a supersection or large page */
+
+struct v7s {
+	const struct hw_ctx *hw;
+	bool mtk;		/* PA[34:32] in bits 5, 4, 9 */
+	bool perms;
+	unsigned int l1_entries;
+};
+
+static uint64_t mtk_bits(const struct v7s *w, uint32_t pte)
+{
+	if (!w->mtk)
+		return 0;
+	return (uint64_t)(pte >> 9 & 1) << 32 | (uint64_t)(pte >> 4 & 1) << 33 |
+	       (uint64_t)(pte >> 5 & 1) << 34;
+}
+
+static uint32_t read_pte(const struct v7s *w, uint64_t table, unsigned int i)
+{
+	uint32_t pte;
+
+	if (!w->hw->read(w->hw, table + 4ULL * i, &pte, sizeof(pte)))
+		w->hw->error(w->hw, "table at 0x%llx is not live page-table memory",
+			     (unsigned long long)table);
+	return pte;
+}
+
+/* Access from AP[2:0] of an entry whose attribute byte starts at @shift. */
+static int pte_access(const struct v7s *w, uint32_t pte, unsigned int shift,
+		      uint64_t va)
+{
+	if (!w->perms)
+		return MODEL_PROT_READ | MODEL_PROT_WRITE;
+	if (!(pte >> shift & 1))
+		w->hw->error(w->hw, "entry 0x%08x at 0x%llx has the access flag clear",
+			     pte, (unsigned long long)va);
+	return MODEL_PROT_READ | (pte >> (shift + 5) & 1 ? 0 : MODEL_PROT_WRITE);
+}
+
+/* A large page or supersection: 16 identical entries, group-aligned. */
+static unsigned int check_group(const struct v7s *w, uint64_t table,
+				unsigned int i, uint32_t pte, uint64_t va)
+{
+	if (i % CONT)
+		w->hw->error(w->hw, "contiguous group at 0x%llx starts at entry %u, not a multiple of 16",
+			     (unsigned long long)va, i);
+	for (unsigned int k = 1; k < CONT; k++)
+		if (read_pte(w, table, i + k) != pte)
+			w->hw->error(w->hw, "contiguous group at 0x%llx: entry %u is 0x%08x, not 0x%08x",
+				     (unsigned long long)va, k,
+				     read_pte(w, table, i + k), pte);
+	return CONT;
+}
+
+static void leaf(const struct v7s *w, uint64_t va, uint64_t size,
+		 uint64_t pa, int access)
+{
+	struct hw_leaf l = { .iova = va, .size = size, .phys = pa,
+			     .access = access };
+	unsigned int oas = w->hw->info->oas;
+
+	if ((pa + size - 1) >> oas)
+		w->hw->error(w->hw, "leaf at 0x%llx: output 0x%llx beyond the %u-bit OAS",
+			     (unsigned long long)va, (unsigned long long)pa, oas);
+	w->hw->leaf(w->hw, &l);
+}
+
+static void walk_l2(const struct v7s *w, uint64_t table, uint64_t base,
+		    uint64_t lo, uint64_t hi)
+{
+	unsigned int i = lo > base ? (unsigned int)((lo - base) >> 12) : 0;
+	unsigned int last = hi - base >= (1 << 20) ? 255 :
+			    (unsigned int)((hi - base) >> 12);
+
+	i &= ~(CONT - 1);	/* a group is walked from its first entry */
+	while (i <= last) {
+		uint32_t pte = read_pte(w, table, i);
+		uint64_t va = base + ((uint64_t)i << 12);
+
+		if (pte & L2_SMALL) {
+			leaf(w, va, 1 << 12, (pte & 0xfffff000u) | mtk_bits(w, pte),
+			     pte_access(w, pte, 4, va));
+			i++;
+		} else if (pte & L2_LARGE) {
+			i += check_group(w, table, i, pte, va);
+			leaf(w, va, 1 << 16, (pte & 0xffff0000u) | mtk_bits(w, pte),
+			     pte_access(w, pte, 4, va));
+		} else {
+			i++;
+		}
+	}
+}
+
+static uint64_t l1_base(const struct hw_ctx *hw, bool mtk, unsigned int entries)
+{
+	uint64_t ttbr = hw->info->regs[0];
+	uint64_t base = ttbr & 0xffffffffu & ~(4ULL * entries - 1);
+
+	/* MediaTek keeps the table's PA[34:32] in the TTBR's low bits. */
+	return mtk ? base | (ttbr & 7) << 32 : base;
+}
+
+static void v7s_init(const struct hw_ctx *hw, struct v7s *w)
+{
+	*w = (struct v7s){
+		.hw = hw,
+		.mtk = hw->pt->quirks & PTF_QUIRK_ARM_MTK_EXT,
+		.perms = !(hw->pt->quirks & PTF_QUIRK_NO_PERMS),
+		.l1_entries = 1u << (hw->info->ias - 20),
+	};
+}
+
+static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
+{
+	struct v7s w;
+	uint64_t l1;
+	unsigned int i, last;
+
+	v7s_init(hw, &w);
+	l1 = l1_base(hw, w.mtk, w.l1_entries);
+	i = (unsigned int)(lo >> 20) & ~(CONT - 1);
+	last = hi >> 20 >= w.l1_entries ? w.l1_entries - 1 : (unsigned int)(hi >> 20);
+	while (i <= last && i < w.l1_entries) {
+		uint32_t pte = read_pte(&w, l1, i);
+		uint64_t va = (uint64_t)i << 20;
+
+		if ((pte & 3) == L1_TABLE) {
+			uint64_t l2 = (pte & 0xfffffc00u) |
+				      ((hw->pt->quirks & PTF_QUIRK_ARM_MTK_TTBR_EXT) ?
+				       mtk_bits(&w, pte) : 0);
+
+			walk_l2(&w, l2, va, lo, hi);
+			i++;
+		} else if ((pte & L1_SECTION) && (pte & L1_SUPER)) {
+			i += check_group(&w, l1, i, pte, va);
+			leaf(&w, va, 1 << 24, (pte & 0xff000000u) | mtk_bits(&w, pte),
+			     pte_access(&w, pte, 10, va));
+		} else if (pte & L1_SECTION) {
+			leaf(&w, va, 1 << 20, (pte & 0xfff00000u) | mtk_bits(&w, pte),
+			     pte_access(&w, pte, 10, va));
+			i++;
+		} else {
+			i++;
+		}
+	}
+}
+
+static int dirty_unsupported_ret(const struct target_setup *ts,
+				 bool *in_contract)
+{
+	*in_contract = true;
+	return -EOPNOTSUPP;	/* no read_and_clear_dirty in io_pgtable_ops */
+}
+
+static const struct warn_site warn_sites[] = {
+	{ "io-pgtable-arm-v7s.c", "arm_v7s_init_pte", "map over a live entry: -EEXIST" },
+	{ "io-pgtable-arm-v7s.c", "__arm_v7s_map", "map below a live section: -EEXIST" },
+	{ "io-pgtable-arm-v7s.c", "__arm_v7s_unmap",
+	  "unmap of an empty entry, or of part of a large page or supersection" },
+	{ "io-pgtable-arm-v7s.c", "arm_v7s_map_pages",
+	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
+	{ "io-pgtable-arm-v7s.c", "arm_v7s_unmap_pages", "IOVA beyond the IAS" },
+	{ NULL },
+};
+
+extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;
+extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable;
+
+static const struct target arm_v7s = {
+	.name		= "arm_v7s",
+	.summary	= "io-pgtable-arm-v7s: ARMv7 short descriptors, MediaTek extensions",
+	.fields		= fields,
+	.nr_fields	= NR_FIELDS,
+	.setup		= setup,
+	.rules		= rules,
+	.access_of	= access_of,
+	.hw_walk	= hw_walk,
+	.dirty_unsupported_ret = dirty_unsupported_ret,
+	.warn_sites	= warn_sites,
+	.twin		= { &ptf_base__ptf_twin_iopgtable,
+			    &ptf_cand__ptf_twin_iopgtable },
+};
+
+const struct target *const ptf_target = &arm_v7s;

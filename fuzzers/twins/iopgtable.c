@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * An io-pgtable backed iommu_domain: the smallest IOMMU driver that lets the
+ * tree's own core code (iommu_map, iommu_unmap, iommu_iova_to_phys, ...)
+ * drive the tree's io-pgtable formats, the way arm-smmu-v3 or apple-dart do:
+ * domain ops forward to io_pgtable_ops, and leaf invalidations are gathered
+ * with iommu_iotlb_gather_add_page() and flushed in iotlb_sync().
+ *
+ * Built once per twin against that twin's headers.  The build tells us which
+ * lookup ops the tree has:
+ *   PTF_DOMAIN_HAS_LENGTH / PTF_DOMAIN_HAS_LEGACY     iommu_domain_ops
+ *   PTF_IOPGTABLE_HAS_LENGTH / PTF_IOPGTABLE_HAS_LEGACY io_pgtable_ops
+ */
+#include <linux/io-pgtable.h>
+#include <linux/iommu.h>
+#include <linux/iova_bitmap.h>
+#include <linux/slab.h>
+#include <generated/utsrelease.h>
+
+#include "twin.h"
+
+struct ptf_domain {
+	struct iommu_domain domain;
+	struct io_pgtable_ops *pgtbl;
+	struct io_pgtable_cfg cfg;
+	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
+	struct ptf_twin_stats stats;
+	struct device dev;
+};
+
+static struct ptf_domain *to_ptf(struct iommu_domain *domain)
+{
+	return container_of(domain, struct ptf_domain, domain);
+}
+
+/* io-pgtable -> IOTLB, as arm-smmu-v3 wires it ------------------------------ */
+
+static void ptf_tlb_flush_all(void *cookie)
+{
+	ptf_rt_iotlb_inval(PTF_INVAL_ALL, 0, 0);
+}
+
+static void ptf_tlb_flush_walk(unsigned long iova, size_t size,
+			       size_t granule, void *cookie)
+{
+	ptf_rt_iotlb_inval(PTF_INVAL_WALK, iova, size);
+}
+
+static void ptf_tlb_add_page(struct iommu_iotlb_gather *gather,
+			     unsigned long iova, size_t granule, void *cookie)
+{
+	struct ptf_domain *pd = cookie;
+
+	iommu_iotlb_gather_add_page(&pd->domain, gather, iova, granule);
+}
+
+static const struct iommu_flush_ops ptf_flush_ops = {
+	.tlb_flush_all	= ptf_tlb_flush_all,
+	.tlb_flush_walk	= ptf_tlb_flush_walk,
+	.tlb_add_page	= ptf_tlb_add_page,
+};
+
+/* iommu_domain_ops ----------------------------------------------------------- */
+
+static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
+			 phys_addr_t paddr, size_t pgsize, size_t pgcount,
+			 int prot, gfp_t gfp, size_t *mapped)
+{
+	struct ptf_domain *pd = to_ptf(domain);
+
+	pd->stats.map_calls++;
+	return pd->pgtbl->map_pages(pd->pgtbl, iova, paddr, pgsize, pgcount,
+				    prot, gfp, mapped);
+}
+
+static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,
+			      size_t pgsize, size_t pgcount,
+			      struct iommu_iotlb_gather *gather)
+{
+	struct ptf_domain *pd = to_ptf(domain);
+
+	pd->stats.unmap_calls++;
+	return pd->pgtbl->unmap_pages(pd->pgtbl, iova, pgsize, pgcount,
+				      gather);
+}
+
+static void ptf_iotlb_sync(struct iommu_domain *domain,
+			   struct iommu_iotlb_gather *gather)
+{
+	ptf_rt_iotlb_inval(PTF_INVAL_LEAF, gather->start,
+			   gather->end - gather->start + 1);
+}
+
+static void ptf_flush_iotlb_all(struct iommu_domain *domain)
+{
+	ptf_rt_iotlb_inval(PTF_INVAL_ALL, 0, 0);
+}
+
+#if PTF_DOMAIN_HAS_LENGTH && PTF_IOPGTABLE_HAS_LENGTH
+static phys_addr_t pgtbl_lookup(struct ptf_domain *pd, dma_addr_t iova,
+				size_t *length)
+{
+	return pd->pgtbl->iova_to_phys_length(pd->pgtbl, iova, length);
+}
+#elif PTF_DOMAIN_HAS_LENGTH
+/* A core with the series over io-pgtable without it: no length to report. */
+static phys_addr_t pgtbl_lookup(struct ptf_domain *pd, dma_addr_t iova,
+				size_t *length)
+{
+	phys_addr_t phys = pd->pgtbl->iova_to_phys(pd->pgtbl, iova);
+
+	*length = 0;
+	return phys ? phys : PHYS_ADDR_MAX;
+}
+#endif
+
+#if PTF_DOMAIN_HAS_LENGTH
+static phys_addr_t ptf_iova_to_phys_length(struct iommu_domain *domain,
+					   dma_addr_t iova, size_t *length)
+{
+	struct ptf_domain *pd = to_ptf(domain);
+
+	pd->stats.walks++;
+	return pgtbl_lookup(pd, iova, length);
+}
+#endif
+
+#if !PTF_DOMAIN_HAS_LENGTH
+static phys_addr_t ptf_iova_to_phys(struct iommu_domain *domain,
+				    dma_addr_t iova)
+{
+	struct ptf_domain *pd = to_ptf(domain);
+
+	pd->stats.walks++;
+	return pd->pgtbl->iova_to_phys(pd->pgtbl, iova);
+}
+#endif
+
+static int ptf_read_and_clear_dirty(struct iommu_domain *domain,
+				    unsigned long iova, size_t size,
+				    unsigned long flags,
+				    struct iommu_dirty_bitmap *dirty)
+{
+	struct ptf_domain *pd = to_ptf(domain);
+
+	if (!pd->pgtbl->read_and_clear_dirty)
+		return -EOPNOTSUPP;
+	return pd->pgtbl->read_and_clear_dirty(pd->pgtbl, iova, size, flags,
+					       dirty);
+}
+
+static const struct iommu_domain_ops ptf_domain_ops = {
+	.map_pages		= ptf_map_pages,
+	.unmap_pages		= ptf_unmap_pages,
+	.iotlb_sync		= ptf_iotlb_sync,
+	.flush_iotlb_all	= ptf_flush_iotlb_all,
+#if PTF_DOMAIN_HAS_LENGTH
+	.iova_to_phys_length	= ptf_iova_to_phys_length,
+#else
+	.iova_to_phys		= ptf_iova_to_phys,
+#endif
+};
+
+static const struct iommu_dirty_ops ptf_dirty_ops = {
+	.read_and_clear_dirty	= ptf_read_and_clear_dirty,
+};
+
+/* Plain-C entry points ----------------------------------------------------- */
+
+static const enum io_pgtable_fmt fmt_of[PTF_NR_FMTS] = {
+	[PTF_FMT_ARM_32_LPAE_S1]	= ARM_32_LPAE_S1,
+	[PTF_FMT_ARM_32_LPAE_S2]	= ARM_32_LPAE_S2,
+	[PTF_FMT_ARM_64_LPAE_S1]	= ARM_64_LPAE_S1,
+	[PTF_FMT_ARM_64_LPAE_S2]	= ARM_64_LPAE_S2,
+	[PTF_FMT_ARM_V7S]		= ARM_V7S,
+	[PTF_FMT_ARM_MALI_LPAE]		= ARM_MALI_LPAE,
+	[PTF_FMT_APPLE_DART]		= APPLE_DART,
+	[PTF_FMT_APPLE_DART2]		= APPLE_DART2,
+};
+
+static const unsigned long quirk_of[] = {
+	IO_PGTABLE_QUIRK_ARM_NS,		/* PTF_QUIRK_ARM_NS */
+	IO_PGTABLE_QUIRK_NO_PERMS,		/* PTF_QUIRK_NO_PERMS */
+	IO_PGTABLE_QUIRK_ARM_MTK_EXT,		/* PTF_QUIRK_ARM_MTK_EXT */
+	IO_PGTABLE_QUIRK_ARM_MTK_TTBR_EXT,	/* PTF_QUIRK_ARM_MTK_TTBR_EXT */
+	IO_PGTABLE_QUIRK_ARM_TTBR1,		/* PTF_QUIRK_ARM_TTBR1 */
+	IO_PGTABLE_QUIRK_ARM_OUTER_WBWA,	/* PTF_QUIRK_ARM_OUTER_WBWA */
+	IO_PGTABLE_QUIRK_ARM_HD,		/* PTF_QUIRK_ARM_HD */
+	IO_PGTABLE_QUIRK_ARM_S2FWB,		/* PTF_QUIRK_ARM_S2FWB */
+	IO_PGTABLE_QUIRK_NO_WARN,		/* PTF_QUIRK_NO_WARN */
+};
+
+static unsigned long quirks_of(unsigned int ptf_quirks)
+{
+	unsigned long quirks = 0;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(quirk_of); i++)
+		if (ptf_quirks & (1u << i))
+			quirks |= quirk_of[i];
+	return quirks;
+}
+
+/* The registers a driver would program, for the engine's hardware walker. */
+static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
+			ptf_u64 *regs)
+{
+	switch (fmt) {
+	case PTF_FMT_ARM_32_LPAE_S1:
+	case PTF_FMT_ARM_64_LPAE_S1:
+		regs[0] = cfg->arm_lpae_s1_cfg.ttbr;
+		regs[1] = cfg->arm_lpae_s1_cfg.tcr.tsz;
+		regs[2] = cfg->arm_lpae_s1_cfg.tcr.tg;
+		break;
+	case PTF_FMT_ARM_32_LPAE_S2:
+	case PTF_FMT_ARM_64_LPAE_S2:
+		regs[0] = cfg->arm_lpae_s2_cfg.vttbr;
+		regs[1] = cfg->arm_lpae_s2_cfg.vtcr.tsz;
+		regs[2] = cfg->arm_lpae_s2_cfg.vtcr.tg;
+		regs[3] = cfg->arm_lpae_s2_cfg.vtcr.sl;
+		break;
+	case PTF_FMT_ARM_V7S:
+		regs[0] = cfg->arm_v7s_cfg.ttbr;
+		break;
+	case PTF_FMT_ARM_MALI_LPAE:
+		regs[0] = cfg->arm_mali_lpae_cfg.transtab;
+		break;
+	case PTF_FMT_APPLE_DART:
+	case PTF_FMT_APPLE_DART2:
+		for (int i = 0; i < 4; i++)
+			regs[i] = cfg->apple_dart_cfg.ttbr[i];
+		regs[4] = cfg->apple_dart_cfg.n_ttbrs;
+		regs[5] = cfg->apple_dart_cfg.n_levels;
+		break;
+	default:
+		break;
+	}
+}
+
+static void *ptf_create(const struct ptf_pt_config *pc,
+			struct ptf_pt_info *info)
+{
+	struct ptf_domain *pd;
+
+	if (pc->fmt >= PTF_NR_FMTS)
+		return NULL;
+	pd = kzalloc(sizeof(*pd), GFP_KERNEL);
+	if (!pd)
+		return NULL;
+
+	pd->cfg = (struct io_pgtable_cfg) {
+		.quirks		= quirks_of(pc->quirks),
+		.pgsize_bitmap	= pc->pgsize_bitmap,
+		.ias		= pc->ias,
+		.oas		= pc->oas,
+		.coherent_walk	= pc->coherent_walk,
+		.tlb		= &ptf_flush_ops,
+		.iommu_dev	= &pd->dev,
+	};
+	pd->pgtbl = alloc_io_pgtable_ops(fmt_of[pc->fmt], &pd->cfg, pd);
+	if (!pd->pgtbl) {
+		kfree(pd);
+		return NULL;
+	}
+
+	pd->domain.type = IOMMU_DOMAIN_UNMANAGED;
+	pd->domain.ops = &ptf_domain_ops;
+	pd->domain.dirty_ops = &ptf_dirty_ops;
+	pd->domain.pgsize_bitmap = pd->cfg.pgsize_bitmap;
+	iommu_iotlb_gather_init(&pd->pending);
+
+	*info = (struct ptf_pt_info) {
+		.pgsize_bitmap	= pd->cfg.pgsize_bitmap,
+		.ias		= pd->cfg.ias,
+		.oas		= pd->cfg.oas,
+	};
+	export_regs(&pd->cfg, pc->fmt, info->regs);
+	return pd;
+}
+
+static void ptf_destroy(void *dom)
+{
+	struct ptf_domain *pd = dom;
+
+	free_io_pgtable_ops(pd->pgtbl);
+	kfree(pd);
+}
+
+static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
+		   int prot, int atomic)
+{
+	struct ptf_domain *pd = dom;
+
+	return iommu_map(&pd->domain, iova, pa, size, prot,
+			 atomic ? GFP_ATOMIC : GFP_KERNEL);
+}
+
+static ptf_u64 ptf_unmap(void *dom, ptf_u64 iova, ptf_u64 size)
+{
+	struct ptf_domain *pd = dom;
+
+	return iommu_unmap(&pd->domain, iova, size);
+}
+
+static ptf_u64 ptf_unmap_fast(void *dom, ptf_u64 iova, ptf_u64 size)
+{
+	struct ptf_domain *pd = dom;
+
+	return iommu_unmap_fast(&pd->domain, iova, size, &pd->pending);
+}
+
+static void ptf_sync(void *dom)
+{
+	struct ptf_domain *pd = dom;
+
+	iommu_iotlb_sync(&pd->domain, &pd->pending);
+}
+
+static ptf_u64 ptf_iova_to_phys_core(void *dom, ptf_u64 iova)
+{
+	struct ptf_domain *pd = dom;
+
+	return iommu_iova_to_phys(&pd->domain, iova);
+}
+
+#if PTF_DOMAIN_HAS_LENGTH
+static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
+					    ptf_u64 *length)
+{
+	struct ptf_domain *pd = dom;
+	size_t len = 0;
+	phys_addr_t phys;
+
+	phys = iommu_iova_to_phys_length(&pd->domain, iova, &len);
+	*length = len;
+	return phys;
+}
+#endif
+
+/* iommufd's bitmap, reduced to a callback (see kernel-shim/kernel). */
+struct iova_bitmap {
+	ptf_dirty_fn fn;
+	void *arg;
+};
+
+void iova_bitmap_set(struct iova_bitmap *bitmap, unsigned long iova,
+		     size_t length)
+{
+	bitmap->fn(bitmap->arg, iova, length);
+}
+
+static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
+			  unsigned long flags, ptf_dirty_fn fn, void *arg)
+{
+	struct ptf_domain *pd = dom;
+	struct iova_bitmap bitmap = { .fn = fn, .arg = arg };
+	struct iommu_iotlb_gather gather;
+	struct iommu_dirty_bitmap dirty;
+	int ret;
+
+	iommu_dirty_bitmap_init(&dirty, &bitmap, &gather);
+	ret = pd->domain.dirty_ops->read_and_clear_dirty(&pd->domain, iova,
+							 size, flags, &dirty);
+	iommu_iotlb_sync(&pd->domain, &gather);
+	return ret;
+}
+
+static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
+{
+	*stats = ((struct ptf_domain *)dom)->stats;
+}
+
+const struct ptf_twin_ops ptf_twin_iopgtable = {
+	.tree			= UTS_RELEASE,
+	.has_length		= PTF_DOMAIN_HAS_LENGTH,
+	.create			= ptf_create,
+	.destroy		= ptf_destroy,
+	.map			= ptf_map,
+	.unmap			= ptf_unmap,
+	.unmap_fast		= ptf_unmap_fast,
+	.iotlb_sync		= ptf_sync,
+	.iova_to_phys		= ptf_iova_to_phys_core,
+#if PTF_DOMAIN_HAS_LENGTH
+	.iova_to_phys_length	= ptf_iova_to_phys_length_core,
+#endif
+	.read_and_clear_dirty	= ptf_read_dirty,
+	.stats			= ptf_stats,
+};

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * twin.h - the plain-C face of one kernel page-table instance.
+ *
+ * A "twin" is the IOMMU core path of one kernel tree (iommu_map, iommu_unmap,
+ * iommu_iova_to_phys, ...) over one page-table family, compiled against that
+ * tree's headers.  The baseline twin comes from the tree without the series,
+ * the candidate twin from the tree with it; both link into one binary with
+ * their kernel symbols renamed apart, so this header is all they share with
+ * the engine.  Only plain C types cross it.
+ */
+#ifndef PTF_TWIN_H
+#define PTF_TWIN_H
+
+/* LP64 hosts only: the same type as the engine's uint64_t and size_t. */
+typedef unsigned long ptf_u64;
+_Static_assert(sizeof(ptf_u64) == 8, "ptfuzz needs a 64-bit host");
+
+/* Page-table formats, independent of any tree's enum values. */
+enum ptf_fmt {
+	PTF_FMT_ARM_32_LPAE_S1,
+	PTF_FMT_ARM_32_LPAE_S2,
+	PTF_FMT_ARM_64_LPAE_S1,
+	PTF_FMT_ARM_64_LPAE_S2,
+	PTF_FMT_ARM_V7S,
+	PTF_FMT_ARM_MALI_LPAE,
+	PTF_FMT_APPLE_DART,
+	PTF_FMT_APPLE_DART2,
+	PTF_NR_FMTS,
+};
+
+/* io-pgtable quirks, as ptfuzz names them; mapped to IO_PGTABLE_QUIRK_*. */
+#define PTF_QUIRK_ARM_NS		(1u << 0)
+#define PTF_QUIRK_NO_PERMS		(1u << 1)
+#define PTF_QUIRK_ARM_MTK_EXT		(1u << 2)
+#define PTF_QUIRK_ARM_MTK_TTBR_EXT	(1u << 3)
+#define PTF_QUIRK_ARM_TTBR1		(1u << 4)
+#define PTF_QUIRK_ARM_OUTER_WBWA	(1u << 5)
+#define PTF_QUIRK_ARM_HD		(1u << 6)
+#define PTF_QUIRK_ARM_S2FWB		(1u << 7)
+#define PTF_QUIRK_NO_WARN		(1u << 8)
+
+/* iommu prot bits (IOMMU_READ, ...) have stable values: used as is. */
+#define PTF_PROT_READ	(1 << 0)
+#define PTF_PROT_WRITE	(1 << 1)
+#define PTF_PROT_CACHE	(1 << 2)
+#define PTF_PROT_NOEXEC	(1 << 3)
+#define PTF_PROT_MMIO	(1 << 4)
+#define PTF_PROT_PRIV	(1 << 5)
+
+#define PTF_DIRTY_NO_CLEAR	(1 << 0)	/* IOMMU_DIRTY_NO_CLEAR */
+
+struct ptf_pt_config {
+	enum ptf_fmt fmt;
+	unsigned int quirks;		/* PTF_QUIRK_* */
+	ptf_u64 pgsize_bitmap;		/* as the driver asks */
+	unsigned int ias, oas;
+	int coherent_walk;
+};
+
+/* What the kernel made of a config: the values a driver would program. */
+struct ptf_pt_info {
+	ptf_u64 pgsize_bitmap;		/* domain->pgsize_bitmap */
+	unsigned int ias, oas;		/* as restricted by the format */
+	ptf_u64 regs[6];		/* TTBR/TCR-like registers, per format */
+};
+
+struct ptf_twin_stats {
+	unsigned long walks;		/* calls into the lookup op */
+	unsigned long map_calls;	/* calls into map_pages */
+	unsigned long unmap_calls;	/* calls into unmap_pages */
+};
+
+typedef void (*ptf_dirty_fn)(void *arg, ptf_u64 iova, ptf_u64 length);
+
+struct ptf_twin_ops {
+	const char *tree;		/* kernel release it was built from */
+	int has_length;			/* iommu_iova_to_phys_length() exists */
+
+	/* NULL if the format refuses the config (or an allocation failed). */
+	void *(*create)(const struct ptf_pt_config *cfg,
+			struct ptf_pt_info *info);
+	void (*destroy)(void *dom);
+
+	/* iommu_map(): 0 or -errno.  @atomic selects GFP_ATOMIC. */
+	int (*map)(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size, int prot,
+		   int atomic);
+	/* iommu_unmap(): bytes unmapped. */
+	ptf_u64 (*unmap)(void *dom, ptf_u64 iova, ptf_u64 size);
+	/* iommu_unmap_fast() into the domain's pending gather ... */
+	ptf_u64 (*unmap_fast)(void *dom, ptf_u64 iova, ptf_u64 size);
+	/* ... which iommu_iotlb_sync() flushes. */
+	void (*iotlb_sync)(void *dom);
+	/* iommu_iova_to_phys(): 0 if there is no translation. */
+	ptf_u64 (*iova_to_phys)(void *dom, ptf_u64 iova);
+	/* iommu_iova_to_phys_length(); NULL when !has_length. */
+	ptf_u64 (*iova_to_phys_length)(void *dom, ptf_u64 iova,
+				       ptf_u64 *length);
+	/*
+	 * The domain's read_and_clear_dirty, reporting through @fn; -EOPNOTSUPP
+	 * when the format has none.
+	 */
+	int (*read_and_clear_dirty)(void *dom, ptf_u64 iova, ptf_u64 size,
+				    unsigned long flags, ptf_dirty_fn fn,
+				    void *arg);
+	void (*stats)(void *dom, struct ptf_twin_stats *stats);
+};
+
+#endif /* PTF_TWIN_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ptf_rt.h - the boundary between kernel code and the ptfuzz runtime.
+ *
+ * Kernel translation units are built with -nostdinc against the tree's
+ * headers; the runtime and the engine are built against libc.  Everything
+ * that crosses between the two worlds is declared here with plain C types
+ * only, so the same header is valid on both sides.
+ */
+#ifndef PTF_RT_H
+#define PTF_RT_H
+
+/* Which twin a call is made on behalf of: set by the engine before each call. */
+enum ptf_rt_twin {
+	PTF_TWIN_BASE = 0,	/* tree without the series: legacy iova_to_phys */
+	PTF_TWIN_CAND = 1,	/* tree with the series: iova_to_phys_length */
+	PTF_NR_TWINS = 2,
+};
+
+void ptf_rt_set_twin(int twin);
+int ptf_rt_twin(void);
+
+/*
+ * Page-table memory.  Every twin owns an arena that stands for physical
+ * memory at a chosen base address; virt_to_phys()/phys_to_virt() only work
+ * inside it, so a page-table walk that strays out of its tables is reported
+ * instead of dereferencing garbage.  Allocations are zeroed and naturally
+ * aligned; freed memory is poisoned and never reused within one input.
+ */
+void *ptf_rt_table_alloc(unsigned long size);
+void ptf_rt_table_free(const void *virt);
+unsigned long ptf_rt_table_size(const void *virt);
+unsigned long long ptf_rt_virt_to_phys(const void *virt);
+void *ptf_rt_phys_to_virt(unsigned long long phys);
+/* Kernel heap (kmalloc): counted and failable like table pages. */
+void *ptf_rt_heap_alloc(unsigned long size, int zero);
+void ptf_rt_heap_free(const void *ptr);
+/*
+ * The struct page stand-in of the allocation containing @virt (zeroed on
+ * first use, at most 256 bytes), and back from it to the allocation.
+ */
+void *ptf_rt_page_meta(const void *virt, unsigned long meta_size);
+void *ptf_rt_meta_virt(const void *meta);
+
+/* Diagnostics: a WARN or BUG in kernel code; 'what' is the condition text. */
+void ptf_rt_warn(const char *file, int line, const char *func,
+		 const char *what);
+__attribute__((noreturn)) void ptf_rt_bug(const char *file, int line,
+					  const char *func, const char *what);
+__attribute__((format(printf, 1, 2))) void ptf_rt_log(const char *fmt, ...);
+
+/* Device-visible side effects, recorded for the flush and sync oracles. */
+enum ptf_rt_inval {
+	PTF_INVAL_LEAF,		/* leaf IOTLB entries in a range */
+	PTF_INVAL_WALK,		/* walk caches (and leaves) in a range */
+	PTF_INVAL_ALL,		/* the whole context */
+};
+void ptf_rt_iotlb_inval(int kind, unsigned long long iova,
+			unsigned long long size);
+void ptf_rt_dma_sync(unsigned long long phys, unsigned long size);
+
+#endif /* PTF_RT_H */

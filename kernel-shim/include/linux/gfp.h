@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stand-in for <linux/gfp.h>: the real GFP flag values, and page
+ * allocation routed to the runtime's page-table arena.
+ */
+#ifndef __LINUX_GFP_H
+#define __LINUX_GFP_H
+
+#include <linux/gfp_types.h>
+#include <linux/types.h>
+#include <linux/numa.h>
+#include <linux/string.h>
+#include <asm/page.h>
+
+static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
+{
+	return !!(gfp_flags & __GFP_DIRECT_RECLAIM);
+}
+
+static inline unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	/* Arena memory is always zeroed, as __GFP_ZERO would ask. */
+	return (unsigned long)ptf_rt_table_alloc(PAGE_SIZE << order);
+}
+
+static inline unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp, 0);
+}
+
+static inline void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		ptf_rt_table_free((void *)addr);
+}
+
+#define free_page(addr) free_pages((addr), 0)
+
+#endif /* __LINUX_GFP_H */

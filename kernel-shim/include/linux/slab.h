@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Stand-in for <linux/slab.h>.
+ *
+ * kmalloc() and friends use the runtime heap, which counts live objects per
+ * twin (a leak is a finding) and can fail the n-th allocation on demand.
+ * kmem_cache objects are page-table memory in this subsystem (the v7s L2
+ * tables), so caches allocate from the physical arena, aligned to their
+ * object size as the callers request.
+ */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/err.h>
+#include <linux/cleanup.h>
+#include <linux/cache.h>
+#include <linux/minmax.h>
+#include <ptf_rt.h>
+
+typedef unsigned int __bitwise slab_flags_t;
+
+#define SLAB_HWCACHE_ALIGN	((slab_flags_t)0x00002000U)
+#define SLAB_CACHE_DMA		((slab_flags_t)0x00004000U)
+#define SLAB_CACHE_DMA32	((slab_flags_t)0x00008000U)
+#define SLAB_PANIC		((slab_flags_t)0x00040000U)
+#define SLAB_ACCOUNT		((slab_flags_t)0x04000000U)
+
+static inline void *kmalloc(size_t size, gfp_t gfp)
+{
+	return ptf_rt_heap_alloc(size, !!(gfp & __GFP_ZERO));
+}
+
+static inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return ptf_rt_heap_alloc(size, 1);
+}
+
+static inline void kfree(const void *ptr)
+{
+	ptf_rt_heap_free(ptr);
+}
+
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (unlikely(check_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return kmalloc(bytes, gfp);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+
+#define kmalloc_node(size, gfp, node)	kmalloc(size, gfp)
+#define kzalloc_node(size, gfp, node)	kzalloc(size, gfp)
+#define kvmalloc(size, gfp)		kmalloc(size, gfp)
+#define kvzalloc(size, gfp)		kzalloc(size, gfp)
+#define kvcalloc(n, size, gfp)		kcalloc(n, size, gfp)
+#define kvfree(ptr)			kfree(ptr)
+#define kfree_sensitive(ptr)		kfree(ptr)
+
+DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
+
+/* The 7.x typed allocation helpers, without the counted-by plumbing. */
+#define __ptf_default_gfp(...)		__ptf_default_gfp_(__VA_ARGS__ + 0, GFP_KERNEL)
+#define __ptf_default_gfp_(a, ...)	((a) ? (a) : GFP_KERNEL)
+#define kmalloc_obj(P, ...)	\
+	((typeof(P) *)kmalloc(sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
+#define kzalloc_obj(P, ...)	\
+	((typeof(P) *)kzalloc(sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
+#define kmalloc_objs(P, N, ...)	\
+	((typeof(P) *)kmalloc_array(N, sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
+#define kzalloc_objs(P, N, ...)	\
+	((typeof(P) *)kcalloc(N, sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
+
+struct kmem_cache {
+	const char *name;
+	unsigned int size;
+};
+
+static inline struct kmem_cache *kmem_cache_create(const char *name,
+						   unsigned int size,
+						   unsigned int align,
+						   slab_flags_t flags,
+						   void (*ctor)(void *))
+{
+	struct kmem_cache *cache = kmalloc(sizeof(*cache), GFP_KERNEL);
+
+	if (cache) {
+		cache->name = name;
+		/* The arena aligns every object to its power-of-two size. */
+		cache->size = max(size, align);
+	}
+	return cache;
+}
+
+static inline void kmem_cache_destroy(struct kmem_cache *cache)
+{
+	kfree(cache);
+}
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
+{
+	return ptf_rt_table_alloc(cache->size);
+}
+
+static inline void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
+{
+	return ptf_rt_table_alloc(cache->size);
+}
+
+static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
+{
+	ptf_rt_table_free(obj);
+}
+
+#endif /* _LINUX_SLAB_H */

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What kernel code tells the outside world: WARN/BUG, printk, and the
+ * device-visible events (IOTLB invalidations, DMA syncs).  Everything is
+ * recorded per twin for the oracles; nothing here decides whether it is a
+ * finding except BUG, which always is.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime.h"
+
+#define LOG_LINES	16
+#define LOG_LEN		160
+
+struct records {
+	struct rt_warn *warns;
+	size_t nr_warns, cap_warns;
+	struct rt_inval *invals;
+	size_t nr_invals, cap_invals;
+	struct rt_sync *syncs;
+	size_t nr_syncs, cap_syncs;
+	char log[LOG_LINES][LOG_LEN];
+	unsigned int log_next;
+};
+
+static struct records rec[PTF_NR_TWINS];
+static rt_fatal_fn fatal_handler;
+static bool log_echo;
+
+#define APPEND(arr, nr, cap, item) do {					\
+	if ((nr) == (cap)) {						\
+		(cap) = (cap) ? 2 * (cap) : 64;				\
+		(arr) = realloc((arr), (cap) * sizeof(*(arr)));		\
+		if (!(arr))						\
+			abort();					\
+	}								\
+	(arr)[(nr)++] = (item);						\
+} while (0)
+
+static const char *basename_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+void ptf_rt_warn(const char *file, int line, const char *func,
+		 const char *what)
+{
+	struct records *r = &rec[ptf_rt_twin()];
+	struct rt_warn w = { basename_of(file), func, what, line };
+
+	APPEND(r->warns, r->nr_warns, r->cap_warns, w);
+	ptf_rt_log("WARNING: %s:%d %s: %s", w.file, line, func, what);
+}
+
+void ptf_rt_bug(const char *file, int line, const char *func,
+		const char *what)
+{
+	rt_fatal("BUG", "%s:%d %s: %s", basename_of(file), line, func, what);
+}
+
+/* panic() as declared by <linux/panic.h>. */
+void panic(const char *fmt, ...)
+{
+	char buf[LOG_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	rt_fatal("panic", "%s", buf);
+}
+
+void ptf_rt_log(const char *fmt, ...)
+{
+	struct records *r = &rec[ptf_rt_twin()];
+	char *line = r->log[r->log_next++ % LOG_LINES];
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, LOG_LEN, fmt, ap);
+	va_end(ap);
+	len = strlen(line);
+	if (len && line[len - 1] == '\n')
+		line[len - 1] = '\0';
+	if (log_echo)
+		fprintf(stderr, "  [%s] %s\n",
+			ptf_rt_twin() == PTF_TWIN_BASE ? "base" : "cand", line);
+}
+
+void rt_set_log_echo(bool echo)
+{
+	log_echo = echo;
+}
+
+void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
+		     void *arg)
+{
+	struct records *r = &rec[twin];
+	unsigned int first = r->log_next > LOG_LINES ? r->log_next - LOG_LINES : 0;
+
+	for (unsigned int i = first; i < r->log_next; i++)
+		fn(r->log[i % LOG_LINES], arg);
+}
+
+void ptf_rt_iotlb_inval(int kind, unsigned long long iova,
+			unsigned long long size)
+{
+	struct records *r = &rec[ptf_rt_twin()];
+	struct rt_inval inv = { kind, iova, size };
+
+	APPEND(r->invals, r->nr_invals, r->cap_invals, inv);
+}
+
+void ptf_rt_dma_sync(unsigned long long phys, unsigned long size)
+{
+	struct records *r = &rec[ptf_rt_twin()];
+	struct rt_sync s = { phys, size };
+
+	APPEND(r->syncs, r->nr_syncs, r->cap_syncs, s);
+}
+
+size_t rt_warns(int twin, const struct rt_warn **warns)
+{
+	*warns = rec[twin].warns;
+	return rec[twin].nr_warns;
+}
+
+size_t rt_invals(int twin, const struct rt_inval **invals)
+{
+	*invals = rec[twin].invals;
+	return rec[twin].nr_invals;
+}
+
+size_t rt_syncs(int twin, const struct rt_sync **syncs)
+{
+	*syncs = rec[twin].syncs;
+	return rec[twin].nr_syncs;
+}
+
+void rt_clear_records(int twin)
+{
+	rec[twin].nr_warns = 0;
+	rec[twin].nr_invals = 0;
+	rec[twin].nr_syncs = 0;
+}
+
+void rt_set_fatal_handler(rt_fatal_fn fn)
+{
+	fatal_handler = fn;
+}
+
+void rt_fatal(const char *kind, const char *fmt, ...)
+{
+	char detail[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	if (fatal_handler)
+		fatal_handler(kind, detail);
+	fprintf(stderr, "ptfuzz: %s: %s\n", kind, detail);
+	abort();
+}

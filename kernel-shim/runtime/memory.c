@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Page-table memory and the kernel heap, per twin.
+ *
+ * Each twin owns an arena: a large reserved virtual range that stands for
+ * physical memory starting at a chosen base.  Allocations are bump-allocated
+ * with natural alignment and never reused within one input, and freed ones
+ * are poisoned (under ASan), so a walk through a freed table is reported at
+ * the access.  A physical address outside the arena translates into a
+ * PROT_NONE window, so dereferencing it faults at once instead of reading
+ * some unrelated memory.
+ *
+ * Every allocation, table or heap, counts towards the twin's live usage
+ * (the leak oracle) and towards allocation failure injection.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "runtime.h"
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n)	ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n)	ASAN_UNPOISON_MEMORY_REGION(p, n)
+#endif
+#endif
+#ifndef POISON
+#define POISON(p, n)	((void)(p), (void)(n))
+#define UNPOISON(p, n)	((void)(p), (void)(n))
+#endif
+
+#define ARENA_SIZE	(1ULL << 30)	/* reserved VA per twin, touched lazily */
+#define WILD_SIZE	(1ULL << 20)	/* PROT_NONE window for stray phys */
+#define MIN_ALIGN	64ULL
+#define PAGE_SZ		4096ULL
+#define META_SIZE	256UL		/* room for struct page stand-ins */
+#define HEAP_MAGIC	0x70746668656170ULL	/* "ptfheap" */
+
+struct table_alloc {
+	uint64_t off;
+	uint64_t size;
+	void *meta;
+	bool live;
+};
+
+struct heap_hdr {
+	uint64_t magic;
+	uint64_t size;
+	int twin;
+	int pad;
+};
+
+struct twin_mem {
+	uint8_t *base;
+	uint64_t phys_base;
+	uint64_t brk;
+	struct table_alloc *allocs;
+	size_t nr_allocs, cap_allocs;
+	struct rt_usage usage;
+	unsigned int fail_at;		/* 1-based; 0 = no injection */
+	unsigned int fail_seq;
+	bool fail_delivered;
+};
+
+static struct twin_mem mem[PTF_NR_TWINS];
+static uint8_t *wild;
+static int cur_twin;
+
+void ptf_rt_set_twin(int twin)
+{
+	cur_twin = twin;
+}
+
+int ptf_rt_twin(void)
+{
+	return cur_twin;
+}
+
+static void *reserve(uint64_t size, int prot)
+{
+	void *p = mmap(NULL, size, prot, MAP_PRIVATE | MAP_ANONYMOUS |
+		       MAP_NORESERVE, -1, 0);
+
+	if (p == MAP_FAILED) {
+		perror("ptfuzz: mmap");
+		abort();
+	}
+	return p;
+}
+
+void rt_init(void)
+{
+	if (wild)
+		return;
+	for (int t = 0; t < PTF_NR_TWINS; t++)
+		mem[t].base = reserve(ARENA_SIZE, PROT_READ | PROT_WRITE);
+	wild = reserve(WILD_SIZE, PROT_NONE);
+}
+
+void rt_set_phys_base(int twin, uint64_t phys_base)
+{
+	if (mem[twin].nr_allocs)
+		rt_fatal("harness", "arena of twin %d moved while in use", twin);
+	mem[twin].phys_base = phys_base;
+}
+
+uint64_t rt_phys_base(int twin)
+{
+	return mem[twin].phys_base;
+}
+
+void rt_reset(void)
+{
+	for (int t = 0; t < PTF_NR_TWINS; t++) {
+		struct twin_mem *m = &mem[t];
+
+		for (size_t i = 0; i < m->nr_allocs; i++)
+			free(m->allocs[i].meta);
+		UNPOISON(m->base, m->brk);
+		/* Give the touched pages back so RSS follows the live input. */
+		if (m->brk > (64ULL << 20))
+			madvise(m->base, m->brk, MADV_DONTNEED);
+		m->brk = 0;
+		m->nr_allocs = 0;
+		m->usage = (struct rt_usage){ 0 };
+		m->fail_at = 0;
+		m->fail_seq = 0;
+		m->fail_delivered = false;
+	}
+}
+
+void rt_usage(int twin, struct rt_usage *usage)
+{
+	*usage = mem[twin].usage;
+}
+
+void rt_fail_nth(int twin, unsigned int nth)
+{
+	mem[twin].fail_at = nth;
+	mem[twin].fail_seq = 0;
+	mem[twin].fail_delivered = false;
+}
+
+bool rt_fail_delivered(int twin)
+{
+	return mem[twin].fail_delivered;
+}
+
+/* Count an allocation attempt; true if this one must fail. */
+static bool injected_failure(struct twin_mem *m)
+{
+	m->usage.total_allocs++;
+	if (!m->fail_at || m->fail_delivered)
+		return false;
+	if (++m->fail_seq < m->fail_at)
+		return false;
+	m->fail_delivered = true;
+	return true;
+}
+
+static uint64_t pow2_at_least(uint64_t n)
+{
+	uint64_t p = MIN_ALIGN;
+
+	while (p < n)
+		p <<= 1;
+	return p;
+}
+
+void *ptf_rt_table_alloc(unsigned long size)
+{
+	struct twin_mem *m = &mem[cur_twin];
+	uint64_t sz = pow2_at_least(size), off;
+	struct table_alloc *a;
+
+	if (injected_failure(m))
+		return NULL;
+	off = (m->brk + sz - 1) & ~(sz - 1);
+	if (off + sz > ARENA_SIZE)
+		rt_fatal("harness", "page-table arena exhausted (%llu bytes)",
+			 (unsigned long long)ARENA_SIZE);
+	if (m->nr_allocs == m->cap_allocs) {
+		m->cap_allocs = m->cap_allocs ? 2 * m->cap_allocs : 256;
+		m->allocs = realloc(m->allocs,
+				    m->cap_allocs * sizeof(*m->allocs));
+		if (!m->allocs)
+			abort();
+	}
+	a = &m->allocs[m->nr_allocs++];
+	*a = (struct table_alloc){ .off = off, .size = sz, .live = true };
+	/* Skipped padding stays poisoned: nothing may touch it. */
+	POISON(m->base + m->brk, off - m->brk);
+	m->brk = off + sz;
+	UNPOISON(m->base + off, sz);
+	memset(m->base + off, 0, sz);
+	m->usage.table_allocs++;
+	m->usage.table_bytes += sz;
+	return m->base + off;
+}
+
+/* The allocation of @twin containing arena offset @off, live or not. */
+static struct table_alloc *find_alloc(struct twin_mem *m, uint64_t off)
+{
+	size_t lo = 0, hi = m->nr_allocs;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		struct table_alloc *a = &m->allocs[mid];
+
+		if (off < a->off)
+			hi = mid;
+		else if (off >= a->off + a->size)
+			lo = mid + 1;
+		else
+			return a;
+	}
+	return NULL;
+}
+
+static struct table_alloc *live_alloc_of(const void *virt, const char *what)
+{
+	struct twin_mem *m = &mem[cur_twin];
+	const uint8_t *p = virt;
+	struct table_alloc *a = NULL;
+
+	if (p >= m->base && p < m->base + m->brk)
+		a = find_alloc(m, p - m->base);
+	if (!a || !a->live)
+		rt_fatal("memory", "%s(%p): not live page-table memory of twin %d",
+			 what, virt, cur_twin);
+	return a;
+}
+
+void ptf_rt_table_free(const void *virt)
+{
+	struct twin_mem *m = &mem[cur_twin];
+	struct table_alloc *a = live_alloc_of(virt, "free");
+
+	if ((const uint8_t *)virt != m->base + a->off)
+		rt_fatal("memory", "free(%p): inside an allocation, not its start",
+			 virt);
+	a->live = false;
+	POISON(m->base + a->off, a->size);
+	m->usage.table_allocs--;
+	m->usage.table_bytes -= a->size;
+}
+
+unsigned long ptf_rt_table_size(const void *virt)
+{
+	return live_alloc_of(virt, "size")->size;
+}
+
+void *ptf_rt_page_meta(const void *virt, unsigned long meta_size)
+{
+	struct table_alloc *a = live_alloc_of(virt, "virt_to_page");
+
+	if (meta_size > META_SIZE)
+		rt_fatal("harness", "struct page stand-in of %lu bytes", meta_size);
+	if (!a->meta) {
+		/* The allocation's address rides behind the descriptor. */
+		a->meta = calloc(1, META_SIZE + sizeof(void *));
+		if (!a->meta)
+			abort();
+		*(void **)((uint8_t *)a->meta + META_SIZE) =
+			mem[cur_twin].base + a->off;
+	}
+	return a->meta;
+}
+
+void *ptf_rt_meta_virt(const void *meta)
+{
+	return *(void *const *)((const uint8_t *)meta + META_SIZE);
+}
+
+unsigned long long ptf_rt_virt_to_phys(const void *virt)
+{
+	struct twin_mem *m = &mem[cur_twin];
+	const uint8_t *p = virt;
+
+	if (p < m->base || p >= m->base + m->brk)
+		rt_fatal("memory", "virt_to_phys(%p): not page-table memory", virt);
+	return m->phys_base + (uint64_t)(p - m->base);
+}
+
+/*
+ * Kernel code may compute phys_to_virt() of any PTE before checking that
+ * it points to a table (v7s does), so this must not complain; it only
+ * guarantees that a dereference of a stray address faults.
+ */
+void *ptf_rt_phys_to_virt(unsigned long long phys)
+{
+	struct twin_mem *m = &mem[cur_twin];
+
+	if (phys >= m->phys_base && phys - m->phys_base < m->brk)
+		return m->base + (phys - m->phys_base);
+	return wild + (phys & (WILD_SIZE - 1));
+}
+
+static uint8_t *phys_span(int twin, uint64_t phys, size_t len)
+{
+	struct twin_mem *m = &mem[twin];
+	struct table_alloc *a;
+
+	if (phys < m->phys_base || phys - m->phys_base + len > m->brk)
+		return NULL;
+	a = find_alloc(m, phys - m->phys_base);
+	if (!a || !a->live || phys - m->phys_base + len > a->off + a->size)
+		return NULL;
+	return m->base + (phys - m->phys_base);
+}
+
+bool rt_read_phys(int twin, uint64_t phys, void *buf, size_t len)
+{
+	uint8_t *p = phys_span(twin, phys, len);
+
+	if (p)
+		memcpy(buf, p, len);
+	return p != NULL;
+}
+
+bool rt_write_phys(int twin, uint64_t phys, const void *buf, size_t len)
+{
+	uint8_t *p = phys_span(twin, phys, len);
+
+	if (p)
+		memcpy(p, buf, len);
+	return p != NULL;
+}
+
+void *ptf_rt_heap_alloc(unsigned long size, int zero)
+{
+	struct twin_mem *m = &mem[cur_twin];
+	struct heap_hdr *h;
+
+	if (injected_failure(m))
+		return NULL;
+	h = zero ? calloc(1, sizeof(*h) + size) : malloc(sizeof(*h) + size);
+	if (!h)
+		abort();
+	*h = (struct heap_hdr){ .magic = HEAP_MAGIC, .size = size,
+				.twin = cur_twin };
+	m->usage.heap_allocs++;
+	return h + 1;
+}
+
+void ptf_rt_heap_free(const void *ptr)
+{
+	struct heap_hdr *h;
+
+	/* kfree() of an ERR_PTR is a bug too; NULL is fine. */
+	if (!ptr)
+		return;
+	h = (struct heap_hdr *)ptr - 1;
+	if (h->magic != HEAP_MAGIC)
+		rt_fatal("memory", "kfree(%p): not a live kmalloc object", ptr);
+	h->magic = 0;
+	mem[h->twin].usage.heap_allocs--;
+	free(h);
+}

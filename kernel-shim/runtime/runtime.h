@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * runtime.h - what the engine sees of the ptfuzz runtime.
+ *
+ * The kernel-facing half of the runtime is declared in <ptf_rt.h>; this is
+ * the half the engine drives: per-twin arenas, allocation failure injection,
+ * and the records (WARNs, invalidations, DMA syncs) that the oracles read
+ * after every operation.
+ */
+#ifndef PTF_RUNTIME_H
+#define PTF_RUNTIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ptf_rt.h"
+
+/* Arenas ------------------------------------------------------------------ */
+
+/* Reserve the arenas; once per process. */
+void rt_init(void);
+/* Place a twin's arena at @phys_base; only while it holds no allocation. */
+void rt_set_phys_base(int twin, uint64_t phys_base);
+uint64_t rt_phys_base(int twin);
+/* Forget everything of the previous input (after its leak check). */
+void rt_reset(void);
+
+struct rt_usage {
+	unsigned long table_allocs;	/* live page-table allocations */
+	unsigned long table_bytes;
+	unsigned long heap_allocs;	/* live kmalloc objects */
+	unsigned long total_allocs;	/* allocations made, live or not */
+};
+void rt_usage(int twin, struct rt_usage *usage);
+
+/* Read a 32/64-bit word of a twin's table memory by physical address. */
+bool rt_read_phys(int twin, uint64_t phys, void *buf, size_t len);
+bool rt_write_phys(int twin, uint64_t phys, const void *buf, size_t len);
+
+/* Allocation failure injection --------------------------------------------- */
+
+/* The @nth allocation (1-based) the twin makes from now on fails; 0 = none. */
+void rt_fail_nth(int twin, unsigned int nth);
+/* True once the armed failure has been delivered. */
+bool rt_fail_delivered(int twin);
+
+/* Records ------------------------------------------------------------------- */
+
+struct rt_warn {
+	const char *file;	/* basename */
+	const char *func;
+	const char *what;
+	int line;
+};
+
+struct rt_inval {
+	int kind;		/* enum ptf_rt_inval */
+	uint64_t iova;
+	uint64_t size;
+};
+
+struct rt_sync {
+	uint64_t phys;
+	uint64_t size;
+};
+
+/* Records made since the last rt_clear_records() for @twin. */
+size_t rt_warns(int twin, const struct rt_warn **warns);
+size_t rt_invals(int twin, const struct rt_inval **invals);
+size_t rt_syncs(int twin, const struct rt_sync **syncs);
+void rt_clear_records(int twin);
+
+/* The last kernel log lines of a twin, oldest first, for reports. */
+void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
+		     void *arg);
+
+/*
+ * Called on BUG(), panic() and on runtime-detected misuse (a walk outside
+ * the tables, a double free).  Must not return: the engine reports the
+ * finding and aborts.
+ */
+typedef void (*rt_fatal_fn)(const char *kind, const char *detail);
+void rt_set_fatal_handler(rt_fatal_fn fn);
+__attribute__((noreturn, format(printf, 2, 3)))
+void rt_fatal(const char *kind, const char *fmt, ...);
+
+/* Echo kernel log lines to stderr as they happen (repro -v). */
+void rt_set_log_echo(bool echo);
+
+#endif /* PTF_RUNTIME_H */

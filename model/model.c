@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The reference model: a sorted array of non-overlapping leaves plus the
+ * iommu API contract.  See model.h.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+static bool is_aligned(uint64_t x, uint64_t a)
+{
+	return (x & (a - 1)) == 0;
+}
+
+static uint64_t min_pgsize(const struct model_rules *r)
+{
+	return r->pgsize_bitmap & -r->pgsize_bitmap;
+}
+
+/* Largest page size that fits @rem and to which @iova and @pa are aligned. */
+static uint64_t pick_pgsize(uint64_t bitmap, uint64_t iova, uint64_t pa,
+			    uint64_t rem)
+{
+	for (int bit = 63; bit >= 0; bit--) {
+		uint64_t s = 1ULL << bit;
+
+		if ((bitmap & s) && s <= rem && is_aligned(iova | pa, s))
+			return s;
+	}
+	return 0;
+}
+
+void model_init(struct model *m, const struct model_rules *rules)
+{
+	*m = (struct model){ .rules = *rules };
+}
+
+void model_free(struct model *m)
+{
+	free(m->leaves);
+	*m = (struct model){ 0 };
+}
+
+/* Index of the first leaf ending after @iova. */
+static size_t first_ending_after(const struct model *m, uint64_t iova)
+{
+	size_t lo = 0, hi = m->nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct pt_leaf *l = &m->leaves[mid];
+
+		if (l->iova + (l->size - 1) < iova)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const struct pt_leaf *model_lookup(const struct model *m, uint64_t iova)
+{
+	size_t i = first_ending_after(m, iova);
+
+	if (i < m->nr && m->leaves[i].iova <= iova)
+		return &m->leaves[i];
+	return NULL;
+}
+
+/* Count of the leaves intersecting [lo, hi], from index *at. */
+static size_t span_of(const struct model *m, uint64_t lo, uint64_t hi,
+		      size_t *at)
+{
+	size_t i = first_ending_after(m, lo), n = 0;
+
+	*at = i;
+	while (i + n < m->nr && m->leaves[i + n].iova <= hi)
+		n++;
+	return n;
+}
+
+size_t model_leaves_in(const struct model *m, uint64_t lo, uint64_t hi,
+		       const struct pt_leaf **first)
+{
+	size_t at, n = span_of(m, lo, hi, &at);
+
+	*first = n ? &m->leaves[at] : NULL;
+	return n;
+}
+
+void model_widen(const struct model *m, uint64_t *lo, uint64_t *hi)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(m, *lo, *hi, &l);
+
+	if (!n)
+		return;
+	if (l[0].iova < *lo)
+		*lo = l[0].iova;
+	if (l[n - 1].iova + (l[n - 1].size - 1) > *hi)
+		*hi = l[n - 1].iova + (l[n - 1].size - 1);
+}
+
+static void reserve(struct model *m, size_t extra)
+{
+	if (m->nr + extra <= m->cap)
+		return;
+	while (m->cap < m->nr + extra)
+		m->cap = m->cap ? 2 * m->cap : 64;
+	m->leaves = realloc(m->leaves, m->cap * sizeof(*m->leaves));
+	if (!m->leaves)
+		abort();
+}
+
+/* Replace leaves [at, at + del) by @nr new ones. */
+static void splice(struct model *m, size_t at, size_t del,
+		   const struct pt_leaf *add, size_t nr)
+{
+	reserve(m, nr);
+	if (m->nr - at - del)
+		memmove(&m->leaves[at + nr], &m->leaves[at + del],
+			(m->nr - at - del) * sizeof(*m->leaves));
+	if (nr)
+		memcpy(&m->leaves[at], add, nr * sizeof(*add));
+	m->nr = m->nr - del + nr;
+}
+
+void model_adopt(struct model *m, uint64_t lo, uint64_t hi,
+		 const struct pt_leaf *leaves, size_t nr)
+{
+	size_t at, del = span_of(m, lo, hi, &at);
+
+	splice(m, at, del, leaves, nr);
+}
+
+size_t model_plan(const struct model_rules *rules, uint64_t iova,
+		  uint64_t pa, uint64_t size, int prot, struct pt_leaf *out,
+		  size_t max)
+{
+	size_t n = 0;
+
+	while (size) {
+		uint64_t s = pick_pgsize(rules->pgsize_bitmap, iova, pa, size);
+
+		if (!s)
+			return SIZE_MAX;	/* caller checked alignment */
+		if (n < max)
+			out[n] = (struct pt_leaf){
+				.iova = iova, .size = s, .phys = pa, .prot = prot,
+				.dirty = rules->dirty_on_map &&
+					 (prot & MODEL_PROT_WRITE),
+			};
+		n++;
+		iova += s;
+		pa += s;
+		size -= s;
+	}
+	return n;
+}
+
+static bool in_aperture(const struct model_rules *r, uint64_t iova,
+			uint64_t size)
+{
+	uint64_t last = iova + (size - 1);
+
+	return last >= iova && iova >= r->va_first && last <= r->va_last;
+}
+
+enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
+			     uint64_t size, int prot, int *ret, bool apply)
+{
+	const struct model_rules *r = &m->rules;
+	const struct pt_leaf *first;
+	struct pt_leaf *plan;
+	size_t n, at;
+
+	*ret = 0;
+	if (!is_aligned(iova | pa | size, min_pgsize(r))) {
+		*ret = -EINVAL;
+		return MODEL_EXACT;
+	}
+	if (!size)
+		return MODEL_EXACT;
+	if (!in_aperture(r, iova, size) || pa + (size - 1) < pa ||
+	    pa + (size - 1) >= r->pa_limit)
+		return MODEL_UNKNOWN;
+	if (r->map_needs_rw && !(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE))) {
+		*ret = -EINVAL;
+		return MODEL_EXACT;
+	}
+	if (model_leaves_in(m, iova, iova + (size - 1), &first))
+		return MODEL_UNKNOWN;	/* mapping over live leaves */
+
+	n = model_plan(r, iova, pa, size, prot, NULL, 0);
+	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
+		return MODEL_OVER_BUDGET;
+	if (!apply)
+		return MODEL_EXACT;
+	plan = malloc(n * sizeof(*plan));
+	if (!plan)
+		abort();
+	model_plan(r, iova, pa, size, prot, plan, n);
+	span_of(m, iova, iova, &at);
+	splice(m, at, 0, plan, n);
+	free(plan);
+	return MODEL_EXACT;
+}
+
+/*
+ * iommu_unmap() walks the range in the chunks iommu_pgsize() picks (both
+ * addresses = iova) and asks the page table to unmap each.  An io-pgtable
+ * never splits a leaf: a chunk inside a larger leaf unmaps nothing and ends
+ * the call.  A chunk made of whole leaves is removed whole.  A hole makes
+ * the result depend on the table's shape (an empty table still "unmaps"),
+ * which the contract leaves open.
+ */
+enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
+			       uint64_t *ret, bool apply)
+{
+	const struct model_rules *r = &m->rules;
+	uint64_t p = iova, rem = size;
+	const struct pt_leaf *l;
+	size_t first, i;
+
+	*ret = 0;
+	if (!is_aligned(iova | size, min_pgsize(r)) || !size)
+		return MODEL_EXACT;
+	if (!in_aperture(r, iova, size))
+		return MODEL_UNKNOWN;
+
+	/* Dry run: find where the call stops, or that it is unpredictable. */
+	first = first_ending_after(m, iova);
+	i = first;
+	while (rem) {
+		uint64_t s = pick_pgsize(r->pgsize_bitmap, p, p, rem);
+		uint64_t covered = 0;
+
+		l = i < m->nr ? &m->leaves[i] : NULL;
+		if (!l || l->iova > p)
+			return MODEL_UNKNOWN;		/* hole */
+		if (l->size > s)
+			break;				/* would split a leaf */
+		while (covered < s && i < m->nr &&
+		       m->leaves[i].iova == p + covered &&
+		       m->leaves[i].size <= s - covered) {
+			covered += m->leaves[i].size;
+			i++;
+		}
+		if (covered != s)
+			return MODEL_UNKNOWN;		/* hole inside the chunk */
+		p += s;
+		rem -= s;
+	}
+
+	*ret = p - iova;
+	if (apply)
+		splice(m, first, i - first, NULL, 0);
+	return MODEL_EXACT;
+}
+
+bool model_device_write(struct model *m, uint64_t iova)
+{
+	struct pt_leaf *l = (struct pt_leaf *)model_lookup(m, iova);
+
+	if (!l || !m->rules.tracks_dirty || !(l->prot & MODEL_PROT_WRITE))
+		return false;
+	l->dirty = true;
+	return true;
+}
+
+size_t model_read_dirty(struct model *m, uint64_t iova, uint64_t size,
+			bool no_clear, struct pt_leaf *out, size_t max)
+{
+	size_t at, n = span_of(m, iova, iova + (size - 1), &at), nr = 0;
+	struct pt_leaf *l = m->leaves + at;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!l[i].dirty)
+			continue;
+		if (nr < max)
+			out[nr] = l[i];
+		nr++;
+		if (!no_clear)
+			l[i].dirty = false;
+	}
+	return nr;
+}
+
+uint64_t model_mapped_bytes(const struct model *m)
+{
+	uint64_t bytes = 0;
+
+	for (size_t i = 0; i < m->nr; i++)
+		bytes += m->leaves[i].size;
+	return bytes;
+}

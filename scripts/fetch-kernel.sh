@@ -1,0 +1,91 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# fetch-kernel.sh BUILD_DIR
+#
+# Download Debian's linux-source package for the default kernel and extract
+# the paths ptfuzz needs into BUILD_DIR/kernel/<package>/, without root and
+# without touching the system's apt state (a project-local sources list,
+# lists and cache under BUILD_DIR/apt).  Prints the tree's path on stdout.
+#
+# PTF_KERNEL_PKG picks the package (default linux-source-7.3).  When Debian
+# no longer carries it, the newest linux-source-X.Y is used instead, and the
+# substitution is announced on stderr.  An extracted tree is reused as long
+# as its stamp is complete, so later runs work offline.
+set -eu
+
+build=${1:?usage: fetch-kernel.sh BUILD_DIR}
+want=${PTF_KERNEL_PKG:-linux-source-7.3}
+here=$(cd "$(dirname "$0")" && pwd)
+apt_dir=$build/apt
+kernel_dir=$build/kernel
+
+die() {
+	echo "ptfuzz: $*" >&2
+	exit 2
+}
+
+for tool in apt-get apt-cache dpkg-deb tar xz; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		die "fetch-kernel: '$tool' not found; install it (Debian: apt-get install apt dpkg tar xz-utils) or give a tree with KSRC=DIR"
+done
+
+# A finished extraction from an earlier run: no network needed.
+pointer=$kernel_dir/$want.tree
+if [ -f "$pointer" ]; then
+	tree=$(cat "$pointer")
+	if [ -f "$tree/.ptfuzz-extracted" ]; then
+		echo "$tree"
+		exit 0
+	fi
+fi
+
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
+	"$kernel_dir" "$build/debian"
+cat >"$apt_dir/sources.list" <<EOF
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie-backports main
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
+EOF
+apt_opts="-o Dir::Etc::sourcelist=$apt_dir/sources.list -o Dir::Etc::sourceparts=-
+ -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache
+ -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
+
+echo "ptfuzz: reading Debian package lists (trixie-backports, sid)" >&2
+# shellcheck disable=SC2086
+apt-get -qq $apt_opts update >&2 ||
+	die "fetch-kernel: apt-get update failed (no route to deb.debian.org?); give a tree with KSRC=DIR"
+
+pkg=$want
+# shellcheck disable=SC2086
+if ! apt-cache $apt_opts show "$pkg" >/dev/null 2>&1; then
+	# shellcheck disable=SC2086
+	pkg=$(apt-cache $apt_opts search --names-only '^linux-source-[0-9]+\.[0-9]+$' |
+		awk '{print $1}' | sort -V | tail -n 1)
+	[ -n "$pkg" ] || die "fetch-kernel: Debian carries no linux-source package; give a tree with KSRC=DIR"
+	echo "ptfuzz: NOTE: $want is no longer in Debian; falling back to $pkg, the newest available" >&2
+fi
+
+# shellcheck disable=SC2086
+version=$(apt-cache $apt_opts show "$pkg" | awk '/^Version:/ {print $2; exit}')
+echo "ptfuzz: downloading $pkg $version (~170 MB)" >&2
+rm -f "$build/debian/${pkg}_"*.deb
+# shellcheck disable=SC2086
+(cd "$build/debian" && apt-get -qq $apt_opts download "$pkg") >&2 ||
+	die "fetch-kernel: could not download $pkg"
+deb=$(ls "$build/debian/${pkg}_"*.deb)
+
+tree=$kernel_dir/$pkg
+rm -rf "$tree" "$tree.tmp"
+mkdir -p "$tree.tmp"
+echo "ptfuzz: extracting the paths ptfuzz needs from $(basename "$deb")" >&2
+paths=$(sed -e 's/#.*//' -e '/^$/d' -e "s|^|$pkg/|" "$here/kernel-paths.txt")
+# shellcheck disable=SC2086
+dpkg-deb --fsys-tarfile "$deb" |
+	tar -xO "./usr/src/$pkg.tar.xz" |
+	tar -xJ -C "$tree.tmp" $paths ||
+	die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz"
+mv "$tree.tmp/$pkg" "$tree"
+rmdir "$tree.tmp"
+echo "$pkg $version" >"$tree/.ptfuzz-extracted"
+echo "$tree" >"$pointer"
+echo "$tree"

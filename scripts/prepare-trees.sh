@@ -1,0 +1,175 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# prepare-trees.sh BUILD_DIR
+#
+# Settle which kernel tree each twin is built from and write
+# BUILD_DIR/trees.mk for the Makefile:
+#
+#   baseline  - a tree without the series: the legacy iova_to_phys path
+#   candidate - a tree with it: iova_to_phys_length
+#
+# KSRC=DIR     the tree under test (default: Debian's linux-source, fetched).
+#              Without the series, patches/ is applied to a copy of it under
+#              BUILD_DIR/trees; with it (a reviewer's branch), it is used as is.
+# BASE_KSRC=DIR the baseline (default: KSRC itself, or KSRC with patches/
+#              reverse-applied when KSRC already carries the series).
+#
+# Any problem is one line on stderr and exit status 2; a failed patch run
+# leaves no tree behind.
+set -eu
+
+build=${1:?usage: prepare-trees.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+patches=$top/patches
+trees=$build/trees
+
+die() {
+	echo "ptfuzz: $*" >&2
+	exit 2
+}
+
+required="Makefile include/linux/kconfig.h include/linux/compiler_types.h
+include/linux/iommu.h include/linux/io-pgtable.h drivers/iommu/iommu.c
+drivers/iommu/iommu-pages.h drivers/iommu/io-pgtable.c
+drivers/iommu/io-pgtable-arm.c drivers/iommu/io-pgtable-arm-v7s.c
+drivers/iommu/io-pgtable-dart.c"
+
+check_tree() {
+	[ -d "$1" ] || die "$2=$1: no such directory"
+	for f in $required; do
+		[ -f "$1/$f" ] ||
+			die "$2=$1 lacks $f: point $2 at a Linux source tree (6.x or 7.x) with the IOMMU drivers"
+	done
+}
+
+has_series() {
+	grep -q 'iova_to_phys_length' "$1/include/linux/iommu.h"
+}
+
+release_of() {
+	awk -F' *= *' '
+		$1 == "VERSION" { v = $2 } $1 == "PATCHLEVEL" { p = $2 }
+		$1 == "SUBLEVEL" { s = $2 } $1 == "EXTRAVERSION" { e = $2 }
+		END { printf "%s.%s.%s%s\n", v, p, s, e }' "$1/Makefile"
+}
+
+series_files() {
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$patches/series"
+}
+
+# A key for a derived tree: its source and every byte of our patches.
+tree_key() {
+	{ realpath "$1"; series_files | while read -r p; do cat "$patches/$p"; done; } |
+		sha256sum | cut -c1-12
+}
+
+# Copy the paths ptfuzz uses from $1 to $2 (hard links where possible).
+copy_tree() {
+	mkdir -p "$2"
+	sed -e 's/#.*//' -e '/^$/d' "$here/kernel-paths.txt" | while read -r path; do
+		[ -e "$1/$path" ] || continue
+		mkdir -p "$2/$(dirname "$path")"
+		cp -al "$1/$path" "$2/$path" 2>/dev/null || cp -a "$1/$path" "$2/$path"
+	done
+}
+
+# Apply (or with -R, unapply) patches/series to a copy of $1 under $trees.
+derive_tree() {
+	src=$1 kind=$2 dir_opt=$3
+	key=$(tree_key "$src")
+	dst=$trees/$kind-$key
+	if [ -f "$dst/.ptfuzz-tree" ]; then
+		echo "$dst"
+		return
+	fi
+	rm -rf "$trees/$kind"-*
+	copy_tree "$src" "$dst.tmp"
+	list=$(series_files)
+	[ "$dir_opt" = -R ] && list=$(echo "$list" | sed '1!G;h;$!d')
+	for p in $list; do
+		# Break hard links first: patch must never write through to $src.
+		grep -E '^\+\+\+ b/' "$patches/$p" | sed 's|^+++ b/||' | while read -r f; do
+			[ -f "$dst.tmp/$f" ] && cp --remove-destination "$dst.tmp/$f" "$dst.tmp/$f.ptf" &&
+				mv "$dst.tmp/$f.ptf" "$dst.tmp/$f"
+			true
+		done
+		if ! out=$(patch -d "$dst.tmp" -p1 -N $dir_opt --no-backup-if-mismatch \
+			-r - -s <"$patches/$p" 2>&1); then
+			rm -rf "$dst.tmp"
+			first=$(echo "$out" | head -n 1)
+			die "patches/$p does not apply${dir_opt:+ in reverse} to $src ($first); the tree differs from what the port was written for"
+		fi
+	done
+	echo "$(release_of "$src") $kind $(date -u +%F)" >"$dst.tmp/.ptfuzz-tree"
+	mv "$dst.tmp" "$dst"
+	echo "$dst"
+}
+
+command -v patch >/dev/null 2>&1 || die "'patch' not found (Debian: apt-get install patch)"
+mkdir -p "$trees"
+build=$(cd "$build" && pwd)
+trees=$build/trees
+
+if [ -n "${KSRC:-}" ]; then
+	tree=$(cd "$KSRC" 2>/dev/null && pwd) || die "KSRC=$KSRC: no such directory"
+	check_tree "$tree" KSRC
+else
+	tree=$("$here/fetch-kernel.sh" "$build")
+	check_tree "$tree" "the fetched tree"
+fi
+
+if has_series "$tree"; then
+	cand=$tree
+	if [ -n "${BASE_KSRC:-}" ]; then
+		base=$(cd "$BASE_KSRC" 2>/dev/null && pwd) || die "BASE_KSRC=$BASE_KSRC: no such directory"
+	else
+		base=$(derive_tree "$tree" base -R) ||
+			die "KSRC=$tree already carries the series in another form; set BASE_KSRC to the same tree without it"
+	fi
+else
+	base=${BASE_KSRC:-$tree}
+	base=$(cd "$base" 2>/dev/null && pwd) || die "BASE_KSRC=$BASE_KSRC: no such directory"
+	cand=$(derive_tree "$tree" cand "")
+fi
+check_tree "$base" BASE_KSRC
+has_series "$base" && die "BASE_KSRC=$base carries iova_to_phys_length: the baseline must be a tree without the series"
+has_series "$cand" || die "the candidate tree $cand has no iova_to_phys_length after patching"
+
+# What each tree offers, for the twins' glue code.
+features() {
+	grep -q '(\*iova_to_phys_length)' "$1/include/linux/iommu.h" && l=1 || l=0
+	grep -q '(\*iova_to_phys)(' "$1/include/linux/iommu.h" && g=1 || g=0
+	grep -q '(\*iova_to_phys_length)' "$1/include/linux/io-pgtable.h" && pl=1 || pl=0
+	grep -q '(\*iova_to_phys)(' "$1/include/linux/io-pgtable.h" && pg=1 || pg=0
+	[ -f "$1/include/linux/generic_pt/iommu.h" ] && gpt=1 || gpt=0
+	echo "-DPTF_DOMAIN_HAS_LENGTH=$l -DPTF_DOMAIN_HAS_LEGACY=$g" \
+	     "-DPTF_IOPGTABLE_HAS_LENGTH=$pl -DPTF_IOPGTABLE_HAS_LEGACY=$pg" \
+	     "-DPTF_HAVE_GENERIC_PT=$gpt"
+}
+
+release_base=$(release_of "$base")
+release_cand=$(release_of "$cand")
+[ "$cand" = "$tree" ] || release_cand="$release_cand+ptfuzz"
+
+out=$build/trees.mk
+cat >"$out.tmp" <<EOF
+# Written by scripts/prepare-trees.sh; do not edit.
+BASE_TREE := $base
+CAND_TREE := $cand
+BASE_RELEASE := $release_base
+CAND_RELEASE := $release_cand
+BASE_FEATURES := $(features "$base")
+CAND_FEATURES := $(features "$cand")
+EOF
+# Rewrite only on change: the Makefile rebuilds every twin when it does.
+if cmp -s "$out.tmp" "$out"; then
+	rm -f "$out.tmp"
+else
+	mv "$out.tmp" "$out"
+fi
+if [ -z "${PTF_QUIET:-}" ]; then
+	echo "ptfuzz: baseline  Linux $release_base  $base" >&2
+	echo "ptfuzz: candidate Linux $release_cand  $cand" >&2
+fi
