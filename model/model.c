@@ -90,6 +90,22 @@ size_t model_leaves_in(const struct model *m, uint64_t lo, uint64_t hi,
 	return n;
 }
 
+bool model_covers(const struct model *m, uint64_t lo, uint64_t hi)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(m, lo, hi, &l);
+	uint64_t next = lo;
+
+	for (size_t i = 0; i < n; i++) {
+		if (l[i].iova > next)
+			return false;
+		next = l[i].iova + l[i].size;
+		if (!next || next - 1 >= hi)
+			return true;
+	}
+	return false;
+}
+
 void model_widen(const struct model *m, uint64_t *lo, uint64_t *hi)
 {
 	const struct pt_leaf *l;
@@ -141,12 +157,12 @@ size_t model_plan(const struct model_rules *rules, uint64_t iova,
 {
 	size_t n = 0;
 
-	while (size) {
+	while (size && n <= max) {
 		uint64_t s = pick_pgsize(rules->pgsize_bitmap, iova, pa, size);
 
 		if (!s)
 			return SIZE_MAX;	/* caller checked alignment */
-		if (n < max)
+		if (out && n < max)
 			out[n] = (struct pt_leaf){
 				.iova = iova, .size = s, .phys = pa, .prot = prot,
 				.dirty = rules->dirty_on_map &&
@@ -183,8 +199,19 @@ enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
 	}
 	if (!size)
 		return MODEL_EXACT;
-	if (!in_aperture(r, iova, size) || pa + (size - 1) < pa ||
-	    pa + (size - 1) >= r->pa_limit)
+	/* Whatever the verdict, the kernel would build this many leaves. */
+	n = model_plan(r, iova, pa, size, prot, NULL, MODEL_LEAF_BUDGET);
+	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
+		return MODEL_OVER_BUDGET;
+	/*
+	 * io-pgtable checks the first PA of each map_pages() call against the
+	 * OAS, not the last: a range crossing the limit would be written with
+	 * output addresses the format cannot hold.
+	 */
+	if (pa < r->pa_limit && (pa + (size - 1) < pa ||
+				 pa + (size - 1) >= r->pa_limit))
+		return MODEL_UNCHECKED;
+	if (!in_aperture(r, iova, size) || pa >= r->pa_limit)
 		return MODEL_UNKNOWN;
 	if (r->map_needs_rw && !(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE))) {
 		*ret = -EINVAL;
@@ -192,10 +219,6 @@ enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
 	}
 	if (model_leaves_in(m, iova, iova + (size - 1), &first))
 		return MODEL_UNKNOWN;	/* mapping over live leaves */
-
-	n = model_plan(r, iova, pa, size, prot, NULL, 0);
-	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
-		return MODEL_OVER_BUDGET;
 	if (!apply)
 		return MODEL_EXACT;
 	plan = malloc(n * sizeof(*plan));

@@ -54,6 +54,7 @@ enum model_verdict {
 	MODEL_EXACT,		/* in contract: result and state predicted */
 	MODEL_UNKNOWN,		/* outside the contract: no prediction */
 	MODEL_OVER_BUDGET,	/* would exceed the leaf budget: not run */
+	MODEL_UNCHECKED,	/* the kernel checks only part of it: not run */
 };
 
 struct model {
@@ -91,6 +92,9 @@ const struct pt_leaf *model_lookup(const struct model *m, uint64_t iova);
 size_t model_leaves_in(const struct model *m, uint64_t lo, uint64_t hi,
 		       const struct pt_leaf **first);
 
+/* True if leaves cover every IOVA of [lo, hi] (edges may cut through leaves). */
+bool model_covers(const struct model *m, uint64_t lo, uint64_t hi);
+
 /*
  * Smallest window containing [lo, hi] and every leaf intersecting it: the
  * part of the domain an op on [lo, hi] can have touched.
@@ -103,8 +107,8 @@ void model_adopt(struct model *m, uint64_t lo, uint64_t hi,
 
 /*
  * The leaves iommu_map() would make for [iova, iova + size) -> pa, by the
- * rule in struct model_rules; at most @max are stored, the count is
- * returned (so a count above @max means "too many").
+ * rule in struct model_rules.  At most @max are planned (and stored if @out
+ * is set); the count is returned, and max + 1 means "more than @max".
  */
 size_t model_plan(const struct model_rules *rules, uint64_t iova,
 		  uint64_t pa, uint64_t size, int prot, struct pt_leaf *out,

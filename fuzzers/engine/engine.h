@@ -6,6 +6,7 @@
 #ifndef PTF_ENGINE_H
 #define PTF_ENGINE_H
 
+#include <setjmp.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -37,6 +38,10 @@ struct twin_result {
 	struct leafvec dirty;		/* read_dirty: reported ranges */
 };
 
+struct step_call {
+	uint64_t iova, size;
+};
+
 struct engine {
 	const struct target *t;
 	const struct program *prog;
@@ -52,13 +57,26 @@ struct engine {
 	struct hw_ctx hw_ctx[PTF_NR_TWINS];	/* the device's side of each twin */
 	struct leafvec hw[PTF_NR_TWINS];	/* hardware view after the op */
 	struct leafvec before;		/* model leaves in the window before */
+	struct leafvec expect;		/* scratch: what an oracle expects */
 	uint64_t win_lo, win_hi;	/* the window the op can touch */
+	bool op_in_aperture;		/* the op's range is inside the aperture */
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
+	struct step_call step_calls[65536];	/* the candidate's step unmaps */
+	jmp_buf known_exit;		/* where a known finding ends the input */
+	const char *known_hit;		/* its id */
 };
 
-/* Run @p; returns only if no oracle fired (a finding aborts). */
-void engine_run(const struct target *t, const struct program *p,
-		const struct engine_opts *opts);
+/*
+ * Run @p; returns only if no oracle fired (a finding aborts), or if the one
+ * that fired is a documented kernel finding (returned: its id).
+ */
+const char *engine_run(const struct target *t, const struct program *p,
+		       const struct engine_opts *opts);
+
+/* Known kernel findings (known.c). */
+const char *known_finding(const struct engine *e, const char *oracle,
+			  const char *signature);
+bool known_strict(void);
 
 /* Oracles (oracles.c) ---------------------------------------------------- */
 

@@ -181,6 +181,23 @@ static int adopted_prot(const struct engine *e, const struct pt_leaf *hw)
 	return hw->prot;	/* access_of() is a projection: stable */
 }
 
+/* The model takes the twins' state of the window (they agree). */
+static void adopt(struct engine *e)
+{
+	static struct leafvec take;
+
+	leafvec_clear(&take);
+	for (size_t i = 0; i < e->hw[BASE].n; i++) {
+		struct pt_leaf l = e->hw[BASE].v[i];
+
+		l.prot = adopted_prot(e, &l);
+		leafvec_push(&take, &l);
+	}
+	model_adopt(&e->model, e->win_lo, e->win_hi, take.v, take.n);
+	note(e, "(out of contract: both twins agree; %zu leaves adopted)",
+	     take.n);
+}
+
 void oracle_window(struct engine *e, enum model_verdict verdict)
 {
 	const struct pt_leaf *m;
@@ -211,12 +228,7 @@ void oracle_window(struct engine *e, enum model_verdict verdict)
 			i < e->hw[BASE].n ? hw_str(&e->hw[BASE].v[i], a, sizeof(a)) : "none",
 			i < e->hw[CAND].n ? hw_str(&e->hw[CAND].v[i], b, sizeof(b)) : "none");
 	}
-	for (size_t i = 0; i < e->hw[BASE].n; i++)
-		e->hw[BASE].v[i].prot = adopted_prot(e, &e->hw[BASE].v[i]);
-	model_adopt(&e->model, e->win_lo, e->win_hi, e->hw[BASE].v,
-		    e->hw[BASE].n);
-	note(e, "(out of contract: both twins agree; %zu leaves adopted)",
-	     e->hw[BASE].n);
+	adopt(e);
 }
 
 /* Flushes ------------------------------------------------------------------ */
@@ -338,7 +350,8 @@ static void normalise(struct leafvec *v, uint64_t lo, uint64_t hi)
 		n++;
 	}
 	v->n = n;
-	qsort(v->v, n, sizeof(*v->v), by_start);
+	if (n)
+		qsort(v->v, n, sizeof(*v->v), by_start);
 	for (size_t i = 0, j = 0; i < n; i++) {
 		struct pt_leaf *last = j ? &v->v[j - 1] : NULL;
 
@@ -378,7 +391,7 @@ void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
 		  const struct leafvec *expected)
 {
 	uint64_t hi = size ? iova + (size - 1) : iova;
-	struct leafvec want = { 0 };
+	static struct leafvec want;	/* reused: a finding may not return */
 	char a[64], b[64];
 	size_t at;
 
@@ -392,6 +405,7 @@ void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
 			range_at(&e->res[CAND].dirty, at, b, sizeof(b)));
 	if (!expected)
 		return;
+	leafvec_clear(&want);
 	for (size_t i = 0; i < expected->n; i++)
 		leafvec_push(&want, &expected->v[i]);
 	normalise(&want, iova, hi);
@@ -408,7 +422,6 @@ void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
 			iova, size, at, range_at(&want, at, a, sizeof(a)),
 			range_at(&e->res[CAND].dirty, at, b, sizeof(b)));
 	}
-	leafvec_free(&want);
 }
 
 /* WARNs and leaks ---------------------------------------------------------- */
@@ -433,17 +446,22 @@ void oracle_warns(struct engine *e, bool in_contract)
 		finding(e, "twins", "WARN counts differ",
 			"the baseline WARNed %zu times, the candidate %zu times\n",
 			n[BASE], n[CAND]);
-	for (size_t i = 0; i < n[CAND]; i++) {
-		const struct rt_warn *x = &w[CAND][i];
-		const struct warn_site *s = allowed(e, x);
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		for (size_t i = 0; i < n[tw]; i++) {
+			const struct rt_warn *x = &w[tw][i];
+			const struct warn_site *s = allowed(e, x);
 
-		if (in_contract || !s)
-			finding(e, "warn", in_contract ? "WARN in an op inside the API contract" :
-							 "WARN at a site not on the allow-list",
-				"WARNING at %s:%d %s(): %s\n", x->file, x->line,
-				x->func, x->what);
-		note(e, "(allowed WARN at %s:%d %s(): %s)", x->file, x->line,
-		     x->func, s->why);
+			if (in_contract || !s)
+				finding(e, "warn", in_contract ?
+					"WARN in an op inside the API contract" :
+					"WARN at a site not on the allow-list",
+					"%s twin: WARNING at %s:%d %s(): %s\n",
+					tw == BASE ? "baseline" : "candidate",
+					x->file, x->line, x->func, x->what);
+			if (tw == CAND)
+				note(e, "(allowed WARN at %s:%d %s(): %s)", x->file,
+				     x->line, x->func, s->why);
+		}
 	}
 }
 

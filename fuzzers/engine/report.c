@@ -13,6 +13,7 @@
  * Sanitizer reports get the trace too, through the sanitizers' death hook.
  */
 #include <inttypes.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,10 +110,22 @@ static void print_logs(FILE *out)
 void finding(struct engine *e, const char *oracle, const char *signature,
 	     const char *fmt, ...)
 {
+	const char *known = known_finding(e, oracle, signature);
 	va_list ap;
 
+	if (known && !known_strict()) {
+		note(e, "(known kernel finding %s: %s: %s; PTF_STRICT=1 reports it)",
+		     known, oracle, signature);
+		if (e->op < e->prog->nr_ops)
+			trace_op(e);
+		e->known_hit = known;
+		longjmp(e->known_exit, 1);
+	}
 	fflush(stdout);
 	fputs("\n==== ptfuzz finding ====\n", stderr);
+	if (known)
+		fprintf(stderr, "known:      %s (documented in README.md; strict mode)\n",
+			known);
 	print_context(e, stderr);
 	print_trace(e, stderr);
 	fprintf(stderr, "oracle:     %s\n", oracle);

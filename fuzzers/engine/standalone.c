@@ -4,7 +4,9 @@
  * (so gcc or AFL++ builds work too), and reads and writes the text form of
  * programs.
  *
- *   <target>-run [-v] [-n] FILE|DIR...   run inputs (-v: trace every op)
+ *   <target>-run [-v] [-n] [-s] FILE|DIR...  run inputs (-v: trace every
+ *                                         op; -s: known kernel findings
+ *                                         fail too)
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
  *
@@ -65,8 +67,12 @@ static void run_file(const char *path)
 		       ptf_target->twin[BASE]->tree,
 		       ptf_target->twin[CAND]->tree);
 	}
-	engine_run(ptf_target, &prog, &opts);
-	if (opts.verbose)
+	const char *known = engine_run(ptf_target, &prog, &opts);
+
+	if (opts.verbose && known)
+		printf("# known kernel finding %s (see README.md); PTF_STRICT=1 fails on it\n",
+		       known);
+	else if (opts.verbose)
 		printf("# no finding: every oracle passed\n");
 	free(data);
 }
@@ -139,7 +145,8 @@ static int print(const char *path)
 static int usage(const char *argv0)
 {
 	fprintf(stderr,
-		"usage: %s [-v] [-n] FILE|DIR...   run inputs (-v: trace every op, -n: no oracles)\n"
+		"usage: %s [-v] [-n] [-s] FILE|DIR...   run inputs (-v: trace every op,\n"
+		"               -n: no oracles, -s: strict: known kernel findings fail too)\n"
 		"       %s -p FILE                 print an input as a program\n"
 		"       %s -e PROGRAM              encode a text program to stdout\n",
 		argv0, argv0, argv0);
@@ -151,8 +158,11 @@ int main(int argc, char **argv)
 	unsigned long runs = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "vnp:e:")) != -1) {
+	while ((c = getopt(argc, argv, "vnsp:e:")) != -1) {
 		switch (c) {
+		case 's':
+			setenv("PTF_STRICT", "1", 1);
+			break;
 		case 'v':
 			opts.verbose = true;
 			break;

@@ -85,6 +85,9 @@ static bool is_s2(enum ptf_fmt fmt)
 
 static uint64_t table_base(uint64_t choice, unsigned int oas)
 {
+	/* Table addresses need 48 bits at most (52 only for some 64K tables). */
+	if (oas > 48)
+		oas = 48;
 	if (choice == 1 && oas > 34)
 		return 1ULL << 33;
 	if (choice == 2 && oas > 33 && oas < 64)
@@ -98,6 +101,14 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	unsigned int shift = __builtin_ctzll(granule), bpl = shift - 3;
 	uint64_t bitmap = granule | cfg->v[F_EXTRA];
 
+	/*
+	 * SMMU drivers read IAS/OAS from ID registers: 32 to 64 bits.  Below
+	 * the granule shift io-pgtable-arm computes negative table sizes
+	 * (undefined shifts): not a configuration any driver can make.
+	 */
+	if (cfg->v[F_IAS] < 32 || cfg->v[F_IAS] > 64 ||
+	    cfg->v[F_OAS] < 32 || cfg->v[F_OAS] > 64)
+		return false;
 	if (cfg->v[F_BLOCKS] & 1)
 		bitmap |= granule << bpl;
 	if ((cfg->v[F_BLOCKS] & 2) && shift + 2 * bpl < 64)
@@ -211,15 +222,11 @@ static void report_leaf(const struct lpae *w, uint64_t va, int lvl,
 {
 	uint64_t size = 1ULL << lvl_shift(w, lvl), oa = desc_oa(w, desc);
 	struct hw_leaf leaf = { .iova = va, .size = size, .phys = oa };
-	unsigned int oas = w->hw->info->oas;
 
 	if (oa & (size - 1))
 		w->hw->error(w->hw, "level %d leaf at 0x%llx: output address 0x%llx not aligned to 0x%llx",
 			     lvl, (unsigned long long)va, (unsigned long long)oa,
 			     (unsigned long long)size);
-	if (oas < 64 && (oa + size - 1) >> oas)
-		w->hw->error(w->hw, "level %d leaf at 0x%llx: output 0x%llx beyond the %u-bit OAS",
-			     lvl, (unsigned long long)va, (unsigned long long)oa, oas);
 	leaf.access = leaf_access(w, desc, &leaf.dirty);
 	w->hw->leaf(w->hw, &leaf);
 }

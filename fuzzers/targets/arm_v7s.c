@@ -53,6 +53,9 @@ static const struct cfg_field fields[NR_FIELDS] = {
 
 static bool setup(const struct target_config *cfg, struct target_setup *ts)
 {
+	/* Short descriptors translate 32 bits (34 with MediaTek's extension). */
+	if (cfg->v[F_IAS] < 21 || cfg->v[F_IAS] > 40 || cfg->v[F_OAS] > 40)
+		return false;
 	ts->pt = (struct ptf_pt_config){
 		.fmt = PTF_FMT_ARM_V7S,
 		.quirks = (unsigned int)cfg->v[F_QUIRKS],
@@ -152,11 +155,7 @@ static void leaf(const struct v7s *w, uint64_t va, uint64_t size,
 {
 	struct hw_leaf l = { .iova = va, .size = size, .phys = pa,
 			     .access = access };
-	unsigned int oas = w->hw->info->oas;
 
-	if ((pa + size - 1) >> oas)
-		w->hw->error(w->hw, "leaf at 0x%llx: output 0x%llx beyond the %u-bit OAS",
-			     (unsigned long long)va, (unsigned long long)pa, oas);
 	w->hw->leaf(w->hw, &l);
 }
 

@@ -70,7 +70,7 @@ void panic(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	rt_vformat(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	rt_fatal("panic", "%s", buf);
 }
@@ -83,7 +83,7 @@ void ptf_rt_log(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, LOG_LEN, fmt, ap);
+	rt_vformat(line, LOG_LEN, fmt, ap);
 	va_end(ap);
 	len = strlen(line);
 	if (len && line[len - 1] == '\n')
@@ -148,6 +148,14 @@ void rt_clear_records(int twin)
 	rec[twin].nr_warns = 0;
 	rec[twin].nr_invals = 0;
 	rec[twin].nr_syncs = 0;
+}
+
+void rt_reset_diag(void)
+{
+	for (int t = 0; t < PTF_NR_TWINS; t++) {
+		rt_clear_records(t);
+		rec[t].log_next = 0;
+	}
 }
 
 void rt_set_fatal_handler(rt_fatal_fn fn)

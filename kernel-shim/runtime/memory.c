@@ -50,8 +50,9 @@ struct table_alloc {
 struct heap_hdr {
 	uint64_t magic;
 	uint64_t size;
+	struct heap_hdr *prev, *next;	/* live objects of the twin */
 	int twin;
-	int pad;
+	int pad[3];			/* 16-byte aligned objects, like kmalloc */
 };
 
 struct twin_mem {
@@ -61,6 +62,7 @@ struct twin_mem {
 	struct table_alloc *allocs;
 	size_t nr_allocs, cap_allocs;
 	struct rt_usage usage;
+	struct heap_hdr *heap;		/* live kmalloc objects */
 	unsigned int fail_at;		/* 1-based; 0 = no injection */
 	unsigned int fail_seq;
 	bool fail_delivered;
@@ -118,6 +120,15 @@ void rt_reset(void)
 	for (int t = 0; t < PTF_NR_TWINS; t++) {
 		struct twin_mem *m = &mem[t];
 
+		/* Objects the kernel leaked (reported already) go now. */
+		while (m->heap) {
+			struct heap_hdr *h = m->heap;
+
+			m->heap = h->next;
+			h->magic = 0;
+			free(h);
+		}
+
 		for (size_t i = 0; i < m->nr_allocs; i++)
 			free(m->allocs[i].meta);
 		UNPOISON(m->base, m->brk);
@@ -131,6 +142,7 @@ void rt_reset(void)
 		m->fail_seq = 0;
 		m->fail_delivered = false;
 	}
+	rt_reset_diag();
 }
 
 void rt_usage(int twin, struct rt_usage *usage)
@@ -342,7 +354,10 @@ void *ptf_rt_heap_alloc(unsigned long size, int zero)
 	if (!h)
 		abort();
 	*h = (struct heap_hdr){ .magic = HEAP_MAGIC, .size = size,
-				.twin = cur_twin };
+				.twin = cur_twin, .next = m->heap };
+	if (m->heap)
+		m->heap->prev = h;
+	m->heap = h;
 	m->usage.heap_allocs++;
 	return h + 1;
 }
@@ -358,6 +373,12 @@ void ptf_rt_heap_free(const void *ptr)
 	if (h->magic != HEAP_MAGIC)
 		rt_fatal("memory", "kfree(%p): not a live kmalloc object", ptr);
 	h->magic = 0;
+	if (h->prev)
+		h->prev->next = h->next;
+	else
+		mem[h->twin].heap = h->next;
+	if (h->next)
+		h->next->prev = h->prev;
 	mem[h->twin].usage.heap_allocs--;
 	free(h);
 }

@@ -10,6 +10,7 @@
 #ifndef PTF_RUNTIME_H
 #define PTF_RUNTIME_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +26,8 @@ void rt_set_phys_base(int twin, uint64_t phys_base);
 uint64_t rt_phys_base(int twin);
 /* Forget everything of the previous input (after its leak check). */
 void rt_reset(void);
+/* Its records and kernel log part (called by rt_reset). */
+void rt_reset_diag(void);
 
 struct rt_usage {
 	unsigned long table_allocs;	/* live page-table allocations */
@@ -84,6 +87,9 @@ typedef void (*rt_fatal_fn)(const char *kind, const char *detail);
 void rt_set_fatal_handler(rt_fatal_fn fn);
 __attribute__((noreturn, format(printf, 2, 3)))
 void rt_fatal(const char *kind, const char *fmt, ...);
+
+/* vsnprintf() that also knows the kernel's %pa and %pad. */
+void rt_vformat(char *buf, size_t len, const char *fmt, va_list ap);
 
 /* Echo kernel log lines to stderr as they happen (repro -v). */
 void rt_set_log_echo(bool echo);

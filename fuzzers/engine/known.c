@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Findings in the unmodified kernel that ptfuzz has investigated and
+ * documented (README.md, "Findings in the kernel").  While one is open,
+ * fuzzing must be able to go past it, so by default a matching finding
+ * ends the input quietly with a note; PTF_STRICT=1 (run-fuzz.sh --strict,
+ * <target>-run -s) reports it like any other.  Each has a regression input
+ * in corpus/regressions/ that `make check` runs both ways: clean by
+ * default, failing with its signature under strict (an expected failure,
+ * so a kernel that fixes it is noticed).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "runtime.h"
+
+struct known_finding {
+	const char *id;
+	const char *target;
+	const char *oracle;
+	const char *signature;
+	/* The circumstances that identify it. */
+	bool (*applies)(const struct engine *e);
+};
+
+static bool warned_in(const char *func)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct rt_warn *w;
+		size_t n = rt_warns(tw, &w);
+
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(w[i].func, func))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * io-pgtable-arm: arm_64_lpae_alloc_pgtable_s2() WARNs and returns NULL
+ * without freeing its struct arm_lpae_io_pgtable when the concatenated
+ * stage-2 PGD would need more than 16 tables.
+ */
+static bool s2_concat_refused(const struct engine *e)
+{
+	return warned_in("arm_64_lpae_alloc_pgtable_s2");
+}
+
+/*
+ * io-pgtable-arm: read_and_clear_dirty() over a window that starts inside
+ * a block walks on from the unaligned address: it reports and gathers each
+ * block shifted by the offset, and can skip the window's last block.
+ */
+static bool dirty_window_inside_block(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct pt_leaf *l;
+
+	if (!op || op->kind != OP_READ_DIRTY)
+		return false;
+	l = model_lookup(&e->model, op->iova);
+	return l && l->iova != op->iova;
+}
+
+static const struct known_finding known[] = {
+	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
+	  "memory left after the domain was freed", s2_concat_refused },
+	{ "lpae-dirty-unaligned-window", "arm_lpae", "dirty",
+	  "a clean range was reported dirty", dirty_window_inside_block },
+	{ "lpae-dirty-unaligned-window", "arm_lpae", "dirty",
+	  "a dirty range was not reported", dirty_window_inside_block },
+	{ "lpae-dirty-unaligned-window", "arm_lpae", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  dirty_window_inside_block },
+	{ NULL },
+};
+
+bool known_strict(void)
+{
+	const char *s = getenv("PTF_STRICT");
+
+	return s && *s == '1';
+}
+
+const char *known_finding(const struct engine *e, const char *oracle,
+			  const char *signature)
+{
+	for (const struct known_finding *k = known; k->id; k++)
+		if (!strcmp(k->target, e->t->name) && !strcmp(k->oracle, oracle) &&
+		    !strcmp(k->signature, signature) && k->applies(e))
+			return k->id;
+	return NULL;
+}
