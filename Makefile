@@ -15,13 +15,18 @@
 #   CC=clang-N       compiler (default: the newest clang that links libFuzzer)
 
 TARGETS := arm_lpae arm_v7s dart
-VARIANTS := fuzz tools plain cov
+VARIANTS := fuzz tools plain fast cov
 B := build
 
 export KSRC BASE_KSRC PTF_KERNEL_PKG
 
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+# Nothing built is an intermediate file to delete (trees, extracts, objects).
+.SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help FORCE
+.PHONY: all check bench trees clean help FORCE fuzz-bins run-bins plain-bins \
+	fast-bins cov-bins mutant-bins
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -31,12 +36,18 @@ endif
 
 # Toolchain -----------------------------------------------------------------
 
-ifeq ($(origin CC),default)
-CC := $(shell scripts/find-clang.sh)
-endif
 ifdef NEED_TREES
+ifeq ($(origin CC),default)
+# Install what is missing from Debian's packages (as root), then pick clang.
+ifneq ($(shell scripts/setup-deps.sh >&2 || echo failed),)
+$(error ptfuzz: the build tools are missing (see above))
+endif
+CC := $(shell scripts/find-clang.sh)
 ifeq ($(CC),)
 $(error ptfuzz: no clang that links libFuzzer was found; install one (Debian: apt-get install clang-19 libclang-rt-19-dev) or pass CC=)
+endif
+else ifeq ($(shell $(CC) --version >/dev/null 2>&1 || echo no),no)
+$(error ptfuzz: CC=$(CC) cannot be run; install it or pass another CC=)
 endif
 endif
 LD := ld
@@ -66,18 +77,22 @@ KSAN := -fno-sanitize-address-globals-dead-stripping
 SAN_fuzz := $(SAN) $(KSAN)
 SAN_tools := $(SAN) $(KSAN)
 SAN_plain :=
+SAN_fast :=
 SAN_cov :=
 KINSTR_fuzz := -fsanitize=fuzzer-no-link
 KINSTR_plain := -fsanitize=fuzzer-no-link
 KINSTR_tools :=
+KINSTR_fast :=
 KINSTR_cov := -fprofile-instr-generate -fcoverage-mapping
 OPT_fuzz := -O1
 OPT_tools := -O1
 OPT_plain := -O2
+OPT_fast := -O2
 OPT_cov := -O1
 MAIN_fuzz := libfuzzer
 MAIN_plain := libfuzzer
 MAIN_tools := standalone
+MAIN_fast := standalone
 MAIN_cov := standalone
 LINK_libfuzzer := -fsanitize=fuzzer
 LINK_standalone :=
@@ -115,16 +130,18 @@ ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildca
 
 # Twins -------------------------------------------------------------------------
 #
-# $(call twin_rules,VARIANT,NAME,TREE,FEATURES,RELEASE,PREFIX) builds
-# $(B)/VARIANT/twin-NAME.o: TREE's page tables and iommu core, our shim and
-# glue, linked into one object whose global symbols get the PREFIX ptf_base__
-# or ptf_cand__, so that two trees coexist in one binary.
+# $(call twin_rules,VARIANT,NAME,TREE,FEATURES,RELEASE,PREFIX,TREE-STAMP)
+# builds $(B)/VARIANT/twin-NAME.o: TREE's page tables and iommu core, our shim
+# and glue, linked into one object whose global symbols get the PREFIX
+# ptf_base__ or ptf_cand__, so that two trees coexist in one binary.
+# TREE-STAMP is the file that says TREE is ready.
 
-twin_dir = $(B)/$(1)/twin-$(2)
+# Keyed by tree: another tree never meets the old objects' dependency files.
+twin_dir = $(B)/$(1)/twin-$(2)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
 twin_objs = $(addprefix $(call twin_dir,$(1),$(2))/,$(TREE_SRCS:.c=.o) $(SHIM_SRCS:.c=.o))
 
 define twin_rules
-$(call twin_dir,$(1),$(2))/%.o: $(3)/%.c $(B)/trees.mk \
+$(call twin_dir,$(1),$(2))/%.o: $(3)/%.c $(7) \
 		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)/$$*.o"
@@ -137,7 +154,7 @@ $(call twin_dir,$(1),$(2))/%.o: $(3)/%.c $(B)/trees.mk \
 		-DPTF_CORE_EXTRACT='"$(abspath $(call twin_dir,$(1),$(2)))/core-extract.c"' \
 		-MMD -MP -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2))/kernel-shim/%.o: kernel-shim/%.c $(B)/trees.mk \
+$(call twin_dir,$(1),$(2))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h \
 		$(call twin_dir,$(1),$(2))/core-extract.c
 	@mkdir -p $$(@D)
@@ -151,7 +168,7 @@ $(call twin_dir,$(1),$(2))/kernel-shim/%.o: kernel-shim/%.c $(B)/trees.mk \
 		-DPTF_CORE_EXTRACT='"$(abspath $(call twin_dir,$(1),$(2)))/core-extract.c"' \
 		-MMD -MP -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2))/fuzzers/%.o: fuzzers/%.c $(B)/trees.mk \
+$(call twin_dir,$(1),$(2))/fuzzers/%.o: fuzzers/%.c $(7) \
 		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)/$$*.o"
@@ -163,16 +180,16 @@ $(call twin_dir,$(1),$(2))/fuzzers/%.o: fuzzers/%.c $(B)/trees.mk \
 		-include $(3)/include/linux/compiler_types.h \
 		-MMD -MP -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2))/core-extract.c: $(3)/drivers/iommu/iommu.c \
-		scripts/extract-functions.awk $(B)/trees.mk
+$(call twin_dir,$(1),$(2))/core-extract.c: scripts/extract-functions.awk $(7)
 	@mkdir -p $$(@D)
-	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk $$< >$$@
+	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
+		$(3)/drivers/iommu/iommu.c >$$@
 
-$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h: $(B)/trees.mk
+$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
 	@echo '#define UTS_RELEASE "$(5)"' >$$@
 
-$(B)/$(1)/twin-$(2).o: $(call twin_objs,$(1),$(2))
+$(call twin_dir,$(1),$(2)).o: $(call twin_objs,$(1),$(2))
 	@echo "  TWIN  $$@ (Linux $(5))"
 	@$(LD) -r -o $$@.raw $$^
 	@$(NM) --defined-only -g $$@.raw | \
@@ -183,9 +200,12 @@ $(B)/$(1)/twin-$(2).o: $(call twin_objs,$(1),$(2))
 -include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2)))
 endef
 
+TWIN_KEY_base := BASE_KEY
+TWIN_KEY_cand := CAND_KEY
+
 ifdef BASE_TREE
-$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base)))
-$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand)))
+$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk)))
+$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk)))
 endif
 
 # Engine, model, runtime and targets --------------------------------------------
@@ -206,7 +226,7 @@ $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 # $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
-		$(B)/$(1)/twin-base.o $(B)/$(1)/twin-$(4).o
+		$(call twin_dir,$(1),base).o $(call twin_dir,$(1),$(4)).o
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
 	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
@@ -214,6 +234,7 @@ endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,tools,$(t),-run,cand)))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,fast,$(t),-run,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,cov,$(t),-run,cand)))
 
 FUZZ_BINS := $(addprefix $(B)/fuzz/bin/,$(TARGETS))
@@ -224,7 +245,32 @@ all: $(FUZZ_BINS) $(RUN_BINS)
 fuzz-bins: $(FUZZ_BINS)
 run-bins: $(RUN_BINS)
 plain-bins: $(addprefix $(B)/plain/bin/,$(TARGETS))
+fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
+
+# Mutants: the candidate tree with one bug injected, for the self-tests ------------
+#
+# tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
+# program that must catch it (its "target" line names the fuzz target).
+
+MUTANTS := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
+mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
+mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
+
+define mutant_rules
+$(B)/mutants/$(1).stamp: tests/mutants/$(1).patch $(B)/trees.mk
+	@echo "  TREE  $(B)/mutants/$(1)"
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/mutants/$(1) tests/mutants/$(1).patch
+	@touch $$@
+$(B)/mutants/$(1)/%.c: $(B)/mutants/$(1).stamp ;
+$(call twin_rules,tools,mut-$(1),$(B)/mutants/$(1),$(CAND_FEATURES),$(CAND_RELEASE)+mut-$(1),cand,$(B)/mutants/$(1).stamp)
+$(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1))
+endef
+ifdef CAND_TREE
+$(foreach m,$(MUTANTS),$(eval $(call mutant_rules,$(m))))
+endif
+
+mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 
 # Tests ---------------------------------------------------------------------------
 
@@ -233,7 +279,7 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all $(B)/tools/bin/test_model
+check: all mutant-bins $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:

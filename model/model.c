@@ -19,17 +19,24 @@ static uint64_t min_pgsize(const struct model_rules *r)
 	return r->pgsize_bitmap & -r->pgsize_bitmap;
 }
 
+/* Bits 0..@bit set. */
+static uint64_t up_to(unsigned int bit)
+{
+	return bit >= 63 ? UINT64_MAX : (2ULL << bit) - 1;
+}
+
 /* Largest page size that fits @rem and to which @iova and @pa are aligned. */
 static uint64_t pick_pgsize(uint64_t bitmap, uint64_t iova, uint64_t pa,
 			    uint64_t rem)
 {
-	for (int bit = 63; bit >= 0; bit--) {
-		uint64_t s = 1ULL << bit;
+	uint64_t align = iova | pa;
 
-		if ((bitmap & s) && s <= rem && is_aligned(iova | pa, s))
-			return s;
-	}
-	return 0;
+	if (!rem)
+		return 0;
+	bitmap &= up_to(63 - __builtin_clzll(rem));
+	if (align)
+		bitmap &= up_to(__builtin_ctzll(align));
+	return bitmap ? 1ULL << (63 - __builtin_clzll(bitmap)) : 0;
 }
 
 void model_init(struct model *m, const struct model_rules *rules)

@@ -65,45 +65,18 @@ tree_key() {
 		sha256sum | cut -c1-12
 }
 
-# Copy the paths ptfuzz uses from $1 to $2 (hard links where possible).
-copy_tree() {
-	mkdir -p "$2"
-	sed -e 's/#.*//' -e '/^$/d' "$here/kernel-paths.txt" | while read -r path; do
-		[ -e "$1/$path" ] || continue
-		mkdir -p "$2/$(dirname "$path")"
-		cp -al "$1/$path" "$2/$path" 2>/dev/null || cp -a "$1/$path" "$2/$path"
-	done
-}
-
-# Apply (or with -R, unapply) patches/series to a copy of $1 under $trees.
+# Apply (or with -R, unapply) patches/series to a copy of $1 under $trees,
+# reused as long as neither the source nor a patch changes.
 derive_tree() {
 	src=$1 kind=$2 dir_opt=$3
-	key=$(tree_key "$src")
-	dst=$trees/$kind-$key
-	if [ -f "$dst/.ptfuzz-tree" ]; then
-		echo "$dst"
-		return
+	dst=$trees/$kind-$(tree_key "$src")
+	if [ ! -f "$dst/.ptfuzz-tree" ]; then
+		rm -rf "$trees/$kind"-*
+		# shellcheck disable=SC2046
+		"$here/derive-tree.sh" $dir_opt "$src" "$dst" \
+			$(series_files | sed "s|^|$patches/|") || exit 2
+		echo "$(release_of "$src") $kind" >"$dst/.ptfuzz-tree"
 	fi
-	rm -rf "$trees/$kind"-*
-	copy_tree "$src" "$dst.tmp"
-	list=$(series_files)
-	[ "$dir_opt" = -R ] && list=$(echo "$list" | sed '1!G;h;$!d')
-	for p in $list; do
-		# Break hard links first: patch must never write through to $src.
-		grep -E '^\+\+\+ b/' "$patches/$p" | sed 's|^+++ b/||' | while read -r f; do
-			[ -f "$dst.tmp/$f" ] && cp --remove-destination "$dst.tmp/$f" "$dst.tmp/$f.ptf" &&
-				mv "$dst.tmp/$f.ptf" "$dst.tmp/$f"
-			true
-		done
-		if ! out=$(patch -d "$dst.tmp" -p1 -N $dir_opt --no-backup-if-mismatch \
-			-r - -s <"$patches/$p" 2>&1); then
-			rm -rf "$dst.tmp"
-			first=$(echo "$out" | head -n 1)
-			die "patches/$p does not apply${dir_opt:+ in reverse} to $src ($first); the tree differs from what the port was written for"
-		fi
-	done
-	echo "$(release_of "$src") $kind $(date -u +%F)" >"$dst.tmp/.ptfuzz-tree"
-	mv "$dst.tmp" "$dst"
 	echo "$dst"
 }
 
@@ -162,14 +135,14 @@ BASE_RELEASE := $release_base
 CAND_RELEASE := $release_cand
 BASE_FEATURES := $(features "$base")
 CAND_FEATURES := $(features "$cand")
+BASE_KEY := $(echo "$base" | sha256sum | cut -c1-8)
+CAND_KEY := $(echo "$cand" | sha256sum | cut -c1-8)
 EOF
-# Rewrite only on change: the Makefile rebuilds every twin when it does.
+# Rewrite (and say so) only on change: the Makefile rebuilds every twin.
 if cmp -s "$out.tmp" "$out"; then
 	rm -f "$out.tmp"
 else
 	mv "$out.tmp" "$out"
-fi
-if [ -z "${PTF_QUIET:-}" ]; then
 	echo "ptfuzz: baseline  Linux $release_base  $base" >&2
 	echo "ptfuzz: candidate Linux $release_cand  $cand" >&2
 fi

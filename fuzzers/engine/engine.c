@@ -24,6 +24,11 @@
 
 static struct engine the_engine;
 
+const char *twin_name(int tw)
+{
+	return tw == BASE ? "baseline" : "candidate";
+}
+
 static const struct ptf_twin_ops *ops(struct engine *e, int tw)
 {
 	return e->t->twin[tw];
@@ -121,18 +126,21 @@ static void settle(struct engine *e, enum model_verdict verdict,
 		oracle_flushes(e);
 }
 
+/* The model's word first (it says what was due), then the twins'. */
 static void check_map(struct engine *e, enum model_verdict v, int expect,
 		      bool failed)
 {
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		if (failed && e->res[tw].ret != -ENOMEM)
+			finding(e, "contract", "allocation failure not reported",
+				"%s twin\nexpected: -ENOMEM after the armed allocation failure\nactual:   %d\n",
+				twin_name(tw), e->res[tw].ret);
+		if (!failed && v == MODEL_EXACT && e->res[tw].ret != expect)
+			finding(e, "contract", "iommu_map() return code",
+				"%s twin\nexpected: %d\nactual:   %d\n",
+				twin_name(tw), expect, e->res[tw].ret);
+	}
 	check_twins_agree_ret(e, "iommu_map()");
-	if (failed && e->res[CAND].ret != -ENOMEM)
-		finding(e, "contract", "allocation failure not reported",
-			"expected: -ENOMEM after the armed allocation failure\nactual:   %d\n",
-			e->res[CAND].ret);
-	if (!failed && v == MODEL_EXACT && e->res[CAND].ret != expect)
-		finding(e, "contract", "iommu_map() return code",
-			"expected: %d\nactual:   %d\n", expect,
-			e->res[CAND].ret);
 }
 
 static void do_map(struct engine *e, const struct op *op)
@@ -186,13 +194,14 @@ static void do_unmap(struct engine *e, const struct op *op)
 	}
 	note(e, "-> 0x%" PRIx64, e->res[CAND].bytes);
 	if (!e->opts.no_oracles) {
-		check_twins_agree_bytes(e, "iommu_unmap()");
 		if (fail_delivered(e))
 			v = MODEL_UNKNOWN;
-		if (v == MODEL_EXACT && e->res[CAND].bytes != expect)
-			finding(e, "contract", "iommu_unmap() byte count",
-				"expected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
-				expect, e->res[CAND].bytes);
+		for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
+			if (v == MODEL_EXACT && e->res[tw].bytes != expect)
+				finding(e, "contract", "iommu_unmap() byte count",
+					"%s twin\nexpected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
+					twin_name(tw), expect, e->res[tw].bytes);
+		check_twins_agree_bytes(e, "iommu_unmap()");
 	}
 	if (v == MODEL_EXACT)
 		model_unmap(&e->model, op->iova, op->size, &expect, true);
@@ -422,11 +431,12 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 				 NULL, 0);
 	}
 	if (!e->opts.no_oracles) {
+		for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
+			if (in_range && e->res[tw].ret != expect_ret)
+				finding(e, "dirty", "read_and_clear_dirty() return code",
+					"%s twin\nexpected: %d\nactual:   %d\n",
+					twin_name(tw), expect_ret, e->res[tw].ret);
 		check_twins_agree_ret(e, "read_and_clear_dirty()");
-		if (in_range && e->res[CAND].ret != expect_ret)
-			finding(e, "dirty", "read_and_clear_dirty() return code",
-				"expected: %d\nactual:   %d\n", expect_ret,
-				e->res[CAND].ret);
 		oracle_dirty(e, op->iova, op->size, in_range ? &e->expect : NULL);
 		settle(e, in_range ? MODEL_EXACT : MODEL_UNKNOWN, in_range);
 	}

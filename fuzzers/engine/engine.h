@@ -78,6 +78,8 @@ const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
 bool known_strict(void);
 
+const char *twin_name(int tw);
+
 /* Oracles (oracles.c) ---------------------------------------------------- */
 
 void oracle_warns(struct engine *e, bool in_contract);

@@ -166,31 +166,30 @@ static void collect_window(struct engine *e)
 	}
 }
 
-/* The protection a leaf adopted from the hardware view keeps. */
-static int adopted_prot(const struct engine *e, const struct pt_leaf *hw)
-{
-	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
-
-	for (size_t i = 0; i < e->before.n; i++)
-		if (e->before.v[i].iova == hw->iova &&
-		    e->before.v[i].size == hw->size &&
-		    e->before.v[i].phys == hw->phys)
-			return e->before.v[i].prot;
-	if (op && op->kind == OP_MAP)
-		return op->prot;
-	return hw->prot;	/* access_of() is a projection: stable */
-}
-
-/* The model takes the twins' state of the window (they agree). */
+/*
+ * The model takes the twins' state of the window (they agree).  A leaf that
+ * was there before keeps its protection; a new one gets the map's, or else
+ * its hardware access (access_of() is a projection: stable).  Both lists
+ * are sorted by IOVA.
+ */
 static void adopt(struct engine *e)
 {
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
 	static struct leafvec take;
+	size_t j = 0;
 
 	leafvec_clear(&take);
 	for (size_t i = 0; i < e->hw[BASE].n; i++) {
 		struct pt_leaf l = e->hw[BASE].v[i];
+		const struct pt_leaf *b;
 
-		l.prot = adopted_prot(e, &l);
+		while (j < e->before.n && e->before.v[j].iova < l.iova)
+			j++;
+		b = j < e->before.n ? &e->before.v[j] : NULL;
+		if (b && b->iova == l.iova && b->size == l.size && b->phys == l.phys)
+			l.prot = b->prot;
+		else if (op && op->kind == OP_MAP)
+			l.prot = op->prot;
 		leafvec_push(&take, &l);
 	}
 	model_adopt(&e->model, e->win_lo, e->win_hi, take.v, take.n);
@@ -265,14 +264,17 @@ void oracle_flushes(struct engine *e)
 		size_t ninv = rt_invals(tw, &inv);
 		const struct leafvec *hw = &e->hw[tw];
 
+		size_t j = 0;
+
 		for (size_t i = 0; i < e->before.n; i++) {
 			const struct pt_leaf *l = &e->before.v[i];
-			bool kept = false;
 			char a[160];
 
-			for (size_t j = 0; j < hw->n && !kept; j++)
-				kept = same_leaf(e, l, &hw->v[j]);
-			if (kept || covered(inv, ninv, l->iova, l->iova + l->size - 1))
+			/* Both sorted by IOVA: walk them together. */
+			while (j < hw->n && hw->v[j].iova < l->iova)
+				j++;
+			if ((j < hw->n && same_leaf(e, l, &hw->v[j])) ||
+			    covered(inv, ninv, l->iova, l->iova + l->size - 1))
 				continue;
 			finding(e, "flush", "a removed or changed leaf was not invalidated",
 				"%s twin: the leaf %s was removed or changed, and no IOTLB invalidation of the %zu requested covers it\n",
@@ -387,6 +389,28 @@ static const char *range_at(const struct leafvec *v, size_t i, char *buf,
 	return buf;
 }
 
+/* @want (normalised) against what @tw reported; the model's word first. */
+static void dirty_vs_model(struct engine *e, int tw, uint64_t iova,
+			   uint64_t size, const struct leafvec *want)
+{
+	const struct leafvec *got = &e->res[tw].dirty;
+	char a[64], b[64];
+	size_t at;
+	bool missed;
+
+	if (same_ranges(want, got, &at))
+		return;
+	missed = at < want->n &&
+		 (at >= got->n || want->v[at].iova < got->v[at].iova ||
+		  (want->v[at].iova == got->v[at].iova &&
+		   want->v[at].size > got->v[at].size));
+	finding(e, "dirty", missed ? "a dirty range was not reported" :
+			    "a clean range was reported dirty",
+		"%s twin: read_and_clear_dirty(0x%" PRIx64 ", 0x%" PRIx64 "), dirty ranges clipped to the window, range %zu\nexpected: %s\nactual:   %s\n",
+		twin_name(tw), iova, size, at, range_at(want, at, a, sizeof(a)),
+		range_at(got, at, b, sizeof(b)));
+}
+
 void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
 		  const struct leafvec *expected)
 {
@@ -398,30 +422,19 @@ void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
 	/* iommufd's bitmap only records what falls inside the window. */
 	normalise(&e->res[BASE].dirty, iova, hi);
 	normalise(&e->res[CAND].dirty, iova, hi);
+	if (expected) {
+		leafvec_clear(&want);
+		for (size_t i = 0; i < expected->n; i++)
+			leafvec_push(&want, &expected->v[i]);
+		normalise(&want, iova, hi);
+		for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
+			dirty_vs_model(e, tw, iova, size, &want);
+	}
 	if (!same_ranges(&e->res[BASE].dirty, &e->res[CAND].dirty, &at))
 		finding(e, "twins", "dirty reports differ",
 			"range %zu of the reports\nbaseline:  %s\ncandidate: %s\n",
 			at, range_at(&e->res[BASE].dirty, at, a, sizeof(a)),
 			range_at(&e->res[CAND].dirty, at, b, sizeof(b)));
-	if (!expected)
-		return;
-	leafvec_clear(&want);
-	for (size_t i = 0; i < expected->n; i++)
-		leafvec_push(&want, &expected->v[i]);
-	normalise(&want, iova, hi);
-	if (!same_ranges(&want, &e->res[CAND].dirty, &at)) {
-		bool missed = at < want.n &&
-			      (at >= e->res[CAND].dirty.n ||
-			       want.v[at].iova < e->res[CAND].dirty.v[at].iova ||
-			       (want.v[at].iova == e->res[CAND].dirty.v[at].iova &&
-				want.v[at].size > e->res[CAND].dirty.v[at].size));
-
-		finding(e, "dirty", missed ? "a dirty range was not reported" :
-				    "a clean range was reported dirty",
-			"read_and_clear_dirty(0x%" PRIx64 ", 0x%" PRIx64 "), dirty ranges clipped to the window, range %zu\nexpected: %s\nactual:   %s\n",
-			iova, size, at, range_at(&want, at, a, sizeof(a)),
-			range_at(&e->res[CAND].dirty, at, b, sizeof(b)));
-	}
 }
 
 /* WARNs and leaks ---------------------------------------------------------- */
@@ -442,10 +455,6 @@ void oracle_warns(struct engine *e, bool in_contract)
 
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
 		n[tw] = rt_warns(tw, &w[tw]);
-	if (n[BASE] != n[CAND])
-		finding(e, "twins", "WARN counts differ",
-			"the baseline WARNed %zu times, the candidate %zu times\n",
-			n[BASE], n[CAND]);
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
 		for (size_t i = 0; i < n[tw]; i++) {
 			const struct rt_warn *x = &w[tw][i];
@@ -456,13 +465,17 @@ void oracle_warns(struct engine *e, bool in_contract)
 					"WARN in an op inside the API contract" :
 					"WARN at a site not on the allow-list",
 					"%s twin: WARNING at %s:%d %s(): %s\n",
-					tw == BASE ? "baseline" : "candidate",
+					twin_name(tw),
 					x->file, x->line, x->func, x->what);
 			if (tw == CAND)
 				note(e, "(allowed WARN at %s:%d %s(): %s)", x->file,
 				     x->line, x->func, s->why);
 		}
 	}
+	if (n[BASE] != n[CAND])
+		finding(e, "twins", "WARN counts differ",
+			"the baseline WARNed %zu times, the candidate %zu times\n",
+			n[BASE], n[CAND]);
 }
 
 void oracle_leaks(struct engine *e)

@@ -315,11 +315,16 @@ void *ptf_rt_phys_to_virt(unsigned long long phys)
 static uint8_t *phys_span(int twin, uint64_t phys, size_t len)
 {
 	struct twin_mem *m = &mem[twin];
-	struct table_alloc *a;
+	/* Walkers read a table entry by entry: remember the last table. */
+	static struct table_alloc *last[PTF_NR_TWINS];
+	struct table_alloc *a = last[twin];
+	uint64_t off = phys - m->phys_base;
 
-	if (phys < m->phys_base || phys - m->phys_base + len > m->brk)
+	if (phys < m->phys_base || off + len > m->brk)
 		return NULL;
-	a = find_alloc(m, phys - m->phys_base);
+	if (!a || a < m->allocs || a >= m->allocs + m->nr_allocs ||
+	    off < a->off || off >= a->off + a->size)
+		a = last[twin] = find_alloc(m, off);
 	if (!a || !a->live || phys - m->phys_base + len > a->off + a->size)
 		return NULL;
 	return m->base + (phys - m->phys_base);

@@ -1,0 +1,290 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# run-fuzz.sh - fuzz the kernel's IOMMU page tables with ptfuzz.
+#
+#   ./run-fuzz.sh [-t SECONDS] [--strict]   the main job: build, fuzz every
+#                                           target (600 s in all by default),
+#                                           print a summary table
+#   ./run-fuzz.sh list                      the targets, one per line
+#   ./run-fuzz.sh fuzz TARGET [-t SECONDS] [-j JOBS] [--strict] [-- LIBFUZZER-ARGS]
+#   ./run-fuzz.sh replay [TARGET|FILE|DIR]  run inputs once (default: every
+#                                           corpus through every target)
+#   ./run-fuzz.sh repro FILE                decode an input and run it, tracing
+#                                           every op and its results
+#   ./run-fuzz.sh minimize FILE             shrink a crashing input
+#   ./run-fuzz.sh merge TARGET              fold the work corpus into corpus/
+#   ./run-fuzz.sh encode PROGRAM            text program -> input bytes
+#   ./run-fuzz.sh coverage TARGET           line coverage of the kernel code
+#
+# KSRC=DIR and BASE_KSRC=DIR select the kernel trees (see README.md).
+# A FILE's target comes from its directory (artifacts/TARGET/, corpus/TARGET/)
+# or its "target" line; -T TARGET names it otherwise.
+# Exit status: 0 clean, 1 a finding, 2 a usage or set-up error.
+set -u
+
+top=$(cd "$(dirname "$0")" && pwd)
+cd "$top" || exit 2
+B=$top/build
+ART=$top/artifacts
+TARGETS="arm_lpae arm_v7s dart"
+DEFAULT_BUDGET=600
+
+die() {
+	echo "ptfuzz: $*" >&2
+	exit 2
+}
+
+usage() {
+	sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+	exit 2
+}
+
+is_target() {
+	for t in $TARGETS; do [ "$t" = "$1" ] && return 0; done
+	return 1
+}
+
+# Sanitizer reports need llvm-symbolizer, which Debian ships versioned.
+symbolizer() {
+	for s in llvm-symbolizer /usr/bin/llvm-symbolizer-*; do
+		command -v "$s" >/dev/null 2>&1 && { command -v "$s"; return; }
+	done
+}
+ASAN_SYMBOLIZER_PATH=$(symbolizer)
+export ASAN_SYMBOLIZER_PATH
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+build() {
+	make -s -j"$(nproc)" "$@" >&2 || die "build failed (see above)"
+}
+
+# The target an input belongs to: -T, its directory, or its "target" line.
+target_of() {
+	if [ -n "$opt_target" ]; then
+		echo "$opt_target"
+		return
+	fi
+	for part in $(dirname "$(realpath "$1")" | tr '/' ' '); do
+		is_target "$part" && { echo "$part"; return; }
+	done
+	t=$(awk '$1 == "target" { print $2; exit }' "$1" 2>/dev/null)
+	is_target "${t:-none}" && { echo "$t"; return; }
+	die "cannot tell which target $1 is for: pass -T TARGET"
+}
+
+# Text programs are encoded first; anything else is an input already.
+as_input() {
+	if head -c 4096 "$1" | grep -q '^target '; then
+		out=$B/encoded/$(basename "$1").bin
+		mkdir -p "$B/encoded"
+		"$B/tools/bin/$2-run" -e "$1" >"$out" || die "cannot encode $1"
+		echo "$out"
+	else
+		echo "$1"
+	fi
+}
+
+libfuzzer_opts() {
+	t=$1
+	echo "-dict=$top/fuzzers/targets/$t.dict"
+	sed -n '/^\[libfuzzer\]/,/^\[/{s/^\([a-z_]*\) *= *\(.*\)/-\1=\2/p}' \
+		"$top/fuzzers/targets/$t.options" 2>/dev/null
+}
+
+# Fuzz one target for $2 seconds with $3 jobs; prints one summary row.
+fuzz_target() {
+	t=$1 secs=$2 jobs=$3
+	shift 3
+	work=$B/corpus/$t
+	art=$ART/$t
+	log=$art/fuzz-$(date +%Y%m%d-%H%M%S).log
+	mkdir -p "$work" "$art"
+	before=$(ls "$art" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
+	# shellcheck disable=SC2046
+	"$B/fuzz/bin/$t" $(libfuzzer_opts "$t") -max_total_time="$secs" \
+		-print_final_stats=1 -artifact_prefix="$art/" \
+		${jobs:+-jobs=$jobs -workers=$jobs} "$@" \
+		"$work" "$top/corpus/$t" >"$log" 2>&1 &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 10
+		last=$(grep -a -E '^#[0-9]+' "$log" | tail -n 1)
+		[ -n "$last" ] && printf '  %-9s %s\n' "$t" "$(echo "$last" | cut -c1-100)" >&2
+	done
+	wait "$pid"
+	rc=$?
+	execs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
+	speed=$(grep -a 'stat::average_exec_per_sec' "$log" | awk '{s += $2} END {print s + 0}')
+	cov=$(grep -a -o 'cov: [0-9]*' "$log" | tail -n 1 | awk '{print $2}')
+	corpus=$(ls "$work" | wc -l)
+	after=$(ls "$art" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
+	found=$((after - before))
+	known=$(grep -a -c 'known kernel finding' "$log" || true)
+	printf '%-9s %12s %8s %6s %7s %9s %6s  %s\n' "$t" "$execs" "$speed" \
+		"${cov:-?}" "$corpus" "$found" "$known" \
+		"$(grep -a -m1 '^SUMMARY: ptfuzz' "$log" | sed 's/^SUMMARY: //' || true)"
+	if [ "$found" -gt 0 ]; then
+		newest=$(ls -t "$art" | grep -E '^(crash|leak|timeout|oom)-' | head -n 1)
+		echo "  artifact: $art/$newest" >&2
+		echo "  repro:    ./run-fuzz.sh repro $art/$newest" >&2
+		echo "  log:      $log" >&2
+		return 1
+	fi
+	[ "$rc" = 0 ] || { echo "  libFuzzer exited $rc: see $log" >&2; return 1; }
+	return 0
+}
+
+table_header() {
+	printf '%-9s %12s %8s %6s %7s %9s %6s  %s\n' target execs exec/s cov \
+		corpus findings known "signature"
+}
+
+cmd_main() {
+	budget=$DEFAULT_BUDGET
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-t) budget=${2:?-t needs SECONDS}; shift 2 ;;
+		--strict) export PTF_STRICT=1; shift ;;
+		*) usage ;;
+		esac
+	done
+	build all
+	n=$(echo $TARGETS | wc -w)
+	each=$((budget / n))
+	[ "$each" -ge 1 ] || die "-t $budget is less than a second per target"
+	echo "ptfuzz: fuzzing $n targets for ${each}s each" >&2
+	rows=$(mktemp)
+	status=0
+	for t in $TARGETS; do
+		fuzz_target "$t" "$each" "" >>"$rows" || status=1
+	done
+	echo
+	table_header
+	cat "$rows"
+	rm -f "$rows"
+	echo
+	[ $status = 0 ] && echo "ptfuzz: no finding" || echo "ptfuzz: findings above (artifacts in $ART)"
+	return $status
+}
+
+cmd_fuzz() {
+	t=${1:-}
+	is_target "$t" || die "fuzz: unknown target '${t}' (see ./run-fuzz.sh list)"
+	shift
+	secs=$DEFAULT_BUDGET jobs=""
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-t) secs=${2:?-t needs SECONDS}; shift 2 ;;
+		-j) jobs=${2:?-j needs JOBS}; shift 2 ;;
+		--strict) export PTF_STRICT=1; shift ;;
+		--) shift; break ;;
+		*) usage ;;
+		esac
+	done
+	build "$B/fuzz/bin/$t" "$B/tools/bin/$t-run"
+	table_header
+	fuzz_target "$t" "$secs" "$jobs" "$@"
+}
+
+cmd_replay() {
+	build all
+	if [ $# = 0 ]; then
+		for t in $TARGETS; do
+			"$B/tools/bin/$t-run" "$top/corpus/$t" || return 1
+		done
+		return 0
+	fi
+	if is_target "$1"; then
+		"$B/tools/bin/$1-run" "$top/corpus/$1" ${2:+"$2"}
+		return
+	fi
+	[ -e "$1" ] || die "replay: no such target, file or directory: $1"
+	if [ -d "$1" ]; then
+		t=$(target_of "$1/x")
+		"$B/tools/bin/$t-run" "$1"
+	else
+		t=$(target_of "$1")
+		"$B/tools/bin/$t-run" "$(as_input "$1" "$t")"
+	fi
+}
+
+cmd_repro() {
+	[ -f "${1:-}" ] || die "repro: no such file: ${1:-}"
+	build all
+	t=$(target_of "$1")
+	"$B/tools/bin/$t-run" -v "$(as_input "$1" "$t")"
+}
+
+cmd_minimize() {
+	[ -f "${1:-}" ] || die "minimize: no such file: ${1:-}"
+	build all
+	t=$(target_of "$1")
+	in=$(as_input "$1" "$t")
+	out=$ART/$t/minimized-$(basename "$in")
+	mkdir -p "$ART/$t"
+	"$B/fuzz/bin/$t" -minimize_crash=1 -max_total_time="${2:-60}" \
+		-exact_artifact_path="$out" "$in" >"$out.log" 2>&1
+	[ -f "$out" ] || die "minimize: $1 does not crash $t (see $out.log)"
+	echo "minimized: $out ($(wc -c <"$out") bytes, was $(wc -c <"$in"))"
+	"$B/tools/bin/$t-run" -p "$out"
+	echo "repro: ./run-fuzz.sh repro $out"
+}
+
+cmd_merge() {
+	t=${1:-}
+	is_target "$t" || die "merge: unknown target '${t}'"
+	build "$B/fuzz/bin/$t"
+	mkdir -p "$B/corpus/$t"
+	"$B/fuzz/bin/$t" -merge=1 "$top/corpus/$t" "$B/corpus/$t" 2>&1 | tail -n 2
+	echo "corpus/$t: $(ls "$top/corpus/$t" | wc -l) inputs, $(du -sk "$top/corpus/$t" | cut -f1) KiB"
+}
+
+cmd_encode() {
+	[ -f "${1:-}" ] || die "encode: no such file: ${1:-}"
+	build all
+	t=$(target_of "$1")
+	"$B/tools/bin/$t-run" -e "$1"
+}
+
+cmd_coverage() {
+	t=${1:-}
+	is_target "$t" || die "coverage: unknown target '${t}'"
+	build "$B/cov/bin/$t-run"
+	prof=$(command -v llvm-profdata || ls /usr/bin/llvm-profdata-* 2>/dev/null | tail -n 1)
+	cov=$(command -v llvm-cov || ls /usr/bin/llvm-cov-* 2>/dev/null | tail -n 1)
+	[ -n "$prof" ] && [ -n "$cov" ] || die "coverage needs llvm-profdata and llvm-cov (Debian: llvm-19)"
+	dir=$B/coverage/$t
+	rm -rf "$dir" && mkdir -p "$dir"
+	LLVM_PROFILE_FILE="$dir/%p.profraw" "$B/cov/bin/$t-run" "$top/corpus/$t" \
+		${2:+"$2"} >/dev/null || die "coverage: the corpus does not run clean"
+	"$prof" merge -sparse "$dir"/*.profraw -o "$dir/all.profdata"
+	"$cov" report "$B/cov/bin/$t-run" -instr-profile="$dir/all.profdata" \
+		--ignore-filename-regex='fuzzers/|model/|kernel-shim/|core-extract' |
+		grep -E 'drivers/iommu|^TOTAL|^Filename'
+	"$cov" show "$B/cov/bin/$t-run" -instr-profile="$dir/all.profdata" \
+		-format=html -output-dir="$dir/html" >/dev/null 2>&1 &&
+		echo "html: $dir/html/index.html"
+}
+
+opt_target=""
+if [ "${1:-}" = -T ]; then
+	opt_target=${2:?-T needs TARGET}
+	is_target "$opt_target" || die "unknown target '$opt_target'"
+	shift 2
+fi
+"$top/scripts/setup-deps.sh" || exit 2
+case ${1:-} in
+""|-t|--strict) cmd_main "$@" ;;
+list) echo "$TARGETS" | tr ' ' '\n' ;;
+fuzz) shift; cmd_fuzz "$@" ;;
+replay) shift; cmd_replay "$@" ;;
+repro) shift; cmd_repro "$@" ;;
+minimize) shift; cmd_minimize "$@" ;;
+merge) shift; cmd_merge "$@" ;;
+encode) shift; cmd_encode "$@" ;;
+coverage) shift; cmd_coverage "$@" ;;
+-h|--help|help) usage ;;
+*) echo "ptfuzz: unknown command '$1'" >&2; usage ;;
+esac

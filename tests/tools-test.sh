@@ -1,0 +1,68 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# tests/tools-test.sh TMPDIR - bad input to ptfuzz's tools must get one
+# clear line on stderr and exit status 2, and leave nothing half-built.
+set -u
+
+tmp=${1:?usage: tools-test.sh TMPDIR}/tools
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+base=$(sed -n 's/^BASE_TREE := //p' build/trees.mk)
+errors=0
+
+# expect STATUS PATTERN CMD...: CMD exits STATUS with PATTERN on stderr.
+expect() {
+	want=$1 pattern=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" != "$want" ] || ! grep -q -- "$pattern" "$tmp/err"; then
+		echo "tools-test: '$*' exited $got (want $want), stderr:" >&2
+		sed 's/^/  /' "$tmp/err" >&2
+		errors=$((errors + 1))
+	fi
+}
+
+rm -rf "$tmp"
+mkdir -p "$tmp"
+
+# A tree that does not exist, or lacks a file ptfuzz compiles.
+expect 2 "KSRC=/nonexistent: no such directory" \
+	env KSRC=/nonexistent scripts/prepare-trees.sh "$tmp/b1"
+mkdir -p "$tmp/partial"
+cp -al "$base/include" "$base/Makefile" "$tmp/partial/"
+expect 2 "lacks drivers/iommu/iommu.c" \
+	env KSRC="$tmp/partial" scripts/prepare-trees.sh "$tmp/b2"
+
+# A tree our patches do not apply to: nothing of it may remain.
+mkdir -p "$tmp/odd/drivers"
+cp -al "$base/include" "$base/Makefile" "$tmp/odd/"
+cp -a "$base/drivers/iommu" "$tmp/odd/drivers/"
+sed -i 's/static phys_addr_t arm_lpae_iova_to_phys(/static phys_addr_t arm_lpae_lookup(/' \
+	"$tmp/odd/drivers/iommu/io-pgtable-arm.c"
+expect 2 "does not apply" env KSRC="$tmp/odd" scripts/prepare-trees.sh "$tmp/b3"
+if ls -d "$tmp/b3/trees/"* >/dev/null 2>&1; then
+	echo "tools-test: a failed patch run left $(ls -d "$tmp/b3/trees/"*)" >&2
+	errors=$((errors + 1))
+fi
+
+# A baseline that already carries the series.
+cand=$(sed -n 's/^CAND_TREE := //p' build/trees.mk)
+expect 2 "baseline must be a tree without the series" \
+	env KSRC="$base" BASE_KSRC="$cand" scripts/prepare-trees.sh "$tmp/b4"
+
+# A compiler that is not there.
+expect 2 "CC=/nonexistent/clang" make -s CC=/nonexistent/clang trees
+
+# The command line tools.
+expect 2 "unknown target" ./run-fuzz.sh fuzz no_such_target
+expect 2 "no such file" ./run-fuzz.sh repro /nonexistent/input
+expect 2 "unknown command" ./run-fuzz.sh frobnicate
+printf 'target arm_lpae\nmap iova=0x1000 size=oops\n' >"$tmp/bad.prog"
+expect 2 "bad.prog:2: bad value 'oops'" build/tools/bin/arm_lpae-run -e "$tmp/bad.prog"
+printf 'target dart\n' >"$tmp/other.prog"
+expect 2 "program is for target 'dart'" build/tools/bin/arm_lpae-run -e "$tmp/other.prog"
+
+rm -rf "$tmp"
+[ $errors = 0 ]
