@@ -77,6 +77,8 @@ const char *engine_run(const struct target *t, const struct program *p,
 const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
 bool known_strict(void);
+/* The op about to run triggers undefined behaviour in a known finding. */
+const char *known_hazard(const struct engine *e);
 
 const char *twin_name(int tw);
 

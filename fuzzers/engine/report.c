@@ -155,6 +155,9 @@ static void sanitizer_death(void)
 		return;
 	fputs("\n==== ptfuzz context of the sanitizer report above ====\n",
 	      stderr);
+	if (current->op < current->prog->nr_ops && known_hazard(current))
+		fprintf(stderr, "known:      %s (documented in README.md; strict mode)\n",
+			known_hazard(current));
 	print_context(current, stderr);
 	print_trace(current, stderr);
 	print_logs(stderr);
