@@ -36,16 +36,9 @@ struct sink {
 
 static struct sink sink;
 
-static bool ctx_read(const struct hw_ctx *hw, uint64_t phys, void *buf,
-		     size_t len)
+static void *ctx_map(const struct hw_ctx *hw, uint64_t phys, size_t len)
 {
-	return rt_read_phys(hw->twin, phys, buf, len);
-}
-
-static bool ctx_write(const struct hw_ctx *hw, uint64_t phys,
-		      const void *buf, size_t len)
-{
-	return rt_write_phys(hw->twin, phys, buf, len);
+	return rt_phys_span(hw->twin, phys, len);
 }
 
 static void ctx_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
@@ -77,7 +70,7 @@ void hw_ctx_init(struct engine *e)
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
 		e->hw_ctx[tw] = (struct hw_ctx){
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
-			.read = ctx_read, .write = ctx_write,
+			.map = ctx_map,
 			.leaf = ctx_leaf, .error = ctx_error, .priv = e,
 		};
 }

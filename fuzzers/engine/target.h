@@ -59,11 +59,11 @@ struct hw_ctx {
 	int twin;
 	const struct ptf_pt_config *pt;
 	const struct ptf_pt_info *info;
-	/* Table reads go through the runtime (phys -> arena) ... */
-	bool (*read)(const struct hw_ctx *hw, uint64_t phys, void *buf,
-		     size_t len);
-	bool (*write)(const struct hw_ctx *hw, uint64_t phys, const void *buf,
-		      size_t len);
+	/*
+	 * The live table memory at @phys (@len bytes), as the device reads
+	 * and writes it, or NULL: table pointers must lead to live tables.
+	 */
+	void *(*map)(const struct hw_ctx *hw, uint64_t phys, size_t len);
 	/* ... and leaves and errors are reported to the engine. */
 	void (*leaf)(const struct hw_ctx *hw, const struct hw_leaf *leaf);
 	void (*error)(const struct hw_ctx *hw, const char *fmt, ...)

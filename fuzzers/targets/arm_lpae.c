@@ -265,16 +265,15 @@ static void walk_table(const struct lpae *w, uint64_t table, int lvl,
 	uint64_t first = lo > va ? (lo - va) >> sh : 0;
 	uint64_t last = (hi - va) >> sh;
 
+	const uint64_t *desc = w->hw->map(w->hw, table, 8 * entries);
+
+	if (!desc)
+		w->hw->error(w->hw, "level %d table at 0x%llx is not live page-table memory",
+			     lvl, (unsigned long long)table);
 	if (last >= entries)
 		last = entries - 1;
-	for (uint64_t i = first; i <= last; i++) {
-		uint64_t desc;
-
-		if (!w->hw->read(w->hw, table + 8 * i, &desc, sizeof(desc)))
-			w->hw->error(w->hw, "level %d table at 0x%llx is not live page-table memory",
-				     lvl, (unsigned long long)table);
-		walk_entry(w, va + (i << sh), lvl, desc, lo, hi);
-	}
+	for (uint64_t i = first; i <= last; i++)
+		walk_entry(w, va + (i << sh), lvl, desc[i], lo, hi);
 }
 
 /* Decode the translation regime from what the driver would program. */
@@ -336,43 +335,43 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		   lo, hi);
 }
 
-/* The descriptor a device write goes through, or 0 if it faults. */
-static uint64_t find_leaf(const struct lpae *w, uint64_t root, uint64_t iova,
-			  uint64_t *where)
+/* The leaf descriptor a device access goes through, or NULL on a fault. */
+static uint64_t *find_leaf(const struct lpae *w, uint64_t root, uint64_t iova)
 {
 	uint64_t table = root, off = iova - w->va_base;
 
+	/* Outside the input range the MMU faults (T0SZ/T1SZ). */
+	if (iova < w->va_base || (w->ias < 64 && off >> w->ias))
+		return NULL;
 	for (int lvl = w->start; lvl <= 3; lvl++) {
-		uint64_t idx = off >> lvl_shift(w, lvl), desc;
+		uint64_t idx = off >> lvl_shift(w, lvl);
+		uint64_t *desc;
 
 		if (lvl > w->start)
 			idx &= (1ULL << w->bpl) - 1;
-		*where = table + 8 * idx;
-		if (!w->hw->read(w->hw, *where, &desc, sizeof(desc)) ||
-		    !(desc & DESC_VALID))
-			return 0;
-		if (lvl == 3 || !(desc & DESC_TABLE))
+		desc = w->hw->map(w->hw, table + 8 * idx, 8);
+		if (!desc || !(*desc & DESC_VALID))
+			return NULL;
+		if (lvl == 3 || !(*desc & DESC_TABLE))
 			return desc;
-		table = desc_oa(w, desc) & ~((1ULL << w->shift) - 1);
+		table = desc_oa(w, *desc) & ~((1ULL << w->shift) - 1);
 	}
-	return 0;
+	return NULL;
 }
 
 /* HTTU with DBM: a write to a writable-clean entry clears AP[2]. */
 static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 {
 	struct lpae w;
-	uint64_t root, where, desc;
+	uint64_t root, *desc;
 	bool dirty;
 
 	regime(hw, &w, &root);
-	desc = find_leaf(&w, root, iova, &where);
-	if (!desc || !(leaf_access(&w, desc, &dirty) & MODEL_PROT_WRITE))
+	desc = find_leaf(&w, root, iova);
+	if (!desc || !(leaf_access(&w, *desc, &dirty) & MODEL_PROT_WRITE))
 		return HW_WRITE_FAULT;
-	if (is_s1(hw->pt->fmt) && (desc & DESC_DBM) && (desc & DESC_AP2)) {
-		desc &= ~DESC_AP2;
-		hw->write(hw, where, &desc, sizeof(desc));
-	}
+	if (is_s1(hw->pt->fmt) && (*desc & DESC_DBM) && (*desc & DESC_AP2))
+		*desc &= ~DESC_AP2;
 	return HW_WRITE_DONE;
 }
 

@@ -113,11 +113,12 @@ static uint64_t mtk_bits(const struct v7s *w, uint32_t pte)
 	       (uint64_t)(pte >> 5 & 1) << 34;
 }
 
-static uint32_t read_pte(const struct v7s *w, uint64_t table, unsigned int i)
+static const uint32_t *map_table(const struct v7s *w, uint64_t table,
+				  unsigned int entries)
 {
-	uint32_t pte;
+	const uint32_t *pte = w->hw->map(w->hw, table, 4ULL * entries);
 
-	if (!w->hw->read(w->hw, table + 4ULL * i, &pte, sizeof(pte)))
+	if (!pte)
 		w->hw->error(w->hw, "table at 0x%llx is not live page-table memory",
 			     (unsigned long long)table);
 	return pte;
@@ -136,17 +137,16 @@ static int pte_access(const struct v7s *w, uint32_t pte, unsigned int shift,
 }
 
 /* A large page or supersection: 16 identical entries, group-aligned. */
-static unsigned int check_group(const struct v7s *w, uint64_t table,
-				unsigned int i, uint32_t pte, uint64_t va)
+static unsigned int check_group(const struct v7s *w, const uint32_t *pte,
+				unsigned int i, uint64_t va)
 {
 	if (i % CONT)
 		w->hw->error(w->hw, "contiguous group at 0x%llx starts at entry %u, not a multiple of 16",
 			     (unsigned long long)va, i);
 	for (unsigned int k = 1; k < CONT; k++)
-		if (read_pte(w, table, i + k) != pte)
+		if (pte[i + k] != pte[i])
 			w->hw->error(w->hw, "contiguous group at 0x%llx: entry %u is 0x%08x, not 0x%08x",
-				     (unsigned long long)va, k,
-				     read_pte(w, table, i + k), pte);
+				     (unsigned long long)va, k, pte[i + k], pte[i]);
 	return CONT;
 }
 
@@ -162,13 +162,14 @@ static void leaf(const struct v7s *w, uint64_t va, uint64_t size,
 static void walk_l2(const struct v7s *w, uint64_t table, uint64_t base,
 		    uint64_t lo, uint64_t hi)
 {
+	const uint32_t *ptes = map_table(w, table, 256);
 	unsigned int i = lo > base ? (unsigned int)((lo - base) >> 12) : 0;
 	unsigned int last = hi - base >= (1 << 20) ? 255 :
 			    (unsigned int)((hi - base) >> 12);
 
 	i &= ~(CONT - 1);	/* a group is walked from its first entry */
 	while (i <= last) {
-		uint32_t pte = read_pte(w, table, i);
+		uint32_t pte = ptes[i];
 		uint64_t va = base + ((uint64_t)i << 12);
 
 		if (pte & L2_SMALL) {
@@ -176,7 +177,7 @@ static void walk_l2(const struct v7s *w, uint64_t table, uint64_t base,
 			     pte_access(w, pte, 4, va));
 			i++;
 		} else if (pte & L2_LARGE) {
-			i += check_group(w, table, i, pte, va);
+			i += check_group(w, ptes, i, va);
 			leaf(w, va, 1 << 16, (pte & 0xffff0000u) | mtk_bits(w, pte),
 			     pte_access(w, pte, 4, va));
 		} else {
@@ -207,15 +208,15 @@ static void v7s_init(const struct hw_ctx *hw, struct v7s *w)
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 {
 	struct v7s w;
-	uint64_t l1;
+	const uint32_t *l1;
 	unsigned int i, last;
 
 	v7s_init(hw, &w);
-	l1 = l1_base(hw, w.mtk, w.l1_entries);
+	l1 = map_table(&w, l1_base(hw, w.mtk, w.l1_entries), w.l1_entries);
 	i = (unsigned int)(lo >> 20) & ~(CONT - 1);
 	last = hi >> 20 >= w.l1_entries ? w.l1_entries - 1 : (unsigned int)(hi >> 20);
 	while (i <= last && i < w.l1_entries) {
-		uint32_t pte = read_pte(&w, l1, i);
+		uint32_t pte = l1[i];
 		uint64_t va = (uint64_t)i << 20;
 
 		if ((pte & 3) == L1_TABLE) {
@@ -226,7 +227,7 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 			walk_l2(&w, l2, va, lo, hi);
 			i++;
 		} else if ((pte & L1_SECTION) && (pte & L1_SUPER)) {
-			i += check_group(&w, l1, i, pte, va);
+			i += check_group(&w, l1, i, va);
 			leaf(&w, va, 1 << 24, (pte & 0xff000000u) | mtk_bits(&w, pte),
 			     pte_access(&w, pte, 10, va));
 		} else if (pte & L1_SECTION) {

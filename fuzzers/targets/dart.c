@@ -122,15 +122,7 @@ static int pte_access(const struct dart *w, uint64_t pte)
 	       (pte & no_write ? 0 : MODEL_PROT_WRITE);
 }
 
-static uint64_t read_pte(const struct dart *w, uint64_t table, uint64_t i)
-{
-	uint64_t pte;
 
-	if (!w->hw->read(w->hw, table + 8 * i, &pte, sizeof(pte)))
-		w->hw->error(w->hw, "table at 0x%llx is not live page-table memory",
-			     (unsigned long long)table);
-	return pte;
-}
 
 static void report_leaf(const struct dart *w, uint64_t va, uint64_t pte)
 {
@@ -155,11 +147,15 @@ static void walk(const struct dart *w, uint64_t table, unsigned int level,
 	uint64_t entries = 1ULL << w->bpl;
 	uint64_t first = lo > va ? (lo - va) >> sh : 0;
 	uint64_t last = (hi - va) >> sh;
+	const uint64_t *ptes = w->hw->map(w->hw, table, 8 * entries);
 
+	if (!ptes)
+		w->hw->error(w->hw, "table at 0x%llx is not live page-table memory",
+			     (unsigned long long)table);
 	if (last >= entries)
 		last = entries - 1;
 	for (uint64_t i = first; i <= last; i++) {
-		uint64_t pte = read_pte(w, table, i), at = va + (i << sh);
+		uint64_t pte = ptes[i], at = va + (i << sh);
 
 		if (!(pte & PTE_VALID))
 			continue;

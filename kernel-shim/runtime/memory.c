@@ -312,7 +312,7 @@ void *ptf_rt_phys_to_virt(unsigned long long phys)
 	return wild + (phys & (WILD_SIZE - 1));
 }
 
-static uint8_t *phys_span(int twin, uint64_t phys, size_t len)
+void *rt_phys_span(int twin, uint64_t phys, size_t len)
 {
 	struct twin_mem *m = &mem[twin];
 	/* Walkers read a table entry by entry: remember the last table. */
@@ -328,24 +328,6 @@ static uint8_t *phys_span(int twin, uint64_t phys, size_t len)
 	if (!a || !a->live || phys - m->phys_base + len > a->off + a->size)
 		return NULL;
 	return m->base + (phys - m->phys_base);
-}
-
-bool rt_read_phys(int twin, uint64_t phys, void *buf, size_t len)
-{
-	uint8_t *p = phys_span(twin, phys, len);
-
-	if (p)
-		memcpy(buf, p, len);
-	return p != NULL;
-}
-
-bool rt_write_phys(int twin, uint64_t phys, const void *buf, size_t len)
-{
-	uint8_t *p = phys_span(twin, phys, len);
-
-	if (p)
-		memcpy(p, buf, len);
-	return p != NULL;
 }
 
 void *ptf_rt_heap_alloc(unsigned long size, int zero)

@@ -37,9 +37,11 @@ struct rt_usage {
 };
 void rt_usage(int twin, struct rt_usage *usage);
 
-/* Read a 32/64-bit word of a twin's table memory by physical address. */
-bool rt_read_phys(int twin, uint64_t phys, void *buf, size_t len);
-bool rt_write_phys(int twin, uint64_t phys, const void *buf, size_t len);
+/*
+ * A twin's live page-table memory at @phys, @len bytes of one allocation,
+ * for a hardware walker; NULL if it is not live table memory.
+ */
+void *rt_phys_span(int twin, uint64_t phys, size_t len);
 
 /* Allocation failure injection --------------------------------------------- */
 
