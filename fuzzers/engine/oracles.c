@@ -225,29 +225,29 @@ void oracle_window(struct engine *e, enum model_verdict verdict)
 
 /* Flushes ------------------------------------------------------------------ */
 
+/* True if the invalidations cover every byte of [lo, hi] (inclusive ends). */
 static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
 		    uint64_t hi)
 {
-	/* Grow the covered prefix [lo, reach) until no range extends it. */
-	uint64_t reach = lo;
+	uint64_t next = lo;	/* first byte not known to be covered */
 	bool grew = true;
 
-	while (grew && reach <= hi) {
+	while (grew) {
 		grew = false;
 		for (size_t i = 0; i < n; i++) {
-			uint64_t a = inv[i].iova, b = inv[i].iova + inv[i].size;
+			uint64_t a = inv[i].iova, z = inv[i].iova + (inv[i].size - 1);
 
 			if (inv[i].kind == PTF_INVAL_ALL)
 				return true;
-			if (inv[i].size && a <= reach && b > reach) {
-				if (b == 0 || b - 1 >= hi)
-					return true;
-				reach = b;
-				grew = true;
-			}
+			if (!inv[i].size || a > next || z < next)
+				continue;
+			if (z >= hi)
+				return true;
+			next = z + 1;
+			grew = true;
 		}
 	}
-	return reach > hi;
+	return false;
 }
 
 void oracle_flushes(struct engine *e)
