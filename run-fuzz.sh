@@ -56,6 +56,7 @@ export ASAN_SYMBOLIZER_PATH
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
+# Make goals are paths relative to the top directory.
 build() {
 	make -s -j"$(nproc)" "$@" >&2 || die "build failed (see above)"
 }
@@ -183,7 +184,7 @@ cmd_fuzz() {
 		*) usage ;;
 		esac
 	done
-	build "$B/fuzz/bin/$t" "$B/tools/bin/$t-run"
+	build "build/fuzz/bin/$t" "build/tools/bin/$t-run"
 	table_header
 	fuzz_target "$t" "$secs" "$jobs" "$@"
 }
@@ -224,9 +225,13 @@ cmd_minimize() {
 	in=$(as_input "$1" "$t")
 	out=$ART/$t/minimized-$(basename "$in")
 	mkdir -p "$ART/$t"
-	"$B/fuzz/bin/$t" -minimize_crash=1 -max_total_time="${2:-60}" \
+	# Keep the bug we were given: other findings are not crashes meanwhile.
+	sig=$("$B/tools/bin/$t-run" "$in" 2>&1 | sed -n 's/^SUMMARY: \(ptfuzz: .*\)/\1/p' | tail -n 1)
+	[ -n "$sig" ] || die "minimize: $1 does not fail on $t (a known finding? try --strict)"
+	echo "minimizing: $sig" >&2
+	PTF_ONLY_SIGNATURE=$sig "$B/fuzz/bin/$t" -minimize_crash=1 -max_total_time="${2:-60}" \
 		-exact_artifact_path="$out" "$in" >"$out.log" 2>&1
-	[ -f "$out" ] || die "minimize: $1 does not crash $t (see $out.log)"
+	[ -f "$out" ] || die "minimize: libFuzzer could not reproduce it (see $out.log)"
 	echo "minimized: $out ($(wc -c <"$out") bytes, was $(wc -c <"$in"))"
 	"$B/tools/bin/$t-run" -p "$out"
 	echo "repro: ./run-fuzz.sh repro $out"
@@ -235,7 +240,7 @@ cmd_minimize() {
 cmd_merge() {
 	t=${1:-}
 	is_target "$t" || die "merge: unknown target '${t}'"
-	build "$B/fuzz/bin/$t"
+	build "build/fuzz/bin/$t"
 	mkdir -p "$B/corpus/$t"
 	"$B/fuzz/bin/$t" -merge=1 "$top/corpus/$t" "$B/corpus/$t" 2>&1 | tail -n 2
 	echo "corpus/$t: $(ls "$top/corpus/$t" | wc -l) inputs, $(du -sk "$top/corpus/$t" | cut -f1) KiB"
@@ -251,10 +256,14 @@ cmd_encode() {
 cmd_coverage() {
 	t=${1:-}
 	is_target "$t" || die "coverage: unknown target '${t}'"
-	build "$B/cov/bin/$t-run"
-	prof=$(command -v llvm-profdata || ls /usr/bin/llvm-profdata-* 2>/dev/null | tail -n 1)
-	cov=$(command -v llvm-cov || ls /usr/bin/llvm-cov-* 2>/dev/null | tail -n 1)
-	[ -n "$prof" ] && [ -n "$cov" ] || die "coverage needs llvm-profdata and llvm-cov (Debian: llvm-19)"
+	build "build/cov/bin/$t-run"
+	# The profile format follows the compiler: clang-19 needs llvm-*-19.
+	cc=${CC:-$("$top/scripts/find-clang.sh")}
+	suffix=$(basename "$cc" | sed -n 's/^clang\(-[0-9]*\)$/\1/p')
+	prof=$(command -v "llvm-profdata$suffix")
+	cov=$(command -v "llvm-cov$suffix")
+	[ -n "$prof" ] && [ -n "$cov" ] ||
+		die "coverage needs llvm-profdata$suffix and llvm-cov$suffix (Debian: llvm${suffix:--19})"
 	dir=$B/coverage/$t
 	rm -rf "$dir" && mkdir -p "$dir"
 	LLVM_PROFILE_FILE="$dir/%p.profraw" "$B/cov/bin/$t-run" "$top/corpus/$t" \
@@ -269,6 +278,10 @@ cmd_coverage() {
 }
 
 opt_target=""
+if [ "${1:-}" = --strict ] && [ $# -gt 1 ]; then
+	export PTF_STRICT=1
+	shift
+fi
 if [ "${1:-}" = -T ]; then
 	opt_target=${2:?-T needs TARGET}
 	is_target "$opt_target" || die "unknown target '$opt_target'"

@@ -452,7 +452,7 @@ static void run_op(struct engine *e, const struct op *op)
 		e->res[tw] = (struct twin_result){ .dirty = e->res[tw].dirty };
 		rt_clear_records(tw);
 	}
-	if (hazard && !known_strict()) {
+	if (hazard && !known_hazard_runs(e, hazard)) {
 		note(e, "skipped: undefined behaviour of known kernel finding %s; PTF_STRICT=1 runs it",
 		     hazard);
 		trace_op(e);

@@ -79,6 +79,7 @@ const char *known_finding(const struct engine *e, const char *oracle,
 bool known_strict(void);
 /* The op about to run triggers undefined behaviour in a known finding. */
 const char *known_hazard(const struct engine *e);
+bool known_hazard_runs(const struct engine *e, const char *id);
 
 const char *twin_name(int tw);
 

@@ -9,6 +9,7 @@
  * default, failing with its signature under strict (an expected failure,
  * so a kernel that fixes it is noticed).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,27 @@ const char *known_hazard(const struct engine *e)
 		if (k->undefined && !strcmp(k->target, e->t->name) && k->applies(e))
 			return k->id;
 	return NULL;
+}
+
+/*
+ * Run the op of a known undefined behaviour?  Only in strict mode, and
+ * not while minimizing another finding (its sanitizer report would be
+ * taken for the crash being minimized).
+ */
+bool known_hazard_runs(const struct engine *e, const char *id)
+{
+	const char *only = getenv("PTF_ONLY_SIGNATURE");
+	char mine[128];
+
+	if (!known_strict())
+		return false;
+	for (const struct known_finding *k = known; k->id; k++)
+		if (!strcmp(k->id, id)) {
+			snprintf(mine, sizeof(mine), "ptfuzz: %s: %s: ", k->target,
+				 k->oracle);
+			return !only || !*only || !strncmp(only, mine, strlen(mine));
+		}
+	return false;
 }
 
 bool known_strict(void)

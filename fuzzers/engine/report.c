@@ -15,6 +15,7 @@
 #include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,8 +112,18 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	     const char *fmt, ...)
 {
 	const char *known = known_finding(e, oracle, signature);
+	const char *only = getenv("PTF_ONLY_SIGNATURE");
+	char full[256];
 	va_list ap;
 
+	/* While minimizing one finding, another one is not a crash. */
+	snprintf(full, sizeof(full), "ptfuzz: %s: %s: %s", e->t->name, oracle,
+		 signature);
+	if (only && *only && strcmp(only, full)) {
+		note(e, "(a different finding, ignored: %s)", full);
+		e->known_hit = "other";
+		longjmp(e->known_exit, 1);
+	}
 	if (known && !known_strict()) {
 		note(e, "(known kernel finding %s: %s: %s; PTF_STRICT=1 reports it)",
 		     known, oracle, signature);
@@ -133,8 +144,7 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	print_logs(stderr);
-	fprintf(stderr, "SUMMARY: ptfuzz: %s: %s: %s\n", e->t->name, oracle,
-		signature);
+	fprintf(stderr, "SUMMARY: %s\n", full);
 	fflush(stderr);
 	current = NULL;		/* no second report from the death hook */
 	abort();
