@@ -1,0 +1,36 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh BUILD_DIR "FAMILY..." TARGET...
+#
+# What `make bench` runs, into BUILD_DIR/bench:
+#
+#   BUILD_DIR/fast/bin/bench-FAMILY  VFIO's and iommufd's loops before and
+#                                    after the series      -> bench.csv
+#
+# Exit status: 1 if a check of the bench failed, 2 if the bench could not
+# run, 0 otherwise.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:?usage: run.sh BUILD_DIR "FAMILY..." TARGET...}
+families=${2:?usage: run.sh BUILD_DIR "FAMILY..." TARGET...}
+shift 2
+cd "$top" || exit 2
+out=$build/bench
+mkdir -p "$out"
+
+status=0
+csvs=""
+for f in $families; do
+	"$build/fast/bin/bench-$f" -o "$out/bench-$f.csv"
+	rc=$?
+	[ $rc -le 1 ] || exit $rc
+	[ $rc = 0 ] || status=1
+	csvs="$csvs $out/bench-$f.csv"
+done
+# One CSV for all families, under the first one's header.
+# shellcheck disable=SC2086
+awk 'NR == 1 || FNR > 1' $csvs >"$out/bench.csv"
+echo "results: $out/bench.csv"
+exit $status
