@@ -16,6 +16,7 @@
 #   ./run-fuzz.sh merge TARGET              fold the work corpus into corpus/
 #   ./run-fuzz.sh encode PROGRAM            text program -> input bytes
 #   ./run-fuzz.sh coverage TARGET           line coverage of the kernel code
+#   ./run-fuzz.sh bench                     make bench: the series' loops, replay speed
 #
 # KSRC=DIR and BASE_KSRC=DIR select the kernel trees (see README.md).
 # A FILE's target comes from its directory (artifacts/TARGET/, corpus/TARGET/)
@@ -36,7 +37,7 @@ die() {
 }
 
 usage() {
-	sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
@@ -298,6 +299,7 @@ minimize) shift; cmd_minimize "$@" ;;
 merge) shift; cmd_merge "$@" ;;
 encode) shift; cmd_encode "$@" ;;
 coverage) shift; cmd_coverage "$@" ;;
+bench) make -s -j"$(nproc)" bench ;;
 -h|--help|help) usage ;;
 *) echo "ptfuzz: unknown command '$1'" >&2; usage ;;
 esac

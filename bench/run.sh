@@ -7,9 +7,12 @@
 #
 #   BUILD_DIR/fast/bin/bench-FAMILY  VFIO's and iommufd's loops before and
 #                                    after the series      -> bench.csv
+#   bench/throughput.sh              replay speed of every
+#                                    target                -> throughput.csv
+#   bench/plot.sh                    charts (gnuplot)      -> walks.svg, time.svg
 #
-# Exit status: 1 if a check of the bench failed, 2 if the bench could not
-# run, 0 otherwise.
+# Exit status: 1 if a check of the bench failed or a replay did not run
+# clean, 2 if the bench could not run, 0 otherwise.
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,5 +35,12 @@ done
 # One CSV for all families, under the first one's header.
 # shellcheck disable=SC2086
 awk 'NR == 1 || FNR > 1' $csvs >"$out/bench.csv"
-echo "results: $out/bench.csv"
+"$top/bench/throughput.sh" "$build" "$out/throughput.csv" "$@" || status=1
+echo
+if "$top/scripts/setup-deps.sh" --bench; then
+	"$top/bench/plot.sh" "$out/bench.csv" "$out" || status=1
+else
+	echo "bench: no gnuplot, so no charts" >&2
+fi
+echo "results: $out/bench.csv $out/throughput.csv"
 exit $status
