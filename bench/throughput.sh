@@ -56,6 +56,10 @@ printf '\nReplay of corpus/TARGET, %s passes in one process, best of %s (exec/s)
 printf '%-10s %6s | %12s %12s %8s | %12s %12s %8s\n' target inputs \
 	"ASan+UBSan" "no oracles" "cost" "-O2" "no oracles" "cost"
 for t in "$@"; do
+	if [ ! -d "corpus/$t" ]; then
+		printf '%-10s no corpus/%s to replay\n' "$t" "$t"
+		continue
+	fi
 	inputs=$(find "corpus/$t" -type f | wc -l)
 	row=""
 	for variant in tools fast; do
