@@ -29,6 +29,11 @@
 	__atomic_compare_exchange_n((ptr), __po, (n), false,		\
 				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
 })
+#define try_cmpxchg64(ptr, po, n)		try_cmpxchg(ptr, po, n)
+#define try_cmpxchg_release(ptr, po, n)		try_cmpxchg(ptr, po, n)
+#define try_cmpxchg64_release(ptr, po, n)	try_cmpxchg(ptr, po, n)
+#define try_cmpxchg_relaxed(ptr, po, n)		try_cmpxchg(ptr, po, n)
+#define try_cmpxchg64_relaxed(ptr, po, n)	try_cmpxchg(ptr, po, n)
 #define xchg(ptr, v)		__atomic_exchange_n((ptr), (v), __ATOMIC_SEQ_CST)
 #define xchg_relaxed(ptr, v)	xchg(ptr, v)
 

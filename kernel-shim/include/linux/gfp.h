@@ -23,6 +23,8 @@ static inline unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	return (unsigned long)ptf_rt_table_alloc(PAGE_SIZE << order);
 }
 
+#define __get_free_page(gfp) __get_free_pages((gfp), 0)
+
 static inline unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp, 0);

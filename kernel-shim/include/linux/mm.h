@@ -7,6 +7,9 @@
 #ifndef _LINUX_MM_H
 #define _LINUX_MM_H
 
+#include <linux/kernel.h>
+#include <linux/bitmap.h>
+#include <linux/export.h>
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
