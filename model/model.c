@@ -41,7 +41,7 @@ static uint64_t pick_pgsize(uint64_t bitmap, uint64_t iova, uint64_t pa,
 
 void model_init(struct model *m, const struct model_rules *rules)
 {
-	*m = (struct model){ .rules = *rules };
+	*m = (struct model){ .rules = *rules, .top_level = rules->top_level };
 }
 
 void model_free(struct model *m)
@@ -183,21 +183,58 @@ size_t model_plan(const struct model_rules *rules, uint64_t iova,
 	return n;
 }
 
-static bool in_aperture(const struct model_rules *r, uint64_t iova,
-			uint64_t size)
+/* VA bits the table translates with its top at @level. */
+static unsigned int reach_lg2(const struct model_rules *r, unsigned int level)
 {
-	uint64_t last = iova + (size - 1);
+	unsigned int span = r->top_span_lg2[level];
 
-	return last >= iova && iova >= r->va_first && last <= r->va_last;
+	return span < r->max_vasz_lg2 ? span : r->max_vasz_lg2;
 }
 
-enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
-			     uint64_t size, int prot, int *ret, bool apply)
+static bool in_range(uint64_t first, uint64_t last, uint64_t lo, uint64_t hi)
+{
+	return last >= first && first >= lo && last <= hi;
+}
+
+bool model_in_aperture(const struct model *m, uint64_t iova, uint64_t size)
+{
+	const struct model_rules *r = &m->rules;
+	uint64_t last = iova + (size - 1), va_last = r->va_last;
+
+	if (r->dynamic_top && reach_lg2(r, m->top_level) < 64)
+		va_last = (1ULL << reach_lg2(r, m->top_level)) - 1;
+	if (r->upper_first && in_range(iova, last, r->upper_first, UINT64_MAX))
+		return true;
+	return in_range(iova, last, r->va_first, va_last);
+}
+
+void model_set_top(struct model *m, unsigned int level)
+{
+	m->top_level = level;
+}
+
+/* Place the planned leaves of a map that the model predicts succeeds. */
+static void apply_plan(struct model *m, uint64_t iova, uint64_t pa,
+		       uint64_t size, int prot, size_t n)
+{
+	struct pt_leaf *plan = malloc(n * sizeof(*plan));
+	size_t at;
+
+	if (!plan)
+		abort();
+	model_plan(&m->rules, iova, pa, size, prot, plan, n);
+	span_of(m, iova, iova, &at);
+	splice(m, at, 0, plan, n);
+	free(plan);
+}
+
+static enum model_verdict iopgtable_map(struct model *m, uint64_t iova,
+					uint64_t pa, uint64_t size, int prot,
+					int *ret, bool apply)
 {
 	const struct model_rules *r = &m->rules;
 	const struct pt_leaf *first;
-	struct pt_leaf *plan;
-	size_t n, at;
+	size_t n;
 
 	*ret = 0;
 	if (!is_aligned(iova | pa | size, min_pgsize(r))) {
@@ -218,7 +255,7 @@ enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
 	if (pa < r->pa_limit && (pa + (size - 1) < pa ||
 				 pa + (size - 1) >= r->pa_limit))
 		return MODEL_UNCHECKED;
-	if (!in_aperture(r, iova, size) || pa >= r->pa_limit)
+	if (!model_in_aperture(m, iova, size) || pa >= r->pa_limit)
 		return MODEL_UNKNOWN;
 	if (r->map_needs_rw && !(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE))) {
 		*ret = -EINVAL;
@@ -226,15 +263,8 @@ enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
 	}
 	if (model_leaves_in(m, iova, iova + (size - 1), &first))
 		return MODEL_UNKNOWN;	/* mapping over live leaves */
-	if (!apply)
-		return MODEL_EXACT;
-	plan = malloc(n * sizeof(*plan));
-	if (!plan)
-		abort();
-	model_plan(r, iova, pa, size, prot, plan, n);
-	span_of(m, iova, iova, &at);
-	splice(m, at, 0, plan, n);
-	free(plan);
+	if (apply)
+		apply_plan(m, iova, pa, size, prot, n);
 	return MODEL_EXACT;
 }
 
@@ -246,8 +276,9 @@ enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
  * the result depend on the table's shape (an empty table still "unmaps"),
  * which the contract leaves open.
  */
-enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
-			       uint64_t *ret, bool apply)
+static enum model_verdict iopgtable_unmap(struct model *m, uint64_t iova,
+					  uint64_t size, uint64_t *ret,
+					  bool apply)
 {
 	const struct model_rules *r = &m->rules;
 	uint64_t p = iova, rem = size;
@@ -257,7 +288,7 @@ enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
 	*ret = 0;
 	if (!is_aligned(iova | size, min_pgsize(r)) || !size)
 		return MODEL_EXACT;
-	if (!in_aperture(r, iova, size))
+	if (!model_in_aperture(m, iova, size))
 		return MODEL_UNKNOWN;
 
 	/* Dry run: find where the call stops, or that it is unpredictable. */
@@ -288,6 +319,127 @@ enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
 	if (apply)
 		splice(m, first, i - first, NULL, 0);
 	return MODEL_EXACT;
+}
+
+/*
+ * The top a PT_FEAT_DYNAMIC_TOP table needs for [iova, last] with a first
+ * leaf of @first bytes (increase_top()), or -ERANGE.
+ */
+static int genpt_fit_top(const struct model *m, uint64_t last, uint64_t first,
+			 unsigned int *level)
+{
+	const struct model_rules *r = &m->rules;
+	unsigned int l = m->top_level;
+
+	while (reach_lg2(r, l) < 64 &&
+	       (last >> reach_lg2(r, l) || first >> r->top_span_lg2[l])) {
+		l++;
+		if (l > r->max_top_level ||
+		    r->top_span_lg2[l - 1] >= r->max_vasz_lg2)
+			return -ERANGE;
+	}
+	*level = l;
+	return 0;
+}
+
+/*
+ * pt_iommu_ops.map_range(), in the order it checks: prot, PA, the format's
+ * prot rules, the range, the first leaf, the table's reach, live leaves.
+ */
+static enum model_verdict genpt_map(struct model *m, uint64_t iova,
+				    uint64_t pa, uint64_t size, int prot,
+				    int *ret, bool apply)
+{
+	const struct model_rules *r = &m->rules;
+	const struct pt_leaf *live;
+	unsigned int top = m->top_level;
+	uint64_t first, body;
+	size_t n;
+
+	*ret = 0;
+	first = size ? pick_pgsize(r->pgsize_bitmap, iova, pa, size) : 0;
+	if (!(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE)))
+		*ret = -EINVAL;		/* with a WARN: a caller bug */
+	else if (pa >= r->pa_limit)
+		*ret = -ERANGE;
+	else if ((prot & r->map_prot_required) != r->map_prot_required ||
+		 !size)
+		*ret = -EINVAL;
+	else if (iova + (size - 1) < iova)
+		*ret = -EOVERFLOW;
+	else if (!first)
+		*ret = -ENXIO;
+	if (*ret)
+		return MODEL_EXACT;
+	if (r->dynamic_top)
+		*ret = genpt_fit_top(m, iova + (size - 1), first, &top);
+	else if (!model_in_aperture(m, iova, size))
+		*ret = -ERANGE;
+	if (*ret)
+		return MODEL_EXACT;
+	body = size & ~(min_pgsize(r) - 1);
+	n = model_plan(r, iova, pa, body, prot, NULL, MODEL_LEAF_BUDGET);
+	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
+		return MODEL_OVER_BUDGET;
+	/* A tail no page size fits: the contract does not say. */
+	if (body != size)
+		return MODEL_UNKNOWN;
+	/* Only the first PA is checked against the OAS, as in io-pgtable. */
+	if (pa + (size - 1) < pa || pa + (size - 1) >= r->pa_limit)
+		return MODEL_UNCHECKED;
+	/* The top grows before the walk finds what is in the way. */
+	if (apply)
+		m->top_level = top;
+	if (model_leaves_in(m, iova, iova + (size - 1), &live)) {
+		*ret = -EADDRINUSE;
+		return MODEL_EXACT;
+	}
+	if (apply)
+		apply_plan(m, iova, pa, size, prot, n);
+	return MODEL_EXACT;
+}
+
+/*
+ * pt_iommu_ops.unmap_range(): whole leaves from @iova, which must start
+ * one, to the first hole; the last may reach past the range.
+ */
+static enum model_verdict genpt_unmap(struct model *m, uint64_t iova,
+				      uint64_t size, uint64_t *ret, bool apply)
+{
+	uint64_t p = iova, last = iova + (size - 1);
+	size_t first, i;
+
+	*ret = 0;
+	if (!size || !model_in_aperture(m, iova, size))
+		return MODEL_EXACT;
+	first = first_ending_after(m, iova);
+	for (i = first; i < m->nr && m->leaves[i].iova == p; i++) {
+		p += m->leaves[i].size;
+		if (!p || p - 1 >= last) {
+			i++;
+			break;
+		}
+	}
+	*ret = p - iova;
+	if (apply)
+		splice(m, first, i - first, NULL, 0);
+	return MODEL_EXACT;
+}
+
+enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
+			     uint64_t size, int prot, int *ret, bool apply)
+{
+	if (m->rules.family == MODEL_GENERIC_PT)
+		return genpt_map(m, iova, pa, size, prot, ret, apply);
+	return iopgtable_map(m, iova, pa, size, prot, ret, apply);
+}
+
+enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
+			       uint64_t *ret, bool apply)
+{
+	if (m->rules.family == MODEL_GENERIC_PT)
+		return genpt_unmap(m, iova, size, ret, apply);
+	return iopgtable_unmap(m, iova, size, ret, apply);
 }
 
 bool model_device_write(struct model *m, uint64_t iova)

@@ -31,8 +31,27 @@ struct pt_leaf {
 	bool dirty;
 };
 
+/* Whose implementation of the iommu API the domain has. */
+enum model_family {
+	/*
+	 * io-pgtable behind the core: iommu_pgsize() chunks, map_pages and
+	 * unmap_pages, leaves never split (a chunk inside one unmaps nothing).
+	 */
+	MODEL_IO_PGTABLE,
+	/*
+	 * generic_pt's range ops (pt_iommu_ops.map_range/unmap_range): the
+	 * table picks the leaves; unmap removes whole leaves from a leaf
+	 * start up to the first hole, never splitting; -EADDRINUSE over live
+	 * leaves; a PT_FEAT_DYNAMIC_TOP table grows its top to fit a map.
+	 */
+	MODEL_GENERIC_PT,
+};
+
+#define MODEL_MAX_LEVELS	8
+
 /* How a family of page tables implements the parts the API leaves open. */
 struct model_rules {
+	enum model_family family;
 	/*
 	 * Leaf sizes: the core picks them (iommu_pgsize(): the largest size
 	 * the alignment of iova and pa and the remaining length allow), or the
@@ -42,8 +61,25 @@ struct model_rules {
 	/* Valid IOVAs are [va_first, va_last]; PAs are below pa_limit. */
 	uint64_t va_first, va_last;
 	uint64_t pa_limit;
+	/*
+	 * Sign extension (generic_pt PT_FEAT_SIGN_EXTEND): [upper_first, ~0]
+	 * is valid too, and no range may span both halves.  0: none.
+	 */
+	uint64_t upper_first;
 	/* A map whose prot has neither READ nor WRITE fails with -EINVAL. */
 	bool map_needs_rw;
+	/* generic_pt: prot bits the format insists on (else -EINVAL). */
+	int map_prot_required;
+	/*
+	 * generic_pt PT_FEAT_DYNAMIC_TOP: the table starts topped at
+	 * top_level and each map grows it until [0, 2^top_span_lg2[top])
+	 * holds the range and the first leaf is smaller than that span; no
+	 * further than max_top_level, nor to a level whose items already span
+	 * max_vasz_lg2 bits (-ERANGE).
+	 */
+	bool dynamic_top;
+	unsigned int top_level, max_top_level, max_vasz_lg2;
+	uint8_t top_span_lg2[MODEL_MAX_LEVELS];
 	/* A new writable leaf starts dirty (ARM HD: DBM set, AP[2] clear). */
 	bool dirty_on_map;
 	/* Leaves record dirty state at all. */
@@ -61,6 +97,7 @@ struct model {
 	struct model_rules rules;
 	struct pt_leaf *leaves;	/* sorted by iova, never overlapping */
 	size_t nr, cap;
+	unsigned int top_level;	/* generic_pt: the table's top now */
 };
 
 #define MODEL_LEAF_BUDGET	4096	/* leaves one op may create */
@@ -113,6 +150,12 @@ void model_adopt(struct model *m, uint64_t lo, uint64_t hi,
 size_t model_plan(const struct model_rules *rules, uint64_t iova,
 		  uint64_t pa, uint64_t size, int prot, struct pt_leaf *out,
 		  size_t max);
+
+/* True if [iova, iova + size) is IOVA the domain can translate now. */
+bool model_in_aperture(const struct model *m, uint64_t iova, uint64_t size);
+
+/* An op the model could not predict grew the table's top to @level. */
+void model_set_top(struct model *m, unsigned int level);
 
 /* A device wrote at @iova: mark its leaf dirty if it is writable. */
 bool model_device_write(struct model *m, uint64_t iova);
