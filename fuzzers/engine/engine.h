@@ -35,7 +35,15 @@ struct twin_result {
 	ptf_u64 phys, len, legacy;	/* lookup */
 	bool fail_delivered;
 	unsigned long walks, unmaps;	/* step_unmap */
-	struct leafvec dirty;		/* read_dirty: reported ranges */
+};
+
+/* iommufd's dirty bitmap for one read: one bit per @page bytes from @iova. */
+struct dirty_bitmap {
+	uint64_t iova, page;
+	size_t nbits;
+	uint64_t *bits[PTF_NR_TWINS];	/* what each twin reported */
+	uint64_t *want;			/* what the model says */
+	size_t cap;			/* words allocated in each */
 };
 
 struct step_call {
@@ -58,6 +66,7 @@ struct engine {
 	struct leafvec hw[PTF_NR_TWINS];	/* hardware view after the op */
 	struct leafvec before;		/* model leaves in the window before */
 	struct leafvec expect;		/* scratch: what an oracle expects */
+	struct dirty_bitmap dirty;
 	uint64_t win_lo, win_hi;	/* the window the op can touch */
 	bool op_in_aperture;		/* the op's range is inside the aperture */
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
@@ -77,7 +86,7 @@ const char *engine_run(const struct target *t, const struct program *p,
 const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
 bool known_strict(void);
-/* The op about to run triggers undefined behaviour in a known finding. */
+/* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
 
@@ -90,8 +99,7 @@ void oracle_flushes(struct engine *e);
 void oracle_window(struct engine *e, enum model_verdict verdict);
 void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture);
 void oracle_leaks(struct engine *e);
-void oracle_dirty(struct engine *e, uint64_t iova, uint64_t size,
-		  const struct leafvec *expected);
+void oracle_dirty(struct engine *e, bool in_contract, int expect_ret);
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct leafvec *out);
 void hw_ctx_init(struct engine *e);

@@ -24,11 +24,11 @@ struct known_finding {
 	/* The circumstances that identify it. */
 	bool (*applies)(const struct engine *e);
 	/*
-	 * Undefined behaviour (here: an uninitialised read) may fire a
-	 * sanitizer before any oracle looks: outside strict mode such an op
-	 * is not run at all.
+	 * Running into it is a hazard: undefined behaviour (a sanitizer may
+	 * fire before any oracle looks) or work without bound.  Outside
+	 * strict mode such an op (or domain) is not run at all.
 	 */
-	bool undefined;
+	bool hazard;
 };
 
 static bool warned_in(const char *func)
@@ -86,6 +86,85 @@ static bool lookup_of_last_iova(const struct engine *e)
 	return op->iova == UINT64_MAX || (l && l->iova + (l->size - 1) == UINT64_MAX);
 }
 
+/*
+ * generic_pt: pt_top_memsize_lg2() sizes the top table as 2^(max_vasz_lg2 -
+ * item size of the top level) entries, an unsigned subtraction that wraps
+ * when the VA is narrower than one top-level item; the allocation size is
+ * then 1 << (about 2^32): undefined.  VT-d's compute_vasz_lg2_ss() asks for
+ * exactly that (top level 4, 39..47 bits) when SAGAW offers only a 5-level
+ * walk and MGAW is below 48.  Items are 2^(granule + 9 * level) bytes here
+ * (granule 2K for the mock); amdv1 without a dynamic top caps the VA at
+ * its starting level's span first, and a dynamic top never wraps.
+ */
+static bool top_narrower_than_item(const struct engine *e)
+{
+	const struct ptf_pt_config *pt = &e->ts.pt;
+	unsigned int granule = pt->fmt == PTF_FMT_PT_AMDV1_MOCK ? 11 : 12;
+	unsigned int item = granule + 9 * pt->level, vasz = pt->ias;
+	bool amd = pt->fmt == PTF_FMT_PT_AMDV1 || pt->fmt == PTF_FMT_PT_AMDV1_MOCK;
+
+	if (e->op != SIZE_MAX || pt->fmt < PTF_NR_IOPGTABLE_FMTS ||
+	    pt->fmt == PTF_FMT_PT_RISCV64)
+		return false;
+	if (amd && (pt->features & PTF_PT_DYNAMIC_TOP))
+		return false;
+	if (amd && vasz > item + 9)
+		vasz = item + 9;
+	return vasz && vasz < item;
+}
+
+/*
+ * generic_pt: map_range() trusts the length to be a multiple of the
+ * smallest page size.  With one that is not, it maps the pages that fit,
+ * then finds no page size for the tail (pt_compute_best_pgsize() returns
+ * 0), turns that into a leaf level below 0 and walks on: PT_WARN_ON()s with
+ * CONFIG_DEBUG_GENERIC_PT, out-of-range shifts and table writes below the
+ * last level without.  A length of one byte trips the same function's
+ * "va >= last_va" check at once.  The core checks the alignment only on the
+ * io-pgtable path (__iommu_map_domain_pgtbl()), so iommu_map() hands such a
+ * length to generic_pt unchecked.  The model calls the first kind unknown.
+ */
+static bool map_with_unmappable_tail(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	struct model *m = (struct model *)&e->model;
+	int ret;
+
+	if (!op || op->kind != OP_MAP || m->rules.family != MODEL_GENERIC_PT ||
+	    !(op->prot & (MODEL_PROT_READ | MODEL_PROT_WRITE)) ||
+	    op->pa >= m->rules.pa_limit)
+		return false;
+	/* Not applied: the model is left as it is. */
+	return op->size == 1 ||
+	       model_map(m, op->iova, op->pa, op->size, op->prot, &ret,
+			 false) == MODEL_UNKNOWN;
+}
+
+/*
+ * generic_pt with PT_FEAT_SIGN_EXTEND: pt_check_range() takes the prefix
+ * from the range's first VA and then compares both ends above all
+ * max_vasz_lg2 bits, sign bit included; a range that starts in the lower
+ * half and runs past its end into the non-canonical hole passes.  Its
+ * part above the lower half lands in the top-level entries of the upper
+ * half: map_range() maps there (where the device sees 0xffff8000...),
+ * unmap_range() unmaps the upper half's leaves there.
+ */
+static bool range_into_noncanonical(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct model_rules *r = &e->model.rules;
+	uint64_t last, half = -r->upper_first;
+
+	if (!op || r->family != MODEL_GENERIC_PT || !r->upper_first ||
+	    (op->kind != OP_MAP && op->kind != OP_UNMAP &&
+	     op->kind != OP_STEP_UNMAP && op->kind != OP_READ_DIRTY) ||
+	    !op->size)
+		return false;
+	last = op->iova + (op->size - 1);
+	return last >= op->iova && op->iova < half && last >= half &&
+	       last < 2 * half;
+}
+
 static const struct known_finding known[] = {
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
@@ -98,19 +177,37 @@ static const struct known_finding known[] = {
 	  dirty_window_inside_block },
 	{ "lpae-lookup-last-iova", "arm_lpae", "lookup", NULL,
 	  lookup_of_last_iova, true },
+	{ "genpt-top-narrower-than-item", "pt_*", "sanitizer", NULL,
+	  top_narrower_than_item, true },
+	{ "genpt-map-unaligned-length", "pt_*", "warn", NULL,
+	  map_with_unmappable_tail, true },
+	{ "genpt-sign-extend-range-check", "pt_*", "contract", NULL,
+	  range_into_noncanonical, true },
+	{ "genpt-sign-extend-range-check", "pt_*", "window", NULL,
+	  range_into_noncanonical, true },
 	{ NULL },
 };
+
+/* "pt_*" names every generic_pt target. */
+static bool for_target(const struct known_finding *k, const char *name)
+{
+	size_t n = strlen(k->target);
+
+	if (n && k->target[n - 1] == '*')
+		return !strncmp(k->target, name, n - 1);
+	return !strcmp(k->target, name);
+}
 
 const char *known_hazard(const struct engine *e)
 {
 	for (const struct known_finding *k = known; k->id; k++)
-		if (k->undefined && !strcmp(k->target, e->t->name) && k->applies(e))
+		if (k->hazard && for_target(k, e->t->name) && k->applies(e))
 			return k->id;
 	return NULL;
 }
 
 /*
- * Run the op of a known undefined behaviour?  Only in strict mode, and
+ * Run the op of a known hazard?  Only in strict mode, and
  * not while minimizing another finding (its sanitizer report would be
  * taken for the crash being minimized).
  */
@@ -123,7 +220,7 @@ bool known_hazard_runs(const struct engine *e, const char *id)
 		return false;
 	for (const struct known_finding *k = known; k->id; k++)
 		if (!strcmp(k->id, id)) {
-			snprintf(mine, sizeof(mine), "ptfuzz: %s: %s: ", k->target,
+			snprintf(mine, sizeof(mine), "ptfuzz: %s: %s: ", e->t->name,
 				 k->oracle);
 			return !only || !*only || !strncmp(only, mine, strlen(mine));
 		}
@@ -141,7 +238,7 @@ const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature)
 {
 	for (const struct known_finding *k = known; k->id; k++)
-		if (!strcmp(k->target, e->t->name) && !strcmp(k->oracle, oracle) &&
+		if (for_target(k, e->t->name) && !strcmp(k->oracle, oracle) &&
 		    (!k->signature || !strcmp(k->signature, signature)) &&
 		    k->applies(e))
 			return k->id;

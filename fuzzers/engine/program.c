@@ -61,6 +61,10 @@ void addr_space_of(const struct target_setup *ts, struct addr_space *as)
 	if (pt->quirks & PTF_QUIRK_ARM_TTBR1) {
 		as->va_first = -span;
 		as->va_last = UINT64_MAX;
+	} else if (pt->features & PTF_PT_SIGN_EXTEND) {
+		as->va_first = 0;
+		as->va_last = span / 2 - 1;
+		as->upper_first = -(span / 2);
 	} else {
 		as->va_first = 0;
 		as->va_last = span - 1;
@@ -105,21 +109,26 @@ static uint64_t pick_mark(struct decoder *d)
 
 static uint64_t gen_iova(struct decoder *d)
 {
-	uint64_t span = d->as.va_last - d->as.va_first + 1;
+	uint64_t first = d->as.va_first, last = d->as.va_last;
+	uint64_t span;
 
+	/* With sign extension, either half. */
+	if (d->as.upper_first && fdp_pick(&d->f, 2)) {
+		first = d->as.upper_first;
+		last = UINT64_MAX;
+	}
+	span = last - first + 1;
 	switch (fdp_pick(&d->f, 5)) {
 	case LITERAL:
 		return fdp_uint(&d->f, 8);
 	case 1:
 		return pick_mark(d);
 	case 2:		/* low in the aperture, aligned to some page size */
-		return d->as.va_first + fdp_uint(&d->f, 2) * pick_pgsize(d);
+		return first + fdp_uint(&d->f, 2) * pick_pgsize(d);
 	case 3:		/* just below the top of the IAS */
-		return d->as.va_last + 1 -
-		       (1 + fdp_uint(&d->f, 1)) * pick_pgsize(d);
+		return last + 1 - (1 + fdp_uint(&d->f, 1)) * pick_pgsize(d);
 	default:	/* around the middle: the top level's index bit */
-		return d->as.va_first + span / 2 +
-		       fdp_uint(&d->f, 2) * pick_pgsize(d);
+		return first + span / 2 + fdp_uint(&d->f, 2) * pick_pgsize(d);
 	}
 }
 
@@ -163,6 +172,23 @@ static uint64_t gen_pa(struct decoder *d, uint64_t iova)
 		return iova;
 	default:	/* just below the OAS limit */
 		return d->as.pa_limit - (1 + fdp_uint(&d->f, 1)) * pick_pgsize(d);
+	}
+}
+
+/* iommufd's page_size: usually the CPU page, sometimes a huge page. */
+static uint64_t gen_page(struct decoder *d)
+{
+	switch (fdp_pick(&d->f, 5)) {
+	case LITERAL:
+		return fdp_uint(&d->f, 8);
+	case 1:
+		return min_pgsize(d);
+	case 2:
+		return pick_pgsize(d);
+	case 3:
+		return 4096;
+	default:
+		return min_pgsize(d) << (1 + fdp_pick(&d->f, 4));
 	}
 }
 
@@ -229,6 +255,7 @@ static void decode_op(struct decoder *d, struct op *op)
 		op->iova = gen_iova(d);
 		op->size = gen_size(d, op->iova);
 		op->arg = fdp_pick(&d->f, 2) ? OP_DIRTY_NO_CLEAR : 0;
+		op->page = gen_page(d);
 		break;
 	case OP_FAIL_ALLOC:
 		op->arg = 1 + fdp_pick(&d->f, 8);
@@ -347,8 +374,9 @@ void op_print(const struct op *op, FILE *out)
 		fprintf(out, " iova=0x%" PRIx64, op->iova);
 		break;
 	case OP_READ_DIRTY:
-		fprintf(out, " iova=0x%" PRIx64 " size=%s%s", op->iova,
+		fprintf(out, " iova=0x%" PRIx64 " size=%s page=%s%s", op->iova,
 			size_name(op->size, a, sizeof(a)),
+			size_name(op->page, b, sizeof(b)),
 			op->arg & OP_DIRTY_NO_CLEAR ? " no_clear" : "");
 		break;
 	case OP_FAIL_ALLOC:
@@ -411,6 +439,12 @@ static bool parse_named(const char *s, const char *const *names,
 	*out = 0;
 	if (parse_number(s, out))
 		return true;
+	/* One choice, whose name may itself read "4K|2M". */
+	for (unsigned int i = 0; !join && i < nr; i++)
+		if (!strcmp(s, names[i])) {
+			*out = i;
+			return true;
+		}
 	snprintf(buf, sizeof(buf), "%s", s);
 	if (join && !strcmp(buf, "none"))
 		return true;
@@ -466,6 +500,9 @@ static void parse_config(const struct target *t, char *rest,
 		}
 		const struct cfg_field *fl = &t->fields[i];
 
+		/* A number is the value itself ("ias=48"), not a choice. */
+		if (!fl->flags && parse_number(eq + 1, &cfg->v[i]))
+			continue;
 		if (!parse_named(eq + 1, fl->names, fl->nr, &idx, fl->flags)) {
 			parse_error(ps, "bad value '%s'", eq + 1);
 			return;
@@ -475,8 +512,6 @@ static void parse_config(const struct target *t, char *rest,
 			for (unsigned int b = 0; b < fl->nr; b++)
 				if (idx & (1ULL << b))
 					cfg->v[i] |= fl->values[b];
-		} else if (isdigit((unsigned char)eq[1])) {
-			cfg->v[i] = idx;	/* a number, not a name */
 		} else {
 			cfg->v[i] = fl->values[idx];
 		}
@@ -515,6 +550,9 @@ static void parse_op(char *rest, struct op *op, struct parser *ps)
 				op->size = v;
 			else if (!strcmp(tok, "nth"))
 				op->arg = (unsigned int)v;
+			else if (!strcmp(tok, "page") &&
+				 op->kind == OP_READ_DIRTY)
+				op->page = v;
 			else
 				parse_error(ps, "unknown argument '%s'", tok);
 		}
@@ -565,6 +603,8 @@ bool program_parse(const struct target *t, FILE *in, const char *what,
 			break;
 		}
 		p->ops[p->nr_ops].kind = k;
+		if (k == OP_READ_DIRTY)
+			p->ops[p->nr_ops].page = 4096;	/* iommufd's usual */
 		parse_op(rest, &p->ops[p->nr_ops++], &ps);
 	}
 	return ps.ok;
@@ -618,7 +658,17 @@ static void encode_config(const struct target *t,
 	}
 }
 
-static void encode_op(const struct op *op, struct fdp_out *o)
+/* An IOVA as gen_iova() reads it: the half (if any), then a literal. */
+static void put_iova(struct fdp_out *o, const struct addr_space *as,
+		     uint64_t iova)
+{
+	if (as->upper_first)
+		fdp_put_u8(o, 0);
+	put_literal(o, iova);
+}
+
+static void encode_op(const struct op *op, const struct addr_space *as,
+		      struct fdp_out *o)
 {
 	unsigned int slot;
 
@@ -627,7 +677,7 @@ static void encode_op(const struct op *op, struct fdp_out *o)
 	fdp_put_u8(o, slot);
 	switch (op->kind) {
 	case OP_MAP:
-		put_literal(o, op->iova);
+		put_iova(o, as, op->iova);
 		put_literal(o, op->size);
 		fdp_put_u8(o, 0);		/* pa base: unused by a literal */
 		put_literal(o, op->pa);
@@ -637,18 +687,19 @@ static void encode_op(const struct op *op, struct fdp_out *o)
 		break;
 	case OP_UNMAP:
 	case OP_STEP_UNMAP:
-		put_literal(o, op->iova);
+		put_iova(o, as, op->iova);
 		put_literal(o, op->size);
 		break;
 	case OP_LOOKUP:
 	case OP_DEVICE_WRITE:
-		put_literal(o, op->iova);
+		put_iova(o, as, op->iova);
 		fdp_put_uint(o, 0, 2);		/* no extra offset */
 		break;
 	case OP_READ_DIRTY:
-		put_literal(o, op->iova);
+		put_iova(o, as, op->iova);
 		put_literal(o, op->size);
 		fdp_put_u8(o, op->arg & OP_DIRTY_NO_CLEAR ? 1 : 0);
+		put_literal(o, op->page);
 		break;
 	case OP_FAIL_ALLOC:
 		fdp_put_u8(o, op->arg - 1);
@@ -661,7 +712,13 @@ static void encode_op(const struct op *op, struct fdp_out *o)
 void program_encode(const struct target *t, const struct program *p,
 		    struct fdp_out *out)
 {
+	struct target_setup ts;
+	struct addr_space as;
+
+	memset(&ts, 0, sizeof(ts));
+	t->setup(&p->cfg, &ts);
+	addr_space_of(&ts, &as);
 	encode_config(t, &p->cfg, out);
 	for (size_t i = 0; i < p->nr_ops; i++)
-		encode_op(&p->ops[i], out);
+		encode_op(&p->ops[i], &as, out);
 }

@@ -25,7 +25,7 @@ enum op_kind {
 	OP_STEP_UNMAP,	/* walk [iova, iova + size) by length, unmap each leaf */
 	OP_FAIL_ALLOC,	/* the nth allocation of the next op fails */
 	OP_DEVICE_WRITE,	/* a device writes at iova: hardware dirty bit */
-	OP_READ_DIRTY,	/* read_and_clear_dirty(iova, size, flags) */
+	OP_READ_DIRTY,	/* iommufd's dirty bitmap of [iova, iova + size), one bit per page */
 	NR_OP_KINDS,
 };
 
@@ -37,6 +37,7 @@ struct op {
 	uint64_t iova;
 	uint64_t size;
 	uint64_t pa;
+	uint64_t page;		/* READ_DIRTY: bytes per bitmap bit */
 	int prot;
 	unsigned int arg;	/* flags, or FAIL_ALLOC's n */
 };
@@ -52,6 +53,7 @@ struct program {
 /* The address space a configuration asks for, to aim generated values. */
 struct addr_space {
 	uint64_t va_first, va_last;
+	uint64_t upper_first;		/* sign-extended upper half, or 0 */
 	uint64_t pa_limit;
 	uint64_t pgsizes[16];
 	unsigned int nr_pgsizes;

@@ -165,7 +165,7 @@ static void sanitizer_death(void)
 		return;
 	fputs("\n==== ptfuzz context of the sanitizer report above ====\n",
 	      stderr);
-	if (current->op < current->prog->nr_ops && known_hazard(current))
+	if (known_hazard(current))
 		fprintf(stderr, "known:      %s (documented in README.md; strict mode)\n",
 			known_hazard(current));
 	print_context(current, stderr);

@@ -74,7 +74,7 @@ struct hw_ctx {
 /* Where a WARN documents a contract violation the engine may provoke. */
 struct warn_site {
 	const char *file;	/* basename */
-	const char *func;
+	const char *func;	/* "*suffix" matches any function ending so */
 	const char *why;
 };
 

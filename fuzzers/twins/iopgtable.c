@@ -13,16 +13,17 @@
  */
 #include <linux/io-pgtable.h>
 #include <linux/iommu.h>
-#include <linux/iova_bitmap.h>
 #include <linux/slab.h>
 #include <generated/utsrelease.h>
 
+#include "iommufd-dirty.h"
 #include "twin.h"
 
 struct ptf_domain {
 	struct iommu_domain domain;
 	struct io_pgtable_ops *pgtbl;
 	struct io_pgtable_cfg cfg;
+	enum ptf_fmt fmt;
 	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
 	struct ptf_twin_stats stats;
 	struct device dev;
@@ -167,7 +168,7 @@ static const struct iommu_dirty_ops ptf_dirty_ops = {
 
 /* Plain-C entry points ----------------------------------------------------- */
 
-static const enum io_pgtable_fmt fmt_of[PTF_NR_FMTS] = {
+static const enum io_pgtable_fmt fmt_of[PTF_NR_IOPGTABLE_FMTS] = {
 	[PTF_FMT_ARM_32_LPAE_S1]	= ARM_32_LPAE_S1,
 	[PTF_FMT_ARM_32_LPAE_S2]	= ARM_32_LPAE_S2,
 	[PTF_FMT_ARM_64_LPAE_S1]	= ARM_64_LPAE_S1,
@@ -236,12 +237,41 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 	}
 }
 
+/* The IOVA window a driver would publish, from the IAS the format kept. */
+static void set_geometry(struct ptf_domain *pd)
+{
+	u64 span = pd->cfg.ias < 64 ? BIT_ULL(pd->cfg.ias) : 0;
+
+	if (pd->cfg.quirks & IO_PGTABLE_QUIRK_ARM_TTBR1) {
+		pd->domain.geometry.aperture_start = -span;
+		pd->domain.geometry.aperture_end = ULONG_MAX;
+	} else {
+		pd->domain.geometry.aperture_start = 0;
+		pd->domain.geometry.aperture_end = span - 1;
+	}
+	pd->domain.geometry.force_aperture = true;
+}
+
+static void ptf_info(void *dom, struct ptf_pt_info *info)
+{
+	struct ptf_domain *pd = dom;
+
+	*info = (struct ptf_pt_info) {
+		.pgsize_bitmap	= pd->cfg.pgsize_bitmap,
+		.ias		= pd->cfg.ias,
+		.oas		= pd->cfg.oas,
+		.va_first	= pd->domain.geometry.aperture_start,
+		.va_last	= pd->domain.geometry.aperture_end,
+	};
+	export_regs(&pd->cfg, pd->fmt, info->regs);
+}
+
 static void *ptf_create(const struct ptf_pt_config *pc,
 			struct ptf_pt_info *info)
 {
 	struct ptf_domain *pd;
 
-	if (pc->fmt >= PTF_NR_FMTS)
+	if (pc->fmt >= PTF_NR_IOPGTABLE_FMTS)
 		return NULL;
 	pd = kzalloc(sizeof(*pd), GFP_KERNEL);
 	if (!pd)
@@ -262,18 +292,14 @@ static void *ptf_create(const struct ptf_pt_config *pc,
 		return NULL;
 	}
 
+	pd->fmt = pc->fmt;
 	pd->domain.type = IOMMU_DOMAIN_UNMANAGED;
 	pd->domain.ops = &ptf_domain_ops;
 	pd->domain.dirty_ops = &ptf_dirty_ops;
 	pd->domain.pgsize_bitmap = pd->cfg.pgsize_bitmap;
+	set_geometry(pd);
 	iommu_iotlb_gather_init(&pd->pending);
-
-	*info = (struct ptf_pt_info) {
-		.pgsize_bitmap	= pd->cfg.pgsize_bitmap,
-		.ias		= pd->cfg.ias,
-		.oas		= pd->cfg.oas,
-	};
-	export_regs(&pd->cfg, pc->fmt, info->regs);
+	ptf_info(pd, info);
 	return pd;
 }
 
@@ -336,32 +362,14 @@ static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
 }
 #endif
 
-/* iommufd's bitmap, reduced to a callback (see kernel-shim/kernel). */
-struct iova_bitmap {
-	ptf_dirty_fn fn;
-	void *arg;
-};
-
-void iova_bitmap_set(struct iova_bitmap *bitmap, unsigned long iova,
-		     size_t length)
-{
-	bitmap->fn(bitmap->arg, iova, length);
-}
-
 static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
-			  unsigned long flags, ptf_dirty_fn fn, void *arg)
+			  unsigned long flags, ptf_u64 page_size,
+			  ptf_u64 *bitmap)
 {
 	struct ptf_domain *pd = dom;
-	struct iova_bitmap bitmap = { .fn = fn, .arg = arg };
-	struct iommu_iotlb_gather gather;
-	struct iommu_dirty_bitmap dirty;
-	int ret;
 
-	iommu_dirty_bitmap_init(&dirty, &bitmap, &gather);
-	ret = pd->domain.dirty_ops->read_and_clear_dirty(&pd->domain, iova,
-							 size, flags, &dirty);
-	iommu_iotlb_sync(&pd->domain, &gather);
-	return ret;
+	return ptf_iommufd_read_dirty(&pd->domain, iova, size, flags,
+				      page_size, (u64 *)bitmap);
 }
 
 static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
@@ -383,5 +391,6 @@ const struct ptf_twin_ops ptf_twin_iopgtable = {
 	.iova_to_phys_length	= ptf_iova_to_phys_length_core,
 #endif
 	.read_and_clear_dirty	= ptf_read_dirty,
+	.info			= ptf_info,
 	.stats			= ptf_stats,
 };

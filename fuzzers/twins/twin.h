@@ -26,6 +26,13 @@ enum ptf_fmt {
 	PTF_FMT_ARM_MALI_LPAE,
 	PTF_FMT_APPLE_DART,
 	PTF_FMT_APPLE_DART2,
+	PTF_NR_IOPGTABLE_FMTS,
+	/* generic_pt (drivers/iommu/generic_pt/fmt/) */
+	PTF_FMT_PT_AMDV1 = PTF_NR_IOPGTABLE_FMTS,
+	PTF_FMT_PT_AMDV1_MOCK,
+	PTF_FMT_PT_VTDSS,
+	PTF_FMT_PT_X86_64,
+	PTF_FMT_PT_RISCV64,
 	PTF_NR_FMTS,
 };
 
@@ -40,6 +47,17 @@ enum ptf_fmt {
 #define PTF_QUIRK_ARM_S2FWB		(1u << 7)
 #define PTF_QUIRK_NO_WARN		(1u << 8)
 
+/* generic_pt features (enum pt_features), as ptfuzz names them. */
+#define PTF_PT_DMA_INCOHERENT		(1u << 0)
+#define PTF_PT_FULL_VA			(1u << 1)
+#define PTF_PT_DYNAMIC_TOP		(1u << 2)
+#define PTF_PT_SIGN_EXTEND		(1u << 3)
+#define PTF_PT_FLUSH_RANGE		(1u << 4)
+#define PTF_PT_FLUSH_RANGE_NO_GAPS	(1u << 5)
+#define PTF_PT_DETAILED_GATHER		(1u << 6)
+/* The format's own: AMDV1_ENCRYPT_TABLES, VTDSS_FORCE_COHERENCE, ... */
+#define PTF_PT_FMT(n)			(1u << (7 + (n)))
+
 /* iommu prot bits (IOMMU_READ, ...) have stable values: used as is. */
 #define PTF_PROT_READ	(1 << 0)
 #define PTF_PROT_WRITE	(1 << 1)
@@ -52,9 +70,11 @@ enum ptf_fmt {
 
 struct ptf_pt_config {
 	enum ptf_fmt fmt;
-	unsigned int quirks;		/* PTF_QUIRK_* */
-	ptf_u64 pgsize_bitmap;		/* as the driver asks */
-	unsigned int ias, oas;
+	unsigned int quirks;		/* io-pgtable: PTF_QUIRK_* */
+	unsigned int features;		/* generic_pt: PTF_PT_* */
+	unsigned int level;		/* generic_pt: starting/top level */
+	ptf_u64 pgsize_bitmap;		/* as the driver asks (0: all) */
+	unsigned int ias, oas;		/* generic_pt: hw_max_vasz/oasz_lg2 */
 	int coherent_walk;
 };
 
@@ -62,6 +82,9 @@ struct ptf_pt_config {
 struct ptf_pt_info {
 	ptf_u64 pgsize_bitmap;		/* domain->pgsize_bitmap */
 	unsigned int ias, oas;		/* as restricted by the format */
+	/* IOVAs a caller may use: domain->geometry, and a sign-extended upper half */
+	ptf_u64 va_first, va_last, va_upper_first;
+	unsigned int top_level;		/* generic_pt: the table's top now */
 	ptf_u64 regs[6];		/* TTBR/TCR-like registers, per format */
 };
 
@@ -70,8 +93,6 @@ struct ptf_twin_stats {
 	unsigned long map_calls;	/* calls into map_pages */
 	unsigned long unmap_calls;	/* calls into unmap_pages */
 };
-
-typedef void (*ptf_dirty_fn)(void *arg, ptf_u64 iova, ptf_u64 length);
 
 struct ptf_twin_ops {
 	const char *tree;		/* kernel release it was built from */
@@ -97,12 +118,15 @@ struct ptf_twin_ops {
 	ptf_u64 (*iova_to_phys_length)(void *dom, ptf_u64 iova,
 				       ptf_u64 *length);
 	/*
-	 * The domain's read_and_clear_dirty, reporting through @fn; -EOPNOTSUPP
-	 * when the format has none.
+	 * Dirty bits of [iova, iova + size) as iommufd reads them: one bit per
+	 * @page_size in @bitmap, through the tree's iova_bitmap and the
+	 * domain's read_and_clear_dirty; -EOPNOTSUPP without dirty tracking.
 	 */
 	int (*read_and_clear_dirty)(void *dom, ptf_u64 iova, ptf_u64 size,
-				    unsigned long flags, ptf_dirty_fn fn,
-				    void *arg);
+				    unsigned long flags, ptf_u64 page_size,
+				    ptf_u64 *bitmap);
+	/* The registers as they are now (a table's top may grow). */
+	void (*info)(void *dom, struct ptf_pt_info *info);
 	void (*stats)(void *dom, struct ptf_twin_stats *stats);
 };
 
