@@ -13,8 +13,9 @@
 #   KSRC=DIR         tree under test (default: Debian's linux-source-7.3)
 #   BASE_KSRC=DIR    the baseline, legacy tree (default: KSRC without the series)
 #   CC=clang-N       compiler (default: the newest clang that links libFuzzer)
+#   PT_DEBUG=0       generic_pt without CONFIG_DEBUG_GENERIC_PT, as production
+#                    kernels build it (default 1: its invariants are oracles)
 
-TARGETS := arm_lpae arm_v7s dart
 VARIANTS := fuzz tools plain fast cov
 B := build
 
@@ -25,7 +26,7 @@ MAKEFLAGS += --no-builtin-rules
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help FORCE fuzz-bins run-bins plain-bins \
+.PHONY: all check bench trees clean help list-targets FORCE fuzz-bins run-bins plain-bins \
 	fast-bins cov-bins mutant-bins
 .DELETE_ON_ERROR:
 
@@ -97,8 +98,13 @@ MAIN_cov := standalone
 LINK_libfuzzer := -fsanitize=fuzzer
 LINK_standalone :=
 
+PT_DEBUG ?= 1
+ifeq ($(filter 0 1,$(PT_DEBUG)),)
+$(error ptfuzz: PT_DEBUG must be 0 or 1)
+endif
+
 # Kernel code: kbuild-like flags, the shim's stand-ins first.
-KCFLAGS := -nostdinc -isystem $(CLANG_INC) -D__KERNEL__ -std=gnu11 \
+KCFLAGS := -DPTF_PT_DEBUG=$(PT_DEBUG) -nostdinc -isystem $(CLANG_INC) -D__KERNEL__ -std=gnu11 \
 	-DCONFIG_CLANG_VERSION=$(CLANG_VERSION) \
 	-fno-strict-overflow -fno-strict-aliasing -fno-common -fshort-wchar \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
@@ -114,12 +120,32 @@ CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter \
 
 # Sources ---------------------------------------------------------------------
 
-# From the tree under test, per twin.
-TREE_SRCS := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
+# Page-table families: each target links the twins of one.  generic_pt
+# formats are those both trees have (GENPT_FMTS, from scripts/prepare-trees.sh).
+TARGETS_iopgtable := arm_lpae arm_v7s dart
+GENPT_TARGET_amdv1 := pt_amdv1
+GENPT_TARGET_mock := pt_amdv1_mock
+GENPT_TARGET_vtdss := pt_vtdss
+GENPT_TARGET_x86_64 := pt_x86_64
+GENPT_TARGET_riscv64 := pt_riscv64
+TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
+FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt)
+$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
+
+# From the tree under test, per twin: iommufd's dirty bitmap, and the family.
+TREE_SRCS := drivers/iommu/iommufd/iova_bitmap.c
+TREE_SRCS_iopgtable := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
 	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
-# Ours, built against each twin's headers.
+TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_FMTS))
+# Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
-	fuzzers/twins/iopgtable.c
+	kernel-shim/kernel/lib.c kernel-shim/kernel/user-pages.c \
+	kernel-shim/kernel/iommufd-dirty.c
+SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
+SHIM_SRCS_genpt := fuzzers/twins/genpt.c
+FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
+# Harness code a family's targets share.
+TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
@@ -130,66 +156,55 @@ ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildca
 
 # Twins -------------------------------------------------------------------------
 #
-# $(call twin_rules,VARIANT,NAME,TREE,FEATURES,RELEASE,PREFIX,TREE-STAMP)
-# builds $(B)/VARIANT/twin-NAME.o: TREE's page tables and iommu core, our shim
-# and glue, linked into one object whose global symbols get the PREFIX
-# ptf_base__ or ptf_cand__, so that two trees coexist in one binary.
-# TREE-STAMP is the file that says TREE is ready.
+# $(call twin_rules,VARIANT,NAME,TREE,FEATURES,RELEASE,PREFIX,TREE-STAMP,FAMILY)
+# builds $(B)/VARIANT/twin-NAME-FAMILY.o: TREE's page tables of FAMILY and
+# its iommu core, our shim and glue, linked into one object whose global
+# symbols get the PREFIX ptf_base__ or ptf_cand__, so that two trees coexist
+# in one binary.  TREE-STAMP is the file that says TREE is ready.
 
 # Keyed by tree: another tree never meets the old objects' dependency files.
-twin_dir = $(B)/$(1)/twin-$(2)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
-twin_objs = $(addprefix $(call twin_dir,$(1),$(2))/,$(TREE_SRCS:.c=.o) $(SHIM_SRCS:.c=.o))
+twin_dir = $(B)/$(1)/twin-$(2)-$(3)$(if $(filter 0,$(PT_DEBUG)),-nodebug)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
+twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
+	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
+
+# $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
+kcc = $(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+	-Ikernel-shim/include -Ikernel-shim/abi -Ikernel-shim/kernel \
+	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
+	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
+	-include $(3)/include/linux/compiler_types.h \
+	-DPTF_CORE_EXTRACT='"$(abspath $(2))/core-extract.c"' -MMD -MP
 
 define twin_rules
-$(call twin_dir,$(1),$(2))/%.o: $(3)/%.c $(7) \
-		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h
+$(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
+		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
-	@echo "  KCC   $(1)/$(2)/$$*.o"
-	@$(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
-		-Ikernel-shim/include -Ikernel-shim/abi -Ifuzzers/twins \
-		-I$(call twin_dir,$(1),$(2))/include -I$(3)/include \
-		-I$(3)/include/uapi -I$(3)/drivers/iommu \
-		-include $(3)/include/linux/kconfig.h \
-		-include $(3)/include/linux/compiler_types.h \
-		-DPTF_CORE_EXTRACT='"$(abspath $(call twin_dir,$(1),$(2)))/core-extract.c"' \
-		-MMD -MP -c $$< -o $$@
+	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2))/kernel-shim/%.o: kernel-shim/%.c $(7) \
-		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h \
-		$(call twin_dir,$(1),$(2))/core-extract.c
+$(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
+		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
+		$(call twin_dir,$(1),$(2),$(8))/core-extract.c
 	@mkdir -p $$(@D)
-	@echo "  KCC   $(1)/$(2)/$$*.o"
-	@$(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
-		-Ikernel-shim/include -Ikernel-shim/abi -Ifuzzers/twins \
-		-I$(call twin_dir,$(1),$(2))/include -I$(3)/include \
-		-I$(3)/include/uapi -I$(3)/drivers/iommu \
-		-include $(3)/include/linux/kconfig.h \
-		-include $(3)/include/linux/compiler_types.h \
-		-DPTF_CORE_EXTRACT='"$(abspath $(call twin_dir,$(1),$(2)))/core-extract.c"' \
-		-MMD -MP -c $$< -o $$@
+	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2))/fuzzers/%.o: fuzzers/%.c $(7) \
-		$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h
+$(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
+		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
-	@echo "  KCC   $(1)/$(2)/$$*.o"
-	@$(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
-		-Ikernel-shim/include -Ikernel-shim/abi -Ifuzzers/twins \
-		-I$(call twin_dir,$(1),$(2))/include -I$(3)/include \
-		-I$(3)/include/uapi -I$(3)/drivers/iommu \
-		-include $(3)/include/linux/kconfig.h \
-		-include $(3)/include/linux/compiler_types.h \
-		-MMD -MP -c $$< -o $$@
+	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2))/core-extract.c: scripts/extract-functions.awk $(7)
+$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7)
 	@mkdir -p $$(@D)
 	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
 
-$(call twin_dir,$(1),$(2))/include/generated/utsrelease.h: $(7)
+$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
 	@echo '#define UTS_RELEASE "$(5)"' >$$@
 
-$(call twin_dir,$(1),$(2)).o: $(call twin_objs,$(1),$(2))
+$(call twin_dir,$(1),$(2),$(8)).o: $(call twin_objs,$(1),$(2),$(8))
 	@echo "  TWIN  $$@ (Linux $(5))"
 	@$(LD) -r -o $$@.raw $$^
 	@$(NM) --defined-only -g $$@.raw | \
@@ -197,15 +212,16 @@ $(call twin_dir,$(1),$(2)).o: $(call twin_objs,$(1),$(2))
 	@$(OBJCOPY) --redefine-syms=$$@.syms $$@.raw $$@
 	@rm -f $$@.raw
 
--include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2)))
+-include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2),$(8)))
 endef
 
 TWIN_KEY_base := BASE_KEY
 TWIN_KEY_cand := CAND_KEY
 
 ifdef BASE_TREE
-$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk)))
-$(foreach v,$(VARIANTS),$(eval $(call twin_rules,$(v),cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk)))
+$(foreach v,$(VARIANTS),$(foreach f,$(FAMILIES),\
+	$(eval $(call twin_rules,$(v),base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk,$(f)))\
+	$(eval $(call twin_rules,$(v),cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk,$(f)))))
 endif
 
 # Engine, model, runtime and targets --------------------------------------------
@@ -223,10 +239,14 @@ $(B)/$(1)/obj/%.o: %.c
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
+TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
+
 # $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
-		$(call twin_dir,$(1),base).o $(call twin_dir,$(1),$(4)).o
+		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
+		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
+		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
 	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
@@ -241,6 +261,10 @@ FUZZ_BINS := $(addprefix $(B)/fuzz/bin/,$(TARGETS))
 RUN_BINS := $(addprefix $(B)/tools/bin/,$(addsuffix -run,$(TARGETS)))
 
 all: $(FUZZ_BINS) $(RUN_BINS)
+
+# The targets this pair of trees gives (run-fuzz.sh and the tests ask).
+list-targets:
+	@echo $(TARGETS)
 
 fuzz-bins: $(FUZZ_BINS)
 run-bins: $(RUN_BINS)
@@ -263,7 +287,7 @@ $(B)/mutants/$(1).stamp: tests/mutants/$(1).patch $(B)/trees.mk
 	@scripts/derive-tree.sh $(CAND_TREE) $(B)/mutants/$(1) tests/mutants/$(1).patch
 	@touch $$@
 $(B)/mutants/$(1)/%.c: $(B)/mutants/$(1).stamp ;
-$(call twin_rules,tools,mut-$(1),$(B)/mutants/$(1),$(CAND_FEATURES),$(CAND_RELEASE)+mut-$(1),cand,$(B)/mutants/$(1).stamp)
+$(call twin_rules,tools,mut-$(1),$(B)/mutants/$(1),$(CAND_FEATURES),$(CAND_RELEASE)+mut-$(1),cand,$(B)/mutants/$(1).stamp,$(FAMILY_$(call mutant_target,$(1))))
 $(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1))
 endef
 ifdef CAND_TREE

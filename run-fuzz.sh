@@ -28,7 +28,6 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top" || exit 2
 B=$top/build
 ART=$top/artifacts
-TARGETS="arm_lpae arm_v7s dart"
 DEFAULT_BUDGET=600
 
 die() {
@@ -61,6 +60,9 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 build() {
 	make -s -j"$(nproc)" "$@" >&2 || die "build failed (see above)"
 }
+
+# The targets of the trees under test (asking sets the trees up).
+TARGETS=$(make -s list-targets) || die "cannot set up the kernel trees (see above)"
 
 # The target an input belongs to: -T, its directory, or its "target" line.
 target_of() {

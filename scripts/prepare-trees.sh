@@ -122,6 +122,14 @@ features() {
 	     "-DPTF_HAVE_GENERIC_PT=$gpt"
 }
 
+# The generic_pt formats (fmt/iommu_<name>.c) both trees have.
+genpt_formats() {
+	for f in amdv1 mock vtdss x86_64 riscv64; do
+		[ -f "$1/drivers/iommu/generic_pt/fmt/iommu_$f.c" ] &&
+		[ -f "$2/drivers/iommu/generic_pt/fmt/iommu_$f.c" ] && printf '%s ' "$f"
+	done
+}
+
 release_base=$(release_of "$base")
 release_cand=$(release_of "$cand")
 [ "$cand" = "$tree" ] || release_cand="$release_cand+ptfuzz"
@@ -135,6 +143,7 @@ BASE_RELEASE := $release_base
 CAND_RELEASE := $release_cand
 BASE_FEATURES := $(features "$base")
 CAND_FEATURES := $(features "$cand")
+GENPT_FMTS := $(genpt_formats "$base" "$cand")
 BASE_KEY := $(echo "$base" | sha256sum | cut -c1-8)
 CAND_KEY := $(echo "$cand" | sha256sum | cut -c1-8)
 EOF

@@ -19,7 +19,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 B=$top/build
-TARGETS="arm_lpae arm_v7s dart"
+TARGETS=$(make -s list-targets) || exit 2
 SMOKE=${PTF_SMOKE_SECONDS:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
