@@ -2,8 +2,7 @@
 /*
  * The formats the bench measures: one entry per configuration.
  *
- * Adding a family (generic_pt, say) takes a struct bench_family naming its
- * two twins (ptf_base__ptf_twin_genpt and ptf_cand__ptf_twin_genpt) and
+ * Adding a family takes a struct bench_family naming its two twins and
  * entries below that point to it; the Makefile builds a bench binary per
  * family in FAMILIES.  The IAS and OAS of each entry are those of a real
  * driver, so that the regions that do not fit are the ones a real device
@@ -20,10 +19,21 @@ extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable
 extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable
 	__attribute__((weak));
 
+extern const struct ptf_twin_ops ptf_base__ptf_twin_genpt
+	__attribute__((weak));
+extern const struct ptf_twin_ops ptf_cand__ptf_twin_genpt
+	__attribute__((weak));
+
 static const struct bench_family iopgtable = {
 	.name	= "io-pgtable",
 	.base	= &ptf_base__ptf_twin_iopgtable,
 	.cand	= &ptf_cand__ptf_twin_iopgtable,
+};
+
+static const struct bench_family genpt = {
+	.name	= "generic_pt",
+	.base	= &ptf_base__ptf_twin_genpt,
+	.cand	= &ptf_cand__ptf_twin_genpt,
 };
 
 #define REGIONS		{ SZ_2M, SZ_64M, SZ_1G, SZ_4G }
@@ -89,6 +99,49 @@ const struct bench_format bench_formats[] = {
 		.cfg	 = { .fmt = PTF_FMT_APPLE_DART2, .pgsize_bitmap = SZ_16K,
 			     .ias = 32, .oas = 42, .coherent_walk = 1 },
 		.leaves	 = { SZ_16K },
+		.regions = REGIONS,
+	},
+	/* generic_pt, configured as the drivers that use each format do. */
+	{
+		/* intel-iommu first stage: sign-extended 48-bit, 4 levels. */
+		.name	 = "pt x86_64/VT-d FS",
+		.family	 = &genpt,
+		.cfg	 = { .fmt = PTF_FMT_PT_X86_64, .level = 3,
+			     .features = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE,
+			     .ias = 48, .oas = 52 },
+		.leaves	 = { SZ_4K, SZ_2M, SZ_1G },
+		.regions = REGIONS,
+	},
+	{
+		/* amd-iommu v1: dynamic top from level 2, contiguous pages. */
+		.name	 = "pt amdv1",
+		.family	 = &genpt,
+		.cfg	 = { .fmt = PTF_FMT_PT_AMDV1, .level = 2,
+			     .features = PTF_PT_DYNAMIC_TOP | PTF_PT_FLUSH_RANGE |
+					 PTF_PT_FMT(0) | PTF_PT_FMT(1),
+			     .ias = 48, .oas = 52 },
+		.leaves	 = { SZ_4K, SZ_64K, SZ_2M, SZ_1G },
+		.regions = REGIONS,
+	},
+	{
+		/* intel-iommu second stage: 48-bit, 4 levels. */
+		.name	 = "pt vtdss",
+		.family	 = &genpt,
+		.cfg	 = { .fmt = PTF_FMT_PT_VTDSS, .level = 3,
+			     .features = PTF_PT_FLUSH_RANGE,
+			     .ias = 48, .oas = 52 },
+		.leaves	 = { SZ_4K, SZ_2M, SZ_1G },
+		.regions = REGIONS,
+	},
+	{
+		/* riscv-iommu: Sv48 with 64K NAPOT pages. */
+		.name	 = "pt riscv64/Sv48",
+		.family	 = &genpt,
+		.cfg	 = { .fmt = PTF_FMT_PT_RISCV64,
+			     .features = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE |
+					 PTF_PT_DETAILED_GATHER | PTF_PT_FMT(0),
+			     .ias = 48, .oas = 56 },
+		.leaves	 = { SZ_4K, SZ_64K, SZ_2M, SZ_1G },
 		.regions = REGIONS,
 	},
 };
