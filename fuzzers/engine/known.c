@@ -142,27 +142,56 @@ static bool map_with_unmappable_tail(const struct engine *e)
 
 /*
  * generic_pt with PT_FEAT_SIGN_EXTEND: pt_check_range() takes the prefix
- * from the range's first VA and then compares both ends above all
- * max_vasz_lg2 bits, sign bit included; a range that starts in the lower
- * half and runs past its end into the non-canonical hole passes.  Its
- * part above the lower half lands in the top-level entries of the upper
- * half: map_range() maps there (where the device sees 0xffff8000...),
- * unmap_range() unmaps the upper half's leaves there.
+ * from the first VA (all ones if any bit from the sign bit up is set) and
+ * then compares only the bits above max_vasz_lg2 - the sign bit itself is
+ * never checked.  A range that starts in the lower half and runs into the
+ * non-canonical hole passes, and so does one in the hole just below the
+ * upper half (top bits all ones, sign bit clear).  Both land where the
+ * table index puts them: the first in the upper half's top-level entries,
+ * the second in the lower half's, so map_range() maps, unmap_range()
+ * unmaps and lookups translate IOVAs the device never uses, aliasing real
+ * ones.  With a large length the map runs on without bound.
  */
 static bool range_into_noncanonical(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
 	const struct model_rules *r = &e->model.rules;
-	uint64_t last, half = -r->upper_first;
+	uint64_t last, prefix, half = -r->upper_first;
+	unsigned int vasz;
+	bool accepted, canonical;
 
 	if (!op || r->family != MODEL_GENERIC_PT || !r->upper_first ||
-	    (op->kind != OP_MAP && op->kind != OP_UNMAP &&
-	     op->kind != OP_STEP_UNMAP && op->kind != OP_READ_DIRTY) ||
-	    !op->size)
+	    op->kind == OP_FAIL_ALLOC)
 		return false;
-	last = op->iova + (op->size - 1);
-	return last >= op->iova && op->iova < half && last >= half &&
-	       last < 2 * half;
+	last = op->iova + (op->size ? op->size - 1 : 0);
+	if (last < op->iova)
+		return false;
+	vasz = __builtin_ctzll(half) + 1;
+	prefix = op->iova >= half ? UINT64_MAX : 0;
+	accepted = op->iova >> vasz == prefix >> vasz &&
+		   last >> vasz == prefix >> vasz;
+	canonical = last < half || op->iova >= r->upper_first;
+	return accepted && !canonical;
+}
+
+/*
+ * generic_pt + iommufd: a dirty-bitmap window that starts inside a dirty
+ * leaf.  record_dirty() reports the whole leaf, from its first IOVA, which
+ * lies before the window; iova_bitmap_set() cannot place an IOVA below the
+ * bitmap's first one (iova_bitmap_advance_to() fails) and drops the whole
+ * range.  The leaf is reported nowhere, and without IOMMU_DIRTY_NO_CLEAR
+ * its dirty bit is cleared all the same: the write is lost.
+ */
+static bool dirty_window_starts_inside_leaf(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct pt_leaf *l;
+
+	if (!op || op->kind != OP_READ_DIRTY ||
+	    e->model.rules.family != MODEL_GENERIC_PT)
+		return false;
+	l = model_lookup(&e->model, op->iova);
+	return l && l->iova < op->iova;
 }
 
 static const struct known_finding known[] = {
@@ -181,9 +210,13 @@ static const struct known_finding known[] = {
 	  top_narrower_than_item, true },
 	{ "genpt-map-unaligned-length", "pt_*", "warn", NULL,
 	  map_with_unmappable_tail, true },
+	{ "genpt-dirty-window-inside-leaf", "pt_*", "dirty",
+	  "a dirty range was not reported", dirty_window_starts_inside_leaf },
 	{ "genpt-sign-extend-range-check", "pt_*", "contract", NULL,
 	  range_into_noncanonical, true },
 	{ "genpt-sign-extend-range-check", "pt_*", "window", NULL,
+	  range_into_noncanonical, true },
+	{ "genpt-sign-extend-range-check", "pt_*", "lookup", NULL,
 	  range_into_noncanonical, true },
 	{ NULL },
 };

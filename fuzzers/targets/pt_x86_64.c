@@ -35,13 +35,16 @@ static const uint64_t feature_values[] = {
 	PTF_PT_SIGN_EXTEND, PTF_PT_FLUSH_RANGE, PTF_PT_FLUSH_RANGE_NO_GAPS,
 	PTF_PT_DETAILED_GATHER, PTF_PT_FMT(0),
 };
-/* What the driver leaves of the format's 4K|2M|1G (all: nothing taken). */
+/*
+ * What the driver leaves of the format's page sizes ("all": 4K|2M|1G, named
+ * so that the program decoder aims at every size).
+ */
 static const char *const pgsizes_names[] = {
 	"all", "4K|2M", "4K", "2M|1G", "4K|1G", "2M",
 };
 static const uint64_t pgsizes_values[] = {
-	0, (1 << 12) | (1 << 21), 1 << 12, (1 << 21) | (1 << 30),
-	(1 << 12) | (1 << 30), 1 << 21,
+	(1 << 12) | (1 << 21) | (1 << 30), (1 << 12) | (1 << 21), 1 << 12,
+	(1 << 21) | (1 << 30), (1 << 12) | (1 << 30), 1 << 21,
 };
 
 static const struct cfg_field fields[NR_FIELDS] = {
