@@ -16,7 +16,7 @@
 #   PT_DEBUG=0       generic_pt without CONFIG_DEBUG_GENERIC_PT, as production
 #                    kernels build it (default 1: its invariants are oracles)
 
-VARIANTS := fuzz tools plain fast cov
+VARIANTS := fuzz tools plain fast cov prod
 B := build
 
 export KSRC BASE_KSRC PTF_KERNEL_PKG
@@ -26,7 +26,7 @@ MAKEFLAGS += --no-builtin-rules
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help list-targets FORCE fuzz-bins run-bins plain-bins \
+.PHONY: all check bench trees clean help list-targets FORCE fuzz-bins run-bins plain-bins prod-bins \
 	fast-bins cov-bins mutant-bins
 .DELETE_ON_ERROR:
 
@@ -69,6 +69,11 @@ trees: $(B)/trees.mk
 
 # Flags -------------------------------------------------------------------------
 
+PT_DEBUG ?= 1
+ifeq ($(filter 0 1,$(PT_DEBUG)),)
+$(error ptfuzz: PT_DEBUG must be 0 or 1)
+endif
+
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
        -fno-omit-frame-pointer
 # Per-module ASan global registration, without COMDAT groups: the two
@@ -80,31 +85,34 @@ SAN_tools := $(SAN) $(KSAN)
 SAN_plain :=
 SAN_fast :=
 SAN_cov :=
+SAN_prod := $(SAN) $(KSAN)
 KINSTR_fuzz := -fsanitize=fuzzer-no-link
 KINSTR_plain := -fsanitize=fuzzer-no-link
 KINSTR_tools :=
 KINSTR_fast :=
 KINSTR_cov := -fprofile-instr-generate -fcoverage-mapping
+KINSTR_prod :=
 OPT_fuzz := -O1
 OPT_tools := -O1
 OPT_plain := -O2
 OPT_fast := -O2
 OPT_cov := -O1
+OPT_prod := -O1
 MAIN_fuzz := libfuzzer
 MAIN_plain := libfuzzer
 MAIN_tools := standalone
 MAIN_fast := standalone
 MAIN_cov := standalone
+MAIN_prod := standalone
+# generic_pt's debug checks: PT_DEBUG, but never for prod (the replay
+# driver of generic_pt as production kernels build it).
+$(foreach v,$(VARIANTS),$(eval PTDEBUG_$(v) := $(PT_DEBUG)))
+PTDEBUG_prod := 0
 LINK_libfuzzer := -fsanitize=fuzzer
 LINK_standalone :=
 
-PT_DEBUG ?= 1
-ifeq ($(filter 0 1,$(PT_DEBUG)),)
-$(error ptfuzz: PT_DEBUG must be 0 or 1)
-endif
-
 # Kernel code: kbuild-like flags, the shim's stand-ins first.
-KCFLAGS := -DPTF_PT_DEBUG=$(PT_DEBUG) -nostdinc -isystem $(CLANG_INC) -D__KERNEL__ -std=gnu11 \
+KCFLAGS := -nostdinc -isystem $(CLANG_INC) -D__KERNEL__ -std=gnu11 \
 	-DCONFIG_CLANG_VERSION=$(CLANG_VERSION) \
 	-fno-strict-overflow -fno-strict-aliasing -fno-common -fshort-wchar \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
@@ -163,12 +171,12 @@ ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildca
 # in one binary.  TREE-STAMP is the file that says TREE is ready.
 
 # Keyed by tree: another tree never meets the old objects' dependency files.
-twin_dir = $(B)/$(1)/twin-$(2)-$(3)$(if $(filter 0,$(PT_DEBUG)),-nodebug)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
+twin_dir = $(B)/$(1)/twin-$(2)-$(3)$(if $(filter 0,$(PTDEBUG_$(1))),-nodebug)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
 twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
-kcc = $(CC) $(KCFLAGS) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+kcc = $(CC) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
 	-Ikernel-shim/include -Ikernel-shim/abi -Ikernel-shim/kernel \
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
@@ -256,6 +264,7 @@ $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,tools,$(t),-run,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fast,$(t),-run,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,cov,$(t),-run,cand)))
+$(foreach t,$(TARGETS_genpt),$(eval $(call target_bin,prod,$(t),-run,cand)))
 
 FUZZ_BINS := $(addprefix $(B)/fuzz/bin/,$(TARGETS))
 RUN_BINS := $(addprefix $(B)/tools/bin/,$(addsuffix -run,$(TARGETS)))
@@ -271,6 +280,7 @@ run-bins: $(RUN_BINS)
 plain-bins: $(addprefix $(B)/plain/bin/,$(TARGETS))
 fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
+prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 
 # Mutants: the candidate tree with one bug injected, for the self-tests ------------
 #
@@ -332,7 +342,7 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins $(B)/tools/bin/test_model
+check: all mutant-bins prod-bins $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:

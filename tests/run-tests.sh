@@ -58,6 +58,16 @@ prog_expect() {
 	sed -n 's/^# expect: //p' "$1" | head -n 1
 }
 
+# The replay driver a program asks for: "# build: prod" is generic_pt as
+# production kernels build it (no CONFIG_DEBUG_GENERIC_PT).
+prog_runner() {
+	if grep -q '^# build: prod$' "$1"; then
+		echo "$B/prod/bin/$(prog_target "$1")-run"
+	else
+		echo "$B/tools/bin/$(prog_target "$1")-run"
+	fi
+}
+
 encode() {
 	"$B/tools/bin/$(prog_target "$1")-run" -e "$1" >"$2"
 }
@@ -103,8 +113,9 @@ if group replay; then
 	for p in corpus/regressions/*/*.prog; do
 		[ -f "$p" ] || continue
 		t=$(prog_target "$p")
+		run=$(prog_runner "$p")
 		encode "$p" "$tmp/in" || { ko "replay: encode $p"; continue; }
-		if "$B/tools/bin/$t-run" "$tmp/in" >"$tmp/out" 2>&1; then
+		if "$run" "$tmp/in" >"$tmp/out" 2>&1; then
 			ok "replay: $p"
 		else
 			tail -n 30 "$tmp/out"
@@ -113,7 +124,7 @@ if group replay; then
 		# A known kernel finding must still be there under strict mode.
 		id=$(sed -n 's/^# Known kernel finding \([a-z0-9-]*\).*/\1/p' "$p")
 		[ -n "$id" ] || continue
-		if PTF_STRICT=1 "$B/tools/bin/$t-run" "$tmp/in" >"$tmp/out" 2>&1; then
+		if PTF_STRICT=1 "$run" "$tmp/in" >"$tmp/out" 2>&1; then
 			ko "replay: $p passes under PTF_STRICT=1: is $id fixed in this kernel? Retire it from fuzzers/engine/known.c"
 		elif grep -q "^known: *$id" "$tmp/out"; then
 			ok "replay: $p fails under PTF_STRICT=1 as known finding $id (expected failure)"

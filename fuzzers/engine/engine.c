@@ -582,6 +582,10 @@ static bool create(struct engine *e)
 			"the baseline %s the config, the candidate %s it\n",
 			e->dom[BASE] ? "accepted" : "refused",
 			e->dom[CAND] ? "accepted" : "refused");
+	if (!e->dom[BASE] && !fail_delivered(e) && e->t->driver_config &&
+	    e->t->driver_config(ts))
+		finding(e, "contract", "a configuration a driver uses was refused",
+			"expected: a domain, as the driver creates with this configuration\nactual:   refused by both twins\n");
 	if (!e->dom[BASE]) {
 		note(e, "the kernel refused this configuration");
 		oracle_warns(e, false);

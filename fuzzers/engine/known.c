@@ -194,6 +194,18 @@ static bool dirty_window_starts_inside_leaf(const struct engine *e)
 	return l && l->iova < op->iova;
 }
 
+/*
+ * generic_pt riscv64: the RISC-V driver asks for PT_FEAT_RISCV_SVPBMT when
+ * the IOMMU has Svpbmt, but iommu_riscv64.c leaves it out of
+ * PT_SUPPORTED_FEATURES: without CONFIG_DEBUG_GENERIC_PT (which supports
+ * every feature) pt_init_common() refuses the domain.
+ */
+static bool riscv_svpbmt_domain(const struct engine *e)
+{
+	return e->ts.pt.fmt == PTF_FMT_PT_RISCV64 &&
+	       (e->ts.pt.features & PTF_PT_FMT(1));
+}
+
 static const struct known_finding known[] = {
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
@@ -210,6 +222,8 @@ static const struct known_finding known[] = {
 	  top_narrower_than_item, true },
 	{ "genpt-map-unaligned-length", "pt_*", "warn", NULL,
 	  map_with_unmappable_tail, true },
+	{ "genpt-riscv-svpbmt-refused", "pt_riscv64", "contract",
+	  "a configuration a driver uses was refused", riscv_svpbmt_domain },
 	{ "genpt-dirty-window-inside-leaf", "pt_*", "dirty",
 	  "a dirty range was not reported", dirty_window_starts_inside_leaf },
 	{ "genpt-sign-extend-range-check", "pt_*", "contract", NULL,

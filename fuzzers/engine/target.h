@@ -105,6 +105,11 @@ struct target {
 	 */
 	int (*dirty_unsupported_ret)(const struct target_setup *ts,
 				     bool *in_contract);
+	/*
+	 * True if a driver of the tree creates domains of exactly this
+	 * configuration: the kernel must not refuse it.  NULL: not known.
+	 */
+	bool (*driver_config)(const struct target_setup *ts);
 	const struct warn_site *warn_sites;
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];

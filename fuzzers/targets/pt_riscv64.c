@@ -132,6 +132,23 @@ static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
 	pt_rules(info, r);
 }
 
+/*
+ * riscv_iommu_alloc_paging_domain(): Sv57, Sv48 or Sv39 as the IOMMU
+ * offers, a 56-bit OA, SIGN_EXTEND | FLUSH_RANGE | SVNAPOT_64K |
+ * DETAILED_GATHER, and SVPBMT when the IOMMU has it; every page size.
+ */
+static bool driver_config(const struct target_setup *ts)
+{
+	const unsigned int always = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE |
+				    PTF_PT_RISCV_SVNAPOT_64K |
+				    PTF_PT_DETAILED_GATHER;
+	const struct ptf_pt_config *pt = &ts->pt;
+
+	return (pt->ias == 39 || pt->ias == 48 || pt->ias == 57) &&
+	       pt->oas == 56 && (pt->features & ~PTF_PT_RISCV_SVPBMT) == always &&
+	       pt->pgsize_bitmap == pgsizes_values[0];
+}
+
 /* riscvpt_iommu_set_prot(): IOMMU_WRITE sets R, W and D. */
 static int access_of(const struct target_setup *ts, int prot)
 {
@@ -380,6 +397,7 @@ static const struct target pt_riscv64 = {
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
+	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
 	.twin		= PT_TWINS,
 };

@@ -93,6 +93,33 @@ static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
 	pt_rules(info, r);
 }
 
+/*
+ * intel-iommu's first stage: sign-extended 48 bits on 4 levels or 57 on
+ * 5, FLUSH_RANGE, DMA_INCOHERENT without coherent page walks.  amd-iommu
+ * v2: 47 bits on 4 levels or 56 on 5 without sign extension, encrypted
+ * tables, FLUSH_RANGE or FLUSH_RANGE_NO_GAPS.  A 52-bit OA; Intel drops
+ * 1G pages without FL1GP.
+ */
+static bool driver_config(const struct target_setup *ts)
+{
+	const struct ptf_pt_config *pt = &ts->pt;
+	unsigned int f = pt->features, flush = f & (PTF_PT_FLUSH_RANGE |
+						    PTF_PT_FLUSH_RANGE_NO_GAPS);
+	bool intel = (f & ~PTF_PT_DMA_INCOHERENT) ==
+		     (PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE) &&
+		     pt->ias == 48 + 9 * (pt->level - 3) &&
+		     (pt->pgsize_bitmap == pgsizes_values[0] ||
+		      pt->pgsize_bitmap == pgsizes_values[1]);
+	bool amd = (f & ~flush) == PTF_PT_FMT(0) &&
+		   (flush == PTF_PT_FLUSH_RANGE ||
+		    flush == PTF_PT_FLUSH_RANGE_NO_GAPS) &&
+		   pt->ias == 47 + 9 * (pt->level - 3) &&
+		   pt->pgsize_bitmap == pgsizes_values[0];
+
+	return (pt->level == 3 || pt->level == 4) && pt->oas == 52 &&
+	       (intel || amd);
+}
+
 /* x86 cannot express write-only: a present entry is readable. */
 static int access_of(const struct target_setup *ts, int prot)
 {
@@ -198,6 +225,7 @@ static const struct target pt_x86_64 = {
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
+	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
 	.twin		= PT_TWINS,
 };
