@@ -206,9 +206,77 @@ static bool riscv_svpbmt_domain(const struct engine *e)
 	       (e->ts.pt.features & PTF_PT_FMT(1));
 }
 
+/*
+ * iommufd's iova_bitmap_set() never clamps a range to the bitmap's end: a
+ * driver that records a whole dirty leaf reaching past the window gets
+ * bits set past the user's bitmap, up to the end of its last pinned page
+ * (iova_bitmap_advance_to() "advances" to the same pages and the loop only
+ * stops at the last one).  That is a write into user memory the caller
+ * did not hand over; ASan sees a heap-buffer-overflow of the bitmap.
+ * generic_pt records a leaf from its first IOVA (one that starts before
+ * the window is dropped instead: genpt-dirty-window-inside-leaf),
+ * io-pgtable-arm from the walk's position, with the leaf's full size.
+ */
+static const struct op *dirty_read(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	return op && op->kind == OP_READ_DIRTY && op->size &&
+	       e->model.rules.tracks_dirty ? op : NULL;
+}
+
+/* generic_pt: a dirty leaf that starts in the window and ends past it. */
+static bool genpt_records_past_end(const struct engine *e)
+{
+	const struct op *op = dirty_read(e);
+	const struct pt_leaf *l;
+	uint64_t last;
+	size_t n;
+
+	if (!op || e->model.rules.family != MODEL_GENERIC_PT)
+		return false;
+	last = op->iova + (op->size - 1);
+	n = model_leaves_in(&e->model, op->iova, last, &l);
+	for (size_t i = 0; i < n; i++)
+		if (l[i].dirty && l[i].iova >= op->iova &&
+		    l[i].iova + (l[i].size - 1) > last)
+			return true;
+	return false;
+}
+
+/*
+ * io-pgtable-arm's walk records each dirty leaf at the walk's position,
+ * which steps from the window's first IOVA by leaf sizes.
+ */
+static bool lpae_records_past_end(const struct engine *e)
+{
+	const struct op *op = dirty_read(e);
+	uint64_t pos, last;
+
+	if (!op)
+		return false;
+	last = op->iova + (op->size - 1);
+	for (pos = op->iova; pos <= last;) {
+		const struct pt_leaf *l = model_lookup(&e->model, pos);
+
+		if (!l)
+			return false;	/* the walk stops at a hole */
+		if (l->dirty && pos + (l->size - 1) > last)
+			return true;
+		if (pos + l->size < pos)
+			return false;
+		pos += l->size;
+	}
+	return false;
+}
+
 static const struct known_finding known[] = {
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
+	{ "iova-bitmap-write-past-end", "arm_lpae", "sanitizer", NULL,
+	  lpae_records_past_end, true },
+	{ "iova-bitmap-write-past-end", "pt_*", "sanitizer", NULL,
+	  genpt_records_past_end, true },
 	{ "lpae-dirty-unaligned-window", "arm_lpae", "dirty",
 	  "a clean range was reported dirty", dirty_window_inside_block },
 	{ "lpae-dirty-unaligned-window", "arm_lpae", "dirty",
