@@ -135,7 +135,9 @@ release_cand=$(release_of "$cand")
 [ "$cand" = "$tree" ] || release_cand="$release_cand+ptfuzz"
 
 out=$build/trees.mk
-cat >"$out.tmp" <<EOF
+# Per process: two run-fuzz.sh started together both get here.
+tmp=$out.$$
+cat >"$tmp" <<EOF
 # Written by scripts/prepare-trees.sh; do not edit.
 BASE_TREE := $base
 CAND_TREE := $cand
@@ -148,10 +150,10 @@ BASE_KEY := $(echo "$base" | sha256sum | cut -c1-8)
 CAND_KEY := $(echo "$cand" | sha256sum | cut -c1-8)
 EOF
 # Rewrite (and say so) only on change: the Makefile rebuilds every twin.
-if cmp -s "$out.tmp" "$out"; then
-	rm -f "$out.tmp"
+if cmp -s "$tmp" "$out"; then
+	rm -f "$tmp"
 else
-	mv "$out.tmp" "$out"
+	mv "$tmp" "$out"
 	echo "ptfuzz: baseline  Linux $release_base  $base" >&2
 	echo "ptfuzz: candidate Linux $release_cand  $cand" >&2
 fi

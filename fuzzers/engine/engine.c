@@ -17,9 +17,16 @@
 #include "engine.h"
 #include "runtime.h"
 
-#define STEP_ITER_MAX		65536	/* lookups one step_unmap may make */
+/*
+ * An in-contract step_unmap covers at most MODEL_TOTAL_BUDGET leaves, one
+ * lookup each.  A hole costs a lookup per page and tells nothing new after
+ * the first few, so a range with long holes stops early: both twins still
+ * make the same unmap calls, and only a hole-free range is checked whole.
+ */
+#define STEP_HOLE_PAGES_MAX	1024	/* hole lookups one step_unmap may make */
+#define STEP_ITER_MAX		(MODEL_TOTAL_BUDGET + STEP_HOLE_PAGES_MAX)
 #define STEP_CALLS_MAX		STEP_ITER_MAX
-#define LEGACY_SCAN_MAX		65536	/* pages the legacy loop may scan */
+#define LEGACY_SCAN_MAX		16384	/* pages the legacy loop may scan */
 #define CPU_PAGE		4096ULL	/* PAGE_SIZE, as VFIO steps */
 
 static struct engine the_engine;
@@ -252,6 +259,7 @@ static void step_by_length(struct engine *e, uint64_t iova, uint64_t end)
 	const struct ptf_twin_ops *o = ops(e, CAND);
 	struct ptf_twin_stats st0, st1;
 	uint64_t pos = iova;
+	unsigned int holes = 0;
 
 	ptf_rt_set_twin(CAND);
 	o->stats(e->dom[CAND], &st0);
@@ -261,6 +269,8 @@ static void step_by_length(struct engine *e, uint64_t iova, uint64_t end)
 		uint64_t phys = o->iova_to_phys_length(e->dom[CAND], pos, &len);
 
 		if (phys == NO_PHYS || !len) {
+			if (++holes > STEP_HOLE_PAGES_MAX)
+				break;
 			pos += min_pgsize(e);	/* VFIO: WARN, skip a page */
 			continue;
 		}
