@@ -124,6 +124,19 @@ const struct bench_format bench_formats[] = {
 		.regions = REGIONS,
 	},
 	{
+		/*
+		 * The iommufd selftest's MOCK_IOMMUPT_DEFAULT: a 2K granule,
+		 * so a 4K leaf is a contiguous pair.  No 2K leaves: VFIO and
+		 * iommufd step by PAGE_SIZE at least.
+		 */
+		.name	 = "pt amdv1_mock",
+		.family	 = &genpt,
+		.cfg	 = { .fmt = PTF_FMT_PT_AMDV1_MOCK, .level = 2,
+			     .ias = 56, .oas = 51 },
+		.leaves	 = { SZ_4K, SZ_64K, SZ_1M, SZ_512M },
+		.regions = REGIONS,
+	},
+	{
 		/* intel-iommu second stage: 48-bit, 4 levels. */
 		.name	 = "pt vtdss",
 		.family	 = &genpt,
