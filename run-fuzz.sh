@@ -126,7 +126,7 @@ fuzz_target() {
 	after=$(ls "$art" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
 	found=$((after - before))
 	known=$(grep -a -c 'known kernel finding' "$log" || true)
-	printf '%-9s %12s %8s %6s %7s %9s %6s  %s\n' "$t" "$execs" "$speed" \
+	printf '%-14s %7s %8s %6s %7s %9s %6s  %s\n' "$t" "$execs" "$speed" \
 		"${cov:-?}" "$corpus" "$found" "$known" \
 		"$(grep -a -m1 '^SUMMARY: ptfuzz' "$log" | sed 's/^SUMMARY: //' || true)"
 	if [ "$found" -gt 0 ]; then
@@ -141,7 +141,7 @@ fuzz_target() {
 }
 
 table_header() {
-	printf '%-9s %12s %8s %6s %7s %9s %6s  %s\n' target execs exec/s cov \
+	printf '%-14s %7s %8s %6s %7s %9s %6s  %s\n' target execs exec/s cov \
 		corpus findings known "signature"
 }
 

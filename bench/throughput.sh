@@ -53,11 +53,11 @@ status=0
 echo "build,target,oracles,inputs,loops,exec_per_s" >"$csv"
 printf '\nReplay of corpus/TARGET, %s passes in one process, best of %s (exec/s)\n' \
 	"$loops" "$reps"
-printf '%-10s %6s | %12s %12s %8s | %12s %12s %8s\n' target inputs \
+printf '%-14s %6s | %12s %12s %8s | %12s %12s %8s\n' target inputs \
 	"ASan+UBSan" "no oracles" "cost" "-O2" "no oracles" "cost"
 for t in "$@"; do
 	if [ ! -d "corpus/$t" ]; then
-		printf '%-10s no corpus/%s to replay\n' "$t" "$t"
+		printf '%-14s no corpus/%s to replay\n' "$t" "$t"
 		continue
 	fi
 	inputs=$(find "corpus/$t" -type f | wc -l)
@@ -77,6 +77,6 @@ for t in "$@"; do
 			'BEGIN { printf "%.2fx", off / on }')"
 	done
 	# shellcheck disable=SC2086
-	printf '%-10s %6s | %12s %12s %8s | %12s %12s %8s\n' "$t" "$inputs" $row
+	printf '%-14s %6s | %12s %12s %8s | %12s %12s %8s\n' "$t" "$inputs" $row
 done
 exit $status
