@@ -424,7 +424,8 @@ static bool parse_number(const char *s, uint64_t *v)
 	if (!isdigit((unsigned char)*s))
 		return false;
 	*v = strtoull(s, &end, 0);
-	if (*end && (sfx = strchr(suffix, *end)) && !end[1]) {
+	sfx = *end ? strchr(suffix, *end) : NULL;
+	if (sfx && !end[1]) {
 		*v <<= 10 * (sfx - suffix + 1);
 		return true;
 	}

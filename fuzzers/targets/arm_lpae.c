@@ -16,7 +16,7 @@
 #include "target.h"
 
 enum { F_FMT, F_GRANULE, F_BLOCKS, F_EXTRA, F_IAS, F_OAS, F_QUIRKS,
-       F_COHERENT, F_TABLES, F_CREATE_FAIL, NR_FIELDS };
+	F_COHERENT, F_TABLES, F_CREATE_FAIL, NR_FIELDS };
 
 static const char *const fmt_names[] = {
 	"ARM_64_LPAE_S1", "ARM_64_LPAE_S2", "ARM_32_LPAE_S1", "ARM_32_LPAE_S2",

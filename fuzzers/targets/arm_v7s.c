@@ -16,7 +16,7 @@
 #include "target.h"
 
 enum { F_QUIRKS, F_PGSIZES, F_IAS, F_OAS, F_COHERENT, F_TABLES,
-       F_CREATE_FAIL, NR_FIELDS };
+	F_CREATE_FAIL, NR_FIELDS };
 
 static const char *const quirk_names[] = {
 	"NS", "NO_PERMS", "MTK_EXT", "MTK_TTBR_EXT",

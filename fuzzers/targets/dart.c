@@ -12,7 +12,7 @@
 #include "target.h"
 
 enum { F_FMT, F_PGSIZE, F_IAS, F_OAS, F_COHERENT, F_TABLES, F_CREATE_FAIL,
-       NR_FIELDS };
+	NR_FIELDS };
 
 static const char *const fmt_names[] = { "APPLE_DART", "APPLE_DART2" };
 static const uint64_t fmt_values[] = { PTF_FMT_APPLE_DART, PTF_FMT_APPLE_DART2 };

@@ -25,7 +25,7 @@
 #include "pt_amdv1.h"
 
 enum { F_LEVEL, F_IAS, F_OAS, F_FEATURES, F_PGSIZES, F_TABLES,
-       F_CREATE_FAIL, NR_FIELDS };
+	F_CREATE_FAIL, NR_FIELDS };
 
 static const struct amdv1_fmt amdv1 = {
 	.granule_lg2 = 12, .max_top_level = 5, .no_512g = true,

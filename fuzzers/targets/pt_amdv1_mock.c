@@ -20,7 +20,7 @@
 #include "pt_amdv1.h"
 
 enum { F_LEVEL, F_IAS, F_OAS, F_FEATURES, F_PGSIZES, F_TABLES,
-       F_CREATE_FAIL, NR_FIELDS };
+	F_CREATE_FAIL, NR_FIELDS };
 
 static const struct amdv1_fmt mock = {
 	.granule_lg2 = 11, .max_top_level = 4,

@@ -27,7 +27,7 @@
 #include "pt_common.h"
 
 enum { F_IAS, F_OAS, F_FEATURES, F_PGSIZES, F_TABLES, F_CREATE_FAIL,
-       NR_FIELDS };
+	NR_FIELDS };
 
 #define PTF_PT_RISCV_SVNAPOT_64K	PTF_PT_FMT(0)
 #define PTF_PT_RISCV_SVPBMT		PTF_PT_FMT(1)

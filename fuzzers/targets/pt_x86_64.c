@@ -17,7 +17,7 @@
 #include "pt_common.h"
 
 enum { F_LEVELS, F_IAS, F_OAS, F_FEATURES, F_PGSIZES, F_TABLES,
-       F_CREATE_FAIL, NR_FIELDS };
+	F_CREATE_FAIL, NR_FIELDS };
 
 static const char *const levels_names[] = { "4", "5", "3" };
 static const uint64_t levels_values[] = { 4, 5, 3 };
