@@ -35,8 +35,12 @@ die() {
 	exit 2
 }
 
+help() {
+	sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//'
+}
+
 usage() {
-	sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//' >&2
+	help >&2
 	exit 2
 }
 
@@ -302,6 +306,6 @@ merge) shift; cmd_merge "$@" ;;
 encode) shift; cmd_encode "$@" ;;
 coverage) shift; cmd_coverage "$@" ;;
 bench) make -s -j"$(nproc)" bench ;;
--h|--help|help) usage ;;
+-h|--help|help) help ;;
 *) echo "ptfuzz: unknown command '$1'" >&2; usage ;;
 esac
