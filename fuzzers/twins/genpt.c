@@ -57,6 +57,9 @@ struct ptf_pt_domain {
 };
 PT_IOMMU_CHECK_DOMAIN(struct ptf_pt_domain, iommu, domain);
 
+#define PTF_TWIN_DOMAIN ptf_pt_domain
+#include "core-ops.h"
+
 /*
  * Per format: the tree's domain ops, and the init and hardware registers a
  * driver would use.  regs: root table, and the format's mode field (AMD
@@ -448,86 +451,9 @@ static void ptf_destroy(void *dom)
 	kfree(pd);
 }
 
-static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
-		   int prot, int atomic)
-{
-	struct ptf_pt_domain *pd = dom;
-
-	return iommu_map(&pd->domain, iova, pa, size, prot,
-			 atomic ? GFP_ATOMIC : GFP_KERNEL);
-}
-
-static ptf_u64 ptf_unmap(void *dom, ptf_u64 iova, ptf_u64 size)
-{
-	struct ptf_pt_domain *pd = dom;
-
-	return iommu_unmap(&pd->domain, iova, size);
-}
-
-static ptf_u64 ptf_unmap_fast(void *dom, ptf_u64 iova, ptf_u64 size)
-{
-	struct ptf_pt_domain *pd = dom;
-
-	return iommu_unmap_fast(&pd->domain, iova, size, &pd->pending);
-}
-
-static void ptf_sync(void *dom)
-{
-	struct ptf_pt_domain *pd = dom;
-
-	iommu_iotlb_sync(&pd->domain, &pd->pending);
-}
-
-static ptf_u64 ptf_iova_to_phys_core(void *dom, ptf_u64 iova)
-{
-	struct ptf_pt_domain *pd = dom;
-
-	return iommu_iova_to_phys(&pd->domain, iova);
-}
-
-#if PTF_DOMAIN_HAS_LENGTH
-static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
-					    ptf_u64 *length)
-{
-	struct ptf_pt_domain *pd = dom;
-	size_t len = 0;
-	phys_addr_t phys;
-
-	phys = iommu_iova_to_phys_length(&pd->domain, iova, &len);
-	*length = len;
-	return phys;
-}
-#endif
-
-static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
-			  unsigned long flags, ptf_u64 page_size,
-			  ptf_u64 *bitmap)
-{
-	struct ptf_pt_domain *pd = dom;
-
-	return ptf_iommufd_read_dirty(&pd->domain, iova, size, flags,
-				      page_size, (u64 *)bitmap);
-}
-
-static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
-{
-	*stats = ((struct ptf_pt_domain *)dom)->stats;
-}
-
 const struct ptf_twin_ops ptf_twin_genpt = {
-	.tree			= UTS_RELEASE,
-	.has_length		= PTF_DOMAIN_HAS_LENGTH,
+	PTF_TWIN_CORE_OPS,
 	.create			= ptf_create,
 	.destroy		= ptf_destroy,
-	.map			= ptf_map,
-	.unmap			= ptf_unmap,
-	.unmap_fast		= ptf_unmap_fast,
-	.iotlb_sync		= ptf_sync,
-	.iova_to_phys		= ptf_iova_to_phys_core,
-#if PTF_DOMAIN_HAS_LENGTH
-	.iova_to_phys_length	= ptf_iova_to_phys_length_core,
-#endif
-	.read_and_clear_dirty	= ptf_read_dirty,
 	.info			= ptf_info,
-	.stats			= ptf_stats,
 };

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The twin ops that go through the iommu core, the same for every family:
+ * map, unmap, lookups, the IOTLB sync and iommufd's dirty read, on the
+ * domain the family's glue set up.
+ *
+ * Included by a family's glue (fuzzers/twins/<family>.c) after it defines
+ * PTF_TWIN_DOMAIN, its domain struct, with members @domain (the
+ * struct iommu_domain), @pending (the gather of unmap_fast) and @stats.
+ */
+#ifndef PTF_TWIN_CORE_OPS_H
+#define PTF_TWIN_CORE_OPS_H
+
+#ifndef PTF_TWIN_DOMAIN
+#error "define PTF_TWIN_DOMAIN before including core-ops.h"
+#endif
+
+static struct PTF_TWIN_DOMAIN *twin_domain(void *dom)
+{
+	return dom;
+}
+
+static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
+		   int prot, int atomic)
+{
+	return iommu_map(&twin_domain(dom)->domain, iova, pa, size, prot,
+			 atomic ? GFP_ATOMIC : GFP_KERNEL);
+}
+
+static ptf_u64 ptf_unmap(void *dom, ptf_u64 iova, ptf_u64 size)
+{
+	return iommu_unmap(&twin_domain(dom)->domain, iova, size);
+}
+
+static ptf_u64 ptf_unmap_fast(void *dom, ptf_u64 iova, ptf_u64 size)
+{
+	struct PTF_TWIN_DOMAIN *pd = twin_domain(dom);
+
+	return iommu_unmap_fast(&pd->domain, iova, size, &pd->pending);
+}
+
+static void ptf_sync(void *dom)
+{
+	struct PTF_TWIN_DOMAIN *pd = twin_domain(dom);
+
+	iommu_iotlb_sync(&pd->domain, &pd->pending);
+}
+
+static ptf_u64 ptf_iova_to_phys_core(void *dom, ptf_u64 iova)
+{
+	return iommu_iova_to_phys(&twin_domain(dom)->domain, iova);
+}
+
+#if PTF_DOMAIN_HAS_LENGTH
+static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
+					    ptf_u64 *length)
+{
+	size_t len = 0;
+	phys_addr_t phys;
+
+	phys = iommu_iova_to_phys_length(&twin_domain(dom)->domain, iova, &len);
+	*length = len;
+	return phys;
+}
+#endif
+
+static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
+			  unsigned long flags, ptf_u64 page_size,
+			  ptf_u64 *bitmap)
+{
+	return ptf_iommufd_read_dirty(&twin_domain(dom)->domain, iova, size,
+				      flags, page_size, (u64 *)bitmap);
+}
+
+static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
+{
+	*stats = twin_domain(dom)->stats;
+}
+
+#if PTF_DOMAIN_HAS_LENGTH
+#define PTF_TWIN_LENGTH_OP .iova_to_phys_length = ptf_iova_to_phys_length_core,
+#else
+#define PTF_TWIN_LENGTH_OP
+#endif
+
+/* The ops above, for the family's struct ptf_twin_ops. */
+#define PTF_TWIN_CORE_OPS						\
+	.tree			= UTS_RELEASE,				\
+	.has_length		= PTF_DOMAIN_HAS_LENGTH,		\
+	.map			= ptf_map,				\
+	.unmap			= ptf_unmap,				\
+	.unmap_fast		= ptf_unmap_fast,			\
+	.iotlb_sync		= ptf_sync,				\
+	.iova_to_phys		= ptf_iova_to_phys_core,		\
+	PTF_TWIN_LENGTH_OP						\
+	.read_and_clear_dirty	= ptf_read_dirty,			\
+	.stats			= ptf_stats
+
+#endif /* PTF_TWIN_CORE_OPS_H */
