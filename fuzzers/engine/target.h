@@ -35,6 +35,9 @@ struct cfg_field {
 	bool literal;
 };
 
+/* .names, .values and .nr of a cfg_field from two arrays of one length. */
+#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
+
 struct target_config {
 	uint64_t v[CFG_MAX_FIELDS];	/* one value per field */
 };

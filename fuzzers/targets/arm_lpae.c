@@ -58,8 +58,6 @@ static const uint64_t tables_values[] = { 0, 1, 2 };
 static const char *const fail_names[] = { "none", "1", "2", "3" };
 static const uint64_t fail_values[] = { 0, 1, 2, 3 };
 
-#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
-
 static const struct cfg_field fields[NR_FIELDS] = {
 	[F_FMT]		= { "fmt", FIELD(fmt_names, fmt_values) },
 	[F_GRANULE]	= { "granule", FIELD(granule_names, granule_values) },

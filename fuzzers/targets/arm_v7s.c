@@ -39,8 +39,6 @@ static const uint64_t tables_values[] = { 0, 1 };
 static const char *const fail_names[] = { "none", "1", "2", "3" };
 static const uint64_t fail_values[] = { 0, 1, 2, 3 };
 
-#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
-
 static const struct cfg_field fields[NR_FIELDS] = {
 	[F_QUIRKS]	= { "quirks", FIELD(quirk_names, quirk_values), .flags = true },
 	[F_PGSIZES]	= { "pgsizes", FIELD(pgsize_names, pgsize_values), .flags = true },

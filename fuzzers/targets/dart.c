@@ -32,8 +32,6 @@ static const uint64_t tables_values[] = { 0, 1 };
 static const char *const fail_names[] = { "none", "1", "2", "3", "4", "5" };
 static const uint64_t fail_values[] = { 0, 1, 2, 3, 4, 5 };
 
-#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
-
 static const struct cfg_field fields[NR_FIELDS] = {
 	[F_FMT]		= { "fmt", FIELD(fmt_names, fmt_values) },
 	[F_PGSIZE]	= { "pgsize", FIELD(pgsize_names, pgsize_values) },

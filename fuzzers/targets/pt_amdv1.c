@@ -78,8 +78,7 @@ static const struct cfg_field fields[NR_FIELDS] = {
 	[F_FEATURES]	= { "features", FIELD(feature_names, feature_values),
 			    .flags = true },
 	[F_PGSIZES]	= { "pgsizes", FIELD(pgsizes_names, pgsizes_values) },
-	[F_TABLES]	= { "tables", FIELD(pt_tables_names, pt_tables_values) },
-	[F_CREATE_FAIL]	= { "create_fail", FIELD(pt_fail_names, pt_fail_values) },
+	PT_COMMON_FIELDS(F_TABLES, F_CREATE_FAIL),
 };
 
 static bool setup(const struct target_config *cfg, struct target_setup *ts)
@@ -108,9 +107,7 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 		.ias = (unsigned int)cfg->v[F_IAS],
 		.oas = (unsigned int)cfg->v[F_OAS],
 	};
-	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
-		pt_table_base(cfg->v[F_TABLES]);
-	ts->create_fail = (unsigned int)cfg->v[F_CREATE_FAIL];
+	pt_setup_common(ts, cfg->v[F_TABLES], cfg->v[F_CREATE_FAIL]);
 	return true;
 }
 
@@ -137,7 +134,7 @@ static bool driver_config(const struct target_setup *ts)
 static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
 		  struct model_rules *r)
 {
-	pt_rules(info, r);
+	pt_rules(ts, info, r);
 	/* The IOMMU sets D; amdv1 installs leaves clean. */
 	r->tracks_dirty = true;
 	amdv1_dynamic_top_rules(&amdv1, info, r);

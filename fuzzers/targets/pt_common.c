@@ -16,7 +16,16 @@ uint64_t pt_table_base(uint64_t tables)
 	return tables ? 1ULL << 40 : 1ULL << 30;
 }
 
-void pt_rules(const struct ptf_pt_info *info, struct model_rules *r)
+void pt_setup_common(struct target_setup *ts, uint64_t tables,
+		     uint64_t create_fail)
+{
+	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
+		pt_table_base(tables);
+	ts->create_fail = (unsigned int)create_fail;
+}
+
+void pt_rules(const struct target_setup *ts, const struct ptf_pt_info *info,
+	      struct model_rules *r)
 {
 	*r = (struct model_rules){
 		.family = MODEL_GENERIC_PT,

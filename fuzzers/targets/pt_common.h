@@ -10,8 +10,6 @@
 
 #include "target.h"
 
-#define FIELD(n, v) .names = n, .values = v, .nr = sizeof(v) / sizeof(v[0])
-
 #define PT_NR_TABLES	2
 #define PT_NR_FAILS	6
 extern const char *const pt_tables_names[PT_NR_TABLES];
@@ -19,14 +17,25 @@ extern const uint64_t pt_tables_values[PT_NR_TABLES];
 extern const char *const pt_fail_names[PT_NR_FAILS];
 extern const uint64_t pt_fail_values[PT_NR_FAILS];
 
+/* The two fields every generic_pt target ends its list with. */
+#define PT_COMMON_FIELDS(tables, create_fail)				\
+	[tables]	= { "tables", FIELD(pt_tables_names, pt_tables_values) }, \
+	[create_fail]	= { "create_fail", FIELD(pt_fail_names, pt_fail_values) }
+
 /* Page-table memory: "low" below 4 GiB, "high" at 1 TiB. */
 uint64_t pt_table_base(uint64_t tables);
 
+/* What those two fields set: both twins' table arena, the failing allocation. */
+void pt_setup_common(struct target_setup *ts, uint64_t tables,
+		     uint64_t create_fail);
+
 /*
  * The model rules of generic_pt's range ops over the domain @info
- * describes; formats add dirty tracking and a dynamic top.
+ * describes (a target's rules op); formats add dirty tracking and a
+ * dynamic top.
  */
-void pt_rules(const struct ptf_pt_info *info, struct model_rules *r);
+void pt_rules(const struct target_setup *ts, const struct ptf_pt_info *info,
+	      struct model_rules *r);
 
 /* A format without read_and_clear_dirty: iommufd gets -EOPNOTSUPP. */
 int pt_no_dirty_ret(const struct target_setup *ts, bool *in_contract);

@@ -78,8 +78,7 @@ static const struct cfg_field fields[NR_FIELDS] = {
 	[F_FEATURES]	= { "features", FIELD(feature_names, feature_values),
 			    .flags = true },
 	[F_PGSIZES]	= { "pgsizes", FIELD(pgsizes_names, pgsizes_values) },
-	[F_TABLES]	= { "tables", FIELD(pt_tables_names, pt_tables_values) },
-	[F_CREATE_FAIL]	= { "create_fail", FIELD(pt_fail_names, pt_fail_values) },
+	PT_COMMON_FIELDS(F_TABLES, F_CREATE_FAIL),
 };
 
 /* The leaf sizes of Sv39/48/57 with the OA and Svnapot the config has. */
@@ -120,16 +119,8 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 		.ias = (unsigned int)cfg->v[F_IAS],
 		.oas = (unsigned int)cfg->v[F_OAS],
 	};
-	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
-		pt_table_base(cfg->v[F_TABLES]);
-	ts->create_fail = (unsigned int)cfg->v[F_CREATE_FAIL];
+	pt_setup_common(ts, cfg->v[F_TABLES], cfg->v[F_CREATE_FAIL]);
 	return true;
-}
-
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
-{
-	pt_rules(info, r);
 }
 
 /*
@@ -393,7 +384,7 @@ static const struct target pt_riscv64 = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.rules		= pt_rules,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
