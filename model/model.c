@@ -248,10 +248,15 @@ static enum model_verdict iopgtable_map(struct model *m, uint64_t iova,
 	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
 		return MODEL_OVER_BUDGET;
 	/*
-	 * io-pgtable checks the first PA of each map_pages() call against the
-	 * OAS, not the last: a range crossing the limit would be written with
-	 * output addresses the format cannot hold.
+	 * io-pgtable checks the first IOVA and PA of each map_pages() call
+	 * against the IAS and OAS, not the last: a range that crosses either
+	 * limit indexes past the top table (past the end of a partial LPAE
+	 * PGD) or is written with output addresses the format cannot hold.
+	 * Callers check the domain's geometry first.
 	 */
+	if (model_in_aperture(m, iova, min_pgsize(r)) &&
+	    !model_in_aperture(m, iova, size))
+		return MODEL_UNCHECKED;
 	if (pa < r->pa_limit && (pa + (size - 1) < pa ||
 				 pa + (size - 1) >= r->pa_limit))
 		return MODEL_UNCHECKED;

@@ -89,9 +89,11 @@ static void test_map_contract(void)
 	CHECK(!ret && m.nr == 2);
 	/* Over live leaves: the contract says nothing. */
 	CHECK(model_map(&m, 3 * M, 0, 4 * K, RW, &ret, true) == MODEL_UNKNOWN);
-	/* Beyond the aperture or across the OAS. */
-	CHECK(model_map(&m, (1ULL << 48) - 4 * K, 0, 8 * K, RW, &ret, true) ==
+	/* Beyond the aperture, across its end, or across the OAS. */
+	CHECK(model_map(&m, 1ULL << 48, 0, 4 * K, RW, &ret, true) ==
 	      MODEL_UNKNOWN);
+	CHECK(model_map(&m, (1ULL << 48) - 4 * K, 0, 8 * K, RW, &ret, true) ==
+	      MODEL_UNCHECKED);
 	CHECK(model_map(&m, 0, (1ULL << 48) - 4 * K, 8 * K, RW, &ret, true) ==
 	      MODEL_UNCHECKED);
 	CHECK(m.nr == 2);
