@@ -26,7 +26,7 @@ MAKEFLAGS += --no-builtin-rules
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help list-targets FORCE fuzz-bins run-bins plain-bins prod-bins \
+.PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
 	fast-bins cov-bins mutant-bins
 .DELETE_ON_ERROR:
 
@@ -34,38 +34,6 @@ MAKEFLAGS += --no-builtin-rules
 ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
 NEED_TREES := 1
 endif
-
-# Toolchain -----------------------------------------------------------------
-
-ifdef NEED_TREES
-ifeq ($(origin CC),default)
-# Install what is missing from Debian's packages (as root), then pick clang.
-ifneq ($(shell scripts/setup-deps.sh >&2 || echo failed),)
-$(error ptfuzz: the build tools are missing (see above))
-endif
-CC := $(shell scripts/find-clang.sh)
-ifeq ($(CC),)
-$(error ptfuzz: no clang that links libFuzzer was found; install one (Debian: apt-get install clang-19 libclang-rt-19-dev) or pass CC=)
-endif
-else ifeq ($(shell $(CC) --version >/dev/null 2>&1 || echo no),no)
-$(error ptfuzz: CC=$(CC) cannot be run; install it or pass another CC=)
-endif
-endif
-LD := ld
-NM := nm
-OBJCOPY := objcopy
-CLANG_INC := $(shell $(CC) -print-file-name=include 2>/dev/null)
-CLANG_VERSION := $(shell $(CC) -dumpversion 2>/dev/null | awk -F. '{printf "%d%02d%02d", $$1, $$2, $$3}')
-
-# Kernel trees ----------------------------------------------------------------
-
-ifdef NEED_TREES
--include $(B)/trees.mk
-$(B)/trees.mk: FORCE
-	@mkdir -p $(B) && scripts/prepare-trees.sh $(B)
-endif
-
-trees: $(B)/trees.mk
 
 # Flags -------------------------------------------------------------------------
 
@@ -77,8 +45,11 @@ endif
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
        -fno-omit-frame-pointer
 # Per-module ASan global registration, without COMDAT groups: the two
-# twins define the same symbols, which would give their groups one name.
-KSAN := -fno-sanitize-address-globals-dead-stripping
+# twins define the same symbols, and their groups would get the same names
+# (the linker then drops one twin's static data).  clang 16 and later also
+# take -fno-sanitize-address-globals-dead-stripping; this option works from
+# clang 14 on.  scripts/find-clang.sh proves it has that effect.
+KSAN := -mllvm -asan-globals-live-support=0
 # Per variant: sanitizers, kernel-code instrumentation, optimisation, main.
 SAN_fuzz := $(SAN) $(KSAN)
 SAN_tools := $(SAN) $(KSAN)
@@ -112,8 +83,7 @@ LINK_libfuzzer := -fsanitize=fuzzer
 LINK_standalone :=
 
 # Kernel code: kbuild-like flags, the shim's stand-ins first.
-KCFLAGS := -nostdinc -isystem $(CLANG_INC) -D__KERNEL__ -std=gnu11 \
-	-DCONFIG_CLANG_VERSION=$(CLANG_VERSION) \
+KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
 	-fno-strict-overflow -fno-strict-aliasing -fno-common -fshort-wchar \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
 	-Wno-gnu-variable-sized-type-not-at-end -Wno-address-of-packed-member \
@@ -125,6 +95,51 @@ CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare \
 	-Ikernel-shim/abi -Ikernel-shim/runtime -Imodel -Ifuzzers/twins \
 	-Ifuzzers/engine
+
+# Toolchain -----------------------------------------------------------------
+#
+# scripts/find-clang.sh probes a compiler with exactly the flags of every
+# variant above: kernel code, harness code, and two twins linked into one
+# binary and run.  Without CC= it picks the newest clang that passes (and
+# installs clang-19 when none does).  It prints "CC LLVM_BIN" or one line
+# saying what is missing.
+
+PROBE_VARIANTS := $(foreach v,$(VARIANTS),'$(v)|$(KCFLAGS_BASE) $(OPT_$(v)) $(SAN_$(v)) $(KINSTR_$(v))|$(CFLAGS) $(OPT_$(v)) $(SAN_$(v))|$(SAN_$(v)) $(LINK_$(MAIN_$(v))) $(KINSTR_$(v))')
+
+ifdef NEED_TREES
+ifneq ($(shell scripts/setup-deps.sh >&2 || echo failed),)
+$(error ptfuzz: the build tools are missing (see above))
+endif
+ifeq ($(origin CC),default)
+TOOLCHAIN := $(shell scripts/find-clang.sh --install --cache $(B)/toolchain $(PROBE_VARIANTS))
+else
+TOOLCHAIN := $(shell scripts/find-clang.sh --cache $(B)/toolchain --cc '$(CC)' $(PROBE_VARIANTS))
+endif
+ifeq ($(word 1,$(TOOLCHAIN)),error:)
+$(error ptfuzz: $(wordlist 2,1000,$(TOOLCHAIN)))
+endif
+CC := $(word 1,$(TOOLCHAIN))
+LLVM_BIN := $(word 2,$(TOOLCHAIN))
+endif
+LD := ld
+NM := nm
+OBJCOPY := objcopy
+CLANG_INC := $(shell $(CC) -print-file-name=include 2>/dev/null)
+CLANG_VERSION := $(shell $(CC) -dumpversion 2>/dev/null | awk -F. '{printf "%d%02d%02d", $$1, $$2, $$3}')
+KCFLAGS := $(KCFLAGS_BASE) -isystem $(CLANG_INC) -DCONFIG_CLANG_VERSION=$(CLANG_VERSION)
+
+# Kernel trees ----------------------------------------------------------------
+#
+# A failed preparation stops every goal (exit 2): nothing half-prepared is
+# used.
+
+ifdef NEED_TREES
+include $(B)/trees.mk
+$(B)/trees.mk: FORCE
+	@mkdir -p $(B) && scripts/prepare-trees.sh $(B)
+endif
+
+trees: $(B)/trees.mk
 
 # Sources ---------------------------------------------------------------------
 
@@ -274,6 +289,10 @@ all: $(FUZZ_BINS) $(RUN_BINS)
 # The targets this pair of trees gives (run-fuzz.sh and the tests ask).
 list-targets:
 	@echo $(TARGETS)
+
+# The compiler and the LLVM tools beside it (coverage, the symbolizer).
+show-toolchain:
+	@echo $(CC) $(LLVM_BIN)
 
 fuzz-bins: $(FUZZ_BINS)
 run-bins: $(RUN_BINS)

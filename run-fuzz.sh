@@ -44,32 +44,35 @@ usage() {
 	exit 2
 }
 
+# Helpers keep their variables local: callers loop over targets too.
 is_target() {
-	for t in $TARGETS; do [ "$t" = "$1" ] && return 0; done
+	local it
+	for it in $TARGETS; do [ "$it" = "$1" ] && return 0; done
 	return 1
 }
-
-# Sanitizer reports need llvm-symbolizer, which Debian ships versioned.
-symbolizer() {
-	for s in llvm-symbolizer /usr/bin/llvm-symbolizer-*; do
-		command -v "$s" >/dev/null 2>&1 && { command -v "$s"; return; }
-	done
-}
-ASAN_SYMBOLIZER_PATH=$(symbolizer)
-export ASAN_SYMBOLIZER_PATH
-export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 # Make goals are paths relative to the top directory.
 build() {
 	make -s -j"$(nproc)" "$@" >&2 || die "build failed (see above)"
 }
 
-# The targets of the trees under test (asking sets the trees up).
-TARGETS=$(make -s list-targets) || die "cannot set up the kernel trees (see above)"
+# The compiler, the LLVM tools beside it, and the targets of the trees
+# under test: asking sets up the toolchain and the trees.
+set_up() {
+	local tc
+	tc=$(make -s show-toolchain) || exit 2
+	CC=${tc% *}
+	LLVM_BIN=${tc#* }
+	TARGETS=$(make -s list-targets) || exit 2
+	# Sanitizer reports name functions and lines through llvm-symbolizer.
+	export ASAN_SYMBOLIZER_PATH="$LLVM_BIN/llvm-symbolizer"
+}
+export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 # The target an input belongs to: -T, its directory, or its "target" line.
 target_of() {
+	local part
 	if [ -n "$opt_target" ]; then
 		echo "$opt_target"
 		return
@@ -77,8 +80,8 @@ target_of() {
 	for part in $(dirname "$(realpath "$1")" | tr '/' ' '); do
 		is_target "$part" && { echo "$part"; return; }
 	done
-	t=$(awk '$1 == "target" { print $2; exit }' "$1" 2>/dev/null)
-	is_target "${t:-none}" && { echo "$t"; return; }
+	part=$(awk '$1 == "target" { print $2; exit }' "$1" 2>/dev/null)
+	is_target "${part:-none}" && { echo "$part"; return; }
 	die "cannot tell which target $1 is for: pass -T TARGET"
 }
 
@@ -264,13 +267,9 @@ cmd_coverage() {
 	t=${1:-}
 	is_target "$t" || die "coverage: unknown target '${t}'"
 	build "build/cov/bin/$t-run"
-	# The profile format follows the compiler: clang-19 needs llvm-*-19.
-	cc=${CC:-$("$top/scripts/find-clang.sh")}
-	suffix=$(basename "$cc" | sed -n 's/^clang\(-[0-9]*\)$/\1/p')
-	prof=$(command -v "llvm-profdata$suffix")
-	cov=$(command -v "llvm-cov$suffix")
-	[ -n "$prof" ] && [ -n "$cov" ] ||
-		die "coverage needs llvm-profdata$suffix and llvm-cov$suffix (Debian: llvm${suffix:--19})"
+	# The profile format follows the compiler: the probe found these.
+	prof=$LLVM_BIN/llvm-profdata
+	cov=$LLVM_BIN/llvm-cov
 	dir=$B/coverage/$t
 	rm -rf "$dir" && mkdir -p "$dir"
 	LLVM_PROFILE_FILE="$dir/%p.profraw" "$B/cov/bin/$t-run" "$top/corpus/$t" \
@@ -284,6 +283,11 @@ cmd_coverage() {
 		echo "html: $dir/html/index.html"
 }
 
+case ${1:-} in
+-h|--help|help) help; exit 0 ;;
+esac
+"$top/scripts/setup-deps.sh" || exit 2
+set_up
 opt_target=""
 if [ "${1:-}" = --strict ] && [ $# -gt 1 ]; then
 	export PTF_STRICT=1
@@ -294,7 +298,6 @@ if [ "${1:-}" = -T ]; then
 	is_target "$opt_target" || die "unknown target '$opt_target'"
 	shift 2
 fi
-"$top/scripts/setup-deps.sh" || exit 2
 case ${1:-} in
 ""|-t|--strict) cmd_main "$@" ;;
 list) echo "$TARGETS" | tr ' ' '\n' ;;
@@ -306,6 +309,5 @@ merge) shift; cmd_merge "$@" ;;
 encode) shift; cmd_encode "$@" ;;
 coverage) shift; cmd_coverage "$@" ;;
 bench) make -s -j"$(nproc)" bench ;;
--h|--help|help) help ;;
 *) echo "ptfuzz: unknown command '$1'" >&2; usage ;;
 esac

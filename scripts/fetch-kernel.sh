@@ -40,20 +40,42 @@ if [ -f "$pointer" ]; then
 	fi
 fi
 
+# The machine's own Debian mirror and key, so that a local mirror or a
+# proxy is respected; only the suite is ours.  PTF_APT_ETC: tests only.
+etc=${PTF_APT_ETC:-/etc/apt}
+mirror=$({
+	[ -f "$etc/sources.list" ] && sed 's/^/L /' "$etc/sources.list"
+	for f in "$etc"/sources.list.d/*.list; do
+		[ -f "$f" ] && sed 's/^/L /' "$f"
+	done
+	for f in "$etc"/sources.list.d/*.sources; do
+		[ -f "$f" ] && { sed 's/^/S /' "$f"; echo S; }
+	done
+} | awk -f "$here/debian-mirror.awk")
+[ -n "$mirror" ] ||
+	die "fetch-kernel: $etc has no Debian source (a 'deb' entry for bookworm, trixie, sid, ...); add one or give a tree with KSRC=DIR"
+uri=${mirror% *}
+key=${mirror##* }
+# Without a Signed-By (or with an inline key), apt's trusted keys apply.
+case $key in
+-|*BEGIN*) opts="" ;;
+*) opts="[signed-by=$key] " ;;
+esac
+
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
 	"$kernel_dir" "$build/debian"
 cat >"$apt_dir/sources.list" <<EOF
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie-backports main
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main
+deb ${opts}$uri trixie-backports main
+deb ${opts}$uri sid main
 EOF
 apt_opts="-o Dir::Etc::sourcelist=$apt_dir/sources.list -o Dir::Etc::sourceparts=-
  -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache
  -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
 
-echo "ptfuzz: reading Debian package lists (trixie-backports, sid)" >&2
+echo "ptfuzz: reading Debian package lists (trixie-backports, sid) from $uri" >&2
 # shellcheck disable=SC2086
 apt-get -qq $apt_opts update >&2 ||
-	die "fetch-kernel: apt-get update failed (no route to deb.debian.org?); give a tree with KSRC=DIR"
+	die "fetch-kernel: apt-get update from $uri failed; give a tree with KSRC=DIR"
 
 pkg=$want
 # shellcheck disable=SC2086

@@ -71,11 +71,14 @@ derive_tree() {
 	src=$1 kind=$2 dir_opt=$3
 	dst=$trees/$kind-$(tree_key "$src")
 	if [ ! -f "$dst/.ptfuzz-tree" ]; then
-		rm -rf "$trees/$kind"-*
 		# shellcheck disable=SC2046
 		"$here/derive-tree.sh" $dir_opt "$src" "$dst" \
 			$(series_files | sed "s|^|$patches/|") || exit 2
 		echo "$(release_of "$src") $kind" >"$dst/.ptfuzz-tree"
+		# Only now: a failed derivation leaves the last good tree in place.
+		for old in "$trees/$kind"-*; do
+			[ "$old" = "$dst" ] || rm -rf "$old"
+		done
 	fi
 	echo "$dst"
 }

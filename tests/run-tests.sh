@@ -26,10 +26,10 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-for s in llvm-symbolizer /usr/bin/llvm-symbolizer-*; do
-	command -v "$s" >/dev/null 2>&1 && { ASAN_SYMBOLIZER_PATH=$(command -v "$s"); break; }
-done
-export ASAN_SYMBOLIZER_PATH
+# Sanitizer reports name functions and lines through the llvm-symbolizer
+# beside the compiler (the toolchain probe checked it is there).
+TOOLCHAIN=$(make -s show-toolchain) || exit 2
+export ASAN_SYMBOLIZER_PATH="${TOOLCHAIN#* }/llvm-symbolizer"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 unset PTF_STRICT PTF_VERBOSE PTF_NO_ORACLES

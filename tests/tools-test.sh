@@ -47,13 +47,44 @@ if ls -d "$tmp/b3/trees/"* >/dev/null 2>&1; then
 	errors=$((errors + 1))
 fi
 
+# ... and every goal that needs the trees stops with that line.
+expect 2 "does not apply" env KSRC="$tmp/odd" make -s list-targets
+expect 2 "does not apply" env KSRC="$tmp/odd" ./run-fuzz.sh fuzz arm_lpae -t 1
+
 # A baseline that already carries the series.
 cand=$(sed -n 's/^CAND_TREE := //p' build/trees.mk)
 expect 2 "baseline must be a tree without the series" \
 	env KSRC="$base" BASE_KSRC="$cand" scripts/prepare-trees.sh "$tmp/b4"
 
-# A compiler that is not there.
-expect 2 "CC=/nonexistent/clang" make -s CC=/nonexistent/clang trees
+# A compiler that is not there, or that lacks a flag the build passes:
+# the probe refuses it by name, and skips it when it looks for one.
+expect 2 "CC=/nonexistent/clang: not found" make -s CC=/nonexistent/clang trees
+real_cc=$(make -s show-toolchain | cut -d' ' -f1)
+llvm_bin=$(make -s show-toolchain | cut -d' ' -f2)
+mkdir -p "$tmp/bin"
+for tool in llvm-symbolizer llvm-profdata llvm-cov; do
+	ln -s "$llvm_bin/$tool" "$tmp/bin/$tool"
+done
+cat >"$tmp/bin/clang-22" <<EOF
+#!/bin/sh
+for a in "\$@"; do
+	case \$a in -asan-globals-live-support=*) echo "clang: error: unknown argument: '\$a'" >&2; exit 1 ;; esac
+done
+exec $(command -v "$real_cc") "\$@"
+EOF
+chmod +x "$tmp/bin/clang-22"
+expect 2 "CC=$tmp/bin/clang-22: cannot compile kernel code with the fuzz flags (clang: error: unknown argument: '-asan-globals-live-support=0')" \
+	make -s CC="$tmp/bin/clang-22" list-targets
+picked=$(PATH=$tmp/bin:$PATH make -s show-toolchain | cut -d' ' -f1)
+if [ "$picked" != "$real_cc" ]; then
+	echo "tools-test: with clang-22 (lacking a flag) first on PATH, the probe picked '$picked', not $real_cc" >&2
+	errors=$((errors + 1))
+fi
+
+# A machine whose apt configuration names no Debian mirror.
+mkdir -p "$tmp/etc-apt/sources.list.d"
+echo "deb https://deb.nodesource.com/node_20.x nodistro main" >"$tmp/etc-apt/sources.list"
+expect 2 "has no Debian source" env PTF_APT_ETC="$tmp/etc-apt" scripts/fetch-kernel.sh "$tmp/b5"
 
 # The command line tools.
 expect 2 "unknown target" ./run-fuzz.sh fuzz no_such_target
