@@ -157,6 +157,8 @@ GENPT_TARGET_vtdss := pt_vtdss
 GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
+# Every target of the family, for the line that says why it was left out.
+ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$($(v))))
 
 # From the tree under test, per twin: iommufd's dirty bitmap (6.7 on, when
 # the tree has dirty tracking), and the family.
@@ -342,10 +344,10 @@ list-targets:
 	@echo $(TARGETS)
 
 # Per unit: "UNIT|TARGETS|on or off (why)|applied A failed F notneeded N";
-# "UNIT|-|left out|the tree lacks FILE" for a unit left out.
+# "UNIT|TARGETS|left out|the tree lacks FILE" for a unit left out.
 show-units:
 	@$(foreach u,$(FAMILIES),echo '$(u)|$(TARGETS_$(u))|$(UNIT_DIFF_$(u))$(if $(UNIT_WHY_$(u)), ($(UNIT_WHY_$(u))))|$(UNIT_PATCHES_$(u))';)
-	@$(foreach u,$(UNITS_LEFT_OUT),echo '$(u)|-|left out|the tree lacks $(UNIT_LACKS_$(u))';)
+	@$(foreach u,$(UNITS_LEFT_OUT),echo '$(u)|$(or $(TARGETS_$(u)),$(ALL_TARGETS_$(u)))|left out|the tree lacks $(UNIT_LACKS_$(u))';)
 
 # The units' declarations, for scripts/prepare-trees.sh run by hand.
 unit-env:

@@ -280,6 +280,8 @@ features() {
 	     "-DPTF_IOPGTABLE_DART_LEVELS=$(feature "$pgtable" 'n_levels;')" \
 	     "-DPTF_HAVE_DIRTY_OPS=$(feature "$iommu" 'struct iommu_dirty_ops {')" \
 	     "-DPTF_MAP_HAS_GFP=${gfp:-1}" \
+	     "-DPTF_LPAE_SPLITS_BLOCKS=$(feature "$1/drivers/iommu/io-pgtable-arm.c" 'arm_lpae_split_blk_unmap(')" \
+	     "-DPTF_V7S_SPLITS_BLOCKS=$(feature "$1/drivers/iommu/io-pgtable-arm-v7s.c" 'arm_v7s_split_blk_unmap(')" \
 	     "-DPTF_HAVE_GENERIC_PT=$([ -f "$1/include/linux/generic_pt/iommu.h" ] && echo 1 || echo 0)"
 }
 

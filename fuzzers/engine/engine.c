@@ -701,6 +701,7 @@ static bool create(struct engine *e)
 			e->info[BASE].ias, e->info[CAND].ias,
 			e->info[BASE].oas, e->info[CAND].oas);
 	e->t->rules(ts, &e->info[BASE], &e->rules);
+	e->rules.unmap_splits_blocks = e->info[BASE].unmap_splits_blocks;
 	model_init(&e->model, &e->rules);
 	hw_ctx_init(e);
 	return true;

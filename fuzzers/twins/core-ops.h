@@ -23,8 +23,16 @@ static struct PTF_TWIN_DOMAIN *twin_domain(void *dom)
 static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
 		   int prot, int atomic)
 {
+#if PTF_MAP_HAS_GFP
 	return iommu_map(&twin_domain(dom)->domain, iova, pa, size, prot,
 			 atomic ? GFP_ATOMIC : GFP_KERNEL);
+#else
+	/* Before 6.3: the caller's context picks the function, not a gfp. */
+	if (atomic)
+		return iommu_map_atomic(&twin_domain(dom)->domain, iova, pa,
+					size, prot);
+	return iommu_map(&twin_domain(dom)->domain, iova, pa, size, prot);
+#endif
 }
 
 static ptf_u64 ptf_unmap(void *dom, ptf_u64 iova, ptf_u64 size)

@@ -85,6 +85,7 @@ struct ptf_pt_info {
 	/* IOVAs a caller may use: domain->geometry, and a sign-extended upper half */
 	ptf_u64 va_first, va_last, va_upper_first;
 	unsigned int top_level;		/* generic_pt: the table's top now */
+	int unmap_splits_blocks;	/* a partial unmap splits a block (before 6.12) */
 	ptf_u64 regs[6];		/* TTBR/TCR-like registers, per format */
 };
 
