@@ -557,6 +557,10 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 		note(e, "skipped: iommufd refuses this window or page size");
 		return;
 	}
+	if (!ops(e, BASE)->read_and_clear_dirty || !ops(e, CAND)->read_and_clear_dirty) {
+		note(e, "skipped: this tree has no dirty tracking");
+		return;
+	}
 	if (!e->rules.tracks_dirty)
 		expect_ret = e->t->dirty_unsupported_ret(&e->ts, &in_contract);
 	/*

@@ -270,7 +270,41 @@ static bool lpae_records_past_end(const struct engine *e)
 	return false;
 }
 
+/*
+ * io-pgtable-arm and -v7s before 6.12 (seen on Linux 6.1): an unmap of
+ * part of a block splits it (arm_lpae_split_blk_unmap(),
+ * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
+ * over the block without break-before-make, and invalidates only the
+ * unmapped part, in the new leaf size.  The block's cached entry is left
+ * to an invalidation by address that carries the wrong leaf size.
+ */
+static bool unmap_splits_block(const struct engine *e)
+{
+	const struct op *op;
+	uint64_t last;
+
+	if (!e->rules.unmap_splits_blocks || e->op >= e->prog->nr_ops)
+		return false;
+	op = &e->prog->ops[e->op];
+	if (op->kind != OP_UNMAP || !op->size)
+		return false;
+	last = op->iova + (op->size - 1);
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+		uint64_t end = l->iova + (l->size - 1);
+
+		if ((l->iova < op->iova && end >= op->iova) ||
+		    (l->iova <= last && end > last))
+			return true;
+	}
+	return false;
+}
+
 static const struct known_finding known[] = {
+	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
+	  "a removed or changed leaf was not invalidated", unmap_splits_block },
+	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
+	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
 	{ "iova-bitmap-write-past-end", "arm_lpae", "sanitizer", NULL,

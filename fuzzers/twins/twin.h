@@ -122,6 +122,7 @@ struct ptf_twin_ops {
 	 * Dirty bits of [iova, iova + size) as iommufd reads them: one bit per
 	 * @page_size in @bitmap, through the tree's iova_bitmap and the
 	 * domain's read_and_clear_dirty; -EOPNOTSUPP without dirty tracking.
+	 * NULL when the tree has no dirty tracking at all (before 6.7).
 	 */
 	int (*read_and_clear_dirty)(void *dom, ptf_u64 iova, ptf_u64 size,
 				    unsigned long flags, ptf_u64 page_size,
