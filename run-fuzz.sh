@@ -30,7 +30,8 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top" || exit 2
 B=${PTF_BUILD:-build${PTF_KERNEL_PKG:+/$PTF_KERNEL_PKG}}
 case $B in /*) ;; *) B=$top/$B ;; esac
-export PTF_BUILD=$B
+# Relative where it can be: make keys its dependency files by the path.
+export PTF_BUILD="${B#"$top"/}"
 ART=$top/artifacts
 DEFAULT_BUDGET=600
 

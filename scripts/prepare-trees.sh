@@ -206,12 +206,18 @@ tree_key() {
 }
 
 # $1 with patches/ applied (or with -R unapplied) under $trees, reused as
-# long as nothing that went into it changes.
+# long as nothing that went into it changes.  With -R every file must take
+# it: the reason for a failure on stderr, and status 1.
 derive_tree() {
 	src=$1 kind=$2 dir_opt=$3
 	dst=$trees/$kind-$(tree_key "$src")
 	if [ ! -f "$dst/.ptfuzz-tree" ]; then
 		apply_per_file "$src" "$dst" "$dir_opt" || exit 2
+		if [ -n "$dir_opt" ] && grep -q ' failed ' "$dst/.ptfuzz-series"; then
+			grep -m1 ' failed ' "$dst/.ptfuzz-series" | cut -d' ' -f1,4- >&2
+			rm -rf "$dst"
+			return 1
+		fi
 		echo "$(release_of "$src") $kind" >"$dst/.ptfuzz-tree"
 		# Only now: a failed derivation leaves the last good tree in place.
 		for old in "$trees/$kind"-*; do
@@ -252,11 +258,9 @@ if has_series "$tree"; then
 	if [ -n "${BASE_KSRC:-}" ]; then
 		base=$base_src
 	else
+		why=$( (derive_tree "$tree" base -R >/dev/null) 2>&1) ||
+			die "KSRC=$tree already carries the series in another form ($why does not reverse-apply); set BASE_KSRC to the same tree without it"
 		base=$(derive_tree "$tree" base -R)
-		if grep -q ' failed ' "$base/.ptfuzz-series"; then
-			rm -rf "$base"
-			die "KSRC=$tree already carries the series in another form ($(grep -m1 ' failed ' "$trees"/base-*/.ptfuzz-series 2>/dev/null | cut -d' ' -f1,4- || echo "it does not reverse-apply")); set BASE_KSRC to the same tree without it"
-		fi
 	fi
 else
 	base=$base_src
@@ -282,6 +286,7 @@ features() {
 	     "-DPTF_MAP_HAS_GFP=${gfp:-1}" \
 	     "-DPTF_LPAE_SPLITS_BLOCKS=$(feature "$1/drivers/iommu/io-pgtable-arm.c" 'arm_lpae_split_blk_unmap(')" \
 	     "-DPTF_V7S_SPLITS_BLOCKS=$(feature "$1/drivers/iommu/io-pgtable-arm-v7s.c" 'arm_v7s_split_blk_unmap(')" \
+	     "-DPTF_GENPT_DIRTY_FROM_WALK=$(feature "$1/drivers/iommu/generic_pt/iommu_pt.h" 'iova_bitmap_set(dirty->dirty->bitmap, pts->range->va')" \
 	     "-DPTF_HAVE_GENERIC_PT=$([ -f "$1/include/linux/generic_pt/iommu.h" ] && echo 1 || echo 0)"
 }
 
