@@ -8,6 +8,8 @@
 #   make check       the test suite: what CI runs (tests/run-tests.sh)
 #   make bench       benchmarks (bench/)
 #   make trees       only fetch and prepare the kernel trees
+#   make show-units  per unit: its targets, whether the differential runs,
+#                    the patches applied, failed and not needed
 #   make clean       remove build/ (fetched trees included)
 #
 #   KSRC=DIR         tree under test (default: Debian's linux-source-7.3)
@@ -433,6 +435,6 @@ clean:
 	rm -rf $(B)
 
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,21p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:

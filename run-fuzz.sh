@@ -73,7 +73,7 @@ units_summary() {
 	for u in "$@"; do
 		echo "$UNITS" | awk -F'|' -v u="$u" '$1 == u'
 	done | sort -u | awk -F'|' '
-		$3 == "left out" { printf "%s left out: %s\n", $1, $4; next }
+		$3 == "left out" { printf "%s (%s) left out: %s\n", $1, $2, $4; next }
 		{ split($4, p, " ")
 		  printf "%s (%s): differential %s\n  patches applied %s; failed %s; not needed %s\n",
 			$1, $2, $3, p[2], p[4], p[6] }'
