@@ -85,7 +85,7 @@ struct model_rules {
 	/* Leaves record dirty state at all. */
 	bool tracks_dirty;
 	/*
-	 * io-pgtable before 6.12 split a block to unmap part of it
+	 * io-pgtable-arm and -v7s once split a block to unmap part of it
 	 * (arm_lpae_split_blk_unmap(), arm_v7s_split_blk_unmap()): such an
 	 * unmap is not predicted, only agreed on by the twins.
 	 */

@@ -304,7 +304,7 @@ static bool lpae_records_past_end(const struct engine *e)
 }
 
 /*
- * io-pgtable-arm and -v7s before 6.12 (seen on Linux 6.1): an unmap of
+ * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
  * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
  * over the block without break-before-make, and invalidates only the

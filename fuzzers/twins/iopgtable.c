@@ -11,7 +11,7 @@
  *   PTF_DOMAIN_HAS_LENGTH / PTF_DOMAIN_HAS_LEGACY     iommu_domain_ops
  *   PTF_IOPGTABLE_HAS_LENGTH / PTF_IOPGTABLE_HAS_LEGACY io_pgtable_ops
  * and whether it has dirty tracking (iommu_dirty_ops, 6.7 on; the
- * io_pgtable_ops' read_and_clear_dirty, 6.8 on):
+ * io_pgtable_ops' read_and_clear_dirty, later):
  *   PTF_HAVE_DIRTY_OPS / PTF_IOPGTABLE_HAS_DIRTY
  */
 #include <linux/io-pgtable.h>
@@ -290,7 +290,7 @@ static void set_geometry(struct ptf_domain *pd)
 	pd->domain.geometry.force_aperture = true;
 }
 
-/* Before 6.12, LPAE and v7s split a block to unmap part of it. */
+/* Older LPAE and v7s (6.1) split a block to unmap part of it. */
 static int splits_blocks(enum ptf_fmt fmt)
 {
 	if (fmt == PTF_FMT_ARM_V7S)

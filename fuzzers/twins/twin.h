@@ -85,7 +85,7 @@ struct ptf_pt_info {
 	/* IOVAs a caller may use: domain->geometry, and a sign-extended upper half */
 	ptf_u64 va_first, va_last, va_upper_first;
 	unsigned int top_level;		/* generic_pt: the table's top now */
-	int unmap_splits_blocks;	/* a partial unmap splits a block (before 6.12) */
+	int unmap_splits_blocks;	/* a partial unmap splits a block (6.1) */
 	/*
 	 * generic_pt before 7.3: record_dirty() reports a leaf from the
 	 * walk's position (a window's start), not from the leaf's.
