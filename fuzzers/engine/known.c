@@ -370,7 +370,9 @@ static bool dirty_contig_last_item(const struct engine *e)
 	uint64_t last;
 	size_t n;
 
-	if (!op || e->model.rules.family != MODEL_GENERIC_PT)
+	/* 7.2's record_dirty() is the one that records from the walk. */
+	if (!op || e->model.rules.family != MODEL_GENERIC_PT ||
+	    !e->info[BASE].dirty_from_walk)
 		return false;
 	last = op->iova + (op->size - 1);
 	n = model_leaves_in(&e->model, op->iova, last, &l);
@@ -380,7 +382,7 @@ static bool dirty_contig_last_item(const struct engine *e)
 
 		if (l[i].iova < op->iova || l[i].iova + (l[i].size - 1) > last)
 			continue;
-		if (e->info[BASE].dirty_from_walk && inval_short_of(&l[i]))
+		if (inval_short_of(&l[i]))
 			return true;
 		if (first_bit == last_bit || !dirty_bit(db->want, last_bit))
 			continue;
