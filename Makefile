@@ -27,7 +27,7 @@ MAKEFLAGS += --no-builtin-rules
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins
+	fast-bins cov-bins mutant-bins fix-bins
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -264,11 +264,11 @@ $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
 TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
 
-# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
+# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN[,BASELINE-TWIN])
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
 		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
-		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
+		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
 		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
@@ -325,6 +325,53 @@ endif
 
 mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 
+# Fixes for the kernel findings: patches/fixes/ ---------------------------------
+#
+# The bugs are in both trees, so a fix goes into both twins.  For the Nth
+# patch of patches/fixes/series, $(B)/fixes/N-base and N-cand are the two
+# trees with patches 1..N applied (derive-tree.sh, as for the mutants), and
+# $(B)/tools/bin/TARGET-run-fix-N is built for the targets of the
+# regression inputs of the findings the series line names.  The whole
+# series also gets the fuzz build of every target (TARGET-fix-all, the
+# smoke run) and the prod build of the generic_pt targets.
+
+FIX_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series 2>/dev/null)
+FIX_NRS := $(foreach p,$(FIX_SERIES),$(firstword $(subst -, ,$(p))))
+FIX_LAST := $(lastword $(FIX_NRS))
+fix_patch = $(filter $(1)-%,$(FIX_SERIES))
+fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '1,/^$(1)-/p'))
+fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
+fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
+fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
+
+# $(call fix_rules,N): the trees, twins and replay drivers of fix N.
+define fix_rules
+$(B)/fixes/$(1).stamp: $(call fix_upto,$(1)) $(B)/trees.mk
+	@echo "  TREE  $(B)/fixes/$(1)-base $(B)/fixes/$(1)-cand"
+	@scripts/derive-tree.sh $(BASE_TREE) $(B)/fixes/$(1)-base $(call fix_upto,$(1))
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/fixes/$(1)-cand $(call fix_upto,$(1))
+	@touch $$@
+$(B)/fixes/$(1)-base/%.c $(B)/fixes/$(1)-cand/%.c: $(B)/fixes/$(1).stamp ;
+endef
+# $(call fix_twins,N,VARIANT,FAMILY)
+define fix_twins
+$(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
+$(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
+endef
+ifdef CAND_TREE
+$(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
+	$(foreach v,tools $(if $(filter $(n),$(FIX_LAST)),fuzz prod),$(foreach f,$(FAMILIES),\
+		$(eval $(call fix_twins,$(n),$(v),$(f)))))\
+	$(foreach t,$(call fix_targets,$(n)),\
+		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+$(foreach t,$(TARGETS_genpt),$(eval $(call target_bin,prod,$(t),-run-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+endif
+
+fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(call fix_targets,$(n)),$(call fix_bin,$(n),$(t)))) \
+	$(if $(FIX_LAST),$(addsuffix -fix-all,$(addprefix $(B)/fuzz/bin/,$(TARGETS))) \
+	$(addsuffix -run-fix-all,$(addprefix $(B)/prod/bin/,$(TARGETS_genpt))))
+
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
 # $(B)/fast/bin/bench-FAMILY runs VFIO's and iommufd's loops, before and
@@ -361,7 +408,7 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins prod-bins $(B)/tools/bin/test_model
+check: all mutant-bins prod-bins fix-bins $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:

@@ -10,6 +10,8 @@
 #               (tests/mutants/), and the unmutated candidate passes
 #   tools       bad input to our tools: a clear message and exit status 2
 #   patches     patches/ is checkpatch-clean and applies in series order
+#   fixes       patches/fixes/ likewise, and each fix turns its findings'
+#               regression inputs clean (strict) in both twins
 #   smoke       a short fuzzing run of every target
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
@@ -175,6 +177,61 @@ if group patches; then
 	pass=$((pass + $(grep -c '^PASS' "$tmp/patches.out")))
 	fail=$((fail + $(grep -c '^FAIL' "$tmp/patches.out")))
 	[ $rc = 0 ] || ko "patches: the test script itself failed ($rc)"
+fi
+
+# ---------------------------------------------------------------------------
+# patches/fixes/: clean and applicable; with the series up to a fix in both
+# twins' trees, the regression inputs of the findings it names pass under
+# PTF_STRICT=1; with all of it, a short strict fuzz run of each target is
+# clean.
+fix_runner() {
+	if grep -q '^# build: prod$' "$2"; then
+		[ "$1" = "$fix_last" ] && echo "$B/prod/bin/$(prog_target "$2")-run-fix-all"
+	else
+		echo "$B/tools/bin/$(prog_target "$2")-run-fix-$1"
+	fi
+}
+
+if group fixes; then
+	sh tests/fixes-test.sh "$tmp" >"$tmp/fixes.out" 2>&1
+	grep -v '^\(PASS\|FAIL\) ' "$tmp/fixes.out"
+	sed -n 's/^\(PASS\|FAIL\) /&fixes: /p' "$tmp/fixes.out"
+	pass=$((pass + $(grep -c '^PASS' "$tmp/fixes.out")))
+	fail=$((fail + $(grep -c '^FAIL' "$tmp/fixes.out")))
+	fix_lines=$(sed -n 's/^\([0-9]\{4\}\)-[^[:space:]]*[[:space:]]*#[[:space:]]*\(.*\)/\1 \2/p' patches/fixes/series)
+	fix_last=$(echo "$fix_lines" | tail -n 1 | cut -d' ' -f1)
+	echo "$fix_lines" | while read -r n ids; do
+		for id in $ids; do
+			regs=$(grep -l "^# Known kernel finding $id\b" corpus/regressions/*/*.prog)
+			[ -n "$regs" ] || echo "FAIL fixes: $n names $id, which has no regression input"
+			for p in $regs; do
+				run=$(fix_runner "$n" "$p")
+				if [ -z "$run" ] || [ ! -x "$run" ]; then
+					echo "FAIL fixes: $n: no replay driver for $p (${run:-a prod input needs the last fix})"
+				elif encode "$p" "$tmp/in" && PTF_STRICT=1 "$run" "$tmp/in" >"$tmp/out" 2>&1; then
+					echo "PASS fixes: with $n, $p passes under PTF_STRICT=1 ($id fixed)"
+				else
+					tail -n 30 "$tmp/out"
+					echo "FAIL fixes: with $n, $p still fails under PTF_STRICT=1"
+				fi
+			done
+		done
+	done >"$tmp/fixrun.out"
+	cat "$tmp/fixrun.out"
+	pass=$((pass + $(grep -c '^PASS' "$tmp/fixrun.out")))
+	fail=$((fail + $(grep -c '^FAIL' "$tmp/fixrun.out")))
+	secs=${PTF_FIX_SMOKE_SECONDS:-3}
+	for t in $TARGETS; do
+		mkdir -p "$tmp/fixcorpus-$t" "$tmp/fixart-$t"
+		if PTF_STRICT=1 "$B/fuzz/bin/$t-fix-all" -max_total_time="$secs" \
+			-dict="fuzzers/targets/$t.dict" -artifact_prefix="$tmp/fixart-$t/" \
+			"$tmp/fixcorpus-$t" "corpus/$t" >"$tmp/out" 2>&1; then
+			ok "fixes: $t with every fix: ${secs}s of strict fuzzing, clean"
+		else
+			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" | head -n 60
+			ko "fixes: $t with every fix, strict fuzzing: $(grep -a -m1 '^SUMMARY' "$tmp/out")"
+		fi
+	done
 fi
 
 # ---------------------------------------------------------------------------
