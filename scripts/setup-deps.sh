@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# setup-deps.sh [--bench] [PACKAGE...]
+# setup-deps.sh [--bench] [--kunit] [--afl] [PACKAGE...]
 #
 # Make sure the tools ptfuzz needs are installed, from Debian's packages:
-# the base tools, what --bench adds (gnuplot for make bench's charts), and
+# the base tools, what --bench adds (gnuplot for make bench's charts and
+# the main job's report), --kunit (a kernel build and qemu, for
+# tools/testing/kunit/kunit.py run), --afl (Debian's afl++), and
 # any PACKAGE named (scripts/find-clang.sh names clang-19 when no installed
 # clang passes its probe).  Quiet and quick when everything is there.  As
 # root (or with sudo) the missing packages are installed with apt-get;
@@ -30,6 +32,14 @@ need sha256sum coreutils
 for arg in "$@"; do
 	case $arg in
 	--bench) need gnuplot gnuplot-nox ;;
+	--kunit)
+		for t in gcc:gcc flex:flex bison:bison bc:bc python3:python3 \
+			qemu-system-x86_64:qemu-system-x86; do
+			need "${t%%:*}" "${t#*:}"
+		done
+		dpkg -s libelf-dev >/dev/null 2>&1 || missing="$missing libelf-dev"
+		;;
+	--afl) need afl-clang-fast afl++ ;;
 	-*) echo "ptfuzz: setup-deps.sh: unknown option $arg" >&2; exit 2 ;;
 	*) dpkg -s "$arg" >/dev/null 2>&1 || missing="$missing $arg" ;;
 	esac
