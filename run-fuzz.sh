@@ -16,6 +16,8 @@
 #   ./run-fuzz.sh merge TARGET              fold the work corpus into corpus/
 #   ./run-fuzz.sh encode PROGRAM            text program -> input bytes
 #   ./run-fuzz.sh coverage TARGET           line coverage of the kernel code
+#   ./run-fuzz.sh kunit FILE                the input as a KUnit test case: a
+#                                           patch to the tree's own test file
 #   ./run-fuzz.sh bench                     make bench: the series' loops, replay speed
 #
 # KSRC=DIR and BASE_KSRC=DIR select the kernel trees (see README.md).
@@ -36,7 +38,7 @@ die() {
 }
 
 help() {
-	sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,25p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 usage() {
@@ -283,6 +285,46 @@ cmd_coverage() {
 		echo "html: $dir/html/index.html"
 }
 
+# KUnit export ------------------------------------------------------------------
+#
+# The engine prints the test case (TARGET-run -k NAME, fuzzers/engine/kunit.c)
+# with the file it belongs in; here it becomes a patch to that file of the
+# default tree (the baseline: the tree without the series).
+
+# $1: the engine's export; $2: the tree's file (scripts/kunit-insert.awk).
+kunit_insert() {
+	awk -v expfile="$1" -f "$top/scripts/kunit-insert.awk" "$2"
+}
+
+# The export of input $2 (target $1) as test $3; prints the tree file's path.
+kunit_export() {
+	local t=$1 in=$2 name=$3 out=$4 prod=""
+	grep -qs '^# build: prod$' "${5:-/dev/null}" && prod=1
+	PTF_KUNIT_PROD=$prod "$B/tools/bin/$t-run" -k "$name" "$in" >"$out" 2>"$out.err" ||
+		{ grep -m1 '^ptfuzz: kunit' "$out.err" >&2 || cat "$out.err" >&2; return 2; }
+	sed -n 's|^// ptfuzz-kunit-file: ||p' "$out"
+}
+
+cmd_kunit() {
+	local f=${1:-} t in name exp file base tmp
+	[ -f "$f" ] || die "kunit: no such file: $f"
+	build all
+	t=$(target_of "$f")
+	in=$(as_input "$f" "$t")
+	name=ptfuzz_$(echo "${t}_$(basename "$f")" | sed 's/\.[a-z]*$//; s/[^a-zA-Z0-9]/_/g')
+	base=$(sed -n 's/^BASE_TREE := //p' "$B/trees.mk")
+	tmp=$(mktemp -d)
+	file=$(kunit_export "$t" "$in" "$name" "$tmp/export" "$f") || { rm -rf "$tmp"; exit 2; }
+	[ -f "$base/$file" ] || { rm -rf "$tmp"; die "kunit: the tree $base has no $file"; }
+	kunit_insert "$tmp/export" "$base/$file" >"$tmp/new" ||
+		{ rm -rf "$tmp"; die "kunit: $file has no kunit_case array to add the case to"; }
+	diff -u --label "a/$file" --label "b/$file" "$base/$file" "$tmp/new"
+	rm -rf "$tmp"
+	echo "ptfuzz: $name for $file; apply with patch -p1 in the tree, run with" \
+		"tools/testing/kunit/kunit.py run --arch=x86_64 --kunitconfig=$top/tests/kunit/ptfuzz.kunitconfig" >&2
+	return 0
+}
+
 case ${1:-} in
 -h|--help|help) help; exit 0 ;;
 esac
@@ -308,6 +350,7 @@ minimize) shift; cmd_minimize "$@" ;;
 merge) shift; cmd_merge "$@" ;;
 encode) shift; cmd_encode "$@" ;;
 coverage) shift; cmd_coverage "$@" ;;
+kunit) shift; cmd_kunit "$@" ;;
 bench) make -s -j"$(nproc)" bench ;;
 *) echo "ptfuzz: unknown command '$1'" >&2; usage ;;
 esac

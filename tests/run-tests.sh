@@ -12,6 +12,8 @@
 #   patches     patches/ is checkpatch-clean and applies in series order
 #   fixes       patches/fixes/ likewise, and each fix turns its findings'
 #               regression inputs clean (strict) in both twins
+#   kunit       every regression input exports as a KUnit test case that
+#               applies to the default tree and compiles in a full one
 #   smoke       a short fuzzing run of every target
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
@@ -232,6 +234,59 @@ if group fixes; then
 			ko "fixes: $t with every fix, strict fuzzing: $(grep -a -m1 '^SUMMARY' "$tmp/out")"
 		fi
 	done
+fi
+
+# ---------------------------------------------------------------------------
+# KUnit export: every regression input becomes a test case that applies to
+# the default tree and compiles there, in a configured and prepared full
+# tree (scripts/kunit-tree.sh): all of them at once, each object once.
+if group kunit; then
+	base=$(sed -n 's/^BASE_TREE := //p' "$B/trees.mk")
+	if kt=$(scripts/kunit-tree.sh "$B"); then
+		ksrc=${kt% *} kout=${kt#* }
+		mkdir -p "$tmp/kunit"
+		for p in corpus/regressions/*/*.prog; do
+			t=$(prog_target "$p")
+			name=ptfuzz_$(echo "${t}_$(basename "$p" .prog)" | sed 's/[^a-zA-Z0-9]/_/g')
+			prod=$(grep -q '^# build: prod$' "$p" && echo 1 || true)
+			encode "$p" "$tmp/in" &&
+			PTF_KUNIT_PROD=$prod "$B/tools/bin/$t-run" -k "$name" "$tmp/in" \
+				>"$tmp/kunit/export" 2>/dev/null &&
+			f=$(sed -n 's|^// ptfuzz-kunit-file: ||p' "$tmp/kunit/export") &&
+			cum=$tmp/kunit/$(echo "$f" | tr / _) &&
+			{ [ -f "$cum" ] || cp "$ksrc/$f" "$cum"; } &&
+			awk -v expfile="$tmp/kunit/export" -f scripts/kunit-insert.awk "$base/$f" >"$tmp/kunit/one" &&
+			diff -u --label "a/$f" --label "b/$f" "$base/$f" "$tmp/kunit/one" >"$tmp/kunit/one.patch"
+			if [ $? = 1 ] && patch -s --dry-run -p1 -d "$base" <"$tmp/kunit/one.patch" &&
+			   awk -v expfile="$tmp/kunit/export" -f scripts/kunit-insert.awk "$cum" >"$cum.new" &&
+			   mv "$cum.new" "$cum"; then
+				ok "kunit: $p exports as $name, a patch to $f of the default tree"
+			else
+				ko "kunit: $p does not export to a patch of the default tree"
+			fi
+		done
+		# The io-pgtable suite, and generic_pt's once per format the
+		# configuration builds (the mock needs CONFIG_IOMMUFD_TEST: not here).
+		objs="drivers/iommu/io-pgtable-arm-selftests.o"
+		for fmt in amdv1 vtdss x86_64 riscv64; do
+			grep -q "^CONFIG_IOMMU_PT_$(echo "$fmt" | tr a-z A-Z)=y" "$kout/.config" &&
+				objs="$objs drivers/iommu/generic_pt/fmt/kunit_iommu_$fmt.o"
+		done
+		cp "$tmp/kunit/drivers_iommu_io-pgtable-arm-selftests.c" "$ksrc/drivers/iommu/io-pgtable-arm-selftests.c"
+		cp "$tmp/kunit/drivers_iommu_generic_pt_kunit_iommu_pt.h" "$ksrc/drivers/iommu/generic_pt/kunit_iommu_pt.h"
+		for o in $objs; do
+			if make -s -C "$ksrc" O="$kout" ARCH=x86_64 "$o" >"$tmp/out" 2>&1; then
+				ok "kunit: every exported test compiles: $o (x86_64, ptfuzz.kunitconfig)"
+			else
+				tail -n 30 "$tmp/out"
+				ko "kunit: the exported tests do not compile: $o"
+			fi
+		done
+		cp "$B/kunit/linux/drivers/iommu/io-pgtable-arm-selftests.c" "$ksrc/drivers/iommu/"
+		cp "$B/kunit/linux/drivers/iommu/generic_pt/kunit_iommu_pt.h" "$ksrc/drivers/iommu/generic_pt/"
+	else
+		ko "kunit: no prepared kernel tree to compile the exported tests in (above)"
+	fi
 fi
 
 # ---------------------------------------------------------------------------
