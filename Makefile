@@ -27,7 +27,7 @@ MAKEFLAGS += --no-builtin-rules
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins fix-bins
+	fast-bins cov-bins mutant-bins fix-bins afl afl-bins afl-check-bin
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -191,7 +191,7 @@ twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
-kcc = $(CC) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
 	-Ikernel-shim/include -Ikernel-shim/abi -Ikernel-shim/kernel \
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
@@ -272,7 +272,7 @@ $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2)
 		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
+	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$^
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -300,6 +300,49 @@ plain-bins: $(addprefix $(B)/plain/bin/,$(TARGETS))
 fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
 prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
+
+# AFL++ ---------------------------------------------------------------------------
+#
+# make afl: every target for afl-fuzz (build/afl/bin/TARGET; ./run-fuzz.sh
+# fuzz --engine afl TARGET).  The kernel code is compiled by Debian's
+# afl-clang-fast (AFL++ 4.04c, on the same clang 14), so only it carries
+# AFL++'s coverage instrumentation, as only it carries libFuzzer's in the
+# fuzz build; the harness is the toolchain's clang, uninstrumented.  ASan
+# and UBSan as for libFuzzer; libFuzzer's entry point
+# (LLVMFuzzerTestOneInput) is driven by AFL++'s libAFLDriver.a.  Not one of
+# VARIANTS: the toolchain probe knows nothing of AFL++.
+
+AFL_CC ?= afl-clang-fast
+AFL_DRIVER ?= /usr/lib/afl/libAFLDriver.a
+KCC_afl = $(AFL_CC)
+LD_afl = $(AFL_CC)
+SAN_afl := $(SAN) $(KSAN)
+KINSTR_afl :=
+OPT_afl := -O1
+MAIN_afl := libfuzzer
+LINKF_afl = $(AFL_DRIVER)
+PTDEBUG_afl := $(PT_DEBUG)
+AFL_BINS := $(addprefix $(B)/afl/bin/,$(TARGETS))
+
+$(eval $(call variant_rules,afl))
+ifdef BASE_TREE
+$(foreach f,$(FAMILIES),\
+	$(eval $(call twin_rules,afl,base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk,$(f)))\
+	$(eval $(call twin_rules,afl,cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk,$(f))))
+endif
+$(foreach t,$(TARGETS),$(eval $(call target_bin,afl,$(t),,cand)))
+
+# Debian's afl++ first (scripts/setup-deps.sh --afl), then the binaries.
+afl:
+	@scripts/setup-deps.sh --afl
+	@[ -f $(AFL_DRIVER) ] || { echo "ptfuzz: $(AFL_DRIVER) not found (AFL_DRIVER=...)" >&2; exit 2; }
+	@$(MAKE) -s afl-bins
+afl-bins: $(AFL_BINS)
+# make check builds one, and fuzzes it a few seconds (tests/run-tests.sh).
+AFL_CHECK_TARGET := arm_v7s
+afl-check-bin:
+	@scripts/setup-deps.sh --afl
+	@$(MAKE) -s $(B)/afl/bin/$(AFL_CHECK_TARGET)
 
 # Mutants: the candidate tree with one bug injected, for the self-tests ------------
 #
@@ -408,7 +451,7 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins prod-bins fix-bins $(B)/tools/bin/test_model
+check: all mutant-bins prod-bins fix-bins afl-check-bin $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:

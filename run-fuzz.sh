@@ -7,7 +7,7 @@
 #                                           target (600 s in all by default),
 #                                           print a summary table
 #   ./run-fuzz.sh list                      the targets, one per line
-#   ./run-fuzz.sh fuzz TARGET [-t SECONDS] [-j JOBS] [--strict] [-- LIBFUZZER-ARGS]
+#   ./run-fuzz.sh fuzz [--engine afl] TARGET [-t SECONDS] [-j JOBS] [--strict] [-- ENGINE-ARGS]
 #   ./run-fuzz.sh replay [TARGET|FILE|DIR]  run inputs once (default: every
 #                                           corpus through every target)
 #   ./run-fuzz.sh repro FILE                decode an input and run it, tracing
@@ -16,8 +16,8 @@
 #   ./run-fuzz.sh merge TARGET              fold the work corpus into corpus/
 #   ./run-fuzz.sh encode PROGRAM            text program -> input bytes
 #   ./run-fuzz.sh coverage TARGET           line coverage of the kernel code
-#   ./run-fuzz.sh kunit FILE                the input as a KUnit test case: a
-#                                           patch to the tree's own test file
+#   ./run-fuzz.sh kunit FILE...             inputs as KUnit test cases: a patch
+#                                           to the tree's own test files
 #   ./run-fuzz.sh bench                     make bench: the series' loops, replay speed
 #
 # KSRC=DIR and BASE_KSRC=DIR select the kernel trees (see README.md).
@@ -183,6 +183,11 @@ cmd_main() {
 }
 
 cmd_fuzz() {
+	local engine=libfuzzer
+	if [ "${1:-}" = --engine ]; then
+		engine=${2:?--engine needs libfuzzer or afl}
+		shift 2
+	fi
 	t=${1:-}
 	is_target "$t" || die "fuzz: unknown target '${t}' (see ./run-fuzz.sh list)"
 	shift
@@ -192,13 +197,67 @@ cmd_fuzz() {
 		-t) secs=${2:?-t needs SECONDS}; shift 2 ;;
 		-j) jobs=${2:?-j needs JOBS}; shift 2 ;;
 		--strict) export PTF_STRICT=1; shift ;;
+		--engine) engine=${2:?--engine needs libfuzzer or afl}; shift 2 ;;
 		--) shift; break ;;
 		*) usage ;;
 		esac
 	done
-	build "build/fuzz/bin/$t" "build/tools/bin/$t-run"
-	table_header
-	fuzz_target "$t" "$secs" "$jobs" "$@"
+	case $engine in
+	libfuzzer)
+		build "build/fuzz/bin/$t" "build/tools/bin/$t-run"
+		table_header
+		fuzz_target "$t" "$secs" "$jobs" "$@" ;;
+	afl)
+		[ -z "$jobs" ] || die "fuzz: -j is libFuzzer's; run afl-fuzz instances by hand for more"
+		"$top/scripts/setup-deps.sh" --afl || exit 2
+		build "build/afl/bin/$t" "build/tools/bin/$t-run"
+		table_header
+		fuzz_target_afl "$t" "$secs" "$@" ;;
+	*) die "fuzz: unknown engine '$engine' (libfuzzer or afl)" ;;
+	esac
+}
+
+# AFL++ ---------------------------------------------------------------------------
+#
+# afl-fuzz on build/afl/bin/TARGET (make afl), seeded with corpus/TARGET, for
+# $2 seconds; its queue and crashes in build/afl/TARGET/.  A crash is copied
+# to artifacts/TARGET/afl-crash-* and replayed for its signature.  One
+# summary row, like fuzz_target's: cov is AFL++'s edges found.
+fuzz_target_afl() {
+	local t=$1 secs=$2 out=$B/afl/$t art=$ART/$t log stats found=0 c sig="" dict
+	shift 2
+	log=$art/afl-$(date +%Y%m%d-%H%M%S).log
+	mkdir -p "$art"
+	rm -rf "$out"
+	dict=$top/fuzzers/targets/$t.dict
+	AFL_SKIP_CPUFREQ=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
+	AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+	ASAN_OPTIONS=abort_on_error=1:symbolize=0:detect_leaks=0:allocator_may_return_null=1 \
+	UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1 \
+		afl-fuzz -i "$top/corpus/$t" -o "$out" -V "$secs" -m none -t 10000 \
+		${dict:+-x "$dict"} "$@" -- "$B/afl/bin/$t" >"$log" 2>&1
+	rc=$?
+	stats=$out/default/fuzzer_stats
+	[ -f "$stats" ] || { echo "  afl-fuzz exited $rc without stats: see $log" >&2; return 1; }
+	for c in "$out"/default/crashes/id:*; do
+		[ -f "$c" ] || continue
+		found=$((found + 1))
+		cp "$c" "$art/afl-crash-$(sha1sum "$c" | cut -c1-16)"
+		[ -n "$sig" ] || sig=$("$B/tools/bin/$t-run" "$c" 2>&1 | sed -n 's/^SUMMARY: //p' | tail -n 1)
+	done
+	printf '%-14s %7s %8s %6s %7s %9s %6s  %s\n' "$t" \
+		"$(awk '$1 == "execs_done" { print $3 }' "$stats")" \
+		"$(awk '$1 == "execs_per_sec" { printf "%d", $3 }' "$stats")" \
+		"$(awk '$1 == "edges_found" { print $3 }' "$stats")" \
+		"$(awk '$1 == "corpus_count" { print $3 }' "$stats")" \
+		"$found" "-" "$sig"
+	if [ "$found" -gt 0 ]; then
+		echo "  artifacts: $art/afl-crash-*" >&2
+		echo "  repro:     ./run-fuzz.sh repro $(ls "$art"/afl-crash-* | head -n 1)" >&2
+		return 1
+	fi
+	[ "$rc" = 0 ] || { echo "  afl-fuzz exited $rc: see $log" >&2; return 1; }
+	return 0
 }
 
 cmd_replay() {
@@ -305,22 +364,37 @@ kunit_export() {
 	sed -n 's|^// ptfuzz-kunit-file: ||p' "$out"
 }
 
+# Several inputs make one patch: their cases go into the file one after another.
 cmd_kunit() {
-	local f=${1:-} t in name exp file base tmp
-	[ -f "$f" ] || die "kunit: no such file: $f"
+	local f t in name file base tmp files=""
+	[ $# -gt 0 ] || die "kunit: which input? ./run-fuzz.sh kunit FILE..."
+	for f in "$@"; do
+		[ -f "$f" ] || die "kunit: no such file: $f"
+	done
 	build all
-	t=$(target_of "$f")
-	in=$(as_input "$f" "$t")
-	name=ptfuzz_$(echo "${t}_$(basename "$f")" | sed 's/\.[a-z]*$//; s/[^a-zA-Z0-9]/_/g')
 	base=$(sed -n 's/^BASE_TREE := //p' "$B/trees.mk")
 	tmp=$(mktemp -d)
-	file=$(kunit_export "$t" "$in" "$name" "$tmp/export" "$f") || { rm -rf "$tmp"; exit 2; }
-	[ -f "$base/$file" ] || { rm -rf "$tmp"; die "kunit: the tree $base has no $file"; }
-	kunit_insert "$tmp/export" "$base/$file" >"$tmp/new" ||
-		{ rm -rf "$tmp"; die "kunit: $file has no kunit_case array to add the case to"; }
-	diff -u --label "a/$file" --label "b/$file" "$base/$file" "$tmp/new"
+	for f in "$@"; do
+		t=$(target_of "$f")
+		in=$(as_input "$f" "$t")
+		name=ptfuzz_$(echo "${t}_$(basename "$f")" | sed 's/\.[a-z]*$//; s/[^a-zA-Z0-9]/_/g')
+		file=$(kunit_export "$t" "$in" "$name" "$tmp/export" "$f") || { rm -rf "$tmp"; exit 2; }
+		[ -f "$base/$file" ] || { rm -rf "$tmp"; die "kunit: the tree $base has no $file"; }
+		new=$tmp/$(echo "$file" | tr / _)
+		if [ ! -f "$new" ]; then
+			cp "$base/$file" "$new"
+			files="$files $file"
+		fi
+		kunit_insert "$tmp/export" "$new" >"$new.next" ||
+			{ rm -rf "$tmp"; die "kunit: $file has no kunit_case array to add the case to"; }
+		mv "$new.next" "$new"
+		echo "ptfuzz: $name in $file" >&2
+	done
+	for file in $files; do
+		diff -u --label "a/$file" --label "b/$file" "$base/$file" "$tmp/$(echo "$file" | tr / _)"
+	done
 	rm -rf "$tmp"
-	echo "ptfuzz: $name for $file; apply with patch -p1 in the tree, run with" \
+	echo "ptfuzz: apply with patch -p1 in the tree; run with" \
 		"tools/testing/kunit/kunit.py run --arch=x86_64 --kunitconfig=$top/tests/kunit/ptfuzz.kunitconfig" >&2
 	return 0
 }

@@ -14,6 +14,7 @@
 #               regression inputs clean (strict) in both twins
 #   kunit       every regression input exports as a KUnit test case that
 #               applies to the default tree and compiles in a full one
+#   afl         one target built with afl++ runs a few seconds under afl-fuzz
 #   smoke       a short fuzzing run of every target
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
@@ -286,6 +287,19 @@ if group kunit; then
 		cp "$B/kunit/linux/drivers/iommu/generic_pt/kunit_iommu_pt.h" "$ksrc/drivers/iommu/generic_pt/"
 	else
 		ko "kunit: no prepared kernel tree to compile the exported tests in (above)"
+	fi
+fi
+
+# ---------------------------------------------------------------------------
+# AFL++ from the same harness: one target (make afl-check-bin) under
+# afl-fuzz for a few seconds, through run-fuzz.sh.
+if group afl; then
+	if ./run-fuzz.sh fuzz --engine afl arm_v7s -t "${PTF_AFL_SECONDS:-5}" >"$tmp/afl" 2>&1 &&
+	   execs=$(awk '$1 == "arm_v7s" { print $2 }' "$tmp/afl") && [ "${execs:-0}" -gt 0 ]; then
+		ok "afl: arm_v7s under afl-fuzz ${PTF_AFL_SECONDS:-5}s: $execs execs, $(awk '$1 == "arm_v7s" { print $4 }' "$tmp/afl") edges, clean"
+	else
+		tail -n 20 "$tmp/afl"
+		ko "afl: arm_v7s under afl-fuzz"
 	fi
 fi
 
