@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # kunit-tree.sh BUILD_DIR
+# kunit-tree.sh --configure SRC OUT
 #
 # A full kernel tree, configured with tests/kunit/ptfuzz.kunitconfig for
 # x86_64 and prepared, in which an exported KUnit test can be compiled
@@ -14,22 +15,54 @@
 #                           own (links elsewhere), so tests can be put in
 #   BUILD_DIR/kunit/out     the O= directory: .config and prepared headers
 #
-# Reused while its stamp is there.  Any problem: one line, exit status 2.
+# The configuration: tinyconfig, then ptfuzz.kunitconfig and a serial
+# console for qemu (what kunit.py's x86_64 qemu config adds), which is also
+# what --configure writes into OUT for SRC (and what kunit.py then keeps:
+# its kunitconfig is a subset).  Reused while the stamp names the same
+# kunitconfig.  Any problem: one line, exit status 2.
 set -eu
-
-build=$(cd "${1:?usage: kunit-tree.sh BUILD_DIR}" && pwd)
-top=$(cd "$(dirname "$0")/.." && pwd)
-dir=$build/kunit
-src=$dir/src
-out=$dir/out
-kconfig=$top/tests/kunit/ptfuzz.kunitconfig
 
 die() {
 	echo "ptfuzz: kunit-tree: $*" >&2
 	exit 2
 }
 
-if [ -f "$out/.ptfuzz-prepared" ]; then
+configure() {
+	local src=$1 out=$2 kconfig=$3 opt
+	make -s -C "$src" O="$out" ARCH=x86_64 tinyconfig >/dev/null 2>&1 ||
+		die "make tinyconfig failed in $out"
+	{
+		cat "$kconfig"
+		printf 'CONFIG_64BIT=y\nCONFIG_PRINTK=y\nCONFIG_TTY=y\nCONFIG_BINFMT_ELF=y\n'
+		printf 'CONFIG_SERIAL_8250=y\nCONFIG_SERIAL_8250_CONSOLE=y\n'
+	} >>"$out/.config"
+	make -s -C "$src" O="$out" ARCH=x86_64 olddefconfig >/dev/null 2>&1 ||
+		die "make olddefconfig failed in $out"
+	for opt in $(sed -n 's/^\(CONFIG_[A-Z0-9_]*\)=y$/\1/p' "$kconfig"); do
+		grep -q "^$opt=y" "$out/.config" ||
+			die "$opt is not set in $out/.config: the tree has other Kconfig symbols"
+	done
+	# kunit.py's record of the kunitconfig it built with (its own and qemu's)
+	{
+		grep '^CONFIG_' "$kconfig"
+		printf 'CONFIG_SERIAL_8250=y\nCONFIG_SERIAL_8250_CONSOLE=y\n'
+	} >"$out/last_used_kunitconfig"
+}
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+kconfig=$top/tests/kunit/ptfuzz.kunitconfig
+
+if [ "${1:-}" = --configure ]; then
+	configure "${2:?--configure SRC OUT}" "${3:?--configure SRC OUT}" "$kconfig"
+	exit 0
+fi
+build=$(cd "${1:?usage: kunit-tree.sh BUILD_DIR}" && pwd)
+dir=$build/kunit
+src=$dir/src
+out=$dir/out
+key=$(sha256sum "$kconfig" | cut -c1-16)
+
+if [ "$(cat "$out/.ptfuzz-prepared" 2>/dev/null)" = "$key" ]; then
 	echo "$src $out"
 	exit 0
 fi
@@ -75,13 +108,8 @@ for e in "$full"/drivers/*; do
 done
 cp -a "$full/drivers/iommu" "$src/drivers/iommu"
 
-cp "$kconfig" "$out/.config"
-make -s -C "$src" O="$out" ARCH=x86_64 olddefconfig >/dev/null 2>&1 ||
-	die "make olddefconfig failed in $out"
-for opt in $(sed -n 's/^\(CONFIG_[A-Z0-9_]*\)=y$/\1/p' "$kconfig"); do
-	grep -q "^$opt=y" "$out/.config" || die "$opt is not set in $out/.config: the tree has other Kconfig symbols"
-done
+configure "$src" "$out" "$kconfig"
 make -s -C "$src" O="$out" ARCH=x86_64 -j"$(nproc)" prepare >"$out/prepare.log" 2>&1 ||
 	die "make prepare failed (see $out/prepare.log)"
-touch "$out/.ptfuzz-prepared"
+echo "$key" >"$out/.ptfuzz-prepared"
 echo "$src $out"
