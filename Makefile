@@ -27,7 +27,7 @@ MAKEFLAGS += --no-builtin-rules
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins fix-bins afl afl-bins afl-check-bin
+	fast-bins cov-bins mutant-bins fix-bins afl afl-bins afl-check-bin kunit-tree
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -451,7 +451,12 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins prod-bins fix-bins afl-check-bin $(B)/tools/bin/test_model
+# A full tree, configured and prepared, to compile exported KUnit tests in.
+kunit-tree:
+	@scripts/setup-deps.sh --kunit
+	@scripts/kunit-tree.sh $(B) >/dev/null
+
+check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:

@@ -9,7 +9,7 @@
 # then again with patches/fixes/ applied too.  Each run's log is in
 # BUILD_DIR/kunit/verify-run1.log and verify-run2.log; kunit.py's summary
 # and the times are printed.  Needs scripts/kunit-tree.sh's full tree and
-# scripts/setup-deps.sh --kunit.
+# scripts/setup-deps.sh --kunit-run.
 set -u
 
 build=$(cd "${1:?usage: kunit-verify.sh BUILD_DIR PROGRAM...}" && pwd)
