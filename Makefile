@@ -33,7 +33,8 @@ MAKEFLAGS += --no-builtin-rules
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins \
-	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins
+	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins fix-bins afl afl-bins afl-check-bin \
+	kunit-tree
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -221,7 +222,7 @@ twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
-kcc = $(CC) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
 	-Ikernel-shim/include -Ikernel-shim/abi -Ikernel-shim/kernel \
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
@@ -318,16 +319,16 @@ $(B)/units/%.c: $(B)/trees.mk
 	@printf '%s\n' '/* Written by the Makefile from trees.mk. */' \
 		'const char *const ptf_differential_off = $(if $(UNIT_WHY_$*),"$(UNIT_WHY_$*)",0);' >$@
 
-# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
+# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN[,BASELINE-TWIN])
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
 		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
 		$(B)/$(1)/obj/unit-$(FAMILY_$(2)).o \
-		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
+		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
 		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
+	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$^
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -366,6 +367,49 @@ fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
 prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 
+# AFL++ ---------------------------------------------------------------------------
+#
+# make afl: every target for afl-fuzz (build/afl/bin/TARGET; ./run-fuzz.sh
+# fuzz --engine afl TARGET).  The kernel code is compiled by Debian's
+# afl-clang-fast (AFL++ 4.04c, on the same clang 14), so only it carries
+# AFL++'s coverage instrumentation, as only it carries libFuzzer's in the
+# fuzz build; the harness is the toolchain's clang, uninstrumented.  ASan
+# and UBSan as for libFuzzer; libFuzzer's entry point
+# (LLVMFuzzerTestOneInput) is driven by AFL++'s libAFLDriver.a.  Not one of
+# VARIANTS: the toolchain probe knows nothing of AFL++.
+
+AFL_CC ?= afl-clang-fast
+AFL_DRIVER ?= /usr/lib/afl/libAFLDriver.a
+KCC_afl = $(AFL_CC)
+LD_afl = $(AFL_CC)
+SAN_afl := $(SAN) $(KSAN)
+KINSTR_afl :=
+OPT_afl := -O1
+MAIN_afl := libfuzzer
+LINKF_afl = $(AFL_DRIVER)
+PTDEBUG_afl := $(PT_DEBUG)
+AFL_BINS := $(addprefix $(B)/afl/bin/,$(TARGETS))
+
+$(eval $(call variant_rules,afl))
+ifdef BASE_TREE
+$(foreach f,$(FAMILIES),\
+	$(eval $(call twin_rules,afl,base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk,$(f)))\
+	$(eval $(call twin_rules,afl,cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk,$(f))))
+endif
+$(foreach t,$(TARGETS),$(eval $(call target_bin,afl,$(t),,cand)))
+
+# Debian's afl++ first (scripts/setup-deps.sh --afl), then the binaries.
+afl:
+	@scripts/setup-deps.sh --afl
+	@[ -f $(AFL_DRIVER) ] || { echo "ptfuzz: $(AFL_DRIVER) not found (AFL_DRIVER=...)" >&2; exit 2; }
+	@$(MAKE) -s afl-bins
+afl-bins: $(AFL_BINS)
+# make check builds one, and fuzzes it a few seconds (tests/run-tests.sh).
+AFL_CHECK_TARGET := arm_v7s
+afl-check-bin:
+	@scripts/setup-deps.sh --afl
+	@$(MAKE) -s $(B)/afl/bin/$(AFL_CHECK_TARGET)
+
 # Mutants: the candidate tree with one bug injected, for the self-tests ------------
 #
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
@@ -391,6 +435,53 @@ $(foreach m,$(MUTANTS),$(eval $(call mutant_rules,$(m))))
 endif
 
 mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
+
+# Fixes for the kernel findings: patches/fixes/ ---------------------------------
+#
+# The bugs are in both trees, so a fix goes into both twins.  For the Nth
+# patch of patches/fixes/series, $(B)/fixes/N-base and N-cand are the two
+# trees with patches 1..N applied (derive-tree.sh, as for the mutants), and
+# $(B)/tools/bin/TARGET-run-fix-N is built for the targets of the
+# regression inputs of the findings the series line names.  The whole
+# series also gets the fuzz build of every target (TARGET-fix-all, the
+# smoke run) and the prod build of the generic_pt targets.
+
+FIX_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series 2>/dev/null)
+FIX_NRS := $(foreach p,$(FIX_SERIES),$(firstword $(subst -, ,$(p))))
+FIX_LAST := $(lastword $(FIX_NRS))
+fix_patch = $(filter $(1)-%,$(FIX_SERIES))
+fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '1,/^$(1)-/p'))
+fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
+fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
+fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
+
+# $(call fix_rules,N): the trees, twins and replay drivers of fix N.
+define fix_rules
+$(B)/fixes/$(1).stamp: $(call fix_upto,$(1)) $(B)/trees.mk
+	@echo "  TREE  $(B)/fixes/$(1)-base $(B)/fixes/$(1)-cand"
+	@scripts/derive-tree.sh $(BASE_TREE) $(B)/fixes/$(1)-base $(call fix_upto,$(1))
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/fixes/$(1)-cand $(call fix_upto,$(1))
+	@touch $$@
+$(B)/fixes/$(1)-base/%.c $(B)/fixes/$(1)-cand/%.c: $(B)/fixes/$(1).stamp ;
+endef
+# $(call fix_twins,N,VARIANT,FAMILY)
+define fix_twins
+$(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
+$(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
+endef
+ifdef CAND_TREE
+$(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
+	$(foreach v,tools $(if $(filter $(n),$(FIX_LAST)),fuzz prod),$(foreach f,$(FAMILIES),\
+		$(eval $(call fix_twins,$(n),$(v),$(f)))))\
+	$(foreach t,$(call fix_targets,$(n)),\
+		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+$(foreach t,$(TARGETS_genpt),$(eval $(call target_bin,prod,$(t),-run-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+endif
+
+fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(call fix_targets,$(n)),$(call fix_bin,$(n),$(t)))) \
+	$(if $(FIX_LAST),$(addsuffix -fix-all,$(addprefix $(B)/fuzz/bin/,$(TARGETS))) \
+	$(addsuffix -run-fix-all,$(addprefix $(B)/prod/bin/,$(TARGETS_genpt))))
 
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
@@ -428,7 +519,12 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins prod-bins $(B)/tools/bin/test_model
+# A full tree, configured and prepared, to compile exported KUnit tests in.
+kunit-tree:
+	@scripts/setup-deps.sh --kunit
+	@scripts/kunit-tree.sh $(B) >/dev/null
+
+check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:

@@ -115,6 +115,13 @@ expect 2 "has no Debian source" env PTF_APT_ETC="$tmp/etc-apt" scripts/fetch-ker
 expect 2 "unknown target" ./run-fuzz.sh fuzz no_such_target
 expect 2 "no such file" ./run-fuzz.sh repro /nonexistent/input
 expect 2 "unknown command" ./run-fuzz.sh frobnicate
+
+# KUnit export: no file, or a format the tree has no KUnit suite for.
+expect 2 "no such file" ./run-fuzz.sh kunit /nonexistent/input
+expect 2 "no KUnit suite for this io-pgtable format" \
+	./run-fuzz.sh kunit tests/programs/arm_v7s-large-pages.prog
+# AFL++: an engine that does not exist.
+expect 2 "unknown engine" ./run-fuzz.sh fuzz --engine honggfuzz arm_v7s -t 1
 printf 'target arm_lpae\nmap iova=0x1000 size=oops\n' >"$tmp/bad.prog"
 expect 2 "bad.prog:2: bad value 'oops'" "$B/tools/bin/arm_lpae-run" -e "$tmp/bad.prog"
 printf 'target dart\n' >"$tmp/other.prog"

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "kunit.h"
 #include "runtime.h"
 
 /*
@@ -609,6 +610,8 @@ static void run_op(struct engine *e, const struct op *op)
 	unsigned int armed = e->fail_nth;
 	const char *hazard = known_hazard(e);
 
+	if (e->opts.kunit)
+		kunit_op(e, op);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		e->res[tw] = (struct twin_result){ 0 };
 		rt_clear_records(tw);
@@ -663,6 +666,9 @@ static bool create(struct engine *e)
 		note(e, "configuration not meaningful for this target");
 		return false;
 	}
+	if (e->opts.kunit)
+		kunit_begin(e, e->opts.kunit,
+			    e->t->driver_config && e->t->driver_config(ts));
 	hazard = known_hazard(e);
 	if (hazard && !known_hazard_runs(e, hazard)) {
 		note(e, "not created: a hazard of known kernel finding %s; PTF_STRICT=1 runs it",
@@ -708,6 +714,8 @@ static bool create(struct engine *e)
 	e->rules.unmap_splits_blocks = e->info[BASE].unmap_splits_blocks;
 	model_init(&e->model, &e->rules);
 	hw_ctx_init(e);
+	if (e->opts.kunit)
+		kunit_domain(e);
 	return true;
 }
 
@@ -743,8 +751,12 @@ const char *engine_run(const struct target *t, const struct program *p,
 	rt_reset();
 	report_set_engine(e);
 	e->op = SIZE_MAX;
+	if (e->opts.kunit)
+		kunit_catch_aborts(e);
 	if (setjmp(e->known_exit)) {
 		/* Twins and model are abandoned: rt_reset() reclaims them. */
+		if (e->opts.kunit)
+			kunit_end(e);
 		report_set_engine(NULL);
 		return e->known_hit;
 	}
@@ -758,6 +770,8 @@ const char *engine_run(const struct target *t, const struct program *p,
 		}
 		destroy(e);
 	}
+	if (e->opts.kunit)
+		kunit_end(e);
 	report_set_engine(NULL);
 	return NULL;
 }

@@ -21,6 +21,7 @@
 struct engine_opts {
 	bool verbose;		/* trace every op and its results (repro) */
 	bool no_oracles;	/* run the ops only: to measure the oracles' cost */
+	const char *kunit;	/* export as a KUnit test case of this name */
 };
 
 struct leafvec {

@@ -9,6 +9,8 @@
  *                                         fail too)
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
+ *   <target>-run -k NAME FILE            the input as KUnit test case NAME
+ *                                         (kunit.c; run-fuzz.sh kunit)
  *
  * Exit status: 0 when every input ran clean; a finding aborts.
  */
@@ -150,8 +152,9 @@ static int usage(const char *argv0)
 		"usage: %s [-v] [-n] [-s] FILE|DIR...   run inputs (-v: trace every op,\n"
 		"               -n: no oracles, -s: strict: known kernel findings fail too)\n"
 		"       %s -p FILE                 print an input as a program\n"
-		"       %s -e PROGRAM              encode a text program to stdout\n",
-		argv0, argv0, argv0);
+		"       %s -e PROGRAM              encode a text program to stdout\n"
+		"       %s -k NAME FILE            the input as a KUnit test case\n",
+		argv0, argv0, argv0, argv0);
 	return 2;
 }
 
@@ -160,8 +163,11 @@ int main(int argc, char **argv)
 	unsigned long runs = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "vnsp:e:")) != -1) {
+	while ((c = getopt(argc, argv, "vnsp:e:k:")) != -1) {
 		switch (c) {
+		case 'k':
+			opts.kunit = optarg;
+			break;
 		case 's':
 			setenv("PTF_STRICT", "1", 1);
 			break;
