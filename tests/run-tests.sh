@@ -258,6 +258,7 @@ if group fixes; then
 			regs=$(grep -l "^# Known kernel finding $id\b" corpus/regressions/*/*.prog)
 			[ -n "$regs" ] || echo "FAIL fixes: $n names $id, which has no regression input"
 			for p in $regs; do
+				for_this_tree "$p" || continue
 				run=$(fix_runner "$n" "$p")
 				if [ -z "$run" ] || [ ! -x "$run" ]; then
 					echo "FAIL fixes: $n: no replay driver for $p (${run:-a prod input needs the last fix})"
@@ -297,6 +298,7 @@ if group kunit; then
 		ksrc=${kt% *} kout=${kt#* }
 		mkdir -p "$tmp/kunit"
 		for p in corpus/regressions/*/*.prog; do
+			for_this_tree "$p" || continue
 			t=$(prog_target "$p")
 			name=ptfuzz_$(echo "${t}_$(basename "$p" .prog)" | sed 's/[^a-zA-Z0-9]/_/g')
 			prod=$(grep -q '^# build: prod$' "$p" && echo 1 || true)
