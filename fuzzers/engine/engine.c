@@ -607,6 +607,8 @@ static bool create(struct engine *e)
 		     hazard);
 		return false;
 	}
+	hw_ctx_init(e);
+	hw_device_init(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		rt_set_phys_base(tw, ts->table_base[tw]);
 		e->fail_nth = ts->create_fail;
@@ -641,7 +643,6 @@ static bool create(struct engine *e)
 			e->info[BASE].oas, e->info[CAND].oas);
 	e->t->rules(ts, &e->info[BASE], &e->rules);
 	model_init(&e->model, &e->rules);
-	hw_ctx_init(e);
 	return true;
 }
 

@@ -103,6 +103,7 @@ void oracle_dirty(struct engine *e, bool in_contract, int expect_ret);
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct leafvec *out);
 void hw_ctx_init(struct engine *e);
+void hw_device_init(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 
