@@ -88,6 +88,7 @@ KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
 	-Wno-gnu-variable-sized-type-not-at-end -Wno-address-of-packed-member \
 	-Wno-pointer-sign -Wno-initializer-overrides -Wno-unused-but-set-variable \
+	-Wno-format-security \
 	-Wno-visibility
 
 # Harness code: plain C against libc.
@@ -152,7 +153,15 @@ GENPT_TARGET_vtdss := pt_vtdss
 GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
-FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt)
+# Drivers with their own page tables: one unit (twin) per driver, whose glue
+# fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
+# target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME := the
+# source.  A driver both trees have becomes a target.
+DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
+DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
+TARGETS_drivers := $(foreach d,$(DRIVERS),$(if $(and $(wildcard $(BASE_TREE)/$(DRIVER_SRC_$(d))),$(wildcard $(CAND_TREE)/$(DRIVER_SRC_$(d))),$(wildcard fuzzers/targets/$(d).c)),$(d)))
+FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt) $(TARGETS_drivers)
+$(foreach d,$(TARGETS_drivers),$(eval TARGETS_$(d) := $(d)))
 $(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
 
 # From the tree under test, per twin: iommufd's dirty bitmap, and the family.
@@ -167,12 +176,25 @@ SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
 SHIM_SRCS_genpt := fuzzers/twins/genpt.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
+# A driver's unit: its tree file, included by the glue (not compiled on its
+# own), the glue, and what every driver twin shares: the platform, runtime
+# PM, clocks and DMA stand-ins, and the domain ops that count and forward.
+$(foreach d,$(DRIVERS),$(eval TREE_INCLUDED_$(d) := $(DRIVER_SRC_$(d))))
+DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
+	fuzzers/twins/drivers/common.c
+$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
+$(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
+$(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
 	iommu_iova_to_phys_length?
+# Drivers also allocate, attach and free their domains through the core.
+$(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
+	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
+	dev_iommu_priv_set))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)
@@ -218,9 +240,9 @@ $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7)
+$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)
-	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
+	@awk -v roots="$(CORE_ROOTS) $(CORE_ROOTS_$(8))" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
