@@ -270,7 +270,24 @@ static bool lpae_records_past_end(const struct engine *e)
 	return false;
 }
 
+/*
+ * rockchip-iommu: rk_iommu_probe() stores each bank's ioremap() result at
+ * bases[i], i counting the device's resources, but counts only the
+ * successes in num_mmu and then uses bases[0 .. num_mmu - 1]: when a bank
+ * but the last fails to map (-ENOMEM, or -EBUSY for a region another
+ * driver claimed), an error pointer is used as a register base and the
+ * first register access (attach: rk_iommu_enable()) oopses.  ptfuzz's
+ * register accessors catch the access; the failure comes from an
+ * allocation failed while the driver probes.
+ */
+static bool rk_bank_failed_to_map(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.pt.instances > 1 && e->ts.create_fail;
+}
+
 static const struct known_finding known[] = {
+	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
+	  rk_bank_failed_to_map },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
 	{ "iova-bitmap-write-past-end", "arm_lpae", "sanitizer", NULL,
