@@ -285,7 +285,34 @@ static bool rk_bank_failed_to_map(const struct engine *e)
 	return e->op == SIZE_MAX && e->ts.pt.instances > 1 && e->ts.create_fail;
 }
 
+/* A WARN of @func whose message contains @text. */
+static bool warned_with(const char *func, const char *text)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct rt_warn *w;
+		size_t n = rt_warns(tw, &w);
+
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(w[i].func, func) && strstr(w[i].what, text))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * rockchip-iommu: rk_iommu_of_xlate() takes a reference to the IOMMU's
+ * platform device (of_find_device_by_node()) and returns -ENOMEM without
+ * dropping it when devm_kzalloc() of the master's data fails.
+ */
+static bool rk_xlate_failed(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("check_released", "references taken and not put");
+}
+
 static const struct known_finding known[] = {
+	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
+	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
