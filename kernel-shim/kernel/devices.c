@@ -506,6 +506,7 @@ static void unbind(struct ptf_pdev *p)
 		p->drv->remove(&p->pdev);
 	devres_release_all(dev);
 	dev->driver = NULL;
+	dev_set_drvdata(dev, NULL);
 	p->drv = NULL;
 }
 
@@ -525,6 +526,7 @@ int platform_driver_register(struct platform_driver *drv)
 			pr_err("%s: probe failed: %d\n", p->pdev.name, ret);
 			devres_release_all(&p->pdev.dev);
 			p->pdev.dev.driver = NULL;
+			dev_set_drvdata(&p->pdev.dev, NULL);
 			p->drv = NULL;
 		}
 	}
