@@ -310,7 +310,68 @@ static bool rk_xlate_failed(const struct engine *e)
 	       warned_with("check_released", "references taken and not put");
 }
 
+/*
+ * sun50i-iommu: sun50i_iommu_enable() programs the permission domains with
+ * plain writes, but domains 2 (ACI_RD) and 3 (ACI_WR) share
+ * IOMMU_DM_AUT_CTRL_REG1: the ACI_WR write replaces the ACI_RD one, whose
+ * write-unavailable bits are lost.  Pages mapped IOMMU_READ only are
+ * writable by every master.  The window shows the leaf with write access
+ * added and nothing else changed.
+ */
+static bool sun50i_read_only_writable(const struct engine *e)
+{
+	const struct pt_leaf *m;
+	size_t n = model_leaves_in(&e->model, e->win_lo, e->win_hi, &m);
+	bool seen = false;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct leafvec *hw = &e->hw[tw];
+
+		if (hw->n != n)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			int want = e->t->access_of(&e->ts, m[i].prot);
+
+			if (hw->v[i].iova != m[i].iova || hw->v[i].size != m[i].size ||
+			    hw->v[i].phys != m[i].phys)
+				return false;
+			if (hw->v[i].prot == want)
+				continue;
+			if (want != MODEL_PROT_READ ||
+			    hw->v[i].prot != (MODEL_PROT_READ | MODEL_PROT_WRITE))
+				return false;
+			seen = true;
+		}
+	}
+	return seen;
+}
+
+/*
+ * sun50i-iommu: a paging domain starts with refcnt 1 and each attach takes
+ * another, but detaching (sun50i_iommu_identity_attach()) drops only one:
+ * the count never reaches 0, sun50i_iommu_detach_domain() never runs.  The
+ * IOMMU keeps translating through the domain after it is detached and
+ * freed (its TTB points at the freed directory), its L2 tables and DMA
+ * mappings leak, and its clock stays on.  ptfuzz sees it when it removes
+ * the devices.
+ */
+static bool sun50i_domain_never_detached(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       (warned_with("kmem_cache_destroy", "still has objects") ||
+		warned_with("check_released", "DMA mappings left") ||
+		warned_with("ptf_devices_remove_all", "left enabled"));
+}
+
 static const struct known_finding known[] = {
+	{ "sun50i-read-only-pages-writable", "sun50i", "window",
+	  "tables differ from the model", sun50i_read_only_writable },
+	/* A read-only leaf the model adopted reads as changed (writable). */
+	{ "sun50i-read-only-pages-writable", "sun50i", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  sun50i_read_only_writable },
+	{ "sun50i-domain-never-detached", "sun50i", "warn", NULL,
+	  sun50i_domain_never_detached },
 	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
