@@ -169,3 +169,14 @@ unsigned long ptf_rt_dma_mappings(const void *dev)
 		n += d->dma[i].dev == dev;
 	return n;
 }
+
+bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len)
+{
+	const struct twin_dev *d = &tdev[twin];
+
+	for (size_t i = 0; i < d->nr_dma; i++)
+		if (phys >= d->dma[i].phys &&
+		    phys - d->dma[i].phys + len <= d->dma[i].size)
+			return true;
+	return false;
+}

@@ -374,6 +374,16 @@ void rt_device_publish(int twin, uint64_t phys, uint64_t size)
 	}
 }
 
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len)
+{
+	const uint8_t *dev = rt_phys_span_device(twin, phys, len);
+
+	for (uint64_t i = 0; dev && i < len; i++)
+		if (dev[i] != UNPUBLISHED)
+			return false;
+	return dev != NULL;
+}
+
 void *rt_phys_span_device(int twin, uint64_t phys, size_t len)
 {
 	uint8_t *cpu = rt_phys_span(twin, phys, len);

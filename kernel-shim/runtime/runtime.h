@@ -88,6 +88,10 @@ void rt_clear_records(int twin);
 void rt_set_device_view(bool on);
 bool rt_device_view(void);
 void rt_device_publish(int twin, uint64_t phys, uint64_t size);
+/* True if no DMA sync ever reached any of [phys, phys + len). */
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len);
+/* True if a live DMA mapping of some device covers [phys, phys + len). */
+bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len);
 /* The device's copy of live table memory at @phys, or NULL (as rt_phys_span). */
 void *rt_phys_span_device(int twin, uint64_t phys, size_t len);
 
