@@ -63,8 +63,9 @@ struct devres {
 	struct list_head node;
 	void (*release)(struct device *dev, void *data);
 	size_t size;
-	u8 data[] __aligned(16);
+	u8 data[];	/* 16-byte aligned, as kmalloc() objects are */
 };
+static_assert(offsetof(struct devres, data) % 16 == 0);
 
 static struct ptf_pdev pdevs[MAX_PDEVS];
 static unsigned int nr_pdevs;

@@ -9,6 +9,7 @@
 #define _LINUX_PLATFORM_DEVICE_H
 
 #include <linux/device.h>
+#include <linux/init.h>
 #include <linux/ioport.h>
 #include <linux/mod_devicetable.h>
 
