@@ -158,6 +158,7 @@ TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GEN
 # target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME := the
 # source.  A driver both trees have becomes a target.
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
+DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 TARGETS_drivers := $(foreach d,$(DRIVERS),$(if $(and $(wildcard $(BASE_TREE)/$(DRIVER_SRC_$(d))),$(wildcard $(CAND_TREE)/$(DRIVER_SRC_$(d))),$(wildcard fuzzers/targets/$(d).c)),$(d)))

@@ -363,7 +363,66 @@ static bool sun50i_domain_never_detached(const struct engine *e)
 		warned_with("ptf_devices_remove_all", "left enabled"));
 }
 
+/*
+ * exynos-iommu: exynos_iommu_init() allocates zero_lv2_table, the level-2
+ * table of faults every unused level-1 entry links to, and never maps it
+ * for DMA or syncs it: a non-coherent SysMMU may walk whatever memory held
+ * before the CPU zeroed it in its cache.  The table the walker found
+ * unsynced was never DMA-mapped, and no sync ever reached it.
+ */
+static bool exynos_zero_table_unsynced(const struct engine *e)
+{
+	return !rt_dma_mapped(e->unsynced.twin, e->unsynced.phys,
+			      e->unsynced.len) &&
+	       rt_device_never_synced(e->unsynced.twin, e->unsynced.phys,
+				      e->unsynced.len);
+}
+
+/*
+ * exynos-iommu: exynos_iommu_domain_alloc_paging() publishes
+ * geometry.aperture_end = ~0UL, but the SysMMU translates 32-bit IOVAs and
+ * the driver truncates every IOVA to sysmmu_iova_t: an IOVA the geometry
+ * allows above 4 GiB aliases one below it (a map there maps, and an unmap
+ * removes, another range), and since an unmap over holes reports them as
+ * unmapped, iommu_unmap() of a large range loops over the 4 GiB again and
+ * again.  Such an op is not run outside strict mode.
+ */
+static bool exynos_iova_past_32_bits(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind == OP_FAIL_ALLOC)
+		return false;
+	last = op->kind == OP_LOOKUP || op->kind == OP_DEVICE_WRITE || !op->size ?
+	       op->iova : op->iova + (op->size - 1);
+	return last >> 32 || last < op->iova;
+}
+
+/*
+ * exynos-iommu: lv1set_section() maps a 1M section over an L2 table whose
+ * pages are all unmapped by freeing that table with kmem_cache_free(), but
+ * alloc_lv2entry() had mapped it for DMA and nothing unmaps it: the DMA API
+ * mapping leaks (and with it, under swiotlb, its bounce buffer).  ptfuzz
+ * sees it when it removes the SysMMU.
+ */
+static bool exynos_section_over_mapped_table(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       warned_with("check_released", "DMA mappings left");
+}
+
 static const struct known_finding known[] = {
+	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
+	  exynos_section_over_mapped_table },
+	{ "exynos-aperture-wider-than-iova", "exynos", "window", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-aperture-wider-than-iova", "exynos", "lookup", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-aperture-wider-than-iova", "exynos", "contract", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-zero-table-never-synced", "exynos", "sync", NULL,
+	  exynos_zero_table_unsynced },
 	{ "sun50i-read-only-pages-writable", "sun50i", "window",
 	  "tables differ from the model", sun50i_read_only_writable },
 	/* A read-only leaf the model adopted reads as changed (writable). */
