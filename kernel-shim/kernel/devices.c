@@ -461,6 +461,17 @@ struct platform_device *of_find_device_by_node(struct device_node *np)
 	return np->pdev;
 }
 
+const struct bus_type platform_bus_type = { .name = "platform" };
+
+struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
+					 const struct fwnode_handle *fwnode)
+{
+	for (unsigned int i = 0; fwnode && i < nr_pdevs; i++)
+		if (pdevs[i].pdev.dev.fwnode == fwnode)
+			return get_device(&pdevs[i].pdev.dev);
+	return NULL;
+}
+
 void platform_device_put(struct platform_device *pdev)
 {
 	if (pdev)

@@ -90,6 +90,13 @@ static inline struct device_node *dev_of_node(struct device *dev)
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
 
+/* The platform bus is the only bus; a device found has a reference. */
+struct bus_type {
+	const char *name;
+};
+struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
+					 const struct fwnode_handle *fwnode);
+
 /* Managed resources: released, newest first, when the driver unbinds. */
 void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp);
 void devm_kfree(struct device *dev, const void *p);

@@ -11,12 +11,10 @@
 
 #include <linux/types.h>
 #include <linux/err.h>
+#include <linux/fwnode.h>
 #include <linux/mod_devicetable.h>
 
 struct platform_device;
-struct fwnode_handle {
-	int unused;
-};
 
 #define PTF_OF_MAX_PROPS	8
 

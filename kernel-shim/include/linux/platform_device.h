@@ -23,6 +23,8 @@ struct platform_device {
 
 #define to_platform_device(x) container_of((x), struct platform_device, dev)
 
+extern const struct bus_type platform_bus_type;
+
 struct platform_driver {
 	int (*probe)(struct platform_device *);
 	void (*remove)(struct platform_device *);
