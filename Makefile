@@ -8,6 +8,8 @@
 #   make check       the test suite: what CI runs (tests/run-tests.sh)
 #   make bench       benchmarks (bench/)
 #   make trees       only fetch and prepare the kernel trees
+#   make show-units  per unit: its targets, whether the differential runs,
+#                    the patches applied, failed and not needed
 #   make clean       remove build/ (fetched trees included)
 #
 #   KSRC=DIR         tree under test (default: Debian's linux-source-7.3)
@@ -15,9 +17,13 @@
 #   CC=clang-N       compiler (default: the newest clang that links libFuzzer)
 #   PT_DEBUG=0       generic_pt without CONFIG_DEBUG_GENERIC_PT, as production
 #                    kernels build it (default 1: its invariants are oracles)
+#   PTF_BUILD=DIR    build directory (default build/, and build/PKG/ with
+#                    PTF_KERNEL_PKG=PKG: each Debian tree builds apart)
 
 VARIANTS := fuzz tools plain fast cov prod
-B := build
+B := $(or $(PTF_BUILD),build$(if $(PTF_KERNEL_PKG),/$(PTF_KERNEL_PKG)))
+# Scripts and tests started from here use the same one.
+export PTF_BUILD := $(B)
 
 export KSRC BASE_KSRC PTF_KERNEL_PKG
 
@@ -26,12 +32,12 @@ MAKEFLAGS += --no-builtin-rules
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins
+.PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins \
+	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
-ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help unit-env,$(or $(MAKECMDGOALS),all)),)
 NEED_TREES := 1
 endif
 
@@ -132,12 +138,13 @@ KCFLAGS := $(KCFLAGS_BASE) -isystem $(CLANG_INC) -DCONFIG_CLANG_VERSION=$(CLANG_
 # Kernel trees ----------------------------------------------------------------
 #
 # A failed preparation stops every goal (exit 2): nothing half-prepared is
-# used.
+# used.  A unit the tree cannot build is left out, and one whose files did
+# not all take patches/ runs with the differential off (see Units below).
 
 ifdef NEED_TREES
 include $(B)/trees.mk
 $(B)/trees.mk: FORCE
-	@mkdir -p $(B) && scripts/prepare-trees.sh $(B)
+	@mkdir -p $(B) && $(UNIT_ENV) scripts/prepare-trees.sh $(B)
 endif
 
 trees: $(B)/trees.mk
@@ -153,24 +160,49 @@ GENPT_TARGET_vtdss := pt_vtdss
 GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
+# Every target of the family, for the line that says why it was left out.
+ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$($(v))))
 # Drivers with their own page tables: one unit (twin) per driver, whose glue
 # fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
-# target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME := the
-# source.  A driver both trees have becomes a target.
+# target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
+# the source.  A unit both trees have (Units below) becomes a target.
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
-TARGETS_drivers := $(foreach d,$(DRIVERS),$(if $(and $(wildcard $(BASE_TREE)/$(DRIVER_SRC_$(d))),$(wildcard $(CAND_TREE)/$(DRIVER_SRC_$(d))),$(wildcard fuzzers/targets/$(d).c)),$(d)))
-FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt) $(TARGETS_drivers)
-$(foreach d,$(TARGETS_drivers),$(eval TARGETS_$(d) := $(d)))
-$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
+$(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
+$(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
 
-# From the tree under test, per twin: iommufd's dirty bitmap, and the family.
-TREE_SRCS := drivers/iommu/iommufd/iova_bitmap.c
+# From the tree under test, per twin: iommufd's dirty bitmap (6.7 on, when
+# the tree has dirty tracking), and the family.
+TREE_SRCS := $(if $(wildcard $(BASE_TREE)/drivers/iommu/iommufd/iova_bitmap.c),drivers/iommu/iommufd/iova_bitmap.c)
 TREE_SRCS_iopgtable := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
 	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
 TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_FMTS))
+
+# Units -------------------------------------------------------------------------
+#
+# A unit is what one twin object builds: a family and the core.  Each
+# declares here the files (or directories, with a trailing /) it builds
+# from the tree.  scripts/prepare-trees.sh leaves out a unit whose files a
+# tree lacks, applies patches/ file by file to what the present units
+# build, and turns the differential off for a unit with a file that did not
+# take its hunks (its candidate twin is then the baseline's code).  A new
+# family adds itself to UNITS and says UNIT_FILES_<family>.
+UNITS := iopgtable genpt $(DRIVERS)
+UNIT_FILES_core := include/linux/iommu.h drivers/iommu/iommu.c
+# Built where the tree has them: iommu-pages.h (6.11 on), dirty tracking (6.7 on).
+UNIT_FILES_optional := drivers/iommu/iommu-pages.h drivers/iommu/iommufd/iova_bitmap.c \
+	include/linux/iova_bitmap.h
+UNIT_FILES_iopgtable := include/linux/io-pgtable.h drivers/iommu/io-pgtable-arm.h $(TREE_SRCS_iopgtable)
+UNIT_FILES_genpt := include/linux/generic_pt/ drivers/iommu/generic_pt/fmt/ drivers/iommu/generic_pt/
+# A driver's unit builds its driver source, which its glue includes.
+$(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
+UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
+
+# The units the trees give, each with targets; a family's targets link its twins.
+FAMILIES := $(foreach u,$(UNITS_PRESENT),$(if $(TARGETS_$(u)),$(u)))
+$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 	kernel-shim/kernel/lib.c kernel-shim/kernel/user-pages.c \
@@ -178,10 +210,9 @@ SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
 SHIM_SRCS_genpt := fuzzers/twins/genpt.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
-# A driver's unit: its tree file, included by the glue (not compiled on its
-# own), the glue, and what every driver twin shares: the platform, runtime
-# PM, clocks and DMA stand-ins, and the domain ops that count and forward.
-$(foreach d,$(DRIVERS),$(eval TREE_INCLUDED_$(d) := $(DRIVER_SRC_$(d))))
+# A driver's twin: its glue (which includes the tree file, not compiled on
+# its own), and what every driver twin shares: the driver core stand-ins,
+# the iommu core's driver side, and the domain ops that count and forward.
 DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
 	fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
@@ -191,8 +222,8 @@ TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
 $(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
-CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
-	iommu_iova_to_phys_length?
+CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
+	iommu_iova_to_phys iommu_iova_to_phys_length?
 # Drivers also allocate, attach and free their domains through the core.
 $(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
 	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
@@ -253,14 +284,27 @@ $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 
 $(call twin_dir,$(1),$(2),$(8)).o: $(call twin_objs,$(1),$(2),$(8))
 	@echo "  TWIN  $$@ (Linux $(5))"
-	@$(LD) -r -o $$@.raw $$^
-	@$(NM) --defined-only -g $$@.raw | \
-		awk '{ print $$$$3, "ptf_$(6)__" $$$$3 }' >$$@.syms
-	@$(OBJCOPY) --redefine-syms=$$@.syms $$@.raw $$@
-	@rm -f $$@.raw
+	$$(call link_twin,$(6))
+
+# With the differential off, the candidate twin is this code, renamed apart.
+$(call twin_dir,$(1),$(2),$(8))-as-cand.o: $(call twin_objs,$(1),$(2),$(8))
+	@echo "  TWIN  $$@ (Linux $(5), as the candidate)"
+	$$(call link_twin,cand)
 
 -include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2),$(8)))
 endef
+
+# $(call link_twin,PREFIX): the recipe that links a twin's objects into $@.
+define link_twin
+@$(LD) -r -o $@.raw $^
+@$(NM) --defined-only -g $@.raw | awk '{ print $$3, "ptf_$(1)__" $$3 }' >$@.syms
+@$(OBJCOPY) --redefine-syms=$@.syms $@.raw $@
+@rm -f $@.raw
+endef
+
+# $(call cand_twin,VARIANT,NAME,FAMILY): the candidate twin object a
+# target links: NAME's, or the baseline's code when the differential is off.
+cand_twin = $(if $(filter off,$(UNIT_DIFF_$(3))),$(call twin_dir,$(1),base,$(3))-as-cand.o,$(call twin_dir,$(1),$(2),$(3)).o)
 
 TWIN_KEY_base := BASE_KEY
 TWIN_KEY_cand := CAND_KEY
@@ -282,18 +326,30 @@ $(B)/$(1)/obj/%.o: %.c
 	@echo "  CC    $(1)/$$*.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -MMD -MP -c $$< -o $$@
 
+# Data only: nothing to instrument.
+$(B)/$(1)/obj/unit-%.o: $(B)/units/%.c
+	@mkdir -p $$(@D)
+	@$(CC) $(CFLAGS) -c $$< -o $$@
+
 -include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
 TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
 
+# What the engine is told of a unit: why its differential is off (or NULL).
+$(B)/units/%.c: $(B)/trees.mk
+	@mkdir -p $(@D)
+	@printf '%s\n' '/* Written by the Makefile from trees.mk. */' \
+		'const char *const ptf_differential_off = $(if $(UNIT_WHY_$*),"$(UNIT_WHY_$*)",0);' >$@
+
 # $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
 		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
+		$(B)/$(1)/obj/unit-$(FAMILY_$(2)).o \
 		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
-		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
+		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
 	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
@@ -314,6 +370,16 @@ all: $(FUZZ_BINS) $(RUN_BINS)
 list-targets:
 	@echo $(TARGETS)
 
+# Per unit: "UNIT|TARGETS|on or off (why)|applied A failed F notneeded N";
+# "UNIT|TARGETS|left out|the tree lacks FILE" for a unit left out.
+show-units:
+	@$(foreach u,$(FAMILIES),echo '$(u)|$(TARGETS_$(u))|$(UNIT_DIFF_$(u))$(if $(UNIT_WHY_$(u)), ($(UNIT_WHY_$(u))))|$(UNIT_PATCHES_$(u))';)
+	@$(foreach u,$(UNITS_LEFT_OUT),echo '$(u)|$(or $(TARGETS_$(u)),$(ALL_TARGETS_$(u)))|left out|the tree lacks $(UNIT_LACKS_$(u))';)
+
+# The units' declarations, for scripts/prepare-trees.sh run by hand.
+unit-env:
+	@echo "$(UNIT_ENV)"
+
 # The compiler and the LLVM tools beside it (coverage, the symbolizer).
 show-toolchain:
 	@echo $(CC) $(LLVM_BIN)
@@ -330,8 +396,10 @@ prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
 # program that must catch it (its "target" line names the fuzz target).
 
-MUTANTS := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
+# Only for targets that run with the differential on: a mutant is of the candidate.
 mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
+MUTANTS := $(foreach m,$(basename $(notdir $(wildcard tests/mutants/*.patch))),\
+	$(if $(filter on,$(UNIT_DIFF_$(FAMILY_$(call mutant_target,$(m))))),$(m)))
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
 
 define mutant_rules
@@ -358,14 +426,14 @@ mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 # measures the replay throughput of every target and draws the charts, into
 # $(B)/bench/.
 
-BENCH_FAMILIES := $(or $(FAMILIES),iopgtable)
+BENCH_FAMILIES := $(foreach f,$(FAMILIES),$(if $(filter on,$(UNIT_DIFF_$(f))),$(f)))
 BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_OBJS := $(addprefix $(B)/fast/obj/,$(BENCH_SRCS:.c=.o) \
 	$(patsubst %.c,%.o,$(wildcard kernel-shim/runtime/*.c)))
 
 define bench_bin
 $(B)/fast/bin/bench-$(1): $(BENCH_OBJS) $(call twin_dir,fast,base,$(1)).o \
-		$(call twin_dir,fast,cand,$(1)).o
+		$(call cand_twin,fast,cand,$(1))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
 	@$(CC) -o $$@ $$^
@@ -392,6 +460,6 @@ clean:
 	rm -rf $(B)
 
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,21p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:

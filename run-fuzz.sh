@@ -18,7 +18,9 @@
 #   ./run-fuzz.sh coverage TARGET           line coverage of the kernel code
 #   ./run-fuzz.sh bench                     make bench: the series' loops, replay speed
 #
-# KSRC=DIR and BASE_KSRC=DIR select the kernel trees (see README.md).
+# KSRC=DIR and BASE_KSRC=DIR select the kernel trees (see README.md);
+# PTF_KERNEL_PKG=PKG a Debian tree, built in build/PKG/ (PTF_BUILD=DIR
+# picks the build directory).
 # A FILE's target comes from its directory (artifacts/TARGET/, corpus/TARGET/)
 # or its "target" line; -T TARGET names it otherwise.
 # Exit status: 0 clean, 1 a finding, 2 a usage or set-up error.
@@ -26,7 +28,10 @@ set -u
 
 top=$(cd "$(dirname "$0")" && pwd)
 cd "$top" || exit 2
-B=$top/build
+B=${PTF_BUILD:-build${PTF_KERNEL_PKG:+/$PTF_KERNEL_PKG}}
+case $B in /*) ;; *) B=$top/$B ;; esac
+# Relative where it can be: make keys its dependency files by the path.
+export PTF_BUILD="${B#"$top"/}"
 ART=$top/artifacts
 DEFAULT_BUDGET=600
 
@@ -51,7 +56,36 @@ is_target() {
 	return 1
 }
 
-# Make goals are paths relative to the top directory.
+# The unit line (make show-units) of target $1.
+unit_of() {
+	echo "$UNITS" | awk -F'|' -v t="$1" 'index(" " $2 " ", " " t " ") { print; exit }'
+}
+
+# "on" or "off" for target $1.
+differential_of() {
+	unit_of "$1" | awk -F'|' '{ split($3, w, " "); print w[1] }'
+}
+
+# Per unit: its targets, whether the differential ran (and why not) and
+# the patches applied, failed and not needed; then the units left out.
+units_summary() {
+	local u
+	for u in "$@"; do
+		echo "$UNITS" | awk -F'|' -v u="$u" '$1 == u'
+	done | sort -u | awk -F'|' '
+		$3 == "left out" { printf "%s (%s) left out: %s\n", $1, $2, $4; next }
+		{ split($4, p, " ")
+		  printf "%s (%s): differential %s\n  patches applied %s; failed %s; not needed %s\n",
+			$1, $2, $3, p[2], p[4], p[6] }'
+}
+
+# The units of targets $@, and those left out.
+units_of_targets() {
+	local t
+	for t in "$@"; do unit_of "$t" | cut -d'|' -f1; done
+	echo "$UNITS" | awk -F'|' '$3 == "left out" { print $1 }'
+}
+
 build() {
 	make -s -j"$(nproc)" "$@" >&2 || die "build failed (see above)"
 }
@@ -64,6 +98,7 @@ set_up() {
 	CC=${tc% *}
 	LLVM_BIN=${tc#* }
 	TARGETS=$(make -s list-targets) || exit 2
+	UNITS=$(make -s show-units) || exit 2
 	# Sanitizer reports name functions and lines through llvm-symbolizer.
 	export ASAN_SYMBOLIZER_PATH="$LLVM_BIN/llvm-symbolizer"
 }
@@ -133,8 +168,8 @@ fuzz_target() {
 	after=$(ls "$art" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
 	found=$((after - before))
 	known=$(grep -a -c 'known kernel finding' "$log" || true)
-	printf '%-14s %7s %8s %6s %7s %9s %6s  %s\n' "$t" "$execs" "$speed" \
-		"${cov:-?}" "$corpus" "$found" "$known" \
+	printf '%-14s %7s %8s %6s %7s %9s %6s %4s  %s\n' "$t" "$execs" "$speed" \
+		"${cov:-?}" "$corpus" "$found" "$known" "$(differential_of "$t")" \
 		"$(grep -a -m1 '^SUMMARY: ptfuzz' "$log" | sed 's/^SUMMARY: //' || true)"
 	if [ "$found" -gt 0 ]; then
 		newest=$(ls -t "$art" | grep -E '^(crash|leak|timeout|oom)-' | head -n 1)
@@ -148,8 +183,8 @@ fuzz_target() {
 }
 
 table_header() {
-	printf '%-14s %7s %8s %6s %7s %9s %6s  %s\n' target execs exec/s cov \
-		corpus findings known "signature"
+	printf '%-14s %7s %8s %6s %7s %9s %6s %4s  %s\n' target execs exec/s cov \
+		corpus findings known diff "signature"
 }
 
 cmd_main() {
@@ -176,13 +211,24 @@ cmd_main() {
 	cat "$rows"
 	rm -f "$rows"
 	echo
+	# shellcheck disable=SC2046
+	units_summary $(units_of_targets $TARGETS)
+	echo
 	[ $status = 0 ] && echo "ptfuzz: no finding" || echo "ptfuzz: findings above (artifacts in $ART)"
 	return $status
 }
 
+# Die for $2, not a target of these trees: say why if its unit was left out.
+not_a_target() {
+	local why
+	why=$(unit_of "$2" | awk -F'|' '$3 == "left out" { print $1 " left out: " $4 }')
+	[ -z "$why" ] || die "$1: $2 is not built for this tree ($why)"
+	die "$1: unknown target '$2' (see ./run-fuzz.sh list)"
+}
+
 cmd_fuzz() {
 	t=${1:-}
-	is_target "$t" || die "fuzz: unknown target '${t}' (see ./run-fuzz.sh list)"
+	is_target "$t" || not_a_target fuzz "$t"
 	shift
 	secs=$DEFAULT_BUDGET jobs=""
 	while [ $# -gt 0 ]; do
@@ -194,9 +240,13 @@ cmd_fuzz() {
 		*) usage ;;
 		esac
 	done
-	build "build/fuzz/bin/$t" "build/tools/bin/$t-run"
+	build "$B/fuzz/bin/$t" "$B/tools/bin/$t-run"
 	table_header
 	fuzz_target "$t" "$secs" "$jobs" "$@"
+	rc=$?
+	echo
+	units_summary "$(unit_of "$t" | cut -d'|' -f1)"
+	return $rc
 }
 
 cmd_replay() {
@@ -249,8 +299,8 @@ cmd_minimize() {
 
 cmd_merge() {
 	t=${1:-}
-	is_target "$t" || die "merge: unknown target '${t}'"
-	build "build/fuzz/bin/$t"
+	is_target "$t" || not_a_target merge "$t"
+	build "$B/fuzz/bin/$t"
 	mkdir -p "$B/corpus/$t"
 	"$B/fuzz/bin/$t" -merge=1 "$top/corpus/$t" "$B/corpus/$t" 2>&1 | tail -n 2
 	echo "corpus/$t: $(ls "$top/corpus/$t" | wc -l) inputs, $(du -sk "$top/corpus/$t" | cut -f1) KiB"
@@ -265,8 +315,8 @@ cmd_encode() {
 
 cmd_coverage() {
 	t=${1:-}
-	is_target "$t" || die "coverage: unknown target '${t}'"
-	build "build/cov/bin/$t-run"
+	is_target "$t" || not_a_target coverage "$t"
+	build "$B/cov/bin/$t-run"
 	# The profile format follows the compiler: the probe found these.
 	prof=$LLVM_BIN/llvm-profdata
 	cov=$LLVM_BIN/llvm-cov

@@ -50,10 +50,23 @@ struct step_call {
 	uint64_t iova, size;
 };
 
+/*
+ * Why this binary's candidate twin is the baseline's code (a patch of
+ * patches/ did not apply to a file its unit builds), or NULL.  Written by
+ * the build per unit ($(B)/units/<unit>.c).
+ */
+extern const char *const ptf_differential_off;
+
 struct engine {
 	const struct target *t;
 	const struct program *prog;
 	struct engine_opts opts;
+	/*
+	 * The differential is off: the candidate twin has no
+	 * iova_to_phys_length().  Lookups check the legacy iova_to_phys()
+	 * against the model, and step_unmap is skipped.  Why, or NULL.
+	 */
+	const char *diff_off;
 	struct target_setup ts;
 	struct model_rules rules;
 	struct ptf_pt_info info[PTF_NR_TWINS];

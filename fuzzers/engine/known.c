@@ -174,15 +174,8 @@ static bool range_into_noncanonical(const struct engine *e)
 	return accepted && !canonical;
 }
 
-/*
- * generic_pt + iommufd: a dirty-bitmap window that starts inside a dirty
- * leaf.  record_dirty() reports the whole leaf, from its first IOVA, which
- * lies before the window; iova_bitmap_set() cannot place an IOVA below the
- * bitmap's first one (iova_bitmap_advance_to() fails) and drops the whole
- * range.  The leaf is reported nowhere, and without IOMMU_DIRTY_NO_CLEAR
- * its dirty bit is cleared all the same: the write is lost.
- */
-static bool dirty_window_starts_inside_leaf(const struct engine *e)
+/* A read_dirty of generic_pt whose window starts inside a leaf. */
+static bool window_starts_inside_a_leaf(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
 	const struct pt_leaf *l;
@@ -193,6 +186,36 @@ static bool dirty_window_starts_inside_leaf(const struct engine *e)
 	l = model_lookup(&e->model, op->iova);
 	return l && l->iova < op->iova;
 }
+
+/*
+ * generic_pt + iommufd: a dirty-bitmap window that starts inside a dirty
+ * leaf.  record_dirty() reports the whole leaf, from its first IOVA, which
+ * lies before the window; iova_bitmap_set() cannot place an IOVA below the
+ * bitmap's first one (iova_bitmap_advance_to() fails) and drops the whole
+ * range.  The leaf is reported nowhere, and without IOMMU_DIRTY_NO_CLEAR
+ * its dirty bit is cleared all the same: the write is lost.
+ */
+static bool dirty_window_starts_inside_leaf(const struct engine *e)
+{
+	if (e->info[BASE].dirty_from_walk)
+		return false;		/* 7.2: genpt-dirty-window-shifted */
+	return window_starts_inside_a_leaf(e);
+}
+
+/*
+ * generic_pt in 7.2 (dirty_from_walk): the other way round.  A leaf that
+ * starts before the window is recorded from the window's start with the
+ * leaf's full size, and its invalidation gathered the same way: the
+ * range is shifted by the window's offset into the leaf.  Pages past the
+ * leaf's end are reported dirty, and the leaf's head, whose dirty bit was
+ * cleared, is not covered by an invalidation.
+ */
+static bool dirty_window_shifted(const struct engine *e)
+{
+	return e->info[BASE].dirty_from_walk &&
+	       window_starts_inside_a_leaf(e);
+}
+
 
 /*
  * generic_pt riscv64: the RISC-V driver asks for PT_FEAT_RISCV_SVPBMT when
@@ -225,7 +248,11 @@ static const struct op *dirty_read(const struct engine *e)
 	       e->model.rules.tracks_dirty ? op : NULL;
 }
 
-/* generic_pt: a dirty leaf that starts in the window and ends past it. */
+/*
+ * generic_pt: a dirty leaf that starts in the window and ends past it; or,
+ * before 7.3 (dirty_from_walk: recorded from the window's start with its
+ * full size), one that starts before the window and is larger than it.
+ */
 static bool genpt_records_past_end(const struct engine *e)
 {
 	const struct op *op = dirty_read(e);
@@ -237,10 +264,16 @@ static bool genpt_records_past_end(const struct engine *e)
 		return false;
 	last = op->iova + (op->size - 1);
 	n = model_leaves_in(&e->model, op->iova, last, &l);
-	for (size_t i = 0; i < n; i++)
-		if (l[i].dirty && l[i].iova >= op->iova &&
-		    l[i].iova + (l[i].size - 1) > last)
+	for (size_t i = 0; i < n; i++) {
+		uint64_t from = l[i].iova;
+
+		if (!l[i].dirty)
+			continue;
+		if (from < op->iova && e->info[BASE].dirty_from_walk)
+			from = op->iova;
+		if (from >= op->iova && from + (l[i].size - 1) > last)
 			return true;
+	}
 	return false;
 }
 
@@ -412,6 +445,97 @@ static bool exynos_section_over_mapped_table(const struct engine *e)
 	       warned_with("check_released", "DMA mappings left");
 }
 
+/*
+ * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
+ * part of a block splits it (arm_lpae_split_blk_unmap(),
+ * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
+ * over the block without break-before-make, and invalidates only the
+ * unmapped part, in the new leaf size.  The block's cached entry is left
+ * to an invalidation by address that carries the wrong leaf size.
+ */
+static bool unmap_splits_block(const struct engine *e)
+{
+	const struct op *op;
+	uint64_t last;
+
+	if (!e->rules.unmap_splits_blocks || e->op >= e->prog->nr_ops)
+		return false;
+	op = &e->prog->ops[e->op];
+	if (op->kind != OP_UNMAP || !op->size)
+		return false;
+	last = op->iova + (op->size - 1);
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+		uint64_t end = l->iova + (l->size - 1);
+
+		if ((l->iova < op->iova && end >= op->iova) ||
+		    (l->iova <= last && end > last))
+			return true;
+	}
+	return false;
+}
+
+static bool dirty_bit(const uint64_t *bits, uint64_t bit)
+{
+	return bits[bit / 64] >> (bit % 64) & 1;
+}
+
+/*
+ * generic_pt in 7.2 (fixed by 7.3): record_dirty() sizes a contiguous
+ * leaf as (end_index - index) items, with end_index from
+ * log2_set_mod_max_t(), the group's last index, inclusive: one item
+ * short.  The leaf's last item is never reported, and its dirty bit is
+ * cleared with the rest, its invalidation gathered one item short.
+ * Matched as: a dirty leaf inside the window that the bitmap shows from
+ * its first page but not at its last, or whose invalidation starts at
+ * the leaf and is shorter than it.
+ */
+static bool inval_short_of(const struct pt_leaf *l)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct rt_inval *inv;
+		size_t n = rt_invals(tw, &inv);
+
+		for (size_t i = 0; i < n; i++)
+			if (inv[i].kind == PTF_INVAL_LEAF && inv[i].iova == l->iova &&
+			    inv[i].size && inv[i].size < l->size)
+				return true;
+	}
+	return false;
+}
+
+static bool dirty_contig_last_item(const struct engine *e)
+{
+	const struct op *op = dirty_read(e);
+	const struct dirty_bitmap *db = &e->dirty;
+	const struct pt_leaf *l;
+	uint64_t last;
+	size_t n;
+
+	/* 7.2's record_dirty() is the one that records from the walk. */
+	if (!op || e->model.rules.family != MODEL_GENERIC_PT ||
+	    !e->info[BASE].dirty_from_walk)
+		return false;
+	last = op->iova + (op->size - 1);
+	n = model_leaves_in(&e->model, op->iova, last, &l);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t first_bit = (l[i].iova - db->iova) / db->page;
+		uint64_t last_bit = (l[i].iova + (l[i].size - 1) - db->iova) / db->page;
+
+		if (l[i].iova < op->iova || l[i].iova + (l[i].size - 1) > last)
+			continue;
+		if (inval_short_of(&l[i]))
+			return true;
+		if (first_bit == last_bit || !dirty_bit(db->want, last_bit))
+			continue;
+		for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+			if (dirty_bit(db->bits[tw], first_bit) &&
+			    !dirty_bit(db->bits[tw], last_bit))
+				return true;
+	}
+	return false;
+}
+
 static const struct known_finding known[] = {
 	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
 	  exynos_section_over_mapped_table },
@@ -435,6 +559,18 @@ static const struct known_finding known[] = {
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
+	{ "genpt-dirty-contig-last-item", "pt_*", "dirty",
+	  "a dirty range was not reported", dirty_contig_last_item },
+	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
+	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
+	{ "genpt-dirty-window-shifted", "pt_*", "flush",
+	  "a removed or changed leaf was not invalidated", dirty_window_shifted },
+	{ "genpt-dirty-window-shifted", "pt_*", "dirty",
+	  "a clean range was reported dirty", dirty_window_shifted },
+	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
+	  "a removed or changed leaf was not invalidated", unmap_splits_block },
+	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
+	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
 	{ "iova-bitmap-write-past-end", "arm_lpae", "sanitizer", NULL,

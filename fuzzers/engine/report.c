@@ -70,8 +70,12 @@ static void print_context(const struct engine *e, FILE *out)
 	fprintf(out, "target:     %s (%s)\n", t->name, t->summary);
 	fprintf(out, "baseline:   Linux %s (legacy iova_to_phys)\n",
 		t->twin[BASE]->tree);
-	fprintf(out, "candidate:  Linux %s (iova_to_phys_length)\n",
-		t->twin[CAND]->tree);
+	if (e->diff_off)
+		fprintf(out, "candidate:  Linux %s (the baseline's code)\ndifferential: off (%s)\n",
+			t->twin[CAND]->tree, e->diff_off);
+	else
+		fprintf(out, "candidate:  Linux %s (iova_to_phys_length)\n",
+			t->twin[CAND]->tree);
 	fputs("config:     ", out);
 	config_print(t, &e->prog->cfg, out);
 	fputc('\n', out);

@@ -66,6 +66,8 @@ static void run_file(const char *path)
 		printf("# running (baseline: Linux %s, candidate: Linux %s)\n",
 		       ptf_target->twin[BASE]->tree,
 		       ptf_target->twin[CAND]->tree);
+		if (ptf_differential_off)
+			printf("# differential: off (%s)\n", ptf_differential_off);
 	}
 	const char *known = engine_run(ptf_target, &prog, &opts);
 
@@ -195,6 +197,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!opts.verbose)
-		fprintf(stderr, "%s: %lu inputs ran clean\n", ptf_target->name, runs);
+		fprintf(stderr, "%s: %lu inputs ran clean%s\n", ptf_target->name,
+			runs, ptf_differential_off ? " (differential off)" : "");
 	return 0;
 }

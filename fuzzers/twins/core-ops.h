@@ -34,8 +34,16 @@ static struct iommu_domain *twin_iommu_domain(void *dom)
 static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
 		   int prot, int atomic)
 {
+#if PTF_MAP_HAS_GFP
 	return iommu_map(twin_iommu_domain(dom), iova, pa, size, prot,
 			 atomic ? GFP_ATOMIC : GFP_KERNEL);
+#else
+	/* Before 6.3: the caller's context picks the function, not a gfp. */
+	if (atomic)
+		return iommu_map_atomic(twin_iommu_domain(dom), iova, pa,
+					size, prot);
+	return iommu_map(twin_iommu_domain(dom), iova, pa, size, prot);
+#endif
 }
 
 static ptf_u64 ptf_unmap(void *dom, ptf_u64 iova, ptf_u64 size)
@@ -76,6 +84,7 @@ static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
 }
 #endif
 
+#if PTF_HAVE_DIRTY_OPS
 static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
 			  unsigned long flags, ptf_u64 page_size,
 			  ptf_u64 *bitmap)
@@ -83,6 +92,11 @@ static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
 	return ptf_iommufd_read_dirty(twin_iommu_domain(dom), iova, size,
 				      flags, page_size, (u64 *)bitmap);
 }
+#define PTF_TWIN_DIRTY_OP .read_and_clear_dirty = ptf_read_dirty,
+#else
+/* Before 6.7 the tree has no dirty tracking at all: no op. */
+#define PTF_TWIN_DIRTY_OP
+#endif
 
 static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 {
@@ -105,7 +119,7 @@ static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 	.iotlb_sync		= ptf_sync,				\
 	.iova_to_phys		= ptf_iova_to_phys_core,		\
 	PTF_TWIN_LENGTH_OP						\
-	.read_and_clear_dirty	= ptf_read_dirty,			\
+	PTF_TWIN_DIRTY_OP							\
 	.stats			= ptf_stats
 
 #endif /* PTF_TWIN_CORE_OPS_H */

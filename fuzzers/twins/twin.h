@@ -90,6 +90,12 @@ struct ptf_pt_info {
 	/* IOVAs a caller may use: domain->geometry, and a sign-extended upper half */
 	ptf_u64 va_first, va_last, va_upper_first;
 	unsigned int top_level;		/* generic_pt: the table's top now */
+	int unmap_splits_blocks;	/* a partial unmap splits a block (6.1) */
+	/*
+	 * generic_pt before 7.3: record_dirty() reports a leaf from the
+	 * walk's position (a window's start), not from the leaf's.
+	 */
+	int dirty_from_walk;
 	ptf_u64 regs[6];		/* TTBR/TCR-like registers, per format */
 };
 
@@ -126,6 +132,7 @@ struct ptf_twin_ops {
 	 * Dirty bits of [iova, iova + size) as iommufd reads them: one bit per
 	 * @page_size in @bitmap, through the tree's iova_bitmap and the
 	 * domain's read_and_clear_dirty; -EOPNOTSUPP without dirty tracking.
+	 * NULL when the tree has no dirty tracking at all (before 6.7).
 	 */
 	int (*read_and_clear_dirty)(void *dom, ptf_u64 iova, ptf_u64 size,
 				    unsigned long flags, ptf_u64 page_size,

@@ -10,7 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/bug.h>
 #include <linux/iommu.h>
-#ifdef PTF_HAVE_GENERIC_PT
+#if PTF_HAVE_GENERIC_PT
 #include <linux/generic_pt/iommu.h>
 #endif
 
@@ -29,7 +29,7 @@
 /* iommu_domain_free() of an SVA domain; ptfuzz makes none. */
 #define mmdrop(mm)					BUG()
 
-#ifndef PTF_HAVE_GENERIC_PT
+#if !PTF_HAVE_GENERIC_PT
 /* Trees before generic_pt have no range ops: every domain takes the pgtbl path. */
 struct pt_iommu;
 #define iommupt_from_domain(domain) ((struct pt_iommu *)NULL)
