@@ -95,6 +95,7 @@ KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
 	-Wno-gnu-variable-sized-type-not-at-end -Wno-address-of-packed-member \
 	-Wno-pointer-sign -Wno-initializer-overrides -Wno-unused-but-set-variable \
+	-Wno-format-security \
 	-Wno-visibility
 
 # Harness code: plain C against libc.
@@ -162,6 +163,16 @@ GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
 # Every target of the family, for the line that says why it was left out.
 ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$($(v))))
+# Drivers with their own page tables: one unit (twin) per driver, whose glue
+# fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
+# target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
+# the source.  A unit both trees have (Units below) becomes a target.
+DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
+DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
+DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
+DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
+$(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
+$(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
 
 # From the tree under test, per twin: iommufd's dirty bitmap (6.7 on, when
 # the tree has dirty tracking), and the family.
@@ -179,13 +190,15 @@ TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_F
 # build, and turns the differential off for a unit with a file that did not
 # take its hunks (its candidate twin is then the baseline's code).  A new
 # family adds itself to UNITS and says UNIT_FILES_<family>.
-UNITS := iopgtable genpt
+UNITS := iopgtable genpt $(DRIVERS)
 UNIT_FILES_core := include/linux/iommu.h drivers/iommu/iommu.c
 # Built where the tree has them: iommu-pages.h (6.11 on), dirty tracking (6.7 on).
 UNIT_FILES_optional := drivers/iommu/iommu-pages.h drivers/iommu/iommufd/iova_bitmap.c \
 	include/linux/iova_bitmap.h
 UNIT_FILES_iopgtable := include/linux/io-pgtable.h drivers/iommu/io-pgtable-arm.h $(TREE_SRCS_iopgtable)
 UNIT_FILES_genpt := include/linux/generic_pt/ drivers/iommu/generic_pt/fmt/ drivers/iommu/generic_pt/
+# A driver's unit builds its driver source, which its glue includes.
+$(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
 UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
 
 # The units the trees give, each with targets; a family's targets link its twins.
@@ -198,12 +211,24 @@ SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
 SHIM_SRCS_genpt := fuzzers/twins/genpt.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
+# A driver's twin: its glue (which includes the tree file, not compiled on
+# its own), and what every driver twin shares: the driver core stand-ins,
+# the iommu core's driver side, and the domain ops that count and forward.
+DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
+	fuzzers/twins/drivers/common.c
+$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
+$(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
+$(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
 	iommu_iova_to_phys iommu_iova_to_phys_length?
+# Drivers also allocate, attach and free their domains through the core.
+$(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
+	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
+	dev_iommu_priv_set))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)
@@ -249,9 +274,9 @@ $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7)
+$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)
-	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
+	@awk -v roots="$(CORE_ROOTS) $(CORE_ROOTS_$(8))" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)

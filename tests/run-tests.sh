@@ -164,13 +164,13 @@ if group replay; then
 		# A known kernel finding must still be there under strict mode.
 		id=$(sed -n 's/^# Known kernel finding \([a-z0-9-]*\).*/\1/p' "$p")
 		[ -n "$id" ] || continue
-		if PTF_STRICT=1 "$run" "$tmp/in" >"$tmp/out" 2>&1; then
-			ko "replay: $p passes under PTF_STRICT=1: is $id fixed in this kernel? Retire it from fuzzers/engine/known.c"
+		if PTF_STRICT=$id "$run" "$tmp/in" >"$tmp/out" 2>&1; then
+			ko "replay: $p passes under PTF_STRICT=$id: is $id fixed in this kernel? Retire it from fuzzers/engine/known.c"
 		elif grep -q "^known: *$id" "$tmp/out"; then
-			ok "replay: $p fails under PTF_STRICT=1 as known finding $id (expected failure)"
+			ok "replay: $p fails under PTF_STRICT=$id as known finding $id (expected failure)"
 		else
 			tail -n 30 "$tmp/out"
-			ko "replay: $p fails under PTF_STRICT=1, but not as $id"
+			ko "replay: $p fails under PTF_STRICT=$id, but not as $id"
 		fi
 	done
 fi

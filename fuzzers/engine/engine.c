@@ -675,6 +675,8 @@ static bool create(struct engine *e)
 		     hazard);
 		return false;
 	}
+	hw_ctx_init(e);
+	hw_device_init(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		rt_set_phys_base(tw, ts->table_base[tw]);
 		e->fail_nth = ts->create_fail;
@@ -713,7 +715,6 @@ static bool create(struct engine *e)
 	e->t->rules(ts, &e->info[BASE], &e->rules);
 	e->rules.unmap_splits_blocks = e->info[BASE].unmap_splits_blocks;
 	model_init(&e->model, &e->rules);
-	hw_ctx_init(e);
 	if (e->opts.kunit)
 		kunit_domain(e);
 	return true;

@@ -85,6 +85,8 @@ struct engine {
 	bool op_in_aperture;		/* the op's range is inside the aperture */
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
 	struct step_call step_calls[65536];	/* the candidate's step unmaps */
+	/* The table a non-coherent walker found unsynced (for known.c). */
+	struct { int twin; uint64_t phys, len; } unsynced;
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 };
@@ -99,7 +101,7 @@ const char *engine_run(const struct target *t, const struct program *p,
 /* Known kernel findings (known.c). */
 const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
-bool known_strict(void);
+bool known_strict(const char *id);
 /* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
@@ -117,6 +119,7 @@ void oracle_dirty(struct engine *e, bool in_contract, int expect_ret);
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct leafvec *out);
 void hw_ctx_init(struct engine *e);
+void hw_device_init(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 

@@ -304,6 +304,148 @@ static bool lpae_records_past_end(const struct engine *e)
 }
 
 /*
+ * rockchip-iommu: rk_iommu_probe() stores each bank's ioremap() result at
+ * bases[i], i counting the device's resources, but counts only the
+ * successes in num_mmu and then uses bases[0 .. num_mmu - 1]: when a bank
+ * but the last fails to map (-ENOMEM, or -EBUSY for a region another
+ * driver claimed), an error pointer is used as a register base and the
+ * first register access (attach: rk_iommu_enable()) oopses.  ptfuzz's
+ * register accessors catch the access; the failure comes from an
+ * allocation failed while the driver probes.
+ */
+static bool rk_bank_failed_to_map(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.pt.instances > 1 && e->ts.create_fail;
+}
+
+/* A WARN of @func whose message contains @text. */
+static bool warned_with(const char *func, const char *text)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct rt_warn *w;
+		size_t n = rt_warns(tw, &w);
+
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(w[i].func, func) && strstr(w[i].what, text))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * rockchip-iommu: rk_iommu_of_xlate() takes a reference to the IOMMU's
+ * platform device (of_find_device_by_node()) and returns -ENOMEM without
+ * dropping it when devm_kzalloc() of the master's data fails.
+ */
+static bool rk_xlate_failed(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("check_released", "references taken and not put");
+}
+
+/*
+ * sun50i-iommu: sun50i_iommu_enable() programs the permission domains with
+ * plain writes, but domains 2 (ACI_RD) and 3 (ACI_WR) share
+ * IOMMU_DM_AUT_CTRL_REG1: the ACI_WR write replaces the ACI_RD one, whose
+ * write-unavailable bits are lost.  Pages mapped IOMMU_READ only are
+ * writable by every master.  The window shows the leaf with write access
+ * added and nothing else changed.
+ */
+static bool sun50i_read_only_writable(const struct engine *e)
+{
+	const struct pt_leaf *m;
+	size_t n = model_leaves_in(&e->model, e->win_lo, e->win_hi, &m);
+	bool seen = false;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct leafvec *hw = &e->hw[tw];
+
+		if (hw->n != n)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			int want = e->t->access_of(&e->ts, m[i].prot);
+
+			if (hw->v[i].iova != m[i].iova || hw->v[i].size != m[i].size ||
+			    hw->v[i].phys != m[i].phys)
+				return false;
+			if (hw->v[i].prot == want)
+				continue;
+			if (want != MODEL_PROT_READ ||
+			    hw->v[i].prot != (MODEL_PROT_READ | MODEL_PROT_WRITE))
+				return false;
+			seen = true;
+		}
+	}
+	return seen;
+}
+
+/*
+ * sun50i-iommu: a paging domain starts with refcnt 1 and each attach takes
+ * another, but detaching (sun50i_iommu_identity_attach()) drops only one:
+ * the count never reaches 0, sun50i_iommu_detach_domain() never runs.  The
+ * IOMMU keeps translating through the domain after it is detached and
+ * freed (its TTB points at the freed directory), its L2 tables and DMA
+ * mappings leak, and its clock stays on.  ptfuzz sees it when it removes
+ * the devices.
+ */
+static bool sun50i_domain_never_detached(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       (warned_with("kmem_cache_destroy", "still has objects") ||
+		warned_with("check_released", "DMA mappings left") ||
+		warned_with("ptf_devices_remove_all", "left enabled"));
+}
+
+/*
+ * exynos-iommu: exynos_iommu_init() allocates zero_lv2_table, the level-2
+ * table of faults every unused level-1 entry links to, and never maps it
+ * for DMA or syncs it: a non-coherent SysMMU may walk whatever memory held
+ * before the CPU zeroed it in its cache.  The table the walker found
+ * unsynced was never DMA-mapped, and no sync ever reached it.
+ */
+static bool exynos_zero_table_unsynced(const struct engine *e)
+{
+	return !rt_dma_mapped(e->unsynced.twin, e->unsynced.phys,
+			      e->unsynced.len) &&
+	       rt_device_never_synced(e->unsynced.twin, e->unsynced.phys,
+				      e->unsynced.len);
+}
+
+/*
+ * exynos-iommu: exynos_iommu_domain_alloc_paging() publishes
+ * geometry.aperture_end = ~0UL, but the SysMMU translates 32-bit IOVAs and
+ * the driver truncates every IOVA to sysmmu_iova_t: an IOVA the geometry
+ * allows above 4 GiB aliases one below it (a map there maps, and an unmap
+ * removes, another range), and since an unmap over holes reports them as
+ * unmapped, iommu_unmap() of a large range loops over the 4 GiB again and
+ * again.  Such an op is not run outside strict mode.
+ */
+static bool exynos_iova_past_32_bits(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind == OP_FAIL_ALLOC)
+		return false;
+	last = op->kind == OP_LOOKUP || op->kind == OP_DEVICE_WRITE || !op->size ?
+	       op->iova : op->iova + (op->size - 1);
+	return last >> 32 || last < op->iova;
+}
+
+/*
+ * exynos-iommu: lv1set_section() maps a 1M section over an L2 table whose
+ * pages are all unmapped by freeing that table with kmem_cache_free(), but
+ * alloc_lv2entry() had mapped it for DMA and nothing unmaps it: the DMA API
+ * mapping leaks (and with it, under swiotlb, its bounce buffer).  ptfuzz
+ * sees it when it removes the SysMMU.
+ */
+static bool exynos_section_over_mapped_table(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       warned_with("check_released", "DMA mappings left");
+}
+
+/*
  * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
  * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
@@ -395,6 +537,28 @@ static bool dirty_contig_last_item(const struct engine *e)
 }
 
 static const struct known_finding known[] = {
+	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
+	  exynos_section_over_mapped_table },
+	{ "exynos-aperture-wider-than-iova", "exynos", "window", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-aperture-wider-than-iova", "exynos", "lookup", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-aperture-wider-than-iova", "exynos", "contract", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-zero-table-never-synced", "exynos", "sync", NULL,
+	  exynos_zero_table_unsynced },
+	{ "sun50i-read-only-pages-writable", "sun50i", "window",
+	  "tables differ from the model", sun50i_read_only_writable },
+	/* A read-only leaf the model adopted reads as changed (writable). */
+	{ "sun50i-read-only-pages-writable", "sun50i", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  sun50i_read_only_writable },
+	{ "sun50i-domain-never-detached", "sun50i", "warn", NULL,
+	  sun50i_domain_never_detached },
+	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
+	  rk_xlate_failed },
+	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
+	  rk_bank_failed_to_map },
 	{ "genpt-dirty-contig-last-item", "pt_*", "dirty",
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
@@ -470,7 +634,7 @@ bool known_hazard_runs(const struct engine *e, const char *id)
 	const char *only = getenv("PTF_ONLY_SIGNATURE");
 	char mine[128];
 
-	if (!known_strict())
+	if (!known_strict(id))
 		return false;
 	for (const struct known_finding *k = known; k->id; k++)
 		if (!strcmp(k->id, id)) {
@@ -481,11 +645,15 @@ bool known_hazard_runs(const struct engine *e, const char *id)
 	return false;
 }
 
-bool known_strict(void)
+/*
+ * PTF_STRICT=1 reports every known finding; PTF_STRICT=ID only that one
+ * (a regression input for one finding may run into another on the way).
+ */
+bool known_strict(const char *id)
 {
 	const char *s = getenv("PTF_STRICT");
 
-	return s && *s == '1';
+	return s && (!strcmp(s, "1") || (id && !strcmp(s, id)));
 }
 
 const char *known_finding(const struct engine *e, const char *oracle,

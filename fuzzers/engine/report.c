@@ -128,7 +128,7 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 		e->known_hit = "other";
 		longjmp(e->known_exit, 1);
 	}
-	if (known && !known_strict()) {
+	if (known && !known_strict(known)) {
 		note(e, "(known kernel finding %s: %s: %s; PTF_STRICT=1 reports it)",
 		     known, oracle, signature);
 		if (e->op < e->prog->nr_ops)

@@ -71,6 +71,9 @@ struct hw_ctx {
 	void (*leaf)(const struct hw_ctx *hw, const struct hw_leaf *leaf);
 	void (*error)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
+	/* A register access the hardware's programming rules forbid. */
+	void (*protocol)(const struct hw_ctx *hw, const char *fmt, ...)
+		__attribute__((format(printf, 2, 3)));
 	void *priv;
 };
 
@@ -79,6 +82,24 @@ struct warn_site {
 	const char *file;	/* basename */
 	const char *func;	/* "*suffix" matches any function ending so */
 	const char *why;
+};
+
+/*
+ * The registers of a driver's IOMMU, as its hardware has them (written
+ * from the hardware's description): the kernel's readl()/writel() land
+ * here, and register writes that invalidate TLBs record what they
+ * invalidate (ptf_rt_iotlb_inval*()).  State is per twin.
+ */
+struct hw_device {
+	/* Power-on, before the twins boot: forget the previous input. */
+	void (*reset)(const struct target_setup *ts);
+	/* The kernel mapped [phys, phys + size) of @twin's device. */
+	void (*map)(const struct hw_ctx *hw, uint64_t phys, uint64_t size);
+	uint32_t (*read)(const struct hw_ctx *hw, uint64_t phys, int bytes);
+	void (*write)(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
+		      int bytes);
+	/* TLBs that each must drop a changed leaf (units of the records). */
+	unsigned int (*tlbs)(const struct hw_ctx *hw);
 };
 
 enum hw_write_result {
@@ -114,6 +135,14 @@ struct target {
 	 */
 	bool (*driver_config)(const struct target_setup *ts);
 	const struct warn_site *warn_sites;
+	/* A driver's IOMMU registers (NULL: none; the family programs it). */
+	const struct hw_device *device;
+	/*
+	 * True if the device's table walker is not cache-coherent: it sees
+	 * table memory only as DMA syncs publish it, and a table entry it
+	 * reads that the CPU changed and did not sync is a finding.
+	 */
+	bool (*noncoherent)(const struct target_setup *ts);
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };

@@ -33,6 +33,8 @@ enum ptf_fmt {
 	PTF_FMT_PT_VTDSS,
 	PTF_FMT_PT_X86_64,
 	PTF_FMT_PT_RISCV64,
+	/* A driver's own page table: the driver twin knows which. */
+	PTF_FMT_DRIVER,
 	PTF_NR_FMTS,
 };
 
@@ -76,6 +78,9 @@ struct ptf_pt_config {
 	ptf_u64 pgsize_bitmap;		/* as the driver asks (0: all) */
 	unsigned int ias, oas;		/* generic_pt: hw_max_vasz/oasz_lg2 */
 	int coherent_walk;
+	/* Drivers: the hardware (per-SoC data, version register), per driver. */
+	unsigned int variant;
+	unsigned int instances;		/* IOMMU instances behind the master */
 };
 
 /* What the kernel made of a config: the values a driver would program. */
