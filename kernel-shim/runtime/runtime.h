@@ -42,6 +42,14 @@ void rt_usage(int twin, struct rt_usage *usage);
  * for a hardware walker; NULL if it is not live table memory.
  */
 void *rt_phys_span(int twin, uint64_t phys, size_t len);
+/*
+ * The same memory as a non-coherent walker sees it: what the last DMA
+ * sync toward the device left there (a new table page holds stale bytes
+ * until one covers it).
+ */
+void *rt_phys_span_device(int twin, uint64_t phys, size_t len);
+/* A DMA sync toward the device of [phys, phys + size) (diag.c calls it). */
+void rt_device_sync(int twin, uint64_t phys, uint64_t size);
 
 /* Allocation failure injection --------------------------------------------- */
 
@@ -59,10 +67,18 @@ struct rt_warn {
 	int line;
 };
 
+/* Invalidations and table frees share one sequence: their order counts. */
 struct rt_inval {
 	int kind;		/* enum ptf_rt_inval */
 	uint64_t iova;
 	uint64_t size;
+	unsigned long seq;
+};
+
+struct rt_free {
+	uint64_t phys;
+	uint64_t size;
+	unsigned long seq;
 };
 
 struct rt_sync {
@@ -74,6 +90,9 @@ struct rt_sync {
 size_t rt_warns(int twin, const struct rt_warn **warns);
 size_t rt_invals(int twin, const struct rt_inval **invals);
 size_t rt_syncs(int twin, const struct rt_sync **syncs);
+size_t rt_frees(int twin, const struct rt_free **frees);
+/* A table page was freed (memory.c calls it). */
+void rt_record_free(int twin, uint64_t phys, uint64_t size);
 void rt_clear_records(int twin);
 
 /* The last kernel log lines of a twin, oldest first, for reports. */

@@ -113,7 +113,9 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
 
 static inline void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
 {
-	return ptf_rt_table_alloc(cache->size);
+	if (gfp & __GFP_ZERO)
+		return ptf_rt_table_alloc(cache->size);
+	return ptf_rt_table_alloc_raw(cache->size);
 }
 
 static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
