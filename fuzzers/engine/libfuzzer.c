@@ -26,6 +26,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct program prog;
 
 	program_decode(ptf_target, data, size, &prog);
-	engine_run(ptf_target, &prog, &opts);
+	engine_run(ptf_target, &prog, &opts, NULL);
 	return 0;
 }

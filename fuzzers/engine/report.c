@@ -113,9 +113,12 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 {
 	const char *known = known_finding(e, oracle, signature);
 	const char *only = getenv("PTF_ONLY_SIGNATURE");
-	char full[256];
+	char full[256], why[160] = "";
 	va_list ap;
 
+	/* A known finding is in both twins: on one only, it is a regression. */
+	if (known && strcmp(oracle, "twins") && twins_differ(e, why, sizeof(why)))
+		known = NULL;
 	/* While minimizing one finding, another one is not a crash. */
 	snprintf(full, sizeof(full), "ptfuzz: %s: %s: %s", e->t->name, oracle,
 		 signature);
@@ -137,6 +140,9 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	if (known)
 		fprintf(stderr, "known:      %s (documented in README.md; strict mode)\n",
 			known);
+	if (why[0])
+		fprintf(stderr, "regression: a known finding's symptom, but the twins differ in %s\n",
+			why);
 	print_context(e, stderr);
 	print_trace(e, stderr);
 	fprintf(stderr, "oracle:     %s\n", oracle);

@@ -67,7 +67,7 @@ static void run_file(const char *path)
 		       ptf_target->twin[BASE]->tree,
 		       ptf_target->twin[CAND]->tree);
 	}
-	const char *known = engine_run(ptf_target, &prog, &opts);
+	const char *known = engine_run(ptf_target, &prog, &opts, NULL);
 
 	if (opts.verbose && known)
 		printf("# known kernel finding %s (see README.md); PTF_STRICT=1 fails on it\n",

@@ -47,6 +47,7 @@ struct target_setup {
 	struct ptf_pt_config pt;
 	uint64_t table_base[PTF_NR_TWINS];	/* physical base of each arena */
 	unsigned int create_fail;		/* fail the n-th alloc of create */
+	bool pt_debug;				/* CONFIG_DEBUG_GENERIC_PT twins */
 };
 
 /* A hardware walker's leaf: what the device would translate. */
@@ -67,18 +68,47 @@ struct hw_ctx {
 	 * and writes it, or NULL: table pointers must lead to live tables.
 	 */
 	void *(*map)(const struct hw_ctx *hw, uint64_t phys, size_t len);
-	/* ... and leaves and errors are reported to the engine. */
+	/* ... and leaves, tables below the top, and errors are reported. */
 	void (*leaf)(const struct hw_ctx *hw, const struct hw_leaf *leaf);
+	/* A table at @phys translating [iova, iova + 2^span_lg2). */
+	void (*table)(const struct hw_ctx *hw, uint64_t phys, uint64_t iova,
+		      unsigned int span_lg2);
 	void (*error)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
 	void *priv;
 };
 
-/* Where a WARN documents a contract violation the engine may provoke. */
+/*
+ * A WARN that documents a contract violation the engine may provoke.  The
+ * model predicts, per op, which of these sites WARN (model_warn(m, id));
+ * a kernel WARN is allowed only if it matches a predicted site by file,
+ * function and condition.
+ */
 struct warn_site {
+	const char *id;		/* what the target's model_impl names it */
 	const char *file;	/* basename */
 	const char *func;	/* "*suffix" matches any function ending so */
+	const char *cond;	/* the condition (or message) the WARN records */
 	const char *why;
+};
+
+/*
+ * What a target predicts the kernel makes of a configuration, by the
+ * format's own rules (what alloc_io_pgtable_ops() or pt_iommu_*_init()
+ * keep of a cfg, and the driver glue around them).
+ */
+struct target_domain {
+	bool accepted;			/* the kernel creates the domain */
+	unsigned int create_allocs;	/* allocations a creation makes */
+	const char *create_warn;	/* warn_site a refusal WARNs at */
+	/* The domain: pgsize_bitmap, ias, oas, IOVA window, top (not regs). */
+	struct ptf_pt_info info;
+	struct model_rules rules;
+	const struct model_impl *impl;	/* the table's semantics */
+	const void *impl_ctx;
+	bool incoherent;		/* the walker needs DMA syncs */
+	bool dirty_ops;			/* iommufd gets as far as the driver */
+	bool create_undefined;		/* creating it is undefined behaviour */
 };
 
 enum hw_write_result {
@@ -93,9 +123,8 @@ struct target {
 	unsigned int nr_fields;
 	/* Field values -> kernel config; false if the combination is moot. */
 	bool (*setup)(const struct target_config *cfg, struct target_setup *ts);
-	/* What the model must know, given what the kernel made of the config. */
-	void (*rules)(const struct target_setup *ts,
-		      const struct ptf_pt_info *info, struct model_rules *r);
+	/* What the kernel must make of the config (item by item, as above). */
+	void (*predict)(const struct target_setup *ts, struct target_domain *d);
 	/* The access a device gets from a mapping with @prot. */
 	int (*access_of)(const struct target_setup *ts, int prot);
 	/* Report every leaf intersecting [lo, hi]. */
@@ -103,11 +132,11 @@ struct target {
 	/* A device write at @iova (dirty tracking formats only). */
 	enum hw_write_result (*hw_write)(const struct hw_ctx *hw, uint64_t iova);
 	/*
-	 * read_and_clear_dirty's return when the model does not track dirty
-	 * bits; *in_contract false if the kernel treats the call as misuse.
+	 * read_and_clear_dirty's return over a mapped window when the model
+	 * does not track dirty bits; *warn: the warn_site the call WARNs at.
 	 */
 	int (*dirty_unsupported_ret)(const struct target_setup *ts,
-				     bool *in_contract);
+				     const char **warn);
 	/*
 	 * True if a driver of the tree creates domains of exactly this
 	 * configuration: the kernel must not refuse it.  NULL: not known.

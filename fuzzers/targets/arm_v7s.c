@@ -68,16 +68,238 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* io-pgtable-arm-v7s's table, as the model keeps it ------------------------ */
+
+#define SZ_4K	(1ULL << 12)
+#define SZ_64K	(1ULL << 16)
+#define SZ_1M	(1ULL << 20)
+#define SZ_16M	(1ULL << 24)
+
+struct v7s_geom {
+	unsigned int ias, oas;
+	uint64_t pgsize_bitmap;
+};
+
+static struct v7s_geom geom;
+
+/*
+ * arm_v7s_alloc_pgtable(): 32 bits of IOVA and PA (34 and 35 with
+ * MTK_EXT, which needs NO_PERMS; MTK_TTBR_EXT needs MTK_EXT); the L1
+ * table must be addressable by the TTBR (below 4 GiB, or below the OAS
+ * with MTK_TTBR_EXT).  Allocations: the glue's domain, the data, the L2
+ * kmem_cache, the L1 table.
+ */
+static bool v7s_geometry(const struct target_setup *ts, struct target_domain *d)
 {
-	*r = (struct model_rules){
-		.pgsize_bitmap = info->pgsize_bitmap,
-		.va_first = 0,
-		.va_last = (1ULL << info->ias) - 1,
-		.pa_limit = 1ULL << info->oas,
-		.map_needs_rw = true,
+	const struct ptf_pt_config *pc = &ts->pt;
+	bool mtk = pc->quirks & PTF_QUIRK_ARM_MTK_EXT;
+	uint64_t l1 = ts->table_base[PTF_TWIN_CAND];
+
+	d->create_allocs = 1;
+	if (pc->ias > (mtk ? 34u : 32u) || pc->oas > (mtk ? 35u : 32u))
+		return false;
+	if (mtk && !(pc->quirks & PTF_QUIRK_NO_PERMS))
+		return false;
+	if ((pc->quirks & PTF_QUIRK_ARM_MTK_TTBR_EXT) && !mtk)
+		return false;
+	d->create_allocs += 3;
+	if ((pc->quirks & PTF_QUIRK_ARM_MTK_TTBR_EXT) ? l1 >> pc->oas : l1 >> 32)
+		return false;	/* "Page table does not fit in PTE" */
+	geom = (struct v7s_geom){
+		.ias = pc->ias, .oas = pc->oas,
+		.pgsize_bitmap = pc->pgsize_bitmap & (SZ_4K | SZ_64K | SZ_1M | SZ_16M),
 	};
+	return true;
+}
+
+/* The table indexes IOVA bits below the IAS and nothing above. */
+static uint64_t canon(uint64_t iova)
+{
+	return iova & ((1ULL << geom.ias) - 1);
+}
+
+static bool v7s_alias(const struct model *m, uint64_t iova, uint64_t *out)
+{
+	*out = canon(iova);
+	return true;
+}
+
+static bool l1_table(const struct model *m, uint64_t iova)
+{
+	return model_has_table(m, iova & ~(SZ_1M - 1), 20);
+}
+
+/* The section or supersection the L1 entry of @iova holds, if any. */
+static const struct pt_leaf *l1_leaf(const struct model *m, uint64_t iova)
+{
+	const struct pt_leaf *l = model_lookup(m, iova);
+
+	return l && l->size >= SZ_1M ? l : NULL;
+}
+
+static void drop_l2(struct model *m, uint64_t iova)
+{
+	model_remove_leaves(m, iova, iova + (SZ_1M - 1));
+	model_remove_tables(m, iova, iova + (SZ_1M - 1));
+}
+
+/*
+ * __arm_v7s_map() of one page: a section or supersection replaces the L2
+ * tables below it and refuses a live entry; a small or large page needs
+ * an L2 table (allocated if there is none, refused below a section).
+ */
+static int map_one(struct model *m, uint64_t iova, uint64_t pa,
+		   uint64_t size, int prot)
+{
+	struct pt_leaf l = model_new_leaf(m, iova, size, pa, prot);
+	const struct pt_leaf *in;
+
+	if (size >= SZ_1M) {
+		for (uint64_t at = iova; at < iova + size; at += SZ_1M) {
+			if (l1_table(m, at))
+				drop_l2(m, at);
+			else if (l1_leaf(m, at)) {
+				model_warn(m, "v7s-map-live");
+				return -EEXIST;
+			}
+		}
+	} else {
+		if (l1_leaf(m, iova)) {
+			model_warn(m, "v7s-map-under-section");
+			return -EEXIST;
+		}
+		if (!l1_table(m, iova)) {
+			if (!model_alloc(m))
+				return -ENOMEM;
+			model_add_table(m, iova & ~(SZ_1M - 1), 20);
+		}
+		if (model_leaves_in(m, iova, iova + (size - 1), &in)) {
+			model_warn(m, "v7s-map-live");
+			return -EEXIST;
+		}
+	}
+	model_add_leaf(m, &l);
+	return 0;
+}
+
+/* arm_v7s_map_pages(): the first page checked against IAS and OAS, then page by page. */
+static int v7s_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			 uint64_t pgsize, uint64_t count, int prot,
+			 uint64_t *mapped)
+{
+	int ret = 0;
+
+	if (iova >> geom.ias || pa >> geom.oas) {
+		model_warn(m, "v7s-map-range");
+		return -ERANGE;
+	}
+	if (!(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE)))
+		return -EINVAL;
+	for (uint64_t i = 0; i < count; i++) {
+		ret = map_one(m, canon(iova + i * pgsize), pa + i * pgsize,
+			      pgsize, prot);
+		if (ret)
+			break;
+		*mapped += pgsize;
+	}
+	return ret;
+}
+
+/* The @n entries of the level of @step from @iova are all valid. */
+static bool all_valid(const struct model *m, uint64_t iova, uint64_t step,
+		      uint64_t n)
+{
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t at = iova + i * step;
+
+		if (!model_lookup(m, at) && !(step == SZ_1M && l1_table(m, at)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * __arm_v7s_unmap() of one page: every entry it covers must be valid; one
+ * entry of a large page or supersection, or a page below a section, is a
+ * partial unmap (refused with a WARN); whole entries go, and tables with
+ * everything below them.
+ */
+static uint64_t unmap_one(struct model *m, uint64_t iova, uint64_t size)
+{
+	uint64_t n1 = size >> 20, n2 = size >> 12;
+	const struct pt_leaf *l = l1_leaf(m, iova);
+
+	if (!all_valid(m, iova, SZ_1M, n1 ? n1 : 1)) {
+		model_warn(m, "v7s-unmap-empty");
+		return 0;
+	}
+	if (n1 <= 1 && l && l->size == SZ_16M) {
+		model_warn(m, "v7s-unmap-partial");
+		return 0;
+	}
+	if (n1) {
+		for (uint64_t i = 0; i < n1; i++)
+			drop_l2(m, iova + i * SZ_1M);
+		return size;
+	}
+	if (l) {
+		model_warn(m, "v7s-unmap-partial");
+		return 0;
+	}
+	if (!all_valid(m, iova, SZ_4K, n2)) {
+		model_warn(m, "v7s-unmap-empty");
+		return 0;
+	}
+	if (n2 <= 1 && model_lookup(m, iova)->size == SZ_64K) {
+		model_warn(m, "v7s-unmap-partial");
+		return 0;
+	}
+	model_remove_leaves(m, iova, iova + (size - 1));
+	return size;
+}
+
+static uint64_t v7s_unmap_pages(struct model *m, uint64_t iova,
+				uint64_t pgsize, uint64_t count)
+{
+	uint64_t done = 0;
+
+	if (iova >> geom.ias) {
+		model_warn(m, "v7s-unmap-range");
+		return 0;
+	}
+	for (uint64_t i = 0; i < count; i++) {
+		if (!unmap_one(m, canon(iova + i * pgsize), pgsize))
+			break;
+		done += pgsize;
+	}
+	return done;
+}
+
+static const struct model_impl v7s_impl = {
+	.map_pages	= v7s_map_pages,
+	.unmap_pages	= v7s_unmap_pages,
+	.alias		= v7s_alias,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	d->accepted = v7s_geometry(ts, d);
+	if (!d->accepted)
+		return;
+	d->info = (struct ptf_pt_info){
+		.pgsize_bitmap = geom.pgsize_bitmap,
+		.ias = geom.ias, .oas = geom.oas,
+		.va_first = 0, .va_last = (1ULL << geom.ias) - 1,
+	};
+	d->rules = (struct model_rules){
+		.pgsize_bitmap = geom.pgsize_bitmap,
+		.va_first = 0, .va_last = d->info.va_last,
+		.pa_limit = 1ULL << geom.oas,
+	};
+	d->impl = &v7s_impl;
+	d->impl_ctx = &geom;
+	d->dirty_ops = true;	/* the glue's, always */
+	d->incoherent = !ts->pt.coherent_walk;
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -199,7 +421,8 @@ static void v7s_init(const struct hw_ctx *hw, struct v7s *w)
 		.hw = hw,
 		.mtk = hw->pt->quirks & PTF_QUIRK_ARM_MTK_EXT,
 		.perms = !(hw->pt->quirks & PTF_QUIRK_NO_PERMS),
-		.l1_entries = 1u << (hw->info->ias - 20),
+		/* TTBCR.N = 0: the L1 table indexes the whole input range. */
+		.l1_entries = 1u << (hw->pt->ias - 20),
 	};
 }
 
@@ -222,6 +445,7 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 				      ((hw->pt->quirks & PTF_QUIRK_ARM_MTK_TTBR_EXT) ?
 				       mtk_bits(&w, pte) : 0);
 
+			hw->table(hw, l2, va, 20);
 			walk_l2(&w, l2, va, lo, hi);
 			i++;
 		} else if ((pte & L1_SECTION) && (pte & L1_SUPER)) {
@@ -239,20 +463,26 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 }
 
 static int dirty_unsupported_ret(const struct target_setup *ts,
-				 bool *in_contract)
+				 const char **warn)
 {
-	*in_contract = true;
 	return -EOPNOTSUPP;	/* no read_and_clear_dirty in io_pgtable_ops */
 }
 
 static const struct warn_site warn_sites[] = {
-	{ "io-pgtable-arm-v7s.c", "arm_v7s_init_pte", "map over a live entry: -EEXIST" },
-	{ "io-pgtable-arm-v7s.c", "__arm_v7s_map", "map below a live section: -EEXIST" },
-	{ "io-pgtable-arm-v7s.c", "__arm_v7s_unmap",
-	  "unmap of an empty entry, or of part of a large page or supersection" },
-	{ "io-pgtable-arm-v7s.c", "arm_v7s_map_pages",
+	{ "v7s-map-live", "io-pgtable-arm-v7s.c", "arm_v7s_init_pte",
+	  "!selftest_running", "map over a live entry: -EEXIST" },
+	{ "v7s-map-under-section", "io-pgtable-arm-v7s.c", "__arm_v7s_map",
+	  "!selftest_running", "map below a live section: -EEXIST" },
+	{ "v7s-unmap-empty", "io-pgtable-arm-v7s.c", "__arm_v7s_unmap",
+	  "!ARM_V7S_PTE_IS_VALID(pte[i])", "unmap of an empty entry" },
+	{ "v7s-unmap-partial", "io-pgtable-arm-v7s.c", "__arm_v7s_unmap",
+	  "Unmap of a partial large IOPTE is not allowed",
+	  "unmap of part of a large page or supersection" },
+	{ "v7s-map-range", "io-pgtable-arm-v7s.c", "arm_v7s_map_pages",
+	  "iova >= (1ULL << data->iop.cfg.ias) || paddr >= (1ULL << data->iop.cfg.oas)",
 	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
-	{ "io-pgtable-arm-v7s.c", "arm_v7s_unmap_pages", "IOVA beyond the IAS" },
+	{ "v7s-unmap-range", "io-pgtable-arm-v7s.c", "arm_v7s_unmap_pages",
+	  "iova >= (1ULL << data->iop.cfg.ias)", "IOVA beyond the IAS" },
 	{ NULL },
 };
 
@@ -265,7 +495,7 @@ static const struct target arm_v7s = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = dirty_unsupported_ret,

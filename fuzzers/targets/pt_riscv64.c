@@ -140,6 +140,47 @@ static bool driver_config(const struct target_setup *ts)
 	       pt->pgsize_bitmap == pgsizes_values[0];
 }
 
+/* riscvpt_iommu_fmt_init(): Sv39, Sv48 or Sv57 from the VA. */
+static bool riscv_init(const struct ptf_pt_config *pc, struct pt_geom *g)
+{
+	if (pc->ias != 39 && pc->ias != 48 && pc->ias != 57)
+		return false;
+	g->top_level = (pc->ias - 12) / 9 - 1;
+	g->oasz = pc->oas < 56 ? pc->oas : 56;
+	return true;
+}
+
+/* A leaf at every level; with Svnapot also 64K at level 0. */
+static uint64_t riscv_sizes(const struct pt_geom *g, unsigned int level)
+{
+	uint64_t sizes = 1ULL << pt_item_lg2(g->fmt, level);
+
+	if (!level && (g->features & PTF_PT_RISCV_SVNAPOT_64K))
+		sizes |= SZ_64K;
+	return sizes;
+}
+
+/* X unless NOEXEC, so no mappable prot lacks R, W and X. */
+static int riscv_set_prot(const struct pt_geom *g, int prot)
+{
+	return 0;
+}
+
+/* fmt/riscv.h (64-bit) and iommu_riscv64.c */
+static const struct pt_fmt riscv_pt = {
+	.granule_lg2 = 12, .max_top_level = 4, .max_va_lg2 = 57,
+	.max_oa_lg2 = 56,
+	.supported = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE |
+		     PTF_PT_RISCV_SVNAPOT_64K | PTF_PT_DETAILED_GATHER,
+	.forced = PTF_PT_DETAILED_GATHER,
+	.init = riscv_init, .sizes = riscv_sizes, .set_prot = riscv_set_prot,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	pt_predict(ts, &riscv_pt, d);
+}
+
 /* riscvpt_iommu_set_prot(): IOMMU_WRITE sets R, W and D. */
 static int access_of(const struct target_setup *ts, int prot)
 {
@@ -331,6 +372,7 @@ static void visit(const struct rv_walk *w, uint64_t e, unsigned int level,
 			     (unsigned long long)e);
 		return;
 	}
+	w->hw->table(w->hw, RV_PPN(e) << 12, va, level_shift(level));
 	walk(w, RV_PPN(e) << 12, level - 1, va, lo, hi);
 }
 
@@ -384,7 +426,7 @@ static const struct target pt_riscv64 = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= pt_rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = pt_no_dirty_ret,

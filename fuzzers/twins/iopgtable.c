@@ -230,10 +230,9 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 		break;
 	case PTF_FMT_APPLE_DART:
 	case PTF_FMT_APPLE_DART2:
+		/* All four TTBR registers; those not in use stay 0. */
 		for (int i = 0; i < 4; i++)
 			regs[i] = cfg->apple_dart_cfg.ttbr[i];
-		regs[4] = cfg->apple_dart_cfg.n_ttbrs;
-		regs[5] = cfg->apple_dart_cfg.n_levels;
 		break;
 	default:
 		break;
