@@ -227,7 +227,7 @@ $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
 	@echo '#define UTS_RELEASE "$(5)"' >$$@
 
-$(call twin_dir,$(1),$(2),$(8)).o: $(call twin_objs,$(1),$(2),$(8))
+$(call twin_dir,$(1),$(2),$(8)).o: $(or $(9),$(call twin_objs,$(1),$(2),$(8)))
 	@echo "  TWIN  $$@ (Linux $(5))"
 	@$(LD) -r -o $$@.raw $$^
 	@$(NM) --defined-only -g $$@.raw | \
@@ -264,15 +264,15 @@ $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
 TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
 
-# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
+# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN[,BASELINE-TWIN])
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
 		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
-		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
+		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
 		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
+	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -301,23 +301,50 @@ fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
 prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 
-# Mutants: the candidate tree with one bug injected, for the self-tests ------------
+# Mutants: one bug injected, for the self-tests ---------------------------------
 #
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
 # program that must catch it (its "target" line names the fuzz target).
+# With "# twins: both" in NAME.prog the patch goes into the baseline tree
+# too: a bug both twins have, which only the model and the walkers can
+# catch.  A mutant twin compiles only what its patch changes (every object
+# when it changes a header) and takes the rest from the unmutated twin.
 
 MUTANTS := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
 mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
+mutant_both = $(shell grep -q '^# twins: both' tests/mutants/$(1).prog && echo 1)
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
+mutant_files = $(shell sed -n 's|^+++ b/||p' tests/mutants/$(1).patch)
+family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
+# $(call mutant_srcs,MUTANT,FAMILY): the sources its twin must compile.  The
+# headers of drivers/iommu/generic_pt/ are the formats' alone.
+mutant_headers = $(filter %.h,$(call mutant_files,$(1)))
+mutant_srcs = $(if $(call mutant_headers,$(1)),\
+	$(if $(filter-out drivers/iommu/generic_pt/%,$(call mutant_headers,$(1))),\
+		$(call family_srcs,$(2)),$(TREE_SRCS_$(2))),\
+	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
+	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c))
+# $(call mutant_objs,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
+mutant_objs = $(addprefix $(call twin_dir,tools,$(3),$(2))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(1),$(2)))) \
+	$(addprefix $(call twin_dir,tools,$(4),$(2))/,$(patsubst %.c,%.o,\
+		$(filter-out $(call mutant_srcs,$(1),$(2)),$(call family_srcs,$(2)))))
+
+# $(call mutant_twin,MUTANT,FAMILY,TWIN,TREE,FEATURES,RELEASE,PREFIX,UNMUTATED-TWIN)
+define mutant_twin
+$(B)/mutants/$(3).stamp: tests/mutants/$(1).patch $(B)/trees.mk
+	@echo "  TREE  $(B)/mutants/$(3)"
+	@scripts/derive-tree.sh $(4) $(B)/mutants/$(3) tests/mutants/$(1).patch
+	@touch $$@
+$(B)/mutants/$(3)/%.c: $(B)/mutants/$(3).stamp ;
+$(call twin_rules,tools,$(3),$(B)/mutants/$(3),$(5),$(6)+mut-$(1),$(7),$(B)/mutants/$(3).stamp,$(2),$(call mutant_objs,$(1),$(2),$(3),$(8)))
+endef
 
 define mutant_rules
-$(B)/mutants/$(1).stamp: tests/mutants/$(1).patch $(B)/trees.mk
-	@echo "  TREE  $(B)/mutants/$(1)"
-	@scripts/derive-tree.sh $(CAND_TREE) $(B)/mutants/$(1) tests/mutants/$(1).patch
-	@touch $$@
-$(B)/mutants/$(1)/%.c: $(B)/mutants/$(1).stamp ;
-$(call twin_rules,tools,mut-$(1),$(B)/mutants/$(1),$(CAND_FEATURES),$(CAND_RELEASE)+mut-$(1),cand,$(B)/mutants/$(1).stamp,$(FAMILY_$(call mutant_target,$(1))))
-$(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1))
+$(call mutant_twin,$(1),$(FAMILY_$(call mutant_target,$(1))),mut-$(1),$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,cand)
+$(if $(call mutant_both,$(1)),$(call mutant_twin,$(1),$(FAMILY_$(call mutant_target,$(1))),mutb-$(1),$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,base))
+$(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1),$(if $(call mutant_both,$(1)),mutb-$(1)))
+# Its program says which twins it goes into.
+$(call mutant_bin,$(1)): tests/mutants/$(1).prog
 endef
 ifdef CAND_TREE
 $(foreach m,$(MUTANTS),$(eval $(call mutant_rules,$(m))))
