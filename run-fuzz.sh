@@ -12,6 +12,8 @@
 #                                           corpus through every target)
 #   ./run-fuzz.sh repro FILE                decode an input and run it, tracing
 #                                           every op and its results
+#   ./run-fuzz.sh failnth FILE              fail allocation 1, 2, ... of every op
+#                                           in turn (iommufd's fail_nth)
 #   ./run-fuzz.sh minimize FILE             shrink a crashing input
 #   ./run-fuzz.sh merge TARGET              fold the work corpus into corpus/
 #   ./run-fuzz.sh encode PROGRAM            text program -> input bytes
@@ -36,7 +38,7 @@ die() {
 }
 
 help() {
-	sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,25p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 usage() {
@@ -228,6 +230,13 @@ cmd_repro() {
 	"$B/tools/bin/$t-run" -v "$(as_input "$1" "$t")"
 }
 
+cmd_failnth() {
+	[ -f "${1:-}" ] || die "failnth: no such file: ${1:-}"
+	build all
+	t=$(target_of "$1")
+	"$B/tools/bin/$t-run" -f "$(as_input "$1" "$t")"
+}
+
 cmd_minimize() {
 	[ -f "${1:-}" ] || die "minimize: no such file: ${1:-}"
 	build all
@@ -304,6 +313,7 @@ list) echo "$TARGETS" | tr ' ' '\n' ;;
 fuzz) shift; cmd_fuzz "$@" ;;
 replay) shift; cmd_replay "$@" ;;
 repro) shift; cmd_repro "$@" ;;
+failnth) shift; cmd_failnth "$@" ;;
 minimize) shift; cmd_minimize "$@" ;;
 merge) shift; cmd_merge "$@" ;;
 encode) shift; cmd_encode "$@" ;;

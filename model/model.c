@@ -214,6 +214,20 @@ void model_add_leaf(struct model *m, const struct pt_leaf *leaf)
 	model_touch(m, leaf->iova, leaf->iova + (leaf->size - 1));
 }
 
+void model_add_leaves(struct model *m, const struct pt_leaf *leaves, size_t n)
+{
+	const struct pt_leaf *last;
+	size_t at;
+
+	if (!n)
+		return;
+	last = &leaves[n - 1];
+	if (span_of(m, leaves->iova, last->iova + (last->size - 1), &at))
+		abort();	/* an implementation model overlapped leaves */
+	splice(m, at, 0, leaves, n);
+	model_touch(m, leaves->iova, last->iova + (last->size - 1));
+}
+
 size_t model_remove_leaves(struct model *m, uint64_t lo, uint64_t hi)
 {
 	size_t at, n = span_of(m, lo, hi, &at);
@@ -278,7 +292,8 @@ void model_add_table(struct model *m, uint64_t iova, unsigned int span_lg2)
 	model_touch(m, iova, iova + (model_up_to(span_lg2 - 1)));
 }
 
-size_t model_remove_tables(struct model *m, uint64_t lo, uint64_t hi)
+size_t model_remove_tables(struct model *m, uint64_t lo, uint64_t hi,
+			   unsigned int max_span_lg2)
 {
 	size_t kept = 0, n = m->nr_tables;
 
@@ -286,7 +301,7 @@ size_t model_remove_tables(struct model *m, uint64_t lo, uint64_t hi)
 		const struct model_table *t = &m->tables[i];
 		uint64_t last = t->iova + model_up_to(t->span_lg2 - 1);
 
-		if (t->iova >= lo && last <= hi)
+		if (t->iova >= lo && last <= hi && t->span_lg2 <= max_span_lg2)
 			continue;
 		m->tables[kept++] = *t;
 	}

@@ -233,14 +233,20 @@ struct pt_leaf model_new_leaf(const struct model *m, uint64_t iova,
 			      uint64_t size, uint64_t pa, int prot);
 /* Add a leaf; it must not overlap any. */
 void model_add_leaf(struct model *m, const struct pt_leaf *leaf);
+/* Add @n leaves in IOVA order, overlapping none (one insertion). */
+void model_add_leaves(struct model *m, const struct pt_leaf *leaves, size_t n);
 /* Remove every leaf intersecting [lo, hi]; returns how many. */
 size_t model_remove_leaves(struct model *m, uint64_t lo, uint64_t hi);
 
 bool model_has_table(const struct model *m, uint64_t iova,
 		     unsigned int span_lg2);
 void model_add_table(struct model *m, uint64_t iova, unsigned int span_lg2);
-/* Remove every table whose range lies inside [lo, hi]; returns how many. */
-size_t model_remove_tables(struct model *m, uint64_t lo, uint64_t hi);
+/*
+ * Remove every table whose range lies inside [lo, hi] and spans at most
+ * 2^@max_span_lg2 (those below the entries of that size); returns how many.
+ */
+size_t model_remove_tables(struct model *m, uint64_t lo, uint64_t hi,
+			   unsigned int max_span_lg2);
 
 /* The op allocates once (a table, an object); false if that one fails. */
 bool model_alloc(struct model *m);

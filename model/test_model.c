@@ -260,7 +260,7 @@ static void test_tables(void)
 	CHECK(m.nr_tables == 3 && m.tables[0].span_lg2 == 21 &&
 	      m.tables[2].iova == 2 * M);
 	CHECK(model_has_table(&m, 2 * M, 21) && !model_has_table(&m, 2 * M, 30));
-	CHECK(model_remove_tables(&m, 0, 4 * M - 1) == 2 && m.nr_tables == 1);
+	CHECK(model_remove_tables(&m, 0, 4 * M - 1, 30) == 2 && m.nr_tables == 1);
 	model_free(&m);
 }
 

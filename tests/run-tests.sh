@@ -4,8 +4,11 @@
 # tests/run-tests.sh - the test suite `make check` runs (and CI with it).
 #
 #   unit        the model's unit tests; program text <-> bytes round trips
-#   replay      every corpus through every target; regressions; known
-#               kernel findings clean by default and failing under strict
+#   replay      every corpus through every target; every program of
+#               tests/programs/; regressions; known kernel findings clean
+#               by default and failing under strict
+#   failnth     every allocation of every op of every program, failed in
+#               turn (run-fuzz.sh failnth): all predicted by the model
 #   selftest    each oracle catches the kernel mutant it exists for
 #               (tests/mutants/), and the unmutated candidate passes
 #   tools       bad input to our tools: a clear message and exit status 2
@@ -110,6 +113,15 @@ if group replay; then
 			ko "replay: corpus/$t"
 		fi
 	done
+	for p in tests/programs/*.prog; do
+		encode "$p" "$tmp/in" || { ko "replay: encode $p"; continue; }
+		if "$(prog_runner "$p")" "$tmp/in" >"$tmp/out" 2>&1; then
+			ok "replay: $p"
+		else
+			tail -n 30 "$tmp/out"
+			ko "replay: $p"
+		fi
+	done
 	for p in corpus/regressions/*/*.prog; do
 		[ -f "$p" ] || continue
 		t=$(prog_target "$p")
@@ -131,6 +143,19 @@ if group replay; then
 		else
 			tail -n 30 "$tmp/out"
 			ko "replay: $p fails under PTF_STRICT=1, but not as $id"
+		fi
+	done
+fi
+
+# ---------------------------------------------------------------------------
+if group failnth; then
+	for p in tests/programs/*.prog; do
+		encode "$p" "$tmp/in" || { ko "failnth: encode $p"; continue; }
+		if "$(prog_runner "$p")" -f "$tmp/in" >"$tmp/out" 2>&1; then
+			ok "failnth: $p ($(tail -n 1 "$tmp/out" | sed 's/.*failnth: //'))"
+		else
+			tail -n 30 "$tmp/out"
+			ko "failnth: $p"
 		fi
 	done
 fi

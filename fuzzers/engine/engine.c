@@ -13,8 +13,10 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include "engine.h"
 #include "runtime.h"
@@ -147,7 +149,9 @@ static void prepare(struct engine *e, uint64_t iova, uint64_t size)
 			}
 		}
 	}
-	for (int tw = 0; checking(e) && tw < PTF_NR_TWINS; tw++)
+	/* The device's caches before the op: for the flush oracle (settle()). */
+	for (int tw = 0; checking(e) && e->op_in_aperture && tw < PTF_NR_TWINS;
+	     tw++)
 		hw_view(e, tw, e->win_lo, e->win_hi, &e->before[tw]);
 }
 
@@ -700,6 +704,11 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 		note(e, "skipped: iommufd does not ask for this window or page size");
 		return;
 	}
+	/* The CPU's clearing of dirty bits needs coherent walks (see above). */
+	if (e->rules.tracks_dirty && e->pred.incoherent) {
+		note(e, "skipped: no dirty tracking with non-coherent table walks");
+		return;
+	}
 	dirty_bitmap_reset(&e->dirty, op->iova, op->page, op->size / op->page);
 	models_begin(e);
 	for (int tw = 0; checking(e) && tw < PTF_NR_TWINS; tw++)
@@ -722,6 +731,38 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 
 /* Ops ------------------------------------------------------------------------- */
 
+/*
+ * A kernel loop that makes no progress: every op is bounded (the model's
+ * leaf budget, the legacy loop's page limit), so one that has used
+ * PTF_OP_SECONDS (5) of CPU is stuck.  The timer is the process's CPU time
+ * (ITIMER_VIRTUAL): libFuzzer's -timeout has ITIMER_REAL.
+ */
+static unsigned int op_seconds;
+
+static void op_stuck(int sig)
+{
+	struct engine *e = &the_engine;
+
+	finding(e, "kernel", "an op did not return",
+		"op %zu ran %u s of CPU time without returning: a kernel loop that makes no progress\n",
+		e->op, op_seconds);
+}
+
+static void watchdog(bool on)
+{
+	struct itimerval t = { 0 };
+
+	if (!op_seconds) {
+		const char *s = getenv("PTF_OP_SECONDS");
+
+		op_seconds = s && atoi(s) > 0 ? (unsigned int)atoi(s) : 5;
+		signal(SIGVTALRM, op_stuck);
+	}
+	if (on)
+		t.it_value.tv_sec = op_seconds;
+	setitimer(ITIMER_VIRTUAL, &t, NULL);
+}
+
 static void run_op(struct engine *e, const struct op *op)
 {
 	const char *hazard;
@@ -741,6 +782,7 @@ static void run_op(struct engine *e, const struct op *op)
 		trace_op(e);
 		return;
 	}
+	watchdog(true);
 	switch (op->kind) {
 	case OP_MAP:
 		do_map(e, op);
@@ -767,6 +809,7 @@ static void run_op(struct engine *e, const struct op *op)
 	case NR_OP_KINDS:
 		break;
 	}
+	watchdog(false);
 	if (op->kind != OP_FAIL_ALLOC)
 		e->fail_nth = 0;
 	trace_op(e);

@@ -233,6 +233,11 @@ static void shape_mismatch(struct engine *e, int tw, const struct tablevec *m,
 	for (i = 0; i < m->n && i < hw->n && !table_order(&m->v[i], &hw->v[i]);
 	     i++)
 		;
+	if (getenv("PTF_DEBUG_SHAPE"))
+		for (size_t k = 0; k < m->n || k < hw->n; k++)
+			fprintf(stderr, "  %zu: model %s | hw %s\n", k,
+				k < m->n ? table_str(&m->v[k], a, sizeof(a)) : "-",
+				k < hw->n ? table_str(&hw->v[k], b, sizeof(b)) : "-");
 	finding(e, "window", "table shape differs from the model",
 		"%s twin, window [0x%" PRIx64 ", 0x%" PRIx64 "], table %zu of the model's %zu\nexpected: %s\nactual:   %s\n",
 		twin_name(tw), e->win_lo, e->win_hi, i, m->n,

@@ -7,6 +7,9 @@
  *   <target>-run [-v] [-n] [-s] FILE|DIR...  run inputs (-v: trace every
  *                                         op; -s: known kernel findings
  *                                         fail too)
+ *   <target>-run -f FILE|DIR...          the failnth sweep: fail allocation
+ *                                         1, 2, ... of the domain's creation
+ *                                         and of every op, until none fires
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
  *
@@ -25,6 +28,36 @@
 
 static struct engine_opts opts;
 static struct program prog;
+static bool failnth;
+static unsigned long sweep_runs, sweep_hits;
+
+/* Allocations fail one by one in an op until the op makes no more. */
+#define FAILNTH_MAX	4096
+
+/*
+ * iommufd's fail_nth test, for one input: for the creation and each op,
+ * fail its allocation 1, 2, ... (as FAIL_ALLOC would) and run the whole
+ * program, every oracle on, until the op makes no n-th allocation.
+ */
+static void sweep(void)
+{
+	for (size_t op = SIZE_MAX; op == SIZE_MAX || op < prog.nr_ops; op++) {
+		if (op != SIZE_MAX && prog.ops[op].kind == OP_FAIL_ALLOC)
+			continue;
+		for (unsigned int n = 1; n <= FAILNTH_MAX; n++) {
+			struct engine_opts o = opts;
+			bool hit = false;
+
+			o.inject_op = op;
+			o.inject_nth = n;
+			engine_run(ptf_target, &prog, &o, &hit);
+			sweep_runs++;
+			if (!hit)
+				break;
+			sweep_hits++;
+		}
+	}
+}
 
 static uint8_t *slurp(const char *path, size_t *size)
 {
@@ -67,8 +100,14 @@ static void run_file(const char *path)
 		       ptf_target->twin[BASE]->tree,
 		       ptf_target->twin[CAND]->tree);
 	}
-	const char *known = engine_run(ptf_target, &prog, &opts, NULL);
+	const char *known;
 
+	if (failnth) {
+		sweep();
+		free(data);
+		return;
+	}
+	known = engine_run(ptf_target, &prog, &opts, NULL);
 	if (opts.verbose && known)
 		printf("# known kernel finding %s (see README.md); PTF_STRICT=1 fails on it\n",
 		       known);
@@ -145,8 +184,9 @@ static int print(const char *path)
 static int usage(const char *argv0)
 {
 	fprintf(stderr,
-		"usage: %s [-v] [-n] [-s] FILE|DIR...   run inputs (-v: trace every op,\n"
-		"               -n: no oracles, -s: strict: known kernel findings fail too)\n"
+		"usage: %s [-v] [-n] [-s] [-f] FILE|DIR...   run inputs (-v: trace every op,\n"
+		"               -n: no oracles, -s: strict: known kernel findings fail too,\n"
+		"               -f: fail every allocation of every op in turn)\n"
 		"       %s -p FILE                 print an input as a program\n"
 		"       %s -e PROGRAM              encode a text program to stdout\n",
 		argv0, argv0, argv0);
@@ -158,8 +198,11 @@ int main(int argc, char **argv)
 	unsigned long runs = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "vnsp:e:")) != -1) {
+	while ((c = getopt(argc, argv, "vnsfp:e:")) != -1) {
 		switch (c) {
+		case 'f':
+			failnth = true;
+			break;
 		case 's':
 			setenv("PTF_STRICT", "1", 1);
 			break;
@@ -194,7 +237,10 @@ int main(int argc, char **argv)
 			runs++;
 		}
 	}
-	if (!opts.verbose)
+	if (failnth)
+		fprintf(stderr, "%s: failnth: %lu inputs, %lu runs, %lu allocation failures injected, all clean\n",
+			ptf_target->name, runs, sweep_runs, sweep_hits);
+	else if (!opts.verbose)
 		fprintf(stderr, "%s: %lu inputs ran clean\n", ptf_target->name, runs);
 	return 0;
 }

@@ -287,7 +287,7 @@ static void drop_table(struct model *m, int lvl, uint64_t iova)
 	uint64_t last = iova + ((1ULL << lvl_shift_of(&geom, lvl)) - 1);
 
 	model_remove_leaves(m, iova, last);
-	model_remove_tables(m, iova, last);
+	model_remove_tables(m, iova, last, lvl_shift_of(&geom, lvl));
 }
 
 /* The level whose blocks are @pgsize bytes. */
@@ -313,6 +313,26 @@ static bool iova_outside(uint64_t iova)
 	int64_t ext = geom.ias < 64 ? (int64_t)iova >> geom.ias : 0;
 
 	return geom.ttbr1 ? ext != -1 : ext != 0;
+}
+
+/* @n leaves of @pgsize from @iova -> @pa, in one insertion. */
+static void add_run(struct model *m, uint64_t iova, uint64_t pa,
+		    uint64_t pgsize, uint64_t n, int prot)
+{
+	static struct pt_leaf *run;
+	static uint64_t cap;
+
+	if (n > cap) {
+		free(run);
+		run = malloc(n * sizeof(*run));
+		if (!run)
+			abort();
+		cap = n;
+	}
+	for (uint64_t i = 0; i < n; i++)
+		run[i] = model_new_leaf(m, iova + i * pgsize, pgsize,
+					pa + i * pgsize, prot);
+	model_add_leaves(m, run, n);
 }
 
 /*
@@ -365,12 +385,7 @@ static int lpae_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 		if (e == LPAE_TABLE)
 			drop_table(m, target, at);
 	}
-	for (uint64_t i = 0; i < n; i++) {
-		struct pt_leaf l = model_new_leaf(m, iova + i * pgsize, pgsize,
-						  pa + i * pgsize, prot);
-
-		model_add_leaf(m, &l);
-	}
+	add_run(m, iova, pa, pgsize, n, prot);
 	*mapped += n * pgsize;
 	return 0;
 }
@@ -409,18 +424,17 @@ static uint64_t lpae_unmap_pages(struct model *m, uint64_t iova,
 	count = model_pgcount(m, count);
 	n = count < entries_left(target, iova) ? count : entries_left(target, iova);
 	for (i = 0; i < n; i++) {
-		uint64_t at = iova + i * pgsize;
-		enum lpae_entry e = entry_at(m, target, at);
-
-		if (e == LPAE_EMPTY) {
+		if (entry_at(m, target, iova + i * pgsize) == LPAE_EMPTY) {
 			if (!geom.no_warn)
 				model_warn(m, "lpae-unmap-empty");
 			break;
 		}
-		if (e == LPAE_TABLE)
-			drop_table(m, target, at);
-		else
-			model_remove_leaves(m, at, at + (pgsize - 1));
+	}
+	/* The leaves go, and the tables with everything below them. */
+	if (i) {
+		model_remove_leaves(m, iova, iova + (i * pgsize - 1));
+		model_remove_tables(m, iova, iova + (i * pgsize - 1),
+				    lvl_shift_of(&geom, target));
 	}
 	return i * pgsize;
 }

@@ -140,7 +140,34 @@ static const struct pt_leaf *l1_leaf(const struct model *m, uint64_t iova)
 static void drop_l2(struct model *m, uint64_t iova)
 {
 	model_remove_leaves(m, iova, iova + (SZ_1M - 1));
-	model_remove_tables(m, iova, iova + (SZ_1M - 1));
+	model_remove_tables(m, iova, iova + (SZ_1M - 1), 20);
+}
+
+/*
+ * The leaves of one call, inserted at once (a run of consecutive IOVAs):
+ * a page's checks never look at the pages before it.
+ */
+struct batch {
+	struct pt_leaf v[MODEL_LEAF_BUDGET];
+	size_t n;
+};
+
+static struct batch batch;
+
+static void batch_flush(struct model *m)
+{
+	model_add_leaves(m, batch.v, batch.n);
+	batch.n = 0;
+}
+
+static void batch_add(struct model *m, const struct pt_leaf *l)
+{
+	const struct pt_leaf *prev = batch.n ? &batch.v[batch.n - 1] : NULL;
+
+	if (batch.n == MODEL_LEAF_BUDGET ||
+	    (prev && prev->iova + prev->size != l->iova))
+		batch_flush(m);
+	batch.v[batch.n++] = *l;
 }
 
 /*
@@ -178,7 +205,7 @@ static int map_one(struct model *m, uint64_t iova, uint64_t pa,
 			return -EEXIST;
 		}
 	}
-	model_add_leaf(m, &l);
+	batch_add(m, &l);
 	return 0;
 }
 
@@ -202,6 +229,7 @@ static int v7s_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 			break;
 		*mapped += pgsize;
 	}
+	batch_flush(m);
 	return ret;
 }
 
@@ -237,11 +265,8 @@ static uint64_t unmap_one(struct model *m, uint64_t iova, uint64_t size)
 		model_warn(m, "v7s-unmap-partial");
 		return 0;
 	}
-	if (n1) {
-		for (uint64_t i = 0; i < n1; i++)
-			drop_l2(m, iova + i * SZ_1M);
-		return size;
-	}
+	if (n1)
+		return size;	/* the caller drops the entries */
 	if (l) {
 		model_warn(m, "v7s-unmap-partial");
 		return 0;
@@ -254,24 +279,48 @@ static uint64_t unmap_one(struct model *m, uint64_t iova, uint64_t size)
 		model_warn(m, "v7s-unmap-partial");
 		return 0;
 	}
-	model_remove_leaves(m, iova, iova + (size - 1));
-	return size;
+	return size;		/* the caller clears the entries */
+}
+
+/*
+ * Clear what unmap_one() let go of [lo, hi]: L1 entries with the L2
+ * tables below them, or L2 entries only.
+ */
+static void unmap_run(struct model *m, uint64_t lo, uint64_t hi, bool l1)
+{
+	model_remove_leaves(m, lo, hi);
+	if (l1)
+		model_remove_tables(m, lo, hi, 20);
 }
 
 static uint64_t v7s_unmap_pages(struct model *m, uint64_t iova,
 				uint64_t pgsize, uint64_t count)
 {
-	uint64_t done = 0;
+	uint64_t done = 0, lo = 0, hi = 0;
+	bool run = false;
 
 	if (iova >> geom.ias) {
 		model_warn(m, "v7s-unmap-range");
 		return 0;
 	}
 	for (uint64_t i = 0; i < count; i++) {
-		if (!unmap_one(m, canon(iova + i * pgsize), pgsize))
+		uint64_t at = canon(iova + i * pgsize);
+
+		/* Pages after the IAS wrap to 0: a new run. */
+		if (run && at != hi + 1) {
+			unmap_run(m, lo, hi, pgsize >= SZ_1M);
+			run = false;
+		}
+		if (!unmap_one(m, at, pgsize))
 			break;
+		if (!run)
+			lo = at;
+		hi = at + (pgsize - 1);
+		run = true;
 		done += pgsize;
 	}
+	if (run)
+		unmap_run(m, lo, hi, pgsize >= SZ_1M);
 	return done;
 }
 

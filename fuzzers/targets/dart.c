@@ -168,6 +168,7 @@ static int dart_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 			  uint64_t pgsize, uint64_t count, int prot,
 			  uint64_t *mapped)
 {
+	static struct pt_leaf run[1 << 11];	/* a leaf table's entries */
 	const struct pt_leaf *in;
 	uint64_t at, n;
 
@@ -194,12 +195,10 @@ static int dart_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 		model_warn(m, "dart-map-live");
 		return -EEXIST;
 	}
-	for (uint64_t i = 0; i < n; i++) {
-		struct pt_leaf l = model_new_leaf(m, at + i * pgsize, pgsize,
-						  pa + i * pgsize, prot);
-
-		model_add_leaf(m, &l);
-	}
+	for (uint64_t i = 0; i < n; i++)
+		run[i] = model_new_leaf(m, at + i * pgsize, pgsize,
+					pa + i * pgsize, prot);
+	model_add_leaves(m, run, n);
 	*mapped += n * pgsize;
 	return 0;
 }
@@ -229,8 +228,9 @@ static uint64_t dart_unmap_pages(struct model *m, uint64_t iova,
 			model_warn(m, "dart-unmap-empty");
 			break;
 		}
-		model_remove_leaves(m, at + i * pgsize, at + i * pgsize);
 	}
+	if (i)
+		model_remove_leaves(m, at, at + (i * pgsize - 1));
 	return i * pgsize;
 }
 

@@ -225,6 +225,19 @@ static bool range_ok(const struct model *m, uint64_t iova, uint64_t last)
 }
 
 /*
+ * A map's leaves, inserted at once when it ends: a leaf's checks never look
+ * at the IOVA before it.
+ */
+static struct pt_leaf pending[MODEL_LEAF_BUDGET];
+static size_t nr_pending;
+
+static void flush_pending(struct model *m)
+{
+	model_add_leaves(m, pending, nr_pending);
+	nr_pending = 0;
+}
+
+/*
  * The tables down to the level of the leaf at @iova (allocated where there
  * are none), then the leaf's entries: a leaf in the way, or a table with
  * a leaf below it, is -EADDRINUSE; an empty table goes (clear_contig()).
@@ -253,9 +266,10 @@ static int map_leaf(struct model *m, const struct pt_leaf *leaf)
 		if (model_leaves_in(m, at, at + (item - 1), &in))
 			return -EADDRINUSE;
 		if (table_entry(m, level, at))
-			model_remove_tables(m, at, at + (item - 1));
+			model_remove_tables(m, at, at + (item - 1),
+					    item_lg2(level));
 	}
-	model_add_leaf(m, leaf);
+	pending[nr_pending++] = *leaf;
 	return 0;
 }
 
@@ -301,11 +315,29 @@ static int genpt_map_range(struct model *m, uint64_t iova, uint64_t pa,
 		leaf = model_new_leaf(m, at, size, pa + *mapped, prot);
 		ret = map_leaf(m, &leaf);
 		if (ret)
-			return ret;
+			break;
 		*mapped += size;
 	}
+	flush_pending(m);
+	if (ret)
+		return ret;
 	/* A tail no page size fits: the walk goes below level 0. */
 	return body == len ? 0 : MODEL_RET_UNDEFINED;
+}
+
+/*
+ * The leaves an unmap removes are one run of IOVA (it stops at the first
+ * hole): removed at once when it ends.
+ */
+static uint64_t gone_lo, gone_hi;
+static bool gone;
+
+static void removed(uint64_t lo, uint64_t hi)
+{
+	if (!gone)
+		gone_lo = lo;
+	gone_hi = hi;
+	gone = true;
 }
 
 /*
@@ -330,7 +362,7 @@ static int unmap_table(struct model *m, unsigned int level, uint64_t va,
 				return -EINVAL;
 			*unmapped += l->size;
 			end = l->iova + (l->size - 1);
-			model_remove_leaves(m, l->iova, end);
+			removed(l->iova, end);
 		} else if (table_entry(m, level, at)) {
 			uint64_t child_last = end < last ? end : last;
 			int ret = unmap_table(m, level - 1, child_va, child_last,
@@ -339,7 +371,8 @@ static int unmap_table(struct model *m, unsigned int level, uint64_t va,
 			if (ret)
 				return ret;
 			if (child_va == at && last >= end)
-				model_remove_tables(m, at, end);
+				model_remove_tables(m, at, end,
+						    item_lg2(level));
 		} else {
 			return -EINVAL;
 		}
@@ -357,7 +390,10 @@ static uint64_t genpt_unmap_range(struct model *m, uint64_t iova, uint64_t len)
 
 	if (!len || last < iova || !range_ok(m, iova, last))
 		return 0;
+	gone = false;
 	unmap_table(m, m->top_level, iova, last, &unmapped);
+	if (gone)
+		model_remove_leaves(m, gone_lo, gone_hi);
 	return unmapped;
 }
 

@@ -20,6 +20,21 @@ static struct PTF_TWIN_DOMAIN *twin_domain(void *dom)
 	return dom;
 }
 
+/*
+ * __iommu_map_domain_pgtbl() calls map_pages() again with what is left:
+ * one that returns 0 and maps nothing makes it loop forever.  Report that
+ * at once (a driver glue calls this after each map_pages()).
+ */
+static inline void ptf_check_map_progress(int ret, size_t mapped_before,
+					  size_t mapped_after,
+					  unsigned long iova, size_t pgsize,
+					  size_t pgcount)
+{
+	if (!ret && mapped_after == mapped_before)
+		ptf_rt_no_progress("map_pages(0x%lx, pgsize 0x%zx, pgcount %zu) returned 0 and mapped nothing: iommu_map() would call it again forever",
+				   iova, pgsize, pgcount);
+}
+
 static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
 		   int prot, int atomic)
 {

@@ -71,10 +71,14 @@ static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
 			 int prot, gfp_t gfp, size_t *mapped)
 {
 	struct ptf_domain *pd = to_ptf(domain);
+	size_t before = *mapped;
+	int ret;
 
 	pd->stats.map_calls++;
-	return pd->pgtbl->map_pages(pd->pgtbl, iova, paddr, pgsize, pgcount,
-				    prot, gfp, mapped);
+	ret = pd->pgtbl->map_pages(pd->pgtbl, iova, paddr, pgsize, pgcount,
+				   prot, gfp, mapped);
+	ptf_check_map_progress(ret, before, *mapped, iova, pgsize, pgcount);
+	return ret;
 }
 
 static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,

@@ -51,6 +51,9 @@ void ptf_rt_warn(const char *file, int line, const char *func,
 __attribute__((noreturn)) void ptf_rt_bug(const char *file, int line,
 					  const char *func, const char *what);
 __attribute__((format(printf, 1, 2))) void ptf_rt_log(const char *fmt, ...);
+/* A kernel loop would make no progress: a finding, never returns. */
+__attribute__((noreturn, format(printf, 1, 2)))
+void ptf_rt_no_progress(const char *fmt, ...);
 
 /* Device-visible side effects, recorded for the flush and sync oracles. */
 enum ptf_rt_inval {
