@@ -165,12 +165,15 @@ static const char *hw_str(const struct pt_leaf *l, char *buf, size_t len)
 {
 	char s[32];
 
-	snprintf(buf, len, "[0x%" PRIx64 " +%s] -> 0x%" PRIx64 " %s%s%s%s",
+	snprintf(buf, len, "[0x%" PRIx64 " +%s] -> 0x%" PRIx64 " %s%s%s%s%s%s%s",
 		 l->iova, size_name(l->size, s, sizeof(s)), l->phys,
 		 l->prot & MODEL_PROT_READ ? "R" : "-",
 		 l->prot & MODEL_PROT_WRITE ? "W" : "-",
-		 l->prot & ~(MODEL_PROT_READ | MODEL_PROT_WRITE) ?
-		 " +attrs" : "", l->dirty ? " dirty" : "");
+		 l->prot & HW_ACC_EXEC ? "X" : "",
+		 l->prot & HW_ACC_UNPRIV ? " unpriv" : "",
+		 l->prot & HW_MEM_CACHED ? " cached" : "",
+		 l->prot & HW_MEM_DEVICE ? " device" : "",
+		 l->dirty ? " dirty" : "");
 	return buf;
 }
 

@@ -50,12 +50,22 @@ struct target_setup {
 	bool pt_debug;				/* CONFIG_DEBUG_GENERIC_PT twins */
 };
 
+/*
+ * What a device gets from a leaf besides read and write (MODEL_PROT_READ,
+ * MODEL_PROT_WRITE), where a format encodes it and its walker decodes it;
+ * a target's access_of() says what a mapping's prot must give.
+ */
+#define HW_ACC_EXEC	(1 << 2)	/* instruction fetches allowed */
+#define HW_ACC_UNPRIV	(1 << 3)	/* unprivileged accesses allowed */
+#define HW_MEM_CACHED	(1 << 4)	/* normal, write-back cacheable */
+#define HW_MEM_DEVICE	(1 << 5)	/* device memory */
+
 /* A hardware walker's leaf: what the device would translate. */
 struct hw_leaf {
 	uint64_t iova;
 	uint64_t size;
 	uint64_t phys;
-	int access;		/* MODEL_PROT_READ | MODEL_PROT_WRITE as enforced */
+	int access;		/* MODEL_PROT_* and HW_* as enforced */
 	bool dirty;
 };
 

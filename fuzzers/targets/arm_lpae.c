@@ -482,21 +482,41 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 	d->incoherent = !ts->pt.coherent_walk;
 }
 
-/* Stage 1 can only take writes away; stage 2 and Mali grant R and W apart. */
+/*
+ * Stage 1 can only take writes away; stage 2 and Mali grant R and W apart.
+ * IOMMU_NOEXEC is XN; stage 1 grants unprivileged access unless
+ * IOMMU_PRIV; IOMMU_MMIO is device memory, IOMMU_CACHE write-back (Mali
+ * has no device type: its "device" index has the non-cacheable policy).
+ */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	int rw = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
+	int rw = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE), acc = rw;
+	bool mali = ts->pt.fmt == PTF_FMT_ARM_MALI_LPAE;
 
-	if (!is_s1(ts->pt.fmt))
-		return rw;
-	return rw == MODEL_PROT_READ ? MODEL_PROT_READ :
-				       MODEL_PROT_READ | MODEL_PROT_WRITE;
+	if (is_s1(ts->pt.fmt)) {
+		acc = rw == MODEL_PROT_READ ? MODEL_PROT_READ :
+					      MODEL_PROT_READ | MODEL_PROT_WRITE;
+		if (!(prot & PTF_PROT_PRIV))
+			acc |= HW_ACC_UNPRIV;
+	}
+	if (!(prot & PTF_PROT_NOEXEC))
+		acc |= HW_ACC_EXEC;
+	if (prot & PTF_PROT_MMIO)
+		acc |= mali ? 0 : HW_MEM_DEVICE;
+	else if (prot & PTF_PROT_CACHE)
+		acc |= HW_MEM_CACHED;
+	return acc;
 }
 
 /* Hardware walker ---------------------------------------------------------- */
 
 #define DESC_VALID	(1ULL << 0)
 #define DESC_TABLE	(1ULL << 1)	/* with VALID: table (or page at L3) */
+#define DESC_ATTR(d)	((unsigned int)((d) >> 2) & 7)	/* AttrIndx / MemAttr[2:0] */
+#define DESC_MEMATTR(d)	((unsigned int)((d) >> 2) & 0xf)	/* stage 2 */
+#define DESC_AP1	(1ULL << 6)	/* stage 1: unprivileged access */
+#define DESC_AF		(1ULL << 10)
+#define DESC_XN(d)	((unsigned int)((d) >> 53) & 3)	/* UXN, PXN / XN[1:0] */
 #define DESC_AP2	(1ULL << 7)	/* stage 1: read-only */
 #define DESC_S2AP_R	(1ULL << 6)
 #define DESC_S2AP_W	(1ULL << 7)
@@ -536,19 +556,63 @@ static bool block_allowed(const struct lpae *w, int lvl)
 	return lvl == 2 || (lvl == 1 && w->hw->pt->oas > 48);
 }
 
+/*
+ * The memory type: stage 1 indexes MAIR with AttrIndx (device when the
+ * attribute's upper nibble is 0, write-back when inner and outer are RW
+ * allocate: 0xff); stage 2 has MemAttr[3:0] (0b00xx device, 0b1111
+ * write-back; with S2FWB 0b0110 forces write-back); Mali indexes its
+ * MEMATTR register, where 0x8d is write-allocate.
+ */
+static int mem_type(const struct lpae *w, uint64_t desc)
+{
+	enum ptf_fmt fmt = w->hw->pt->fmt;
+	unsigned int attr;
+
+	if (w->mali) {
+		attr = w->hw->info->regs[1] >> (8 * DESC_ATTR(desc)) & 0xff;
+		return attr == 0x8d ? HW_MEM_CACHED : 0;
+	}
+	if (is_s1(fmt)) {
+		attr = w->hw->info->regs[3] >> (8 * DESC_ATTR(desc)) & 0xff;
+		if (!(attr >> 4))
+			return HW_MEM_DEVICE;
+		return attr == 0xff ? HW_MEM_CACHED : 0;
+	}
+	attr = DESC_MEMATTR(desc);
+	if (!(attr & 0xc))
+		return HW_MEM_DEVICE;
+	if (w->hw->pt->quirks & PTF_QUIRK_ARM_S2FWB)
+		return attr == 0x6 ? HW_MEM_CACHED : 0;
+	return attr == 0xf ? HW_MEM_CACHED : 0;
+}
+
+/*
+ * What the leaf grants.  An access flag of 0 faults every access (no
+ * hardware AF update); Mali has no access flag.
+ */
 static int leaf_access(const struct lpae *w, uint64_t desc, bool *dirty)
 {
 	enum ptf_fmt fmt = w->hw->pt->fmt;
+	int acc;
 
 	*dirty = false;
-	if (!is_s1(fmt))
-		return (desc & DESC_S2AP_R ? MODEL_PROT_READ : 0) |
-		       (desc & DESC_S2AP_W ? MODEL_PROT_WRITE : 0);
-	/* Writable if AP[2] is clear, or if DBM lets hardware clear it. */
-	*dirty = (desc & DESC_DBM) && !(desc & DESC_AP2);
-	if (!(desc & DESC_AP2) || (desc & DESC_DBM))
-		return MODEL_PROT_READ | MODEL_PROT_WRITE;
-	return MODEL_PROT_READ;
+	if (!w->mali && !(desc & DESC_AF))
+		return 0;
+	if (!is_s1(fmt)) {
+		acc = (desc & DESC_S2AP_R ? MODEL_PROT_READ : 0) |
+		      (desc & DESC_S2AP_W ? MODEL_PROT_WRITE : 0);
+	} else {
+		/* Writable if AP[2] is clear, or if DBM lets hardware clear it. */
+		*dirty = (desc & DESC_DBM) && !(desc & DESC_AP2);
+		acc = MODEL_PROT_READ;
+		if (!(desc & DESC_AP2) || (desc & DESC_DBM))
+			acc |= MODEL_PROT_WRITE;
+		if (desc & DESC_AP1)
+			acc |= HW_ACC_UNPRIV;
+	}
+	if (!DESC_XN(desc))
+		acc |= HW_ACC_EXEC;
+	return acc | mem_type(w, desc);
 }
 
 static void report_leaf(const struct lpae *w, uint64_t va, int lvl,

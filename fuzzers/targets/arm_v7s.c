@@ -351,11 +351,30 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 	d->incoherent = !ts->pt.coherent_walk;
 }
 
+/*
+ * Read always; write unless read-only; execute unless IOMMU_NOEXEC and
+ * unprivileged access unless IOMMU_PRIV; without permissions (NO_PERMS:
+ * the IOMMU checks none) everything.  IOMMU_MMIO is device memory,
+ * IOMMU_CACHE write-back.
+ */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	if (ts->pt.quirks & PTF_QUIRK_NO_PERMS)
-		return MODEL_PROT_READ | MODEL_PROT_WRITE;
-	return MODEL_PROT_READ | (prot & MODEL_PROT_WRITE);
+	int acc = MODEL_PROT_READ | MODEL_PROT_WRITE | HW_ACC_EXEC |
+		  HW_ACC_UNPRIV;
+
+	if (!(ts->pt.quirks & PTF_QUIRK_NO_PERMS)) {
+		if (!(prot & MODEL_PROT_WRITE))
+			acc &= ~MODEL_PROT_WRITE;
+		if (prot & PTF_PROT_NOEXEC)
+			acc &= ~HW_ACC_EXEC;
+		if (prot & PTF_PROT_PRIV)
+			acc &= ~HW_ACC_UNPRIV;
+	}
+	if (prot & PTF_PROT_MMIO)
+		acc |= HW_MEM_DEVICE;
+	else if (prot & PTF_PROT_CACHE)
+		acc |= HW_MEM_CACHED;
+	return acc;
 }
 
 /* Hardware walker ---------------------------------------------------------- */
@@ -393,16 +412,59 @@ static const uint32_t *map_table(const struct v7s *w, uint64_t table,
 	return pte;
 }
 
-/* Access from AP[2:0] of an entry whose attribute byte starts at @shift. */
-static int pte_access(const struct v7s *w, uint32_t pte, unsigned int shift,
-		      uint64_t va)
+/* Where an entry kind keeps its attributes. */
+struct v7s_attrs {
+	unsigned int ap;	/* AP[0] (the access flag); AP[1] +1, AP[2] +5 */
+	unsigned int xn;	/* the XN bit */
+	unsigned int tex;	/* TEX[2:0] */
+};
+
+static const struct v7s_attrs section_attrs = { 10, 4, 12 };
+static const struct v7s_attrs small_attrs = { 4, 0, 6 };
+static const struct v7s_attrs large_attrs = { 4, 15, 12 };
+
+/*
+ * The memory type with TEX remap (the driver programs PRRR and NMRR):
+ * index TEX[0]:C:B; PRRR's TRn says device (0b00, 0b01) or normal, and
+ * NMRR's IRn and ORn write-back (0b01 WBWA, 0b11 WB) or not.
+ */
+static int mem_type(const struct v7s *w, uint32_t pte, unsigned int tex)
 {
+	unsigned int idx = (pte >> tex & 1) << 2 | (pte >> 3 & 1) << 1 |
+			   (pte >> 2 & 1);
+	uint32_t prrr = (uint32_t)w->hw->info->regs[1];
+	uint32_t nmrr = (uint32_t)w->hw->info->regs[2];
+	unsigned int ir = nmrr >> (2 * idx) & 3, or = nmrr >> (2 * idx + 16) & 3;
+
+	if ((prrr >> (2 * idx) & 3) < 2)
+		return HW_MEM_DEVICE;
+	return (ir & 1) && (or & 1) ? HW_MEM_CACHED : 0;
+}
+
+/*
+ * Access from AP[2:0] (AP[0] is the access flag: an entry without it
+ * faults) and XN; without permission checks (NO_PERMS), everything: those
+ * bits may then hold MediaTek's PA[34:32].
+ */
+static int pte_access(const struct v7s *w, uint32_t pte,
+		      const struct v7s_attrs *at, uint64_t va)
+{
+	int acc = MODEL_PROT_READ | MODEL_PROT_WRITE | HW_ACC_EXEC |
+		  HW_ACC_UNPRIV;
+
+	acc |= mem_type(w, pte, at->tex);
 	if (!w->perms)
-		return MODEL_PROT_READ | MODEL_PROT_WRITE;
-	if (!(pte >> shift & 1))
+		return acc;
+	if (!(pte >> at->ap & 1))
 		w->hw->error(w->hw, "entry 0x%08x at 0x%llx has the access flag clear",
 			     pte, (unsigned long long)va);
-	return MODEL_PROT_READ | (pte >> (shift + 5) & 1 ? 0 : MODEL_PROT_WRITE);
+	if (pte >> (at->ap + 5) & 1)
+		acc &= ~MODEL_PROT_WRITE;
+	if (!(pte >> (at->ap + 1) & 1))
+		acc &= ~HW_ACC_UNPRIV;
+	if (pte >> at->xn & 1)
+		acc &= ~HW_ACC_EXEC;
+	return acc;
 }
 
 /* A large page or supersection: 16 identical entries, group-aligned. */
@@ -443,12 +505,12 @@ static void walk_l2(const struct v7s *w, uint64_t table, uint64_t base,
 
 		if (pte & L2_SMALL) {
 			leaf(w, va, 1 << 12, (pte & 0xfffff000u) | mtk_bits(w, pte),
-			     pte_access(w, pte, 4, va));
+			     pte_access(w, pte, &small_attrs, va));
 			i++;
 		} else if (pte & L2_LARGE) {
 			i += check_group(w, ptes, i, va);
 			leaf(w, va, 1 << 16, (pte & 0xffff0000u) | mtk_bits(w, pte),
-			     pte_access(w, pte, 4, va));
+			     pte_access(w, pte, &large_attrs, va));
 		} else {
 			i++;
 		}
@@ -500,10 +562,10 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		} else if ((pte & L1_SECTION) && (pte & L1_SUPER)) {
 			i += check_group(&w, l1, i, va);
 			leaf(&w, va, 1 << 24, (pte & 0xff000000u) | mtk_bits(&w, pte),
-			     pte_access(&w, pte, 10, va));
+			     pte_access(&w, pte, &section_attrs, va));
 		} else if (pte & L1_SECTION) {
 			leaf(&w, va, 1 << 20, (pte & 0xfff00000u) | mtk_bits(&w, pte),
-			     pte_access(&w, pte, 10, va));
+			     pte_access(&w, pte, &section_attrs, va));
 			i++;
 		} else {
 			i++;

@@ -260,9 +260,14 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 	d->dirty_ops = true;	/* the glue's, always */
 }
 
+/* R and W apart; DART2 also has a no-cache bit: IOMMU_CACHE clears it. */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	return prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
+	int acc = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
+
+	if (ts->pt.fmt == PTF_FMT_APPLE_DART2 && (prot & PTF_PROT_CACHE))
+		acc |= HW_MEM_CACHED;
+	return acc;
 }
 
 /* Hardware walker ---------------------------------------------------------- */
@@ -290,10 +295,9 @@ static int pte_access(const struct dart *w, uint64_t pte)
 	uint64_t no_write = w->dart2 ? 1 << 2 : 1 << 7;
 
 	return (pte & no_read ? 0 : MODEL_PROT_READ) |
-	       (pte & no_write ? 0 : MODEL_PROT_WRITE);
+	       (pte & no_write ? 0 : MODEL_PROT_WRITE) |
+	       (w->dart2 && !(pte & 1 << 1) ? HW_MEM_CACHED : 0);
 }
-
-
 
 static void report_leaf(const struct dart *w, uint64_t va, uint64_t pte)
 {

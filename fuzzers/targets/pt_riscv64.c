@@ -184,9 +184,19 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 /* riscvpt_iommu_set_prot(): IOMMU_WRITE sets R, W and D. */
 static int access_of(const struct target_setup *ts, int prot)
 {
+	int acc = prot & MODEL_PROT_READ;
+
 	if (prot & MODEL_PROT_WRITE)
-		return MODEL_PROT_READ | MODEL_PROT_WRITE;
-	return prot & MODEL_PROT_READ;
+		acc = MODEL_PROT_READ | MODEL_PROT_WRITE;
+	if (!(prot & PTF_PROT_NOEXEC))
+		acc |= HW_ACC_EXEC;
+	/* Svpbmt: IO for IOMMU_MMIO, NC without IOMMU_CACHE, else the PMA. */
+	if ((ts->pt.features & PTF_PT_RISCV_SVPBMT) && !(prot & PTF_PROT_MMIO) &&
+	    (prot & PTF_PROT_CACHE))
+		acc |= HW_MEM_CACHED;
+	if ((ts->pt.features & PTF_PT_RISCV_SVPBMT) && (prot & PTF_PROT_MMIO))
+		acc |= HW_MEM_DEVICE;
+	return acc;
 }
 
 /* Hardware walker ---------------------------------------------------------- */
@@ -252,7 +262,7 @@ static bool level0_leaf(const struct rv_walk *w, uint64_t e, uint64_t va)
 }
 
 /* What a U-mode request may do through leaf @e, without A/D updating. */
-static int leaf_access(uint64_t e)
+static int leaf_access(const struct rv_walk *w, uint64_t e)
 {
 	int access = 0;
 
@@ -262,6 +272,13 @@ static int leaf_access(uint64_t e)
 		access |= MODEL_PROT_READ;
 	if ((e & RV_W) && (e & RV_D))
 		access |= MODEL_PROT_WRITE;
+	if (e & RV_X)
+		access |= HW_ACC_EXEC;
+	/* Svpbmt's PMA (0) is the memory's own type: cacheable for RAM. */
+	if (w->svpbmt && RV_PBMT(e) == 0)
+		access |= HW_MEM_CACHED;
+	if (w->svpbmt && RV_PBMT(e) == 2)
+		access |= HW_MEM_DEVICE;
 	return access;
 }
 
@@ -270,7 +287,7 @@ static void report(const struct rv_walk *w, uint64_t va, uint64_t size,
 {
 	struct hw_leaf l = {
 		.iova = va, .size = size, .phys = phys,
-		.access = leaf_access(e),
+		.access = leaf_access(w, e),
 	};
 
 	w->hw->leaf(w->hw, &l);

@@ -218,6 +218,7 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 		regs[0] = cfg->arm_lpae_s1_cfg.ttbr;
 		regs[1] = cfg->arm_lpae_s1_cfg.tcr.tsz;
 		regs[2] = cfg->arm_lpae_s1_cfg.tcr.tg;
+		regs[3] = cfg->arm_lpae_s1_cfg.mair;
 		break;
 	case PTF_FMT_ARM_32_LPAE_S2:
 	case PTF_FMT_ARM_64_LPAE_S2:
@@ -228,9 +229,12 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 		break;
 	case PTF_FMT_ARM_V7S:
 		regs[0] = cfg->arm_v7s_cfg.ttbr;
+		regs[1] = cfg->arm_v7s_cfg.prrr;
+		regs[2] = cfg->arm_v7s_cfg.nmrr;
 		break;
 	case PTF_FMT_ARM_MALI_LPAE:
 		regs[0] = cfg->arm_mali_lpae_cfg.transtab;
+		regs[1] = cfg->arm_mali_lpae_cfg.memattr;
 		break;
 	case PTF_FMT_APPLE_DART:
 	case PTF_FMT_APPLE_DART2:
