@@ -317,11 +317,14 @@ mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
 mutant_files = $(shell sed -n 's|^+++ b/||p' tests/mutants/$(1).patch)
 family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
 # $(call mutant_srcs,MUTANT,FAMILY): the sources its twin must compile.  The
-# headers of drivers/iommu/generic_pt/ are the formats' alone.
+# headers of drivers/iommu/generic_pt/ are the formats' alone, and of the
+# formats only the target's runs.
+$(foreach f,$(GENPT_FMTS),$(eval FMT_OF_$(GENPT_TARGET_$(f)) := $(f)))
 mutant_headers = $(filter %.h,$(call mutant_files,$(1)))
 mutant_srcs = $(if $(call mutant_headers,$(1)),\
 	$(if $(filter-out drivers/iommu/generic_pt/%,$(call mutant_headers,$(1))),\
-		$(call family_srcs,$(2)),$(TREE_SRCS_$(2))),\
+		$(call family_srcs,$(2)),\
+		drivers/iommu/generic_pt/fmt/iommu_$(FMT_OF_$(call mutant_target,$(1))).c),\
 	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
 	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c))
 # $(call mutant_objs,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)

@@ -61,6 +61,12 @@ prog_expect() {
 	sed -n 's/^# expect: //p' "$1" | head -n 1
 }
 
+# A line its report must hold too ("# expect-report: TEXT"), e.g. which
+# sanitizer error.
+prog_expect_report() {
+	sed -n 's/^# expect-report: //p' "$1" | head -n 1
+}
+
 # The replay driver a program asks for: "# build: prod" is generic_pt as
 # production kernels build it (no CONFIG_DEBUG_GENERIC_PT).
 prog_runner() {
@@ -174,10 +180,12 @@ if group selftest; then
 			continue
 		fi
 		mut=$B/tools/bin/$t-run-mut-$m
+		report=$(prog_expect_report "$p")
 		if [ ! -x "$mut" ]; then
 			ko "selftest: $m: $mut was not built"
-		elif expect_finding "$mut" "$tmp/in" "$want"; then
-			ok "selftest: $m caught: $want"
+		elif expect_finding "$mut" "$tmp/in" "$want" &&
+		     { [ -z "$report" ] || grep -q -F "$report" "$tmp/out"; }; then
+			ok "selftest: $m caught: $want${report:+ ($report)}"
 		else
 			tail -n 30 "$tmp/out"
 			ko "selftest: $m not caught as '$want'"

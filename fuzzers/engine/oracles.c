@@ -275,6 +275,10 @@ static void twins_agree(struct engine *e)
 	const struct hwview *b = &e->hw[BASE], *c = &e->hw[CAND];
 	char x[160], y[160];
 
+	if (e->info[BASE].top_level != e->info[CAND].top_level)
+		finding(e, "twins", "table tops differ",
+			"top level %u on the baseline, %u on the candidate\n",
+			e->info[BASE].top_level, e->info[CAND].top_level);
 	for (size_t i = 0; i < b->leaves.n || i < c->leaves.n; i++) {
 		if (i < b->leaves.n && i < c->leaves.n &&
 		    same_hw_leaf(&b->leaves.v[i], &c->leaves.v[i]))
@@ -295,10 +299,6 @@ static void twins_agree(struct engine *e)
 			i < b->tables.n ? table_str(&b->tables.v[i], x, sizeof(x)) : "none",
 			i < c->tables.n ? table_str(&c->tables.v[i], y, sizeof(y)) : "none");
 	}
-	if (e->info[BASE].top_level != e->info[CAND].top_level)
-		finding(e, "twins", "table tops differ",
-			"top level %u on the baseline, %u on the candidate\n",
-			e->info[BASE].top_level, e->info[CAND].top_level);
 }
 
 static void twin_vs_model(struct engine *e, int tw)

@@ -26,6 +26,7 @@ struct ptf_domain {
 	enum ptf_fmt fmt;
 	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
 	struct ptf_twin_stats stats;
+	unsigned int map_stalls;		/* map_pages() in a row without progress */
 	struct device dev;
 };
 
@@ -77,7 +78,8 @@ static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
 	pd->stats.map_calls++;
 	ret = pd->pgtbl->map_pages(pd->pgtbl, iova, paddr, pgsize, pgcount,
 				   prot, gfp, mapped);
-	ptf_check_map_progress(ret, before, *mapped, iova, pgsize, pgcount);
+	ptf_check_map_progress(&pd->map_stalls, ret, before, *mapped, iova,
+			       pgsize, pgcount);
 	return ret;
 }
 
