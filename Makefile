@@ -27,7 +27,7 @@ MAKEFLAGS += --no-builtin-rules
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins
+	fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -327,33 +327,45 @@ mutant_srcs = $(if $(call mutant_headers,$(1)),\
 		drivers/iommu/generic_pt/fmt/iommu_$(FMT_OF_$(call mutant_target,$(1))).c),\
 	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
 	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c))
-# $(call mutant_objs,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
-mutant_objs = $(addprefix $(call twin_dir,tools,$(3),$(2))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(1),$(2)))) \
-	$(addprefix $(call twin_dir,tools,$(4),$(2))/,$(patsubst %.c,%.o,\
-		$(filter-out $(call mutant_srcs,$(1),$(2)),$(call family_srcs,$(2)))))
+# $(call mutant_objs,VARIANT,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
+mutant_objs = $(addprefix $(call twin_dir,$(1),$(4),$(3))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(2),$(3)))) \
+	$(addprefix $(call twin_dir,$(1),$(5),$(3))/,$(patsubst %.c,%.o,\
+		$(filter-out $(call mutant_srcs,$(2),$(3)),$(call family_srcs,$(3)))))
 
-# $(call mutant_twin,MUTANT,FAMILY,TWIN,TREE,FEATURES,RELEASE,PREFIX,UNMUTATED-TWIN)
-define mutant_twin
-$(B)/mutants/$(3).stamp: tests/mutants/$(1).patch $(B)/trees.mk
-	@echo "  TREE  $(B)/mutants/$(3)"
-	@scripts/derive-tree.sh $(4) $(B)/mutants/$(3) tests/mutants/$(1).patch
+# $(call mutant_tree,MUTANT,TWIN,TREE)
+define mutant_tree
+$(B)/mutants/$(2).stamp: tests/mutants/$(1).patch $(B)/trees.mk
+	@echo "  TREE  $(B)/mutants/$(2)"
+	@scripts/derive-tree.sh $(3) $(B)/mutants/$(2) tests/mutants/$(1).patch
 	@touch $$@
-$(B)/mutants/$(3)/%.c: $(B)/mutants/$(3).stamp ;
-$(call twin_rules,tools,$(3),$(B)/mutants/$(3),$(5),$(6)+mut-$(1),$(7),$(B)/mutants/$(3).stamp,$(2),$(call mutant_objs,$(1),$(2),$(3),$(8)))
+$(B)/mutants/$(2)/%.c: $(B)/mutants/$(2).stamp ;
+endef
+
+# $(call mutant_twin,VARIANT,MUTANT,FAMILY,TWIN,FEATURES,RELEASE,PREFIX,UNMUTATED-TWIN)
+mutant_twin = $(call twin_rules,$(1),$(4),$(B)/mutants/$(4),$(5),$(6)+mut-$(2),$(7),$(B)/mutants/$(4).stamp,$(3),$(call mutant_objs,$(1),$(2),$(3),$(4),$(8)))
+
+# $(call mutant_variant,VARIANT,MUTANT,SUFFIX): its twins and its binary.
+define mutant_variant
+$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mut-$(2),$(CAND_FEATURES),$(CAND_RELEASE),cand,cand)
+$(if $(call mutant_both,$(2)),$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mutb-$(2),$(BASE_FEATURES),$(BASE_RELEASE),base,base))
+$(call target_bin,$(1),$(call mutant_target,$(2)),$(3),mut-$(2),$(if $(call mutant_both,$(2)),mutb-$(2)))
+# Its program says which twins it goes into.
+$(B)/$(1)/bin/$(call mutant_target,$(2))$(3): tests/mutants/$(2).prog
 endef
 
 define mutant_rules
-$(call mutant_twin,$(1),$(FAMILY_$(call mutant_target,$(1))),mut-$(1),$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,cand)
-$(if $(call mutant_both,$(1)),$(call mutant_twin,$(1),$(FAMILY_$(call mutant_target,$(1))),mutb-$(1),$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,base))
-$(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1),$(if $(call mutant_both,$(1)),mutb-$(1)))
-# Its program says which twins it goes into.
-$(call mutant_bin,$(1)): tests/mutants/$(1).prog
+$(call mutant_tree,$(1),mut-$(1),$(CAND_TREE))
+$(if $(call mutant_both,$(1)),$(call mutant_tree,$(1),mutb-$(1),$(BASE_TREE)))
+$(call mutant_variant,tools,$(1),-run-mut-$(1))
+$(call mutant_variant,fuzz,$(1),-mut-$(1))
 endef
 ifdef CAND_TREE
 $(foreach m,$(MUTANTS),$(eval $(call mutant_rules,$(m))))
 endif
 
 mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
+# libFuzzer builds of the mutants, for bench/catch.sh (not make check).
+mutant-fuzz-bins: $(foreach m,$(MUTANTS),$(B)/fuzz/bin/$(call mutant_target,$(m))-mut-$(m))
 
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
@@ -380,6 +392,10 @@ $(foreach f,$(BENCH_FAMILIES),$(eval $(call bench_bin,$(f))))
 
 bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES)) fast-bins run-bins
 	@bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)
+
+# How long fuzzing takes to catch each mutant (bench/catch.sh).
+bench-catch: mutant-fuzz-bins
+	@bench/catch.sh
 
 -include $(patsubst %.c,$(B)/fast/obj/%.d,$(BENCH_SRCS))
 # End of benchmarks -------------------------------------------------------------------

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "coverage.h"
 #include "engine.h"
 #include "runtime.h"
 
@@ -767,6 +768,7 @@ static void run_op(struct engine *e, const struct op *op)
 	if (hazard && !known_hazard_runs(e, hazard)) {
 		note(e, "skipped: a hazard of known kernel finding %s; PTF_STRICT=1 runs it",
 		     hazard);
+		known_count(hazard, true);
 		trace_op(e);
 		return;
 	}
@@ -876,6 +878,7 @@ static bool create(struct engine *e)
 	if (hazard && !known_hazard_runs(e, hazard)) {
 		note(e, "not created: a hazard of known kernel finding %s; PTF_STRICT=1 runs it",
 		     hazard);
+		known_count(hazard, true);
 		return false;
 	}
 	e->armed = ts->create_fail;
@@ -912,6 +915,7 @@ static bool create(struct engine *e)
 	}
 	if (checking(e))
 		oracle_warns(e);
+	coverage_reached(e->t, ts);
 	e->rules = e->pred.rules;
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
 		model_init(&e->model[tw], &e->rules, e->pred.impl,
@@ -968,6 +972,8 @@ const char *engine_run(const struct target *t, const struct program *p,
 	if (setjmp(e->known_exit)) {
 		/* Twins and model are abandoned: rt_reset() reclaims them. */
 		report_set_engine(NULL);
+		if (strcmp(e->known_hit, "other"))
+			known_count(e->known_hit, false);
 		if (inject_hit)
 			*inject_hit = e->inject_hit;
 		return e->known_hit;

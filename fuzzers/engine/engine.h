@@ -144,6 +144,10 @@ bool known_strict(void);
 /* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
+/* Count a known finding's hit, or a hazard's skipped op or domain. */
+void known_count(const char *id, bool hazard);
+/* "ptfuzz-known: ID N" and "ptfuzz-hazard: ID N" lines. */
+void known_print_counts(FILE *out);
 
 const char *twin_name(int tw);
 

@@ -422,6 +422,39 @@ bool known_hazard_runs(const struct engine *e, const char *id)
 	return false;
 }
 
+struct known_tally {
+	const char *id;
+	unsigned long hits, skips;
+};
+
+static struct known_tally tally[32];
+
+void known_count(const char *id, bool hazard)
+{
+	for (unsigned int i = 0; i < 32; i++) {
+		if (tally[i].id && strcmp(tally[i].id, id))
+			continue;
+		tally[i].id = id;
+		if (hazard)
+			tally[i].skips++;
+		else
+			tally[i].hits++;
+		return;
+	}
+}
+
+void known_print_counts(FILE *out)
+{
+	for (unsigned int i = 0; i < 32 && tally[i].id; i++) {
+		if (tally[i].hits)
+			fprintf(out, "ptfuzz-known: %s %lu\n", tally[i].id,
+				tally[i].hits);
+		if (tally[i].skips)
+			fprintf(out, "ptfuzz-hazard: %s %lu\n", tally[i].id,
+				tally[i].skips);
+	}
+}
+
 bool known_strict(void)
 {
 	const char *s = getenv("PTF_STRICT");

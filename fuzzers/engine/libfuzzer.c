@@ -2,14 +2,23 @@
 /*
  * libFuzzer entry points.  PTF_NO_ORACLES=1 runs the ops without checking
  * them (to measure what the oracles cost); PTF_VERBOSE=1 traces every op.
+ * At exit, the run's known findings and hazards per id and the classes of
+ * configurations it reached go to stderr, for run-fuzz.sh's summary.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "coverage.h"
 #include "engine.h"
 #include "runtime.h"
 
 static struct engine_opts opts;
+
+static void print_counts(void)
+{
+	known_print_counts(stderr);
+	coverage_print(ptf_target, stderr);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -18,6 +27,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	opts.verbose = v && *v == '1';
 	opts.no_oracles = n && *n == '1';
 	rt_init();
+	coverage_init(ptf_target);
+	atexit(print_counts);
 	return 0;
 }
 

@@ -10,6 +10,9 @@
  *   <target>-run -f FILE|DIR...          the failnth sweep: fail allocation
  *                                         1, 2, ... of the domain's creation
  *                                         and of every op, until none fires
+ *   <target>-run -c FILE|DIR...          run inputs, then say which classes
+ *                                         of configurations they reached
+ *   <target>-run -g DIR                  write a seed per class to DIR
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
  *
@@ -23,12 +26,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "coverage.h"
 #include "engine.h"
 #include "runtime.h"
 
 static struct engine_opts opts;
 static struct program prog;
-static bool failnth;
+static bool failnth, coverage;
 static unsigned long sweep_runs, sweep_hits;
 
 /* Allocations fail one by one in an op until the op makes no more. */
@@ -170,6 +174,88 @@ static int encode(const char *path)
 	return 0;
 }
 
+/* The largest page size of @as up to 1G: seeds stay small. */
+static uint64_t seed_pgsize(const struct addr_space *as)
+{
+	uint64_t p = as->pgsizes[0];
+
+	for (unsigned int i = 0; i < as->nr_pgsizes; i++)
+		if (as->pgsizes[i] <= (1ULL << 30))
+			p = as->pgsizes[i];
+	return p;
+}
+
+static void add_op(struct program *p, enum op_kind kind, uint64_t iova,
+		   uint64_t size, uint64_t pa, int prot)
+{
+	p->ops[p->nr_ops++] = (struct op){
+		.kind = kind, .iova = iova, .size = size, .pa = pa,
+		.prot = prot, .page = size,
+	};
+}
+
+/*
+ * A seed for a class: two blocks at the top of the IOVA space mapped near
+ * the top of the PA space, small pages low down, and every kind of op over
+ * them.
+ */
+static void seed_program(const struct target_config *cfg, struct program *p)
+{
+	struct target_setup ts = { 0 };
+	struct addr_space as;
+	uint64_t big, small, top, pa_top;
+	int rw = PTF_PROT_READ | PTF_PROT_WRITE;
+
+	ptf_target->setup(cfg, &ts);
+	addr_space_of(&ts, &as);
+	big = seed_pgsize(&as);
+	small = as.pgsizes[0];
+	top = (as.upper_first ? UINT64_MAX : as.va_last) - 2 * big + 1;
+	pa_top = as.pa_limit - 2 * big;
+	*p = (struct program){ .cfg = *cfg };
+	add_op(p, OP_MAP, top, 2 * big, pa_top, rw);
+	add_op(p, OP_LOOKUP, top + big + small, 0, 0, 0);
+	add_op(p, OP_MAP, 3 * small, 2 * small, (1ULL << 31) + 3 * small,
+	       PTF_PROT_READ);
+	add_op(p, OP_DEVICE_WRITE, top + small, 0, 0, 0);
+	add_op(p, OP_READ_DIRTY, top, 2 * big, 0, 0);
+	p->ops[p->nr_ops - 1].page = small;
+	add_op(p, OP_UNMAP, top, big, 0, 0);
+	add_op(p, OP_STEP_UNMAP, 3 * small, 2 * small, 0, 0);
+	add_op(p, OP_STEP_UNMAP, top + big, big, 0, 0);
+}
+
+/* A seed per class of configurations, into @dir. */
+static int seeds(const char *dir)
+{
+	const char (*names)[COVERAGE_NAME];
+	size_t n = coverage_classes(ptf_target, &names);
+
+	for (size_t i = 0; i < n; i++) {
+		struct fdp_out out = { 0 };
+		char path[512], name[COVERAGE_NAME];
+		FILE *f;
+
+		snprintf(name, sizeof(name), "%s", names[i]);
+		for (char *c = name; *c; c++)
+			if (*c == '/' || *c == '+')
+				*c = '_';
+		seed_program(coverage_config(ptf_target, i), &prog);
+		program_encode(ptf_target, &prog, &out);
+		snprintf(path, sizeof(path), "%s/seed-cfg-%s", dir, name);
+		f = fopen(path, "wb");
+		if (!f) {
+			fprintf(stderr, "ptfuzz: %s: %s\n", path, strerror(errno));
+			return 2;
+		}
+		fwrite(out.buf, 1, out.len, f);
+		fclose(f);
+		free(out.buf);
+	}
+	fprintf(stderr, "%s: %zu seeds in %s\n", ptf_target->name, n, dir);
+	return 0;
+}
+
 static int print(const char *path)
 {
 	size_t size;
@@ -187,9 +273,11 @@ static int usage(const char *argv0)
 		"usage: %s [-v] [-n] [-s] [-f] FILE|DIR...   run inputs (-v: trace every op,\n"
 		"               -n: no oracles, -s: strict: known kernel findings fail too,\n"
 		"               -f: fail every allocation of every op in turn)\n"
+		"       %s -c FILE|DIR...          run inputs, then the configuration classes they reached\n"
+		"       %s -g DIR                  write a seed per configuration class\n"
 		"       %s -p FILE                 print an input as a program\n"
 		"       %s -e PROGRAM              encode a text program to stdout\n",
-		argv0, argv0, argv0);
+		argv0, argv0, argv0, argv0, argv0);
 	return 2;
 }
 
@@ -198,11 +286,18 @@ int main(int argc, char **argv)
 	unsigned long runs = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "vnsfp:e:")) != -1) {
+	rt_init();
+	coverage_init(ptf_target);
+	while ((c = getopt(argc, argv, "vnsfcg:p:e:")) != -1) {
 		switch (c) {
 		case 'f':
 			failnth = true;
 			break;
+		case 'c':
+			coverage = true;
+			break;
+		case 'g':
+			return seeds(optarg);
 		case 's':
 			setenv("PTF_STRICT", "1", 1);
 			break;
@@ -222,7 +317,6 @@ int main(int argc, char **argv)
 	}
 	if (optind == argc)
 		return usage(argv[0]);
-	rt_init();
 	for (; optind < argc; optind++) {
 		struct stat st;
 
@@ -237,6 +331,8 @@ int main(int argc, char **argv)
 			runs++;
 		}
 	}
+	if (coverage)
+		coverage_print(ptf_target, stdout);
 	if (failnth)
 		fprintf(stderr, "%s: failnth: %lu inputs, %lu runs, %lu allocation failures injected, all clean\n",
 			ptf_target->name, runs, sweep_runs, sweep_hits);

@@ -153,9 +153,26 @@ struct target {
 	 */
 	bool (*driver_config)(const struct target_setup *ts);
 	const struct warn_site *warn_sites;
+	/*
+	 * Configuration coverage: the fields whose values make up a class of
+	 * configurations (each named value, and for a flag field none and
+	 * each flag alone, the other fields at their first value), and the
+	 * class a configuration belongs to (its bands: "S1/4K/ias45-52/...").
+	 */
+	const unsigned int *class_fields;
+	unsigned int nr_class_fields;
+	void (*class_name)(const struct target_setup *ts, char *buf,
+			   size_t len);
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };
+
+/* An IAS or OAS as a coverage band: "32-36", "37-44", "45-52", "53-64". */
+static inline const char *target_band(unsigned int bits)
+{
+	return bits <= 36 ? "32-36" : bits <= 44 ? "37-44" :
+	       bits <= 52 ? "45-52" : "53-64";
+}
 
 extern const struct target *const ptf_target;
 

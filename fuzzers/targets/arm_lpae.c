@@ -11,6 +11,7 @@
  * AP[2] = bit 7, DBM = bit 51, stage-2 S2AP = bits [7:6].
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -819,6 +820,27 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+/* Coverage: format, granule, IAS and OAS band, and TTBR1, HD or S2FWB. */
+static const unsigned int class_fields[] = {
+	F_FMT, F_GRANULE, F_IAS, F_OAS, F_QUIRKS,
+};
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	static const char *const fmts[] = {
+		[PTF_FMT_ARM_32_LPAE_S1] = "S1-32", [PTF_FMT_ARM_32_LPAE_S2] = "S2-32",
+		[PTF_FMT_ARM_64_LPAE_S1] = "S1", [PTF_FMT_ARM_64_LPAE_S2] = "S2",
+		[PTF_FMT_ARM_MALI_LPAE] = "Mali",
+	};
+	unsigned int q = ts->pt.quirks;
+
+	snprintf(buf, len, "%s/%uK/ias%s/oas%s/%s", fmts[ts->pt.fmt],
+		 (unsigned int)(ts->pt.pgsize_bitmap & -ts->pt.pgsize_bitmap) >> 10,
+		 target_band(ts->pt.ias), target_band(ts->pt.oas),
+		 q & PTF_QUIRK_ARM_TTBR1 ? "TTBR1" : q & PTF_QUIRK_ARM_HD ? "HD" :
+		 q & PTF_QUIRK_ARM_S2FWB ? "S2FWB" : "-");
+}
+
 extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;
 extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable;
 
@@ -834,6 +856,9 @@ static const struct target arm_lpae = {
 	.hw_write	= hw_write,
 	.dirty_unsupported_ret = dirty_unsupported_ret,
 	.warn_sites	= warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= { &ptf_base__ptf_twin_iopgtable,
 			    &ptf_cand__ptf_twin_iopgtable },
 };

@@ -11,6 +11,7 @@
  * entries).  AP[2] is bit 15 (L1) / bit 9 (L2), AF is AP[0].
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "target.h"
@@ -597,6 +598,21 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+/* Coverage: the quirks, IAS, OAS, and where the tables are. */
+static const unsigned int class_fields[] = { F_QUIRKS, F_IAS, F_OAS, F_TABLES };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	unsigned int q = ts->pt.quirks;
+
+	snprintf(buf, len, "%s%s%s%s/ias%u/oas%u/tables%s",
+		 q & PTF_QUIRK_ARM_MTK_EXT ? "MTK_EXT" : "",
+		 q & PTF_QUIRK_ARM_MTK_TTBR_EXT ? "+TTBR_EXT" : "",
+		 q & PTF_QUIRK_NO_PERMS ? "+NO_PERMS" : "",
+		 q & PTF_QUIRK_ARM_NS ? "+NS" : "", ts->pt.ias, ts->pt.oas,
+		 ts->table_base[PTF_TWIN_CAND] >> 32 ? "-high" : "-low");
+}
+
 extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;
 extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable;
 
@@ -611,6 +627,9 @@ static const struct target arm_v7s = {
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = dirty_unsupported_ret,
 	.warn_sites	= warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= { &ptf_base__ptf_twin_iopgtable,
 			    &ptf_cand__ptf_twin_iopgtable },
 };

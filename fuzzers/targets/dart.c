@@ -7,6 +7,7 @@
  * read/write denial bits and a subpage window that must span the page.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "target.h"
@@ -395,6 +396,16 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+/* Coverage: the generation, page size, IAS and OAS. */
+static const unsigned int class_fields[] = { F_FMT, F_PGSIZE, F_IAS, F_OAS };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%uK/ias%u/oas%u",
+		 ts->pt.fmt == PTF_FMT_APPLE_DART2 ? "DART2" : "DART",
+		 (unsigned int)ts->pt.pgsize_bitmap >> 10, ts->pt.ias, ts->pt.oas);
+}
+
 extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;
 extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable;
 
@@ -409,6 +420,9 @@ static const struct target dart = {
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = dirty_unsupported_ret,
 	.warn_sites	= warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= { &ptf_base__ptf_twin_iopgtable,
 			    &ptf_cand__ptf_twin_iopgtable },
 };

@@ -130,6 +130,9 @@ static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 	return amdv1_hw_write(hw, &mock, iova);
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_LEVEL, F_IAS, F_FEATURES };
+
 static const struct target pt_amdv1_mock = {
 	.name		= "pt_amdv1_mock",
 	.summary	= "generic_pt amdv1_mock: the iommufd selftest's 2K-granule amdv1",
@@ -143,6 +146,9 @@ static const struct target pt_amdv1_mock = {
 	.dirty_unsupported_ret = pt_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

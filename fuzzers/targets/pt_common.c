@@ -9,6 +9,7 @@
  * with it.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "pt_common.h"
@@ -153,6 +154,17 @@ static bool pt_init(const struct target_setup *ts, const struct pt_fmt *f,
 	if (pc->pgsize_bitmap)
 		g->pgsize_bitmap &= pc->pgsize_bitmap;
 	return true;
+}
+
+void pt_class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	unsigned int f = ts->pt.features;
+
+	snprintf(buf, len, "top%u/va%u%s%s%s%s%s", geom.top_level, geom.vasz,
+		 f & PTF_PT_DYNAMIC_TOP ? "/DYNAMIC_TOP" : "",
+		 f & PTF_PT_SIGN_EXTEND ? "/SIGN_EXTEND" : "",
+		 f & PTF_PT_DMA_INCOHERENT ? "/INCOHERENT" : "",
+		 f & PTF_PT_FMT(0) ? "/FMT0" : "", f & PTF_PT_FMT(1) ? "/FMT1" : "");
 }
 
 /* The model of map_range() and unmap_range() -------------------------------- */

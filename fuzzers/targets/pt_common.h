@@ -88,6 +88,13 @@ static inline unsigned int pt_span_lg2(const struct pt_fmt *f,
 void pt_predict(const struct target_setup *ts, const struct pt_fmt *fmt,
 		struct target_domain *d);
 
+/*
+ * Coverage for a generic_pt target: the starting top level, the VA band,
+ * and the features that change the table's behaviour (dynamic top, sign
+ * extension, non-coherent walks, the format's own first two).
+ */
+void pt_class_name(const struct target_setup *ts, char *buf, size_t len);
+
 /* A format without read_and_clear_dirty: iommufd gets -EOPNOTSUPP. */
 int pt_no_dirty_ret(const struct target_setup *ts, const char **warn);
 

@@ -437,6 +437,9 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 	walk(&w, hw->info->regs[0], w.levels - 1, 0, lo, hi);
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_IAS, F_FEATURES };
+
 static const struct target pt_riscv64 = {
 	.name		= "pt_riscv64",
 	.summary	= "generic_pt riscv64: RISC-V IOMMU first stage, Sv39/48/57",
@@ -449,6 +452,9 @@ static const struct target pt_riscv64 = {
 	.dirty_unsupported_ret = pt_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

@@ -398,6 +398,9 @@ static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 	return HW_WRITE_FAULT;
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_LEVELS, F_VASZ, F_FEATURES };
+
 static const struct target pt_vtdss = {
 	.name		= "pt_vtdss",
 	.summary	= "generic_pt vtdss: Intel VT-d second stage",
@@ -410,6 +413,9 @@ static const struct target pt_vtdss = {
 	.hw_write	= hw_write,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 
