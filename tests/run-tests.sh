@@ -13,7 +13,8 @@
 #               (tests/mutants/), and the unmutated candidate passes
 #   tools       bad input to our tools: a clear message and exit status 2
 #   patches     patches/ is checkpatch-clean and applies in series order
-#   smoke       a short fuzzing run of every target
+#   smoke       a short fuzzing run of every target (with the classes of
+#               configurations it reached, known hits and hazard skips)
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
 # one group.  The last line is "N passed, N failed".
@@ -217,7 +218,7 @@ if group smoke; then
 		if "$B/fuzz/bin/$t" -max_total_time="$SMOKE" -dict="fuzzers/targets/$t.dict" \
 			-artifact_prefix="$tmp/art-$t/" -print_final_stats=1 \
 			"$tmp/corpus-$t" "corpus/$t" >"$tmp/out" 2>&1; then
-			ok "smoke: $t ${SMOKE}s, $(grep -a stat::average_exec_per_sec "$tmp/out" | awk '{print $2}') exec/s"
+			ok "smoke: $t ${SMOKE}s, $(grep -a stat::average_exec_per_sec "$tmp/out" | awk '{print $2}') exec/s, configurations $(grep -a -m1 '^ptfuzz-configs: ' "$tmp/out" | awk '{print $2 "/" $4}'), known $(grep -a '^ptfuzz-known: ' "$tmp/out" | awk '{s += $3} END {print s + 0}'), hazards $(grep -a '^ptfuzz-hazard: ' "$tmp/out" | awk '{s += $3} END {print s + 0}')"
 		else
 			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" | head -n 60
 			ko "smoke: $t: $(grep -a -m1 '^SUMMARY' "$tmp/out")"

@@ -172,6 +172,8 @@ __attribute__((noreturn, format(printf, 4, 5)))
 void finding(struct engine *e, const char *oracle, const char *signature,
 	     const char *fmt, ...);
 void report_set_engine(struct engine *e);
+/* Called once before a finding or a sanitizer report ends the process. */
+extern void (*report_at_exit)(void);
 void trace_op(struct engine *e);
 __attribute__((format(printf, 2, 3)))
 void note(struct engine *e, const char *fmt, ...);

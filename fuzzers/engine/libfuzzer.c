@@ -2,9 +2,11 @@
 /*
  * libFuzzer entry points.  PTF_NO_ORACLES=1 runs the ops without checking
  * them (to measure what the oracles cost); PTF_VERBOSE=1 traces every op.
- * At exit, the run's known findings and hazards per id and the classes of
- * configurations it reached go to stderr, for run-fuzz.sh's summary.
+ * At exit (a finding's included), the run's known findings and hazards per
+ * id and the classes of configurations it reached go to stderr, for
+ * run-fuzz.sh's summary.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -16,6 +18,11 @@ static struct engine_opts opts;
 
 static void print_counts(void)
 {
+	static bool printed;
+
+	if (printed)
+		return;
+	printed = true;
 	known_print_counts(stderr);
 	coverage_print(ptf_target, stderr);
 }
@@ -29,6 +36,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	rt_init();
 	coverage_init(ptf_target);
 	atexit(print_counts);
+	report_at_exit = print_counts;
 	return 0;
 }
 

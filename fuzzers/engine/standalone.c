@@ -12,6 +12,7 @@
  *                                         and of every op, until none fires
  *   <target>-run -c FILE|DIR...          run inputs, then say which classes
  *                                         of configurations they reached
+ *   <target>-run -l                      list the classes, one a line
  *   <target>-run -g DIR                  write a seed per class to DIR
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
@@ -225,6 +226,16 @@ static void seed_program(const struct target_config *cfg, struct program *p)
 	add_op(p, OP_STEP_UNMAP, top + big, big, 0, 0);
 }
 
+static int list_classes(void)
+{
+	const char (*names)[COVERAGE_NAME];
+	size_t n = coverage_classes(ptf_target, &names);
+
+	for (size_t i = 0; i < n; i++)
+		printf("%s\n", names[i]);
+	return 0;
+}
+
 /* A seed per class of configurations, into @dir. */
 static int seeds(const char *dir)
 {
@@ -274,10 +285,11 @@ static int usage(const char *argv0)
 		"               -n: no oracles, -s: strict: known kernel findings fail too,\n"
 		"               -f: fail every allocation of every op in turn)\n"
 		"       %s -c FILE|DIR...          run inputs, then the configuration classes they reached\n"
+		"       %s -l                      list the configuration classes\n"
 		"       %s -g DIR                  write a seed per configuration class\n"
 		"       %s -p FILE                 print an input as a program\n"
 		"       %s -e PROGRAM              encode a text program to stdout\n",
-		argv0, argv0, argv0, argv0, argv0);
+		argv0, argv0, argv0, argv0, argv0, argv0);
 	return 2;
 }
 
@@ -288,7 +300,7 @@ int main(int argc, char **argv)
 
 	rt_init();
 	coverage_init(ptf_target);
-	while ((c = getopt(argc, argv, "vnsfcg:p:e:")) != -1) {
+	while ((c = getopt(argc, argv, "vnsfclg:p:e:")) != -1) {
 		switch (c) {
 		case 'f':
 			failnth = true;
@@ -296,6 +308,8 @@ int main(int argc, char **argv)
 		case 'c':
 			coverage = true;
 			break;
+		case 'l':
+			return list_classes();
 		case 'g':
 			return seeds(optarg);
 		case 's':
