@@ -119,10 +119,10 @@ fuzz_target() {
 	logs=$art/fuzz-$(date +%Y%m%d-%H%M%S)
 	log=$logs/main.log
 	mkdir -p "$work" "$art" "$logs"
-	# shellcheck disable=SC2046
 	# With -jobs, libFuzzer writes each worker's fuzz-N.log where it runs.
 	rundir=$top
 	[ -n "$jobs" ] && rundir=$logs
+	# shellcheck disable=SC2046
 	(cd "$rundir" && exec "$B/fuzz/bin/$t" $(libfuzzer_opts "$t") -max_total_time="$secs" \
 		-print_final_stats=1 -artifact_prefix="$art/" \
 		${jobs:+-jobs=$jobs -workers=$jobs} "$@" \

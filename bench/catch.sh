@@ -27,7 +27,7 @@ case ${1:-} in
 [0-9]*) secs=$1; shift ;;
 esac
 mutants=$*
-[ -n "$mutants" ] || mutants=$(ls tests/mutants/*.patch | sed 's|.*/||; s|\.patch$||')
+[ -n "$mutants" ] || mutants=$(for p in tests/mutants/*.patch; do basename "$p" .patch; done)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$B/bench"
@@ -58,7 +58,7 @@ for m in $mutants; do
 	got=$(grep -a -m1 '^SUMMARY: ptfuzz' "$tmp/log" | sed 's/^SUMMARY: ptfuzz: [a-z0-9_]*: //')
 	[ -n "$got" ] || got=$(grep -a -m1 '^SUMMARY: ' "$tmp/log" | sed 's/^SUMMARY: //')
 	execs=$(grep -a -o '^#[0-9]*' "$tmp/log" | tail -n 1 | tr -d '#')
-	if ls "$tmp/art" | grep -q .; then
+	if [ -n "$(find "$tmp/art" -type f)" ]; then
 		took=$(echo "$start $end" | awk '{ printf "%.1f", $2 - $1 }')
 	else
 		took=- got=-
