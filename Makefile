@@ -8,6 +8,8 @@
 #   make check       the test suite: what CI runs (tests/run-tests.sh)
 #   make bench       benchmarks (bench/)
 #   make trees       only fetch and prepare the kernel trees
+#   make show-units  per unit: its targets, whether the differential runs,
+#                    the patches applied, failed and not needed
 #   make clean       remove build/ (fetched trees included)
 #
 #   KSRC=DIR         tree under test (default: Debian's linux-source-7.3)
@@ -15,9 +17,13 @@
 #   CC=clang-N       compiler (default: the newest clang that links libFuzzer)
 #   PT_DEBUG=0       generic_pt without CONFIG_DEBUG_GENERIC_PT, as production
 #                    kernels build it (default 1: its invariants are oracles)
+#   PTF_BUILD=DIR    build directory (default build/, and build/PKG/ with
+#                    PTF_KERNEL_PKG=PKG: each Debian tree builds apart)
 
 VARIANTS := fuzz tools plain fast cov prod
-B := build
+B := $(or $(PTF_BUILD),build$(if $(PTF_KERNEL_PKG),/$(PTF_KERNEL_PKG)))
+# Scripts and tests started from here use the same one.
+export PTF_BUILD := $(B)
 
 export KSRC BASE_KSRC PTF_KERNEL_PKG
 
@@ -26,12 +32,13 @@ MAKEFLAGS += --no-builtin-rules
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch
+.PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins \
+	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch fix-bins \
+	afl afl-bins afl-check-bin kunit-tree
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
-ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help unit-env,$(or $(MAKECMDGOALS),all)),)
 NEED_TREES := 1
 endif
 
@@ -88,6 +95,7 @@ KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
 	-Wno-gnu-variable-sized-type-not-at-end -Wno-address-of-packed-member \
 	-Wno-pointer-sign -Wno-initializer-overrides -Wno-unused-but-set-variable \
+	-Wno-format-security \
 	-Wno-visibility
 
 # Harness code: plain C against libc.
@@ -131,12 +139,13 @@ KCFLAGS := $(KCFLAGS_BASE) -isystem $(CLANG_INC) -DCONFIG_CLANG_VERSION=$(CLANG_
 # Kernel trees ----------------------------------------------------------------
 #
 # A failed preparation stops every goal (exit 2): nothing half-prepared is
-# used.
+# used.  A unit the tree cannot build is left out, and one whose files did
+# not all take patches/ runs with the differential off (see Units below).
 
 ifdef NEED_TREES
 include $(B)/trees.mk
 $(B)/trees.mk: FORCE
-	@mkdir -p $(B) && scripts/prepare-trees.sh $(B)
+	@mkdir -p $(B) && $(UNIT_ENV) scripts/prepare-trees.sh $(B)
 endif
 
 trees: $(B)/trees.mk
@@ -152,14 +161,49 @@ GENPT_TARGET_vtdss := pt_vtdss
 GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
-FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt)
-$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
+# Every target of the family, for the line that says why it was left out.
+ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$($(v))))
+# Drivers with their own page tables: one unit (twin) per driver, whose glue
+# fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
+# target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
+# the source.  A unit both trees have (Units below) becomes a target.
+DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
+DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
+DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
+DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
+$(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
+$(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
 
-# From the tree under test, per twin: iommufd's dirty bitmap, and the family.
-TREE_SRCS := drivers/iommu/iommufd/iova_bitmap.c
+# From the tree under test, per twin: iommufd's dirty bitmap (6.7 on, when
+# the tree has dirty tracking), and the family.
+TREE_SRCS := $(if $(wildcard $(BASE_TREE)/drivers/iommu/iommufd/iova_bitmap.c),drivers/iommu/iommufd/iova_bitmap.c)
 TREE_SRCS_iopgtable := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
 	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
 TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_FMTS))
+
+# Units -------------------------------------------------------------------------
+#
+# A unit is what one twin object builds: a family and the core.  Each
+# declares here the files (or directories, with a trailing /) it builds
+# from the tree.  scripts/prepare-trees.sh leaves out a unit whose files a
+# tree lacks, applies patches/ file by file to what the present units
+# build, and turns the differential off for a unit with a file that did not
+# take its hunks (its candidate twin is then the baseline's code).  A new
+# family adds itself to UNITS and says UNIT_FILES_<family>.
+UNITS := iopgtable genpt $(DRIVERS)
+UNIT_FILES_core := include/linux/iommu.h drivers/iommu/iommu.c
+# Built where the tree has them: iommu-pages.h (6.11 on), dirty tracking (6.7 on).
+UNIT_FILES_optional := drivers/iommu/iommu-pages.h drivers/iommu/iommufd/iova_bitmap.c \
+	include/linux/iova_bitmap.h
+UNIT_FILES_iopgtable := include/linux/io-pgtable.h drivers/iommu/io-pgtable-arm.h $(TREE_SRCS_iopgtable)
+UNIT_FILES_genpt := include/linux/generic_pt/ drivers/iommu/generic_pt/fmt/ drivers/iommu/generic_pt/
+# A driver's unit builds its driver source, which its glue includes.
+$(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
+UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
+
+# The units the trees give, each with targets; a family's targets link its twins.
+FAMILIES := $(foreach u,$(UNITS_PRESENT),$(if $(TARGETS_$(u)),$(u)))
+$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 	kernel-shim/kernel/lib.c kernel-shim/kernel/user-pages.c \
@@ -167,12 +211,24 @@ SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
 SHIM_SRCS_genpt := fuzzers/twins/genpt.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
+# A driver's twin: its glue (which includes the tree file, not compiled on
+# its own), and what every driver twin shares: the driver core stand-ins,
+# the iommu core's driver side, and the domain ops that count and forward.
+DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
+	fuzzers/twins/drivers/common.c
+$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
+$(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
+$(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
-CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
-	iommu_iova_to_phys_length?
+CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
+	iommu_iova_to_phys iommu_iova_to_phys_length?
+# Drivers also allocate, attach and free their domains through the core.
+$(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
+	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
+	dev_iommu_priv_set))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)
@@ -191,7 +247,7 @@ twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
-kcc = $(CC) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
 	-Ikernel-shim/include -Ikernel-shim/abi -Ikernel-shim/kernel \
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
@@ -218,9 +274,9 @@ $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7)
+$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)
-	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
+	@awk -v roots="$(CORE_ROOTS) $(CORE_ROOTS_$(8))" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
@@ -229,14 +285,27 @@ $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 
 $(call twin_dir,$(1),$(2),$(8)).o: $(or $(9),$(call twin_objs,$(1),$(2),$(8)))
 	@echo "  TWIN  $$@ (Linux $(5))"
-	@$(LD) -r -o $$@.raw $$^
-	@$(NM) --defined-only -g $$@.raw | \
-		awk '{ print $$$$3, "ptf_$(6)__" $$$$3 }' >$$@.syms
-	@$(OBJCOPY) --redefine-syms=$$@.syms $$@.raw $$@
-	@rm -f $$@.raw
+	$$(call link_twin,$(6))
+
+# With the differential off, the candidate twin is this code, renamed apart.
+$(call twin_dir,$(1),$(2),$(8))-as-cand.o: $(call twin_objs,$(1),$(2),$(8))
+	@echo "  TWIN  $$@ (Linux $(5), as the candidate)"
+	$$(call link_twin,cand)
 
 -include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2),$(8)))
 endef
+
+# $(call link_twin,PREFIX): the recipe that links a twin's objects into $@.
+define link_twin
+@$(LD) -r -o $@.raw $^
+@$(NM) --defined-only -g $@.raw | awk '{ print $$3, "ptf_$(1)__" $$3 }' >$@.syms
+@$(OBJCOPY) --redefine-syms=$@.syms $@.raw $@
+@rm -f $@.raw
+endef
+
+# $(call cand_twin,VARIANT,NAME,FAMILY): the candidate twin object a
+# target links: NAME's, or the baseline's code when the differential is off.
+cand_twin = $(if $(filter off,$(UNIT_DIFF_$(3))),$(call twin_dir,$(1),base,$(3))-as-cand.o,$(call twin_dir,$(1),$(2),$(3)).o)
 
 TWIN_KEY_base := BASE_KEY
 TWIN_KEY_cand := CAND_KEY
@@ -258,21 +327,33 @@ $(B)/$(1)/obj/%.o: %.c
 	@echo "  CC    $(1)/$$*.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -MMD -MP -c $$< -o $$@
 
+# Data only: nothing to instrument.
+$(B)/$(1)/obj/unit-%.o: $(B)/units/%.c
+	@mkdir -p $$(@D)
+	@$(CC) $(CFLAGS) -c $$< -o $$@
+
 -include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
 TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
 
+# What the engine is told of a unit: why its differential is off (or NULL).
+$(B)/units/%.c: $(B)/trees.mk
+	@mkdir -p $(@D)
+	@printf '%s\n' '/* Written by the Makefile from trees.mk. */' \
+		'const char *const ptf_differential_off = $(if $(UNIT_WHY_$*),"$(UNIT_WHY_$*)",0);' >$@
+
 # $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN[,BASELINE-TWIN])
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
 		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
+		$(B)/$(1)/obj/unit-$(FAMILY_$(2)).o \
 		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
-		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
+		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
+	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -290,6 +371,16 @@ all: $(FUZZ_BINS) $(RUN_BINS)
 list-targets:
 	@echo $(TARGETS)
 
+# Per unit: "UNIT|TARGETS|on or off (why)|applied A failed F notneeded N";
+# "UNIT|TARGETS|left out|the tree lacks FILE" for a unit left out.
+show-units:
+	@$(foreach u,$(FAMILIES),echo '$(u)|$(TARGETS_$(u))|$(UNIT_DIFF_$(u))$(if $(UNIT_WHY_$(u)), ($(UNIT_WHY_$(u))))|$(UNIT_PATCHES_$(u))';)
+	@$(foreach u,$(UNITS_LEFT_OUT),echo '$(u)|$(or $(TARGETS_$(u)),$(ALL_TARGETS_$(u)))|left out|the tree lacks $(UNIT_LACKS_$(u))';)
+
+# The units' declarations, for scripts/prepare-trees.sh run by hand.
+unit-env:
+	@echo "$(UNIT_ENV)"
+
 # The compiler and the LLVM tools beside it (coverage, the symbolizer).
 show-toolchain:
 	@echo $(CC) $(LLVM_BIN)
@@ -301,6 +392,49 @@ fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
 prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 
+# AFL++ ---------------------------------------------------------------------------
+#
+# make afl: every target for afl-fuzz (build/afl/bin/TARGET; ./run-fuzz.sh
+# fuzz --engine afl TARGET).  The kernel code is compiled by Debian's
+# afl-clang-fast (AFL++ 4.04c, on the same clang 14), so only it carries
+# AFL++'s coverage instrumentation, as only it carries libFuzzer's in the
+# fuzz build; the harness is the toolchain's clang, uninstrumented.  ASan
+# and UBSan as for libFuzzer; libFuzzer's entry point
+# (LLVMFuzzerTestOneInput) is driven by AFL++'s libAFLDriver.a.  Not one of
+# VARIANTS: the toolchain probe knows nothing of AFL++.
+
+AFL_CC ?= afl-clang-fast
+AFL_DRIVER ?= /usr/lib/afl/libAFLDriver.a
+KCC_afl = $(AFL_CC)
+LD_afl = $(AFL_CC)
+SAN_afl := $(SAN) $(KSAN)
+KINSTR_afl :=
+OPT_afl := -O1
+MAIN_afl := libfuzzer
+LINKF_afl = $(AFL_DRIVER)
+PTDEBUG_afl := $(PT_DEBUG)
+AFL_BINS := $(addprefix $(B)/afl/bin/,$(TARGETS))
+
+$(eval $(call variant_rules,afl))
+ifdef BASE_TREE
+$(foreach f,$(FAMILIES),\
+	$(eval $(call twin_rules,afl,base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk,$(f)))\
+	$(eval $(call twin_rules,afl,cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk,$(f))))
+endif
+$(foreach t,$(TARGETS),$(eval $(call target_bin,afl,$(t),,cand)))
+
+# Debian's afl++ first (scripts/setup-deps.sh --afl), then the binaries.
+afl:
+	@scripts/setup-deps.sh --afl
+	@[ -f $(AFL_DRIVER) ] || { echo "ptfuzz: $(AFL_DRIVER) not found (AFL_DRIVER=...)" >&2; exit 2; }
+	@$(MAKE) -s afl-bins
+afl-bins: $(AFL_BINS)
+# make check builds one, and fuzzes it a few seconds (tests/run-tests.sh).
+AFL_CHECK_TARGET := arm_v7s
+afl-check-bin:
+	@scripts/setup-deps.sh --afl
+	@$(MAKE) -s $(B)/afl/bin/$(AFL_CHECK_TARGET)
+
 # Mutants: one bug injected, for the self-tests ---------------------------------
 #
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
@@ -310,15 +444,17 @@ prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 # catch.  A mutant twin compiles only what its patch changes (every object
 # when it changes a header) and takes the rest from the unmutated twin.
 
-MUTANTS := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
+# Only for targets that run with the differential on: a mutant is of the candidate.
 mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
 mutant_both = $(shell grep -q '^# twins: both' tests/mutants/$(1).prog && echo 1)
+MUTANTS := $(foreach m,$(basename $(notdir $(wildcard tests/mutants/*.patch))),\
+	$(if $(filter on,$(UNIT_DIFF_$(FAMILY_$(call mutant_target,$(m))))),$(m)))
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
 mutant_files = $(shell sed -n 's|^+++ b/||p' tests/mutants/$(1).patch)
 family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
 # $(call mutant_srcs,MUTANT,FAMILY): the sources its twin must compile.  The
 # headers of drivers/iommu/generic_pt/ are the formats' alone, and of the
-# formats only the target's runs.
+# formats only the target's runs; a driver's source is compiled by its glue.
 $(foreach f,$(GENPT_FMTS),$(eval FMT_OF_$(GENPT_TARGET_$(f)) := $(f)))
 mutant_headers = $(filter %.h,$(call mutant_files,$(1)))
 mutant_srcs = $(if $(call mutant_headers,$(1)),\
@@ -326,7 +462,8 @@ mutant_srcs = $(if $(call mutant_headers,$(1)),\
 		$(call family_srcs,$(2)),\
 		drivers/iommu/generic_pt/fmt/iommu_$(FMT_OF_$(call mutant_target,$(1))).c),\
 	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
-	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c))
+	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c) \
+	$(if $(filter $(DRIVER_SRC_$(2)),$(call mutant_files,$(1))),fuzzers/twins/drivers/$(2).c))
 # $(call mutant_objs,VARIANT,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
 mutant_objs = $(addprefix $(call twin_dir,$(1),$(4),$(3))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(2),$(3)))) \
 	$(addprefix $(call twin_dir,$(1),$(5),$(3))/,$(patsubst %.c,%.o,\
@@ -367,6 +504,53 @@ mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 # libFuzzer builds of the mutants, for bench/catch.sh (not make check).
 mutant-fuzz-bins: $(foreach m,$(MUTANTS),$(B)/fuzz/bin/$(call mutant_target,$(m))-mut-$(m))
 
+# Fixes for the kernel findings: patches/fixes/ ---------------------------------
+#
+# The bugs are in both trees, so a fix goes into both twins.  For the Nth
+# patch of patches/fixes/series, $(B)/fixes/N-base and N-cand are the two
+# trees with patches 1..N applied (derive-tree.sh, as for the mutants), and
+# $(B)/tools/bin/TARGET-run-fix-N is built for the targets of the
+# regression inputs of the findings the series line names.  The whole
+# series also gets the fuzz build of every target (TARGET-fix-all, the
+# smoke run) and the prod build of the generic_pt targets.
+
+FIX_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series 2>/dev/null)
+FIX_NRS := $(foreach p,$(FIX_SERIES),$(firstword $(subst -, ,$(p))))
+FIX_LAST := $(lastword $(FIX_NRS))
+fix_patch = $(filter $(1)-%,$(FIX_SERIES))
+fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '1,/^$(1)-/p'))
+fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
+fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
+fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
+
+# $(call fix_rules,N): the trees, twins and replay drivers of fix N.
+define fix_rules
+$(B)/fixes/$(1).stamp: $(call fix_upto,$(1)) $(B)/trees.mk
+	@echo "  TREE  $(B)/fixes/$(1)-base $(B)/fixes/$(1)-cand"
+	@scripts/derive-tree.sh $(BASE_TREE) $(B)/fixes/$(1)-base $(call fix_upto,$(1))
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/fixes/$(1)-cand $(call fix_upto,$(1))
+	@touch $$@
+$(B)/fixes/$(1)-base/%.c $(B)/fixes/$(1)-cand/%.c: $(B)/fixes/$(1).stamp ;
+endef
+# $(call fix_twins,N,VARIANT,FAMILY)
+define fix_twins
+$(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
+$(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
+endef
+ifdef CAND_TREE
+$(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
+	$(foreach v,tools $(if $(filter $(n),$(FIX_LAST)),fuzz prod),$(foreach f,$(FAMILIES),\
+		$(eval $(call fix_twins,$(n),$(v),$(f)))))\
+	$(foreach t,$(call fix_targets,$(n)),\
+		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+$(foreach t,$(TARGETS_genpt),$(eval $(call target_bin,prod,$(t),-run-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+endif
+
+fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(call fix_targets,$(n)),$(call fix_bin,$(n),$(t)))) \
+	$(if $(FIX_LAST),$(addsuffix -fix-all,$(addprefix $(B)/fuzz/bin/,$(TARGETS))) \
+	$(addsuffix -run-fix-all,$(addprefix $(B)/prod/bin/,$(TARGETS_genpt))))
+
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
 # $(B)/fast/bin/bench-FAMILY runs VFIO's and iommufd's loops, before and
@@ -376,14 +560,14 @@ mutant-fuzz-bins: $(foreach m,$(MUTANTS),$(B)/fuzz/bin/$(call mutant_target,$(m)
 # measures the replay throughput of every target and draws the charts, into
 # $(B)/bench/.
 
-BENCH_FAMILIES := $(or $(FAMILIES),iopgtable)
+BENCH_FAMILIES := $(foreach f,$(FAMILIES),$(if $(filter on,$(UNIT_DIFF_$(f))),$(f)))
 BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_OBJS := $(addprefix $(B)/fast/obj/,$(BENCH_SRCS:.c=.o) \
 	$(patsubst %.c,%.o,$(wildcard kernel-shim/runtime/*.c)))
 
 define bench_bin
 $(B)/fast/bin/bench-$(1): $(BENCH_OBJS) $(call twin_dir,fast,base,$(1)).o \
-		$(call twin_dir,fast,cand,$(1)).o
+		$(call cand_twin,fast,cand,$(1))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
 	@$(CC) -o $$@ $$^
@@ -407,13 +591,18 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins prod-bins $(B)/tools/bin/test_model
+# A full tree, configured and prepared, to compile exported KUnit tests in.
+kunit-tree:
+	@scripts/setup-deps.sh --kunit
+	@scripts/kunit-tree.sh $(B) >/dev/null
+
+check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:
 	rm -rf $(B)
 
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,21p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:

@@ -27,6 +27,7 @@ struct engine_opts {
 	 */
 	size_t inject_op;
 	unsigned int inject_nth;
+	const char *kunit;	/* export as a KUnit test case of this name */
 };
 
 struct leafvec {
@@ -88,10 +89,24 @@ struct dirty_bitmap {
 	size_t words;			/* allocated in each: whole pages */
 };
 
+/*
+ * Why this binary's candidate twin is the baseline's code (a patch of
+ * patches/ did not apply to a file its unit builds), or NULL.  Written by
+ * the build per unit ($(B)/units/<unit>.c).
+ */
+extern const char *const ptf_differential_off;
+
 struct engine {
 	const struct target *t;
 	const struct program *prog;
 	struct engine_opts opts;
+	/*
+	 * The differential is off: the candidate twin has no
+	 * iova_to_phys_length().  Lookups check the legacy iova_to_phys()
+	 * against the model, and step_unmap runs VFIO's loop on both twins.
+	 * Why, or NULL.
+	 */
+	const char *diff_off;
 	struct target_setup ts;
 	struct target_domain pred;	/* what the kernel must make of ts */
 	struct model_rules rules;
@@ -124,6 +139,8 @@ struct engine {
 	bool op_in_aperture;		/* the op's range is inside the aperture */
 	struct step_trace step[PTF_NR_TWINS], step_model[PTF_NR_TWINS];
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
+	/* The last table a non-coherent walk found unsynced (for known.c). */
+	struct { int twin; uint64_t phys, len; } unsynced;
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 	bool inject_hit;		/* the injected failure was delivered */
@@ -140,7 +157,7 @@ const char *engine_run(const struct target *t, const struct program *p,
 /* Known kernel findings (known.c). */
 const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
-bool known_strict(void);
+bool known_strict(const char *id);
 /* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
@@ -155,6 +172,8 @@ const char *twin_name(int tw);
 
 void oracle_warns(struct engine *e);
 void oracle_flushes(struct engine *e);
+/* The leaf @l of the view before the op changed, and no TLB dropped it. */
+bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l);
 void oracle_window(struct engine *e);
 void oracle_syncs(struct engine *e);
 void oracle_lookup(struct engine *e, uint64_t iova);
@@ -165,6 +184,7 @@ bool twins_differ(struct engine *e, char *why, size_t len);
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct hwview *out);
 void hw_ctx_init(struct engine *e);
+void hw_device_init(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 

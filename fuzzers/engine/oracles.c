@@ -16,10 +16,11 @@
  *   hardware   (the walkers) nothing the device would fault on
  *   step-unmap (engine.c) both loops make the calls and walks the model does
  *   contract   (engine.c) return codes, byte counts, allocations, domains
- *   flush      the device's IOTLB and walk cache: every leaf that
+ *   flush      the device's IOTLBs and walk cache: every leaf that
  *              disappeared or changed is covered by an invalidation the op
- *              requested, every table unlinked by a walk-cache
- *              invalidation, issued before the table page was freed
+ *              requested (in every TLB of the device), every table
+ *              unlinked by a walk-cache invalidation, issued before the
+ *              table page was freed
  *   sync       a non-coherent walker sees, through its own copy of the
  *              tables, what the CPU wrote: every PTE write was DMA-synced
  *   dirty      iommufd's bitmap (the tree's iova_bitmap, filled by the
@@ -27,6 +28,7 @@
  *              dirty leaves in the window, and the read cleans them
  *   warn/leak  only the WARNs the model predicts, no memory left behind
  */
+#include <fnmatch.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -51,9 +53,34 @@ static void *ctx_map(const struct hw_ctx *hw, uint64_t phys, size_t len)
 	return rt_phys_span(hw->twin, phys, len);
 }
 
+#define UNSYNCED	"the device sees tables the kernel did not sync"
+
+/*
+ * Table memory as a non-coherent walker reads it: the device's copy, which
+ * only DMA syncs update (oracle_syncs() compares what it decodes there with
+ * the CPU's tables).  A known finding's table is brought up to date, as a
+ * sync would, so that the input goes on.
+ */
 static void *ctx_map_device(const struct hw_ctx *hw, uint64_t phys, size_t len)
 {
-	return rt_phys_span_device(hw->twin, phys, len);
+	uint8_t *cpu = rt_phys_span(hw->twin, phys, len);
+	uint8_t *dev = rt_phys_span_device(hw->twin, phys, len);
+	struct engine *e = hw->priv;
+	const char *known;
+
+	if (!cpu || !memcmp(cpu, dev, len))
+		return dev;
+	e->unsynced.twin = hw->twin;
+	e->unsynced.phys = phys;
+	e->unsynced.len = len;
+	known = known_finding(e, "sync", UNSYNCED);
+	if (known && !known_strict(known)) {
+		note(e, "(known kernel finding %s: the device's copy of 0x%" PRIx64 " was brought up to date; PTF_STRICT=1 reports it)",
+		     known, phys);
+		known_count(known, false);
+		rt_device_publish(hw->twin, phys, len);
+	}
+	return dev;
 }
 
 static bool in_window(uint64_t iova, uint64_t size)
@@ -90,12 +117,24 @@ static void ctx_error(const struct hw_ctx *hw, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (sink.device)
-		finding(hw->priv, "sync", "the device sees tables the kernel did not sync",
+		finding(hw->priv, "sync", UNSYNCED,
 			"%s twin: walking the tables as the non-coherent IOMMU reads them (what the DMA syncs left there): %s\n",
 			twin_name(hw->twin), msg);
 	finding(hw->priv, "hardware", "the device would fault on the tables",
 		"walking the %s twin's tables as the IOMMU does: %s\n",
 		twin_name(hw->twin), msg);
+}
+
+static void ctx_protocol(const struct hw_ctx *hw, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	finding(hw->priv, "device", "a register access the hardware does not allow",
+		"%s twin: %s\n", twin_name(hw->twin), msg);
 }
 
 void hw_ctx_init(struct engine *e)
@@ -104,11 +143,48 @@ void hw_ctx_init(struct engine *e)
 		e->hw_ctx[tw] = (struct hw_ctx){
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
 			.map = ctx_map, .leaf = ctx_leaf, .table = ctx_table,
-			.error = ctx_error, .priv = e,
+			.error = ctx_error, .protocol = ctx_protocol, .priv = e,
 		};
 		e->hw_dev[tw] = e->hw_ctx[tw];
 		e->hw_dev[tw].map = ctx_map_device;
 	}
+}
+
+/* The target's device model behind the kernel's register accesses. */
+static void mmio_map(void *priv, int twin, uint64_t phys, uint64_t size)
+{
+	struct engine *e = priv;
+
+	e->t->device->map(&e->hw_ctx[twin], phys, size);
+}
+
+static uint32_t mmio_read(void *priv, int twin, uint64_t phys, int bytes)
+{
+	struct engine *e = priv;
+
+	return e->t->device->read(&e->hw_ctx[twin], phys, bytes);
+}
+
+static void mmio_write(void *priv, int twin, uint64_t phys, uint32_t val,
+		       int bytes)
+{
+	struct engine *e = priv;
+
+	e->t->device->write(&e->hw_ctx[twin], phys, val, bytes);
+}
+
+static const struct rt_mmio_ops engine_mmio = {
+	.map = mmio_map, .read = mmio_read, .write = mmio_write,
+};
+
+void hw_device_init(struct engine *e)
+{
+	if (!e->t->device) {
+		rt_set_mmio(NULL, NULL);
+		return;
+	}
+	e->t->device->reset(&e->ts);
+	rt_set_mmio(&engine_mmio, e);
 }
 
 static int table_order(const void *a, const void *b)
@@ -129,6 +205,8 @@ static void walk(struct engine *e, const struct hw_ctx *ctx, int twin,
 	e->t->twin[twin]->info(e->dom[twin], &e->info[twin]);
 	sink = (struct sink){ .e = e, .out = out, .lo = lo, .hi = hi,
 			      .device = device };
+	if (device)
+		e->unsynced.len = 0;
 	e->t->hw_walk(ctx, lo, hi);
 	sink.out = NULL;
 	sink.device = false;
@@ -320,6 +398,8 @@ static void twin_vs_model(struct engine *e, int tw)
 		same = same_leaf(e, &l[i], &hw->leaves.v[i]);
 	if (!same)
 		leaf_mismatch(e, tw, l, nm, &hw->leaves);
+	if (e->t->no_table_shape)
+		return;
 	model_tables(m, e->win_lo, e->win_hi, &want);
 	same = want.n == hw->tables.n;
 	for (size_t i = 0; same && i < want.n; i++)
@@ -342,11 +422,13 @@ void oracle_window(struct engine *e)
 /* The device's caches ------------------------------------------------------ */
 
 /*
- * True if the invalidations of the kinds in @kinds issued before event
- * @before (0: any) cover every byte of [lo, hi] (inclusive ends).
+ * True if @unit's invalidations (and those of every TLB) of the kinds in
+ * @kinds issued before event @before (0: any) cover every byte of [lo, hi]
+ * (inclusive ends).
  */
-static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
-		    uint64_t hi, unsigned int kinds, unsigned long before)
+static bool covered_bytes(const struct rt_inval *inv, size_t n, int unit,
+			  uint64_t lo, uint64_t hi, unsigned int kinds,
+			  unsigned long before)
 {
 	uint64_t next = lo;	/* first byte not known to be covered */
 	bool grew = true;
@@ -357,11 +439,13 @@ static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
 			uint64_t a = inv[i].iova, z = inv[i].iova + (inv[i].size - 1);
 
 			if (!(kinds & (1u << inv[i].kind)) ||
-			    (before && inv[i].seq > before))
+			    (before && inv[i].seq > before) ||
+			    (inv[i].unit != unit && inv[i].unit >= 0))
 				continue;
 			if (inv[i].kind == PTF_INVAL_ALL)
 				return true;
-			if (!inv[i].size || a > next || z < next)
+			if (inv[i].kind == PTF_INVAL_ENTRY || !inv[i].size ||
+			    a > next || z < next)
 				continue;
 			if (z >= hi)
 				return true;
@@ -372,9 +456,79 @@ static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
 	return false;
 }
 
+#define ENTRY_SETS_MAX	4096	/* sets of a set-associative TLB */
+
+/*
+ * True if @unit's "drop the entry translating this IOVA" invalidations
+ * remove the leaf's TLB entry wherever it was filled from: one inside the
+ * leaf does it in a TLB searched whole; a set-associative TLB holds it in
+ * the set of the page the miss was at, so each page's set needs one.
+ * They drop TLB entries only, never a walk cache.
+ */
+static bool covered_entry(const struct rt_inval *inv, size_t n, int unit,
+			  const struct pt_leaf *l)
+{
+	static uint8_t hit[ENTRY_SETS_MAX];
+	uint64_t last = l->iova + (l->size - 1), span = 0, sets;
+
+	for (size_t i = 0; i < n; i++) {
+		if (inv[i].kind != PTF_INVAL_ENTRY ||
+		    (inv[i].unit != unit && inv[i].unit >= 0) ||
+		    inv[i].iova < l->iova || inv[i].iova > last)
+			continue;
+		if (!inv[i].size)
+			return true;
+		span = inv[i].size;
+	}
+	if (!span)
+		return false;
+	sets = span / 4096 < ENTRY_SETS_MAX ? span / 4096 : ENTRY_SETS_MAX;
+	memset(hit, 0, sets);
+	for (size_t i = 0; i < n; i++)
+		if (inv[i].kind == PTF_INVAL_ENTRY && inv[i].size == span &&
+		    (inv[i].unit == unit || inv[i].unit < 0) &&
+		    inv[i].iova >= l->iova && inv[i].iova <= last)
+			hit[inv[i].iova / 4096 % sets] = 1;
+	for (uint64_t p = l->iova; p <= last && p >= l->iova; p += 4096)
+		if (!hit[p / 4096 % sets])
+			return false;
+	return true;
+}
+
 #define ANY_INVAL	((1u << PTF_INVAL_LEAF) | (1u << PTF_INVAL_WALK) | \
 			 (1u << PTF_INVAL_ALL))
 #define WALK_INVAL	((1u << PTF_INVAL_WALK) | (1u << PTF_INVAL_ALL))
+
+static unsigned int tlb_units(const struct engine *e, int tw)
+{
+	if (e->t->device && e->t->device->tlbs)
+		return e->t->device->tlbs(&e->hw_ctx[tw]);
+	return 1;
+}
+
+/* Every TLB of the device has dropped the leaf @l. */
+static bool leaf_covered(const struct engine *e, int tw,
+			 const struct rt_inval *inv, size_t n,
+			 const struct pt_leaf *l)
+{
+	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
+		if (!covered_bytes(inv, n, u, l->iova, l->iova + (l->size - 1),
+				   ANY_INVAL, 0) &&
+		    !covered_entry(inv, n, u, l))
+			return false;
+	return true;
+}
+
+/* Every walk cache of the device has dropped [lo, hi] before @before. */
+static bool walk_covered(const struct engine *e, int tw,
+			 const struct rt_inval *inv, size_t n, uint64_t lo,
+			 uint64_t hi, unsigned long before)
+{
+	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
+		if (!covered_bytes(inv, n, u, lo, hi, WALK_INVAL, before))
+			return false;
+	return true;
+}
 
 static bool leaf_kept(const struct leafvec *after, const struct pt_leaf *l)
 {
@@ -432,8 +586,7 @@ static void device_caches(struct engine *e, int tw)
 		const struct pt_leaf *l = &before->leaves.v[i];
 
 		if (leaf_kept(&after->leaves, l) ||
-		    covered(inv, ninv, l->iova, l->iova + (l->size - 1),
-			    ANY_INVAL, 0))
+		    leaf_covered(e, tw, inv, ninv, l))
 			continue;
 		finding(e, "flush", "a removed or changed leaf was not invalidated",
 			"%s twin: the leaf %s was removed or changed, and no IOTLB invalidation of the %zu requested covers it\n",
@@ -446,16 +599,25 @@ static void device_caches(struct engine *e, int tw)
 
 		if (table_kept(&after->tables, t) && !freed)
 			continue;
-		if (!covered(inv, ninv, t->iova, last, WALK_INVAL, 0))
+		if (!walk_covered(e, tw, inv, ninv, t->iova, last, 0))
 			finding(e, "flush", "an unlinked table was not invalidated in the walk cache",
 				"%s twin: %s (page 0x%" PRIx64 ") was unlinked%s, and no walk-cache invalidation of the %zu requested covers it\n",
 				twin_name(tw), table_str(t, a, sizeof(a)), t->phys,
 				freed ? " and freed" : "", ninv);
-		if (freed && !covered(inv, ninv, t->iova, last, WALK_INVAL, freed))
+		if (freed && !walk_covered(e, tw, inv, ninv, t->iova, last, freed))
 			finding(e, "flush", "a table page was freed before the walk cache was invalidated",
 				"%s twin: %s (page 0x%" PRIx64 ") was freed before the walk-cache invalidation covering it: the device may still walk it\n",
 				twin_name(tw), table_str(t, a, sizeof(a)), t->phys);
 	}
+}
+
+bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l)
+{
+	const struct rt_inval *inv;
+	size_t ninv = rt_invals(tw, &inv);
+
+	return !leaf_kept(&e->hw[tw].leaves, l) &&
+	       !leaf_covered(e, tw, inv, ninv, l);
 }
 
 void oracle_flushes(struct engine *e)
@@ -469,6 +631,27 @@ void oracle_flushes(struct engine *e)
  * DMA sync toward it left there.  At the end of each op it must read what
  * the CPU wrote.
  */
+/* The tables the two walks went through: the same pages for the same IOVA. */
+static void sync_tables(struct engine *e, int tw)
+{
+	const struct tablevec *cpu = &e->hw[tw].tables;
+	const struct tablevec *dev = &e->hw_synced[tw].tables;
+	char a[96], b[96];
+
+	for (size_t i = 0; i < cpu->n || i < dev->n; i++) {
+		if (i < cpu->n && i < dev->n && cpu->v[i].phys == dev->v[i].phys &&
+		    !table_order(&cpu->v[i], &dev->v[i]))
+			continue;
+		finding(e, "sync", UNSYNCED,
+			"%s twin, window [0x%" PRIx64 ", 0x%" PRIx64 "], table %zu\nCPU's tables:    %s at 0x%" PRIx64 "\ndevice's copy:   %s at 0x%" PRIx64 "\n",
+			twin_name(tw), e->win_lo, e->win_hi, i,
+			i < cpu->n ? table_str(&cpu->v[i], a, sizeof(a)) : "none",
+			i < cpu->n ? cpu->v[i].phys : 0,
+			i < dev->n ? table_str(&dev->v[i], b, sizeof(b)) : "none",
+			i < dev->n ? dev->v[i].phys : 0);
+	}
+}
+
 void oracle_syncs(struct engine *e)
 {
 	char a[160], b[160];
@@ -485,12 +668,13 @@ void oracle_syncs(struct engine *e)
 			if (i < cpu->n && i < dev->n &&
 			    same_hw_leaf(&cpu->v[i], &dev->v[i]))
 				continue;
-			finding(e, "sync", "the device sees tables the kernel did not sync",
+			finding(e, "sync", UNSYNCED,
 				"%s twin, window [0x%" PRIx64 ", 0x%" PRIx64 "], leaf %zu\nCPU's tables:    %s\ndevice's copy:   %s\n",
 				twin_name(tw), e->win_lo, e->win_hi, i,
 				i < cpu->n ? hw_str(&cpu->v[i], a, sizeof(a)) : "none",
 				i < dev->n ? hw_str(&dev->v[i], b, sizeof(b)) : "none");
 		}
+		sync_tables(e, tw);
 	}
 }
 
@@ -651,13 +835,21 @@ static bool func_matches(const char *pattern, const char *func)
 	return lf >= lp - 1 && !strcmp(func + lf - (lp - 1), pattern + 1);
 }
 
+/* A WARN_ON()'s condition, or with "~" a glob of a WARN()'s message. */
+static bool cond_matches(const char *cond, const char *what)
+{
+	if (cond[0] == '~')
+		return !fnmatch(cond + 1, what, 0);
+	return !strcmp(cond, what);
+}
+
 /* The site a WARN was raised at, by file, function and condition. */
 static const struct warn_site *site_of(const struct engine *e,
 				       const struct rt_warn *w)
 {
 	for (const struct warn_site *s = e->t->warn_sites; s && s->id; s++)
 		if (!strcmp(s->file, w->file) && func_matches(s->func, w->func) &&
-		    !strcmp(s->cond, w->what))
+		    cond_matches(s->cond, w->what))
 			return s;
 	return NULL;
 }

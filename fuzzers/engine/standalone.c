@@ -16,6 +16,8 @@
  *   <target>-run -g DIR                  write a seed per class to DIR
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
+ *   <target>-run -k NAME FILE            the input as KUnit test case NAME
+ *                                         (kunit.c; run-fuzz.sh kunit)
  *
  * Exit status: 0 when every input ran clean; a finding aborts.
  */
@@ -104,6 +106,8 @@ static void run_file(const char *path)
 		printf("# running (baseline: Linux %s, candidate: Linux %s)\n",
 		       ptf_target->twin[BASE]->tree,
 		       ptf_target->twin[CAND]->tree);
+		if (ptf_differential_off)
+			printf("# differential: off (%s)\n", ptf_differential_off);
 	}
 	const char *known;
 
@@ -288,8 +292,9 @@ static int usage(const char *argv0)
 		"       %s -l                      list the configuration classes\n"
 		"       %s -g DIR                  write a seed per configuration class\n"
 		"       %s -p FILE                 print an input as a program\n"
-		"       %s -e PROGRAM              encode a text program to stdout\n",
-		argv0, argv0, argv0, argv0, argv0, argv0);
+		"       %s -e PROGRAM              encode a text program to stdout\n"
+		"       %s -k NAME FILE            the input as a KUnit test case\n",
+		argv0, argv0, argv0, argv0, argv0, argv0, argv0);
 	return 2;
 }
 
@@ -300,7 +305,7 @@ int main(int argc, char **argv)
 
 	rt_init();
 	coverage_init(ptf_target);
-	while ((c = getopt(argc, argv, "vnsfclg:p:e:")) != -1) {
+	while ((c = getopt(argc, argv, "vnsfclg:p:e:k:")) != -1) {
 		switch (c) {
 		case 'f':
 			failnth = true;
@@ -312,6 +317,9 @@ int main(int argc, char **argv)
 			return list_classes();
 		case 'g':
 			return seeds(optarg);
+		case 'k':
+			opts.kunit = optarg;
+			break;
 		case 's':
 			setenv("PTF_STRICT", "1", 1);
 			break;
@@ -348,9 +356,11 @@ int main(int argc, char **argv)
 	if (coverage)
 		coverage_print(ptf_target, stdout);
 	if (failnth)
-		fprintf(stderr, "%s: failnth: %lu inputs, %lu runs, %lu allocation failures injected, all clean\n",
-			ptf_target->name, runs, sweep_runs, sweep_hits);
+		fprintf(stderr, "%s: failnth: %lu inputs, %lu runs, %lu allocation failures injected, all clean%s\n",
+			ptf_target->name, runs, sweep_runs, sweep_hits,
+			ptf_differential_off ? " (differential off)" : "");
 	else if (!opts.verbose)
-		fprintf(stderr, "%s: %lu inputs ran clean\n", ptf_target->name, runs);
+		fprintf(stderr, "%s: %lu inputs ran clean%s\n", ptf_target->name,
+			runs, ptf_differential_off ? " (differential off)" : "");
 	return 0;
 }

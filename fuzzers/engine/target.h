@@ -85,6 +85,9 @@ struct hw_ctx {
 		      unsigned int span_lg2);
 	void (*error)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
+	/* A register access the hardware's programming rules forbid. */
+	void (*protocol)(const struct hw_ctx *hw, const char *fmt, ...)
+		__attribute__((format(printf, 2, 3)));
 	void *priv;
 };
 
@@ -98,7 +101,8 @@ struct warn_site {
 	const char *id;		/* what the target's model_impl names it */
 	const char *file;	/* basename */
 	const char *func;	/* "*suffix" matches any function ending so */
-	const char *cond;	/* the condition (or message) the WARN records */
+	/* The condition a WARN_ON() records; "~GLOB": a WARN()'s message. */
+	const char *cond;
 	const char *why;
 };
 
@@ -110,6 +114,13 @@ struct warn_site {
 struct target_domain {
 	bool accepted;			/* the kernel creates the domain */
 	unsigned int create_allocs;	/* allocations a creation makes */
+	/*
+	 * Which allocation of a creation fails is not predicted (a driver's
+	 * boot and probe allocate through the driver core stand-ins as much
+	 * as through the driver): the twins must agree, and the stand-ins'
+	 * own checks (leaks, references, DMA mappings) hold.
+	 */
+	bool create_allocs_open;
 	const char *create_warn;	/* warn_site a refusal WARNs at */
 	/* The domain: pgsize_bitmap, ias, oas, IOVA window, top (not regs). */
 	struct ptf_pt_info info;
@@ -119,6 +130,24 @@ struct target_domain {
 	bool incoherent;		/* the walker needs DMA syncs */
 	bool dirty_ops;			/* iommufd gets as far as the driver */
 	bool create_undefined;		/* creating it is undefined behaviour */
+};
+
+/*
+ * The registers of a driver's IOMMU, as its hardware has them (written
+ * from the hardware's description): the kernel's readl()/writel() land
+ * here, and register writes that invalidate TLBs record what they
+ * invalidate (ptf_rt_iotlb_inval*()).  State is per twin.
+ */
+struct hw_device {
+	/* Power-on, before the twins boot: forget the previous input. */
+	void (*reset)(const struct target_setup *ts);
+	/* The kernel mapped [phys, phys + size) of @twin's device. */
+	void (*map)(const struct hw_ctx *hw, uint64_t phys, uint64_t size);
+	uint32_t (*read)(const struct hw_ctx *hw, uint64_t phys, int bytes);
+	void (*write)(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
+		      int bytes);
+	/* TLBs that each must drop a changed leaf (units of the records). */
+	unsigned int (*tlbs)(const struct hw_ctx *hw);
 };
 
 enum hw_write_result {
@@ -163,6 +192,10 @@ struct target {
 	unsigned int nr_class_fields;
 	void (*class_name)(const struct target_setup *ts, char *buf,
 			   size_t len);
+	/* A driver's IOMMU registers (NULL: none; the family programs it). */
+	const struct hw_device *device;
+	/* The walker reports no tables: the shape is not compared (why: there). */
+	bool no_table_shape;
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };

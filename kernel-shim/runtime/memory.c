@@ -46,8 +46,8 @@
 #define PAGE_SZ		4096ULL
 #define META_SIZE	256UL		/* room for struct page stand-ins */
 #define HEAP_MAGIC	0x70746668656170ULL	/* "ptfheap" */
-#define POISON_BYTE	0xa5		/* memory nobody zeroed */
-#define STALE_BYTE	0x5a		/* the device has seen no sync yet */
+#define POISON_BYTE	0x5a		/* memory nobody zeroed (POISON_INUSE) */
+#define UNPUBLISHED	0xa5		/* the device has seen no sync yet */
 
 struct table_alloc {
 	uint64_t off;
@@ -157,6 +157,7 @@ void rt_reset(void)
 		m->fail_delivered = false;
 	}
 	rt_reset_diag();
+	rt_reset_devices();
 }
 
 void rt_usage(int twin, struct rt_usage *usage)
@@ -223,7 +224,7 @@ static void *table_alloc(unsigned long size, bool zero)
 	m->brk = off + sz;
 	UNPOISON(m->base + off, sz);
 	memset(m->base + off, zero ? 0 : POISON_BYTE, sz);
-	memset(m->shadow + off, STALE_BYTE, sz);
+	memset(m->shadow + off, UNPUBLISHED, sz);
 	m->usage.table_allocs++;
 	m->usage.table_bytes += sz;
 	return m->base + off;
@@ -365,26 +366,45 @@ void *rt_phys_span(int twin, uint64_t phys, size_t len)
 					    NULL;
 }
 
+/* A DMA sync toward the device: it now sees what the CPU wrote there. */
+void rt_device_publish(int twin, uint64_t phys, uint64_t size)
+{
+	struct twin_mem *m = &mem[twin];
+	uint64_t off = phys - m->phys_base;
+
+	if (phys < m->phys_base || off >= m->brk)
+		return;
+	if (size > m->brk - off)
+		size = m->brk - off;
+	/* Only live allocations: freed ones are poisoned on the CPU side. */
+	for (uint64_t end = off + size; off < end;) {
+		struct table_alloc *a = find_alloc(m, off);
+		uint64_t stop = a ? a->off + a->size : (off | (MIN_ALIGN - 1)) + 1;
+
+		if (stop > end)
+			stop = end;
+		if (a && a->live)
+			memcpy(m->shadow + off, m->base + off, stop - off);
+		off = stop;
+	}
+}
+
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len)
+{
+	const uint8_t *dev = rt_phys_span_device(twin, phys, len);
+
+	for (uint64_t i = 0; dev && i < len; i++)
+		if (dev[i] != UNPUBLISHED)
+			return false;
+	return dev != NULL;
+}
+
 void *rt_phys_span_device(int twin, uint64_t phys, size_t len)
 {
 	struct twin_mem *m = &mem[twin];
 
 	return live_span(twin, phys, len) ? m->shadow + (phys - m->phys_base) :
 					    NULL;
-}
-
-void rt_device_sync(int twin, uint64_t phys, uint64_t size)
-{
-	struct twin_mem *m = &mem[twin];
-	struct table_alloc *a = live_span(twin, phys, 1);
-	uint64_t off = phys - m->phys_base;
-
-	/* Only live table memory reaches the device's copy. */
-	if (!a)
-		return;
-	if (size > a->off + a->size - off)
-		size = a->off + a->size - off;
-	memcpy(m->shadow + off, m->base + off, size);
 }
 
 void *ptf_rt_heap_alloc(unsigned long size, int zero)
@@ -426,4 +446,13 @@ void ptf_rt_heap_free(const void *ptr)
 		h->next->prev = h->prev;
 	mem[h->twin].usage.heap_allocs--;
 	free(h);
+}
+
+unsigned long ptf_rt_heap_size(const void *ptr)
+{
+	const struct heap_hdr *h = (const struct heap_hdr *)ptr - 1;
+
+	if (h->magic != HEAP_MAGIC)
+		rt_fatal("memory", "ksize(%p): not a live kmalloc object", ptr);
+	return h->size;
 }

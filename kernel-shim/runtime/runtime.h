@@ -26,8 +26,9 @@ void rt_set_phys_base(int twin, uint64_t phys_base);
 uint64_t rt_phys_base(int twin);
 /* Forget everything of the previous input (after its leak check). */
 void rt_reset(void);
-/* Its records and kernel log part (called by rt_reset). */
+/* Its records and kernel log part, and its devices' (called by rt_reset). */
 void rt_reset_diag(void);
+void rt_reset_devices(void);
 
 struct rt_usage {
 	unsigned long table_allocs;	/* live page-table allocations */
@@ -44,12 +45,14 @@ void rt_usage(int twin, struct rt_usage *usage);
 void *rt_phys_span(int twin, uint64_t phys, size_t len);
 /*
  * The same memory as a non-coherent walker sees it: what the last DMA
- * sync toward the device left there (a new table page holds stale bytes
- * until one covers it).
+ * sync toward the device (or dma_map_single()) left there.  A new table
+ * page reads as 0xa5 bytes there until one covers it.
  */
 void *rt_phys_span_device(int twin, uint64_t phys, size_t len);
-/* A DMA sync toward the device of [phys, phys + size) (diag.c calls it). */
-void rt_device_sync(int twin, uint64_t phys, uint64_t size);
+/* A DMA sync toward the device of [phys, phys + size): it sees it now. */
+void rt_device_publish(int twin, uint64_t phys, uint64_t size);
+/* True if no DMA sync ever reached any of [phys, phys + len). */
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len);
 
 /* Allocation failure injection --------------------------------------------- */
 
@@ -70,8 +73,9 @@ struct rt_warn {
 /* Invalidations and table frees share one sequence: their order counts. */
 struct rt_inval {
 	int kind;		/* enum ptf_rt_inval */
+	int unit;		/* the TLB; -1: all of them */
 	uint64_t iova;
-	uint64_t size;
+	uint64_t size;		/* PTF_INVAL_ENTRY: the set span (0: none) */
 	unsigned long seq;
 };
 
@@ -94,6 +98,21 @@ size_t rt_frees(int twin, const struct rt_free **frees);
 /* A table page was freed (memory.c calls it). */
 void rt_record_free(int twin, uint64_t phys, uint64_t size);
 void rt_clear_records(int twin);
+
+/* The device's side ---------------------------------------------------------- */
+
+/* True if a live DMA mapping of some device covers [phys, phys + len). */
+bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len);
+
+/* A target's hardware model: the registers behind ptf_rt_ioremap() cookies. */
+struct rt_mmio_ops {
+	/* The kernel mapped [phys, phys + size): the device leaves reset. */
+	void (*map)(void *priv, int twin, uint64_t phys, uint64_t size);
+	uint32_t (*read)(void *priv, int twin, uint64_t phys, int bytes);
+	void (*write)(void *priv, int twin, uint64_t phys, uint32_t val,
+		      int bytes);
+};
+void rt_set_mmio(const struct rt_mmio_ops *ops, void *priv);
 
 /* The last kernel log lines of a twin, oldest first, for reports. */
 void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),

@@ -4,7 +4,13 @@
 #define _LINUX_REFCOUNT_H
 
 #include <linux/atomic.h>
+#if __has_include(<linux/refcount_types.h>)
 #include <linux/refcount_types.h>
+#else
+typedef struct refcount_struct {
+	atomic_t refs;
+} refcount_t;
+#endif
 
 #define REFCOUNT_INIT(n)	{ .refs = ATOMIC_INIT(n) }
 #define refcount_set(r, n)	atomic_set(&(r)->refs, n)
