@@ -65,9 +65,9 @@ static bool s2_concat_refused(struct engine *e)
 
 /*
  * io-pgtable-arm: iova_to_phys() walks [iova, iova + 1), which is empty
- * for the last IOVA of the address space (TTBR1 tables reach it): nothing
- * is visited and the translation is read from an uninitialised stack
- * variable.
+ * for the last IOVA, ULONG_MAX, whatever the table: nothing is visited and
+ * the translation is read from an uninitialised stack variable.  (Only a
+ * TTBR1 table maps it; any table can be asked.)
  */
 static bool lookup_of_last_iova(struct engine *e)
 {
@@ -78,12 +78,14 @@ static bool lookup_of_last_iova(struct engine *e)
 
 /*
  * generic_pt: pt_top_memsize_lg2() sizes a top table that cannot grow as
- * 2^(max_vasz_lg2 - item size of the top level) entries, an unsigned
- * subtraction that wraps when the VA is narrower than one top-level item;
- * the allocation size is then 1 << (about 2^32): undefined.  VT-d's
- * compute_vasz_lg2_ss() asks for exactly that (top level 4, 39..47 bits)
- * when SAGAW offers only a 5-level walk and MGAW is below 48.  The
- * prediction (pt_predict()) says when pt_iommu_init() gets that far.
+ * 2^(max_vasz_lg2 - item size of the top level + ilog2(PT_ITEM_WORD_SIZE))
+ * bytes, an unsigned sum that wraps when the VA is narrower than one
+ * top-level item by more than the 3 bits of an 8-byte entry; the
+ * allocation size is then 1 << (about 2^32): undefined.  A deficit of 1 to
+ * 3 bits wraps back to a top of less than one entry, which works.  VT-d's
+ * compute_vasz_lg2_ss() asks for a top level of 4 whenever SAGAW has the
+ * 5-level bit, so an MGAW of 39..44 bits gets there.  The prediction
+ * (pt_predict()) says when pt_iommu_init() gets that far.
  */
 static bool top_narrower_than_item(struct engine *e)
 {

@@ -462,11 +462,13 @@ void pt_predict(const struct target_setup *ts, const struct pt_fmt *fmt,
 	d->impl_ctx = &geom;
 	/*
 	 * pt_top_memsize_lg2() of a top that cannot grow: VA bits minus the
-	 * top items' size, unsigned (genpt-top-narrower-than-item).
+	 * top items' size plus the 3 bits of an 8-byte entry, unsigned; it
+	 * wraps past 0 when the VA is more than 3 bits short of one item
+	 * (genpt-top-narrower-than-item).
 	 */
 	d->create_undefined = (!(geom.features & PTF_PT_DYNAMIC_TOP) ||
 			       geom.top_level == fmt->max_top_level) &&
-			      geom.vasz < pt_item_lg2(fmt, geom.top_level);
+			      geom.vasz + 3 < pt_item_lg2(fmt, geom.top_level);
 	d->incoherent = geom.features & PTF_PT_DMA_INCOHERENT;
 	d->dirty_ops = fmt->dirty;
 }
