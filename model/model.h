@@ -77,8 +77,9 @@ struct model_rules {
 	bool tracks_dirty;
 	/*
 	 * io-pgtable-arm and -v7s once split a block to unmap part of it
-	 * (arm_lpae_split_blk_unmap(), arm_v7s_split_blk_unmap()): such an
-	 * unmap is not predicted, only agreed on by the twins.
+	 * (arm_lpae_split_blk_unmap(), arm_v7s_split_blk_unmap(), before
+	 * 6.2): their implementations model the split.  The twin says so
+	 * (struct ptf_pt_info): a tree's design, probed from its sources.
 	 */
 	bool unmap_splits_blocks;
 };

@@ -995,6 +995,7 @@ static bool create(struct engine *e)
 		oracle_warns(e);
 	coverage_reached(e->t, ts);
 	e->rules = e->pred.rules;
+	e->rules.unmap_splits_blocks = e->info[BASE].unmap_splits_blocks;
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
 		model_init(&e->model[tw], &e->rules, e->pred.impl,
 			   e->pred.impl_ctx);

@@ -392,6 +392,47 @@ static int lpae_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 }
 
 /*
+ * Linux before 6.2, arm_lpae_split_blk_unmap(): the block at @lvl becomes
+ * a new table (one allocation; 0 if it fails) of the next level's blocks,
+ * with its attributes, but for what the call unmaps if that is their size
+ * (up to @count of them, to the table's end); otherwise the split goes on
+ * a level down.
+ */
+static uint64_t split_unmap(struct model *m, int lvl, uint64_t iova,
+			    uint64_t pgsize, uint64_t count)
+{
+	struct pt_leaf blk = *model_lookup(m, iova);
+	uint64_t split = 1ULL << lvl_shift_of(&geom, lvl + 1), n;
+	static struct pt_leaf *run;
+	static uint64_t cap;
+
+	if (!model_alloc(m))
+		return 0;
+	n = blk.size / split;
+	if (n > cap) {
+		free(run);
+		run = malloc(n * sizeof(*run));
+		if (!run)
+			abort();
+		cap = n;
+	}
+	for (uint64_t i = 0; i < n; i++) {
+		run[i] = blk;
+		run[i].iova = blk.iova + i * split;
+		run[i].phys = blk.phys + i * split;
+		run[i].size = split;
+	}
+	model_remove_leaves(m, blk.iova, blk.iova + (blk.size - 1));
+	model_add_leaves(m, run, n);
+	model_add_table(m, blk.iova, lvl_shift_of(&geom, lvl));
+	if (pgsize != split)
+		return split_unmap(m, lvl + 1, iova, pgsize, count);
+	n = count < entries_left(lvl + 1, iova) ? count : entries_left(lvl + 1, iova);
+	model_remove_leaves(m, iova, iova + (n * pgsize - 1));
+	return n * pgsize;
+}
+
+/*
  * arm_lpae_unmap_pages(): down to the level of @pgsize (nothing at an
  * empty entry, nothing and a WARN at a block above it); there, up to the
  * end of the table or the first empty entry, clear leaves and drop tables
@@ -418,6 +459,8 @@ static uint64_t lpae_unmap_pages(struct model *m, uint64_t iova,
 			return 0;
 		}
 		if (lvl < target && e == LPAE_LEAF) {
+			if (m->rules.unmap_splits_blocks)
+				return split_unmap(m, lvl, iova, pgsize, count);
 			model_warn(m, "lpae-unmap-partial");
 			return 0;
 		}

@@ -253,22 +253,72 @@ static bool all_valid(const struct model *m, uint64_t iova, uint64_t step,
  * partial unmap (refused with a WARN); whole entries go, and tables with
  * everything below them.
  */
+static uint64_t unmap_one(struct model *m, uint64_t iova, uint64_t size);
+
+/*
+ * The leaf @l as leaves of @size, but for [skip, skip + size) if @skip
+ * lies inside it (an older tree's split of a block).
+ */
+static void split_leaf(struct model *m, const struct pt_leaf *l, uint64_t size,
+		       uint64_t skip)
+{
+	struct pt_leaf blk = *l;
+
+	model_remove_leaves(m, blk.iova, blk.iova + (blk.size - 1));
+	for (uint64_t off = 0; off < blk.size; off += size) {
+		struct pt_leaf part = blk;
+
+		if (blk.iova + off == skip)
+			continue;
+		part.iova = blk.iova + off;
+		part.phys = blk.phys + off;
+		part.size = size;
+		model_add_leaf(m, &part);
+	}
+}
+
+/*
+ * Linux before 6.2 splits what a partial unmap cuts through
+ * (arm_v7s_split_cont(), arm_v7s_split_blk_unmap()): a supersection into
+ * 16 sections, a large page into 16 small pages, both in place; a section
+ * into a new level-2 table (one allocation; 0 if it fails) of entries of
+ * the unmapped size but for the one unmapped.
+ */
+static uint64_t unmap_split(struct model *m, uint64_t iova, uint64_t size,
+			    const struct pt_leaf *l)
+{
+	if (l->size == SZ_16M || l->size == SZ_64K) {
+		split_leaf(m, l, l->size >> 4, UINT64_MAX);
+		return unmap_one(m, iova, size);
+	}
+	if (!model_alloc(m))
+		return 0;
+	split_leaf(m, l, size, iova);
+	model_add_table(m, iova & ~(SZ_1M - 1), 20);
+	return size;
+}
+
 static uint64_t unmap_one(struct model *m, uint64_t iova, uint64_t size)
 {
 	uint64_t n1 = size >> 20, n2 = size >> 12;
 	const struct pt_leaf *l = l1_leaf(m, iova);
+	bool splits = m->rules.unmap_splits_blocks;
 
 	if (!all_valid(m, iova, SZ_1M, n1 ? n1 : 1)) {
 		model_warn(m, "v7s-unmap-empty");
 		return 0;
 	}
 	if (n1 <= 1 && l && l->size == SZ_16M) {
+		if (splits)
+			return unmap_split(m, iova, size, l);
 		model_warn(m, "v7s-unmap-partial");
 		return 0;
 	}
 	if (n1)
 		return size;	/* the caller drops the entries */
 	if (l) {
+		if (splits)
+			return unmap_split(m, iova, size, l);
 		model_warn(m, "v7s-unmap-partial");
 		return 0;
 	}
@@ -277,6 +327,8 @@ static uint64_t unmap_one(struct model *m, uint64_t iova, uint64_t size)
 		return 0;
 	}
 	if (n2 <= 1 && model_lookup(m, iova)->size == SZ_64K) {
+		if (splits)
+			return unmap_split(m, iova, size, model_lookup(m, iova));
 		model_warn(m, "v7s-unmap-partial");
 		return 0;
 	}
