@@ -83,6 +83,12 @@ static void print_context(const struct engine *e, FILE *out)
 			e->info[BASE].oas);
 	if (setup_note[0])
 		fprintf(out, "setup:      %s\n", setup_note);
+	if (e->opts.inject_nth && e->opts.inject_op == SIZE_MAX)
+		fprintf(out, "failnth:    allocation %u of the domain's creation failed (./run-fuzz.sh failnth)\n",
+			e->opts.inject_nth);
+	else if (e->opts.inject_nth)
+		fprintf(out, "failnth:    allocation %u of op %zu failed (./run-fuzz.sh failnth)\n",
+			e->opts.inject_nth, e->opts.inject_op);
 }
 
 static void print_trace(const struct engine *e, FILE *out)
