@@ -36,7 +36,8 @@ void model_init(struct model *m, const struct model_rules *rules,
 
 void model_free(struct model *m)
 {
-	free(m->leaves);
+	if (m->leaves)
+		free(m->leaves - m->head);
 	free(m->tables);
 	*m = (struct model){ 0 };
 }
@@ -55,15 +56,16 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 
 void model_copy(struct model *dst, const struct model *src)
 {
-	struct pt_leaf *leaves = dst->leaves;
+	struct pt_leaf *leaves = dst->leaves ? dst->leaves - dst->head : NULL;
 	struct model_table *tables = dst->tables;
-	size_t cap = dst->cap, cap_tables = dst->cap_tables;
+	size_t cap = dst->cap + dst->head, cap_tables = dst->cap_tables;
 
 	leaves = grow(leaves, &cap, src->nr, sizeof(*leaves));
 	tables = grow(tables, &cap_tables, src->nr_tables, sizeof(*tables));
 	*dst = *src;
 	dst->leaves = leaves;
 	dst->cap = cap;
+	dst->head = 0;
 	dst->tables = tables;
 	dst->cap_tables = cap_tables;
 	if (src->nr)
@@ -184,20 +186,69 @@ void model_touch(struct model *m, uint64_t lo, uint64_t hi)
 
 /* Replace leaves [at, at + del) by @nr new ones. */
 /*
- * libc's memmove(), called through a pointer: the compiler would make a
- * direct call ASan's __asan_memmove(), which copies byte by byte, and the
- * model moves its leaf vector on every removal (a step-unmap of 4096 4K
- * leaves made seconds of it).  ASan's interceptor still checks the ranges.
+ * Leaves moved field by field: the model moves its vector on every
+ * removal, and memmove() under ASan is its interceptor's byte-by-byte
+ * copy (a step-unmap of 4096 4K rockchip leaves spent seconds there: a
+ * libFuzzer timeout).  no_builtin keeps the loops from becoming memmove.
  */
-static void *(*volatile move_bytes)(void *, const void *, size_t) = memmove;
+__attribute__((no_builtin("memmove")))
+static void move_leaves(struct pt_leaf *dst, const struct pt_leaf *src,
+			size_t n)
+{
+	size_t i;
+
+	for (i = 0; dst < src && i < n; i++) {
+		dst[i].iova = src[i].iova;
+		dst[i].size = src[i].size;
+		dst[i].phys = src[i].phys;
+		dst[i].prot = src[i].prot;
+		dst[i].dirty = src[i].dirty;
+	}
+	for (i = n; dst > src && i--;) {
+		dst[i].iova = src[i].iova;
+		dst[i].size = src[i].size;
+		dst[i].phys = src[i].phys;
+		dst[i].prot = src[i].prot;
+		dst[i].dirty = src[i].dirty;
+	}
+}
+
+/* The room before the leaves given back, for grow(). */
+static void unhead(struct model *m)
+{
+	if (!m->head)
+		return;
+	move_leaves(m->leaves - m->head, m->leaves, m->nr);
+	m->leaves -= m->head;
+	m->cap += m->head;
+	m->head = 0;
+}
 
 static void splice(struct model *m, size_t at, size_t del,
 		   const struct pt_leaf *add, size_t nr)
 {
+	/*
+	 * Fewer leaves before than after a removal: the ones before move up
+	 * (a step-unmap removes leaves one by one from the front of a run).
+	 */
+	if (del > nr && at < m->nr - at - del) {
+		size_t gone = del - nr;
+
+		move_leaves(m->leaves + gone, m->leaves, at);
+		m->leaves += gone;
+		m->head += gone;
+		m->cap -= gone;
+		m->nr -= gone;
+		if (nr)
+			memcpy(&m->leaves[at], add, nr * sizeof(*add));
+		return;
+	}
+	if (m->nr + nr > m->cap)
+		unhead(m);
 	m->leaves = grow(m->leaves, &m->cap, m->nr + nr, sizeof(*m->leaves));
 	if (m->nr - at - del)
-		move_bytes(&m->leaves[at + nr], &m->leaves[at + del],
-			   (m->nr - at - del) * sizeof(*m->leaves));
+		move_leaves(&m->leaves[at + nr], &m->leaves[at + del],
+			    m->nr - at - del);
 	if (nr)
 		memcpy(&m->leaves[at], add, nr * sizeof(*add));
 	m->nr = m->nr - del + nr;

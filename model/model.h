@@ -142,7 +142,8 @@ struct model {
 	const void *impl_ctx;		/* the target's parameters */
 	unsigned int quirks;		/* MODEL_QUIRK_*: bugs to reproduce */
 	struct pt_leaf *leaves;		/* sorted by iova, never overlapping */
-	size_t nr, cap;
+	size_t nr, cap;			/* cap: room from leaves on */
+	size_t head;			/* free room before leaves (model.c) */
 	struct model_table *tables;	/* sorted by (iova, span_lg2) */
 	size_t nr_tables, cap_tables;
 	unsigned int top_level;		/* generic_pt: the table's top now */

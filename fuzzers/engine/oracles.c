@@ -470,11 +470,21 @@ static bool covered_entry(const struct rt_inval *inv, size_t n, int unit,
 {
 	static uint8_t hit[ENTRY_SETS_MAX];
 	uint64_t last = l->iova + (l->size - 1), span = 0, sets;
+	size_t first = 0, end = n, i;
 
-	for (size_t i = 0; i < n; i++) {
-		if (inv[i].kind != PTF_INVAL_ENTRY ||
-		    (inv[i].unit != unit && inv[i].unit >= 0) ||
-		    inv[i].iova < l->iova || inv[i].iova > last)
+	/* @inv is sorted by IOVA: the ones inside the leaf. */
+	while (first < end) {
+		size_t mid = first + (end - first) / 2;
+
+		if (inv[mid].iova < l->iova)
+			first = mid + 1;
+		else
+			end = mid;
+	}
+	for (end = first; end < n && inv[end].iova <= last; end++)
+		;
+	for (i = first; i < end; i++) {
+		if (inv[i].unit != unit && inv[i].unit >= 0)
 			continue;
 		if (!inv[i].size)
 			return true;
@@ -484,15 +494,59 @@ static bool covered_entry(const struct rt_inval *inv, size_t n, int unit,
 		return false;
 	sets = span / 4096 < ENTRY_SETS_MAX ? span / 4096 : ENTRY_SETS_MAX;
 	memset(hit, 0, sets);
-	for (size_t i = 0; i < n; i++)
-		if (inv[i].kind == PTF_INVAL_ENTRY && inv[i].size == span &&
-		    (inv[i].unit == unit || inv[i].unit < 0) &&
-		    inv[i].iova >= l->iova && inv[i].iova <= last)
+	for (i = first; i < end; i++)
+		if (inv[i].size == span &&
+		    (inv[i].unit == unit || inv[i].unit < 0))
 			hit[inv[i].iova / 4096 % sets] = 1;
 	for (uint64_t p = l->iova; p <= last && p >= l->iova; p += 4096)
 		if (!hit[p / 4096 % sets])
 			return false;
 	return true;
+}
+
+/*
+ * An op's invalidations, split for the checks: those by range or of all
+ * (few: a gather per sync), and the "drop the entry translating IOVA"
+ * ones sorted by IOVA (a driver may issue one per page).
+ */
+struct inval_index {
+	struct rt_inval *ranges, *entries;
+	size_t nr, ne, cap;
+};
+
+static int inval_order(const void *a, const void *b)
+{
+	const struct rt_inval *x = a, *y = b;
+
+	return x->iova < y->iova ? -1 : x->iova > y->iova;
+}
+
+static const struct inval_index *index_invals(int tw, size_t *total)
+{
+	static struct inval_index idx;
+	const struct rt_inval *inv;
+	size_t n = rt_invals(tw, &inv);
+
+	if (n > idx.cap) {
+		free(idx.ranges);
+		free(idx.entries);
+		idx.ranges = malloc(n * sizeof(*inv));
+		idx.entries = malloc(n * sizeof(*inv));
+		if (!idx.ranges || !idx.entries)
+			abort();
+		idx.cap = n;
+	}
+	idx.nr = idx.ne = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (inv[i].kind == PTF_INVAL_ENTRY)
+			idx.entries[idx.ne++] = inv[i];
+		else
+			idx.ranges[idx.nr++] = inv[i];
+	}
+	if (idx.ne)
+		qsort(idx.entries, idx.ne, sizeof(*idx.entries), inval_order);
+	*total = n;
+	return &idx;
 }
 
 #define ANY_INVAL	((1u << PTF_INVAL_LEAF) | (1u << PTF_INVAL_WALK) | \
@@ -508,24 +562,24 @@ static unsigned int tlb_units(const struct engine *e, int tw)
 
 /* Every TLB of the device has dropped the leaf @l. */
 static bool leaf_covered(const struct engine *e, int tw,
-			 const struct rt_inval *inv, size_t n,
-			 const struct pt_leaf *l)
+			 const struct inval_index *idx, const struct pt_leaf *l)
 {
 	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
-		if (!covered_bytes(inv, n, u, l->iova, l->iova + (l->size - 1),
-				   ANY_INVAL, 0) &&
-		    !covered_entry(inv, n, u, l))
+		if (!covered_bytes(idx->ranges, idx->nr, u, l->iova,
+				   l->iova + (l->size - 1), ANY_INVAL, 0) &&
+		    !covered_entry(idx->entries, idx->ne, u, l))
 			return false;
 	return true;
 }
 
 /* Every walk cache of the device has dropped [lo, hi] before @before. */
 static bool walk_covered(const struct engine *e, int tw,
-			 const struct rt_inval *inv, size_t n, uint64_t lo,
+			 const struct inval_index *idx, uint64_t lo,
 			 uint64_t hi, unsigned long before)
 {
 	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
-		if (!covered_bytes(inv, n, u, lo, hi, WALK_INVAL, before))
+		if (!covered_bytes(idx->ranges, idx->nr, u, lo, hi, WALK_INVAL,
+				   before))
 			return false;
 	return true;
 }
@@ -577,8 +631,8 @@ static unsigned long freed_at(int tw, uint64_t phys)
  */
 static void device_caches(struct engine *e, int tw)
 {
-	const struct rt_inval *inv;
-	size_t ninv = rt_invals(tw, &inv);
+	size_t ninv;
+	const struct inval_index *idx = index_invals(tw, &ninv);
 	const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
 	char a[160];
 
@@ -586,7 +640,7 @@ static void device_caches(struct engine *e, int tw)
 		const struct pt_leaf *l = &before->leaves.v[i];
 
 		if (leaf_kept(&after->leaves, l) ||
-		    leaf_covered(e, tw, inv, ninv, l))
+		    leaf_covered(e, tw, idx, l))
 			continue;
 		finding(e, "flush", "a removed or changed leaf was not invalidated",
 			"%s twin: the leaf %s was removed or changed, and no IOTLB invalidation of the %zu requested covers it\n",
@@ -599,12 +653,12 @@ static void device_caches(struct engine *e, int tw)
 
 		if (table_kept(&after->tables, t) && !freed)
 			continue;
-		if (!walk_covered(e, tw, inv, ninv, t->iova, last, 0))
+		if (!walk_covered(e, tw, idx, t->iova, last, 0))
 			finding(e, "flush", "an unlinked table was not invalidated in the walk cache",
 				"%s twin: %s (page 0x%" PRIx64 ") was unlinked%s, and no walk-cache invalidation of the %zu requested covers it\n",
 				twin_name(tw), table_str(t, a, sizeof(a)), t->phys,
 				freed ? " and freed" : "", ninv);
-		if (freed && !walk_covered(e, tw, inv, ninv, t->iova, last, freed))
+		if (freed && !walk_covered(e, tw, idx, t->iova, last, freed))
 			finding(e, "flush", "a table page was freed before the walk cache was invalidated",
 				"%s twin: %s (page 0x%" PRIx64 ") was freed before the walk-cache invalidation covering it: the device may still walk it\n",
 				twin_name(tw), table_str(t, a, sizeof(a)), t->phys);
@@ -613,11 +667,10 @@ static void device_caches(struct engine *e, int tw)
 
 bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l)
 {
-	const struct rt_inval *inv;
-	size_t ninv = rt_invals(tw, &inv);
+	size_t ninv;
 
 	return !leaf_kept(&e->hw[tw].leaves, l) &&
-	       !leaf_covered(e, tw, inv, ninv, l);
+	       !leaf_covered(e, tw, index_invals(tw, &ninv), l);
 }
 
 void oracle_flushes(struct engine *e)
