@@ -316,9 +316,8 @@ static bool iova_outside(uint64_t iova)
 	return geom.ttbr1 ? ext != -1 : ext != 0;
 }
 
-/* @n leaves of @pgsize from @iova -> @pa, in one insertion. */
-static void add_run(struct model *m, uint64_t iova, uint64_t pa,
-		    uint64_t pgsize, uint64_t n, int prot)
+/* Room for @n leaves, kept between calls: a run is built, then inserted. */
+static struct pt_leaf *run_buffer(uint64_t n)
 {
 	static struct pt_leaf *run;
 	static uint64_t cap;
@@ -330,6 +329,15 @@ static void add_run(struct model *m, uint64_t iova, uint64_t pa,
 			abort();
 		cap = n;
 	}
+	return run;
+}
+
+/* @n leaves of @pgsize from @iova -> @pa, in one insertion. */
+static void add_run(struct model *m, uint64_t iova, uint64_t pa,
+		    uint64_t pgsize, uint64_t n, int prot)
+{
+	struct pt_leaf *run = run_buffer(n);
+
 	for (uint64_t i = 0; i < n; i++)
 		run[i] = model_new_leaf(m, iova + i * pgsize, pgsize,
 					pa + i * pgsize, prot);
@@ -403,19 +411,12 @@ static uint64_t split_unmap(struct model *m, int lvl, uint64_t iova,
 {
 	struct pt_leaf blk = *model_lookup(m, iova);
 	uint64_t split = 1ULL << lvl_shift_of(&geom, lvl + 1), n;
-	static struct pt_leaf *run;
-	static uint64_t cap;
+	struct pt_leaf *run;
 
 	if (!model_alloc(m))
 		return 0;
 	n = blk.size / split;
-	if (n > cap) {
-		free(run);
-		run = malloc(n * sizeof(*run));
-		if (!run)
-			abort();
-		cap = n;
-	}
+	run = run_buffer(n);
 	for (uint64_t i = 0; i < n; i++) {
 		run[i] = blk;
 		run[i].iova = blk.iova + i * split;

@@ -65,16 +65,14 @@ struct amdv1_fmt {
 static inline unsigned int amdv1_item_lg2(const struct amdv1_fmt *f,
 					  unsigned int level)
 {
-	return f->granule_lg2 + 9 * level;
+	return pt_granule_item_lg2(f->granule_lg2, level);
 }
 
 /* IOVA bits a table of @level reaches (64 for the level-6 table). */
 static inline unsigned int amdv1_span_lg2(const struct amdv1_fmt *f,
 					  unsigned int level)
 {
-	unsigned int span = amdv1_item_lg2(f, level) + 9;
-
-	return span < 64 ? span : 64;
+	return pt_granule_span_lg2(f->granule_lg2, level);
 }
 
 /* Where the table of @level that translates @iova starts. */

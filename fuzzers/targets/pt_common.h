@@ -64,20 +64,32 @@ struct pt_geom {
 	uint64_t pgsize_bitmap;		/* domain->pgsize_bitmap */
 };
 
-/* IOVA bits the items of @level span. */
-static inline unsigned int pt_item_lg2(const struct pt_fmt *f,
-				       unsigned int level)
+/* IOVA bits an item of @level spans, in a radix of 512-entry tables. */
+static inline unsigned int pt_granule_item_lg2(unsigned int granule_lg2,
+					       unsigned int level)
 {
-	return f->granule_lg2 + 9 * level;
+	return granule_lg2 + 9 * level;
 }
 
 /* IOVA bits a table of @level spans (64 at most: amdv1's 128-entry top). */
+static inline unsigned int pt_granule_span_lg2(unsigned int granule_lg2,
+					       unsigned int level)
+{
+	unsigned int span = pt_granule_item_lg2(granule_lg2, level) + 9;
+
+	return span < 64 ? span : 64;
+}
+
+static inline unsigned int pt_item_lg2(const struct pt_fmt *f,
+				       unsigned int level)
+{
+	return pt_granule_item_lg2(f->granule_lg2, level);
+}
+
 static inline unsigned int pt_span_lg2(const struct pt_fmt *f,
 				       unsigned int level)
 {
-	unsigned int span = pt_item_lg2(f, level) + 9;
-
-	return span < 64 ? span : 64;
+	return pt_granule_span_lg2(f->granule_lg2, level);
 }
 
 /*
