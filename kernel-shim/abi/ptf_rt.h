@@ -35,6 +35,7 @@ void *ptf_rt_phys_to_virt(unsigned long long phys);
 /* Kernel heap (kmalloc): counted and failable like table pages. */
 void *ptf_rt_heap_alloc(unsigned long size, int zero);
 void ptf_rt_heap_free(const void *ptr);
+unsigned long ptf_rt_heap_size(const void *ptr);
 /*
  * The struct page stand-in of the allocation containing @virt (zeroed on
  * first use, at most 256 bytes), and back from it to the allocation.

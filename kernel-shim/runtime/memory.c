@@ -369,3 +369,12 @@ void ptf_rt_heap_free(const void *ptr)
 	mem[h->twin].usage.heap_allocs--;
 	free(h);
 }
+
+unsigned long ptf_rt_heap_size(const void *ptr)
+{
+	const struct heap_hdr *h = (const struct heap_hdr *)ptr - 1;
+
+	if (h->magic != HEAP_MAGIC)
+		rt_fatal("memory", "ksize(%p): not a live kmalloc object", ptr);
+	return h->size;
+}

@@ -4,9 +4,11 @@
  *
  * kmalloc() and friends use the runtime heap, which counts live objects per
  * twin (a leak is a finding) and can fail the n-th allocation on demand.
- * kmem_cache objects are page-table memory in this subsystem (the v7s L2
- * tables), so caches allocate from the physical arena, aligned to their
- * object size as the callers request.
+ * A kmem_cache whose objects are aligned to their own power-of-two size
+ * holds hardware tables (the v7s, exynos and sun50i L2 tables: the device
+ * is given their physical address), so it allocates from the page-table
+ * arena; any other cache is plain heap.  A cache counts its live objects:
+ * destroying it with objects left WARNs, as SLUB does.
  */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
@@ -58,6 +60,20 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
 	return kmalloc_array(n, size, gfp | __GFP_ZERO);
 }
 
+static inline void *krealloc(const void *p, size_t size, gfp_t gfp)
+{
+	void *q;
+
+	if (!p)
+		return kmalloc(size, gfp);
+	q = kmalloc(size, gfp);
+	if (q) {
+		memcpy(q, p, min_t(size_t, size, ptf_rt_heap_size(p)));
+		kfree(p);
+	}
+	return q;
+}
+
 #define kmalloc_node(size, gfp, node)	kmalloc(size, gfp)
 #define kzalloc_node(size, gfp, node)	kzalloc(size, gfp)
 #define kvmalloc(size, gfp)		kmalloc(size, gfp)
@@ -77,12 +93,16 @@ DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 	((typeof(P) *)kzalloc(sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
 #define kmalloc_objs(P, N, ...)	\
 	((typeof(P) *)kmalloc_array(N, sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
+#define kzalloc_flex(P, FAM, N, ...)	\
+	((typeof(P) *)kzalloc(struct_size_t(typeof(P), FAM, N), __ptf_default_gfp(__VA_ARGS__)))
 #define kzalloc_objs(P, N, ...)	\
 	((typeof(P) *)kcalloc(N, sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
 
 struct kmem_cache {
 	const char *name;
 	unsigned int size;
+	bool tables;		/* objects are hardware tables */
+	long live;
 };
 
 static inline struct kmem_cache *kmem_cache_create(const char *name,
@@ -94,31 +114,47 @@ static inline struct kmem_cache *kmem_cache_create(const char *name,
 	struct kmem_cache *cache = kmalloc(sizeof(*cache), GFP_KERNEL);
 
 	if (cache) {
-		cache->name = name;
+		*cache = (struct kmem_cache){ .name = name, .size = size };
 		/* The arena aligns every object to its power-of-two size. */
-		cache->size = max(size, align);
+		cache->tables = align == size && size >= 64 &&
+				!(size & (size - 1));
 	}
 	return cache;
 }
 
 static inline void kmem_cache_destroy(struct kmem_cache *cache)
 {
+	if (!cache)
+		return;
+	WARN(cache->live, "kmem_cache_destroy %s: Slab cache still has objects",
+	     cache->name);
 	kfree(cache);
-}
-
-static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
-{
-	return ptf_rt_table_alloc(cache->size);
 }
 
 static inline void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
 {
-	return ptf_rt_table_alloc(cache->size);
+	void *obj = cache->tables ? ptf_rt_table_alloc(cache->size) :
+		    ptf_rt_heap_alloc(cache->size, !!(gfp & __GFP_ZERO));
+
+	cache->live += !!obj;
+	return obj;
+}
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
+{
+	/* Arena memory is always zeroed. */
+	return kmem_cache_alloc(cache, gfp | __GFP_ZERO);
 }
 
 static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
 {
-	ptf_rt_table_free(obj);
+	if (!obj)
+		return;
+	cache->live--;
+	if (cache->tables)
+		ptf_rt_table_free(obj);
+	else
+		ptf_rt_heap_free(obj);
 }
 
 #endif /* _LINUX_SLAB_H */
