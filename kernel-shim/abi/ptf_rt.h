@@ -50,6 +50,13 @@ __attribute__((noreturn)) void ptf_rt_bug(const char *file, int line,
 					  const char *func, const char *what);
 __attribute__((format(printf, 1, 2))) void ptf_rt_log(const char *fmt, ...);
 
+/*
+ * Locks (spinlock, mutex, rwsem, mmap_lock, RCU read side): the held ones
+ * are counted per twin, and must be none between ops.
+ */
+void ptf_rt_lock_acquire(const char *what);
+void ptf_rt_lock_release(const char *what);
+
 /* Device-visible side effects, recorded for the flush and sync oracles. */
 enum ptf_rt_inval {
 	PTF_INVAL_LEAF,		/* leaf IOTLB entries in a range */

@@ -143,6 +143,7 @@ void rt_reset(void)
 		m->fail_delivered = false;
 	}
 	rt_reset_diag();
+	rt_reset_locks();
 }
 
 void rt_usage(int twin, struct rt_usage *usage)

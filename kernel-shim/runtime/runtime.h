@@ -76,6 +76,13 @@ size_t rt_invals(int twin, const struct rt_inval **invals);
 size_t rt_syncs(int twin, const struct rt_sync **syncs);
 void rt_clear_records(int twin);
 
+/*
+ * Locks a twin holds now (none between ops), and the last one it took.
+ * rt_reset_locks() (called by rt_reset) forgets them.
+ */
+unsigned int rt_locks_held(int twin, const char **last);
+void rt_reset_locks(void);
+
 /* The last kernel log lines of a twin, oldest first, for reports. */
 void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
 		     void *arg);
