@@ -41,21 +41,21 @@ static const struct ptf_twin_ops *ops(struct engine *e, int tw)
 	return e->t->twin[tw];
 }
 
-static void enter(struct engine *e, int tw)
+void twin_enter(struct engine *e, int tw)
 {
 	ptf_rt_set_twin(tw);
 	if (e->fail_nth)
 		rt_fail_nth(tw, e->fail_nth);
 }
 
-static void leave(struct engine *e, int tw)
+void twin_leave(struct engine *e, int tw)
 {
 	e->res[tw].fail_delivered |= rt_fail_delivered(tw);
 	rt_fail_nth(tw, 0);
 }
 
 /* Did the armed allocation failure hit?  Both twins must say the same. */
-static bool fail_delivered(struct engine *e)
+bool fail_delivered(struct engine *e)
 {
 	if (e->opts.no_oracles)
 		return e->res[CAND].fail_delivered;
@@ -183,11 +183,11 @@ static void do_map(struct engine *e, const struct op *op)
 	}
 	set_window(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->res[tw].ret = ops(e, tw)->map(e->dom[tw], op->iova, op->pa,
 						 op->size, op->prot,
 						 op->arg & OP_MAP_ATOMIC);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	note(e, "-> %d", e->res[CAND].ret);
 	failed = fail_delivered(e);
@@ -218,10 +218,10 @@ static void do_unmap(struct engine *e, const struct op *op)
 	v = model_unmap(&e->model, op->iova, op->size, &expect, false);
 	set_window(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->res[tw].bytes = ops(e, tw)->unmap(e->dom[tw], op->iova,
 						     op->size);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	note(e, "-> 0x%" PRIx64, e->res[CAND].bytes);
 	if (!e->opts.no_oracles) {
@@ -516,11 +516,11 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 	dirty_bitmap_reset(&e->dirty, op->iova, op->page, op->size / op->page);
 	set_window(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->res[tw].ret = ops(e, tw)->read_and_clear_dirty(e->dom[tw],
 			op->iova, op->size, no_clear ? PTF_DIRTY_NO_CLEAR : 0,
 			op->page, e->dirty.bits[tw]);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	note(e, "-> %d", e->res[CAND].ret);
 	/*
@@ -583,11 +583,16 @@ static void run_op(struct engine *e, const struct op *op)
 	case OP_READ_DIRTY:
 		do_read_dirty(e, op);
 		break;
+	case OP_VOCAB:
+		e->t->vocab->types[op->type].run(e, op);
+		break;
 	case NR_OP_KINDS:
 		break;
 	}
-	if (armed && op->kind != OP_FAIL_ALLOC)
+	/* An armed failure lasts one op (an op may arm one for the next). */
+	if (armed && op->kind != OP_FAIL_ALLOC && !e->fail_rearmed)
 		e->fail_nth = 0;
+	e->fail_rearmed = false;
 	trace_op(e);
 }
 
@@ -610,9 +615,9 @@ static bool create(struct engine *e)
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		rt_set_phys_base(tw, ts->table_base[tw]);
 		e->fail_nth = ts->create_fail;
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->dom[tw] = ops(e, tw)->create(&ts->pt, &e->info[tw]);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	e->fail_nth = 0;
 	if (!ops(e, CAND)->has_length)
@@ -682,7 +687,15 @@ const char *engine_run(const struct target *t, const struct program *p,
 		report_set_engine(NULL);
 		return e->known_hit;
 	}
-	if (create(e)) {
+	if (t->vocab) {
+		/* A family with its own ops sets up and tears down its twins. */
+		if (t->vocab->create(e)) {
+			for (e->op = 0; e->op < p->nr_ops; e->op++)
+				run_op(e, &p->ops[e->op]);
+			e->op = SIZE_MAX;
+			t->vocab->finish(e);
+		}
+	} else if (create(e)) {
 		for (e->op = 0; e->op < p->nr_ops; e->op++)
 			run_op(e, &p->ops[e->op]);
 		e->op = SIZE_MAX;

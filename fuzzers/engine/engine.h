@@ -61,6 +61,7 @@ struct engine {
 	struct model model;
 	size_t op;			/* index of the op running */
 	unsigned int fail_nth;		/* armed by FAIL_ALLOC for the next op */
+	bool fail_rearmed;		/* a vocabulary op armed it for the next */
 	struct twin_result res[PTF_NR_TWINS];
 	struct hw_ctx hw_ctx[PTF_NR_TWINS];	/* the device's side of each twin */
 	struct leafvec hw[PTF_NR_TWINS];	/* hardware view after the op */
@@ -91,6 +92,15 @@ const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
 
 const char *twin_name(int tw);
+
+/*
+ * Around every call into a twin: select it, arm the allocation failure
+ * the op carries, and note whether it was delivered (fail_delivered():
+ * both twins must say the same).
+ */
+void twin_enter(struct engine *e, int tw);
+void twin_leave(struct engine *e, int tw);
+bool fail_delivered(struct engine *e);
 
 /* Oracles (oracles.c) ---------------------------------------------------- */
 
