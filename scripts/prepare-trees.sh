@@ -59,9 +59,11 @@ series_files() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$patches/series"
 }
 
-# A key for a derived tree: its source and every byte of our patches.
+# A key for a derived tree: its source, the paths it takes and every byte
+# of our patches.
 tree_key() {
-	{ realpath "$1"; series_files | while read -r p; do cat "$patches/$p"; done; } |
+	{ realpath "$1"; cat "$here/kernel-paths.txt"
+	  series_files | while read -r p; do cat "$patches/$p"; done; } |
 		sha256sum | cut -c1-12
 }
 
