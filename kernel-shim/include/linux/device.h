@@ -52,6 +52,12 @@ static inline void dev_set_drvdata(struct device *dev, void *data)
 	dev->driver_data = data;
 }
 
+/* Device model calls that headers' inline helpers name. */
+struct device *get_device(struct device *dev);
+void put_device(struct device *dev);
+int device_add(struct device *dev);
+void device_del(struct device *dev);
+
 #define dev_printk(level, dev, fmt, ...) \
 	ptf_rt_log("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_emerg(dev, fmt, ...)	dev_printk(0, dev, fmt, ##__VA_ARGS__)

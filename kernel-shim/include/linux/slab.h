@@ -14,6 +14,7 @@
 #define _LINUX_SLAB_H
 
 #include <linux/types.h>
+#include <linux/bug.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
 #include <linux/string.h>
@@ -145,6 +146,8 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
 	/* Arena memory is always zeroed. */
 	return kmem_cache_alloc(cache, gfp | __GFP_ZERO);
 }
+
+#define kmem_cache_alloc_lru(cache, lru, gfp)	kmem_cache_alloc(cache, gfp)
 
 static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
 {
