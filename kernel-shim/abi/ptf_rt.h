@@ -49,6 +49,17 @@ void ptf_rt_warn(const char *file, int line, const char *func,
 __attribute__((noreturn)) void ptf_rt_bug(const char *file, int line,
 					  const char *func, const char *what);
 __attribute__((format(printf, 1, 2))) void ptf_rt_log(const char *fmt, ...);
+/* What hardware would not survive (a hung bus): a finding named @kind. */
+__attribute__((noreturn, format(printf, 2, 3)))
+void ptf_rt_fatal(const char *kind, const char *fmt, ...);
+
+/*
+ * User memory of the fake processes (kernel-shim/kernel/user-mm.c): area
+ * @slot of the current twin, @size bytes of host memory reserved on first
+ * use and touched lazily; ptf_rt_user_area_clear() zeroes it again.
+ */
+void *ptf_rt_user_area(int slot, unsigned long size);
+void ptf_rt_user_area_clear(int slot);
 
 /*
  * Locks (spinlock, mutex, rwsem, mmap_lock, RCU read side): the held ones

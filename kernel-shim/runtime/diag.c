@@ -63,6 +63,17 @@ void ptf_rt_bug(const char *file, int line, const char *func,
 	rt_fatal("BUG", "%s:%d %s: %s", basename_of(file), line, func, what);
 }
 
+void ptf_rt_fatal(const char *kind, const char *fmt, ...)
+{
+	char buf[LOG_LEN * 2];
+	va_list ap;
+
+	va_start(ap, fmt);
+	rt_vformat(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	rt_fatal(kind, "%s", buf);
+}
+
 /* panic() as declared by <linux/panic.h>. */
 void panic(const char *fmt, ...)
 {
