@@ -77,6 +77,21 @@ static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 	*stats = twin_domain(dom)->stats;
 }
 
+static void *ptf_kernel_domain(void *dom)
+{
+	return &twin_domain(dom)->domain;
+}
+
+/*
+ * Dirty tracking is always on in the walkers' hardware (HTTU, AMD's and
+ * VT-d's D bits): like arm-smmu-v3's, the switch has nothing to do.
+ */
+static int __maybe_unused ptf_set_dirty_tracking(struct iommu_domain *domain,
+						 bool enabled)
+{
+	return 0;
+}
+
 #if PTF_DOMAIN_HAS_LENGTH
 #define PTF_TWIN_LENGTH_OP .iova_to_phys_length = ptf_iova_to_phys_length_core,
 #else
@@ -94,6 +109,7 @@ static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 	.iova_to_phys		= ptf_iova_to_phys_core,		\
 	PTF_TWIN_LENGTH_OP						\
 	.read_and_clear_dirty	= ptf_read_dirty,			\
-	.stats			= ptf_stats
+	.stats			= ptf_stats,				\
+	.kernel_domain		= ptf_kernel_domain
 
 #endif /* PTF_TWIN_CORE_OPS_H */
