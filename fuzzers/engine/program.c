@@ -650,6 +650,18 @@ static void parse_config(const struct target *t, char *rest,
 	}
 }
 
+bool config_parse(const struct target *t, const char *text,
+		  struct target_config *cfg)
+{
+	struct parser ps = { .what = t->name, .ok = true };
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	memset(cfg, 0, sizeof(*cfg));
+	parse_config(t, buf, cfg, &ps);
+	return ps.ok;
+}
+
 static void parse_op(char *rest, struct op *op, struct parser *ps)
 {
 	char *tok, *save;

@@ -80,6 +80,9 @@ void program_encode(const struct target *t, const struct program *p,
 void addr_space_of(const struct target_setup *ts, struct addr_space *as);
 void config_print(const struct target *t, const struct target_config *cfg,
 		  FILE *out);
+/* A config line's fields ("fmt=ARM_64_LPAE_S1 granule=4K ..."), as parsed. */
+bool config_parse(const struct target *t, const char *text,
+		  struct target_config *cfg);
 const char *prot_name(int prot, char *buf, size_t len);
 const char *size_name(uint64_t size, char *buf, size_t len);
 
