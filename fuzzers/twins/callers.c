@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The caller twin's plain-C ops (caller.h): the fake processes
+ * (kernel-shim/kernel/user-mm.c), the IOMMU groups (iommu-group.c), VFIO
+ * type1 (vfio.c) and iommufd (iommufd.c) of this tree.
+ */
+#include <linux/kernel.h>
+#include <generated/utsrelease.h>
+
+#include "caller.h"
+#include "iommu-group-priv.h"
+#include "user-mm.h"
+#include "vfio-priv.h"
+
+static void ptf_callers_reset(void)
+{
+	ptf_user_reset();
+	ptf_group_reset();
+	ptf_vfio_reset();
+}
+
+const struct ptf_caller_ops ptf_caller_ops = {
+	.tree			= UTS_RELEASE,
+	.has_length		= PTF_DOMAIN_HAS_LENGTH,
+	.reset			= ptf_callers_reset,
+	.set_proc		= ptf_user_set_proc,
+	.switch_proc		= ptf_user_switch,
+	.mmap			= ptf_user_mmap,
+	.user_write		= ptf_user_write,
+	.user_read		= ptf_user_read,
+	.pins			= ptf_user_pins,
+	.page_dirty		= ptf_user_page_dirty,
+	.state			= ptf_user_state,
+	.group_config		= ptf_group_config,
+	.group_domain		= ptf_group_domain,
+	.live_domains		= ptf_live_domains,
+	.attached_groups	= ptf_attached_groups,
+	.vfio_open		= ptf_vfio_open,
+	.vfio_release		= ptf_vfio_release,
+	.vfio_ioctl		= ptf_vfio_ioctl,
+	.vfio_attach		= ptf_vfio_attach,
+	.vfio_detach		= ptf_vfio_detach,
+	.vfio_pin		= ptf_vfio_pin,
+	.vfio_unpin		= ptf_vfio_unpin,
+	.vfio_dma_rw		= ptf_vfio_dma_rw,
+};
