@@ -152,7 +152,9 @@ GENPT_TARGET_vtdss := pt_vtdss
 GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
-FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt)
+# The callers of the series (VFIO type1, iommufd) over both families.
+TARGETS_callers := vfio_type1
+FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt callers)
 $(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
 
 # From the tree under test, per twin: iommufd's dirty bitmap, and the family.
@@ -160,15 +162,47 @@ TREE_SRCS := drivers/iommu/iommufd/iova_bitmap.c
 TREE_SRCS_iopgtable := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
 	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
 TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_FMTS))
+# The callers' units: VFIO type1 whole, iommufd's pages, io_pagetable and
+# ioas whole, and the lib/ code they build on.
+TREE_SRCS_callers := $(TREE_SRCS_iopgtable) $(TREE_SRCS_genpt) \
+	drivers/vfio/vfio_iommu_type1.c \
+	lib/rbtree.c lib/interval_tree.c lib/xarray.c
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
-	kernel-shim/kernel/lib.c kernel-shim/kernel/user-pages.c \
-	kernel-shim/kernel/iommufd-dirty.c
-SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
-SHIM_SRCS_genpt := fuzzers/twins/genpt.c
+	kernel-shim/kernel/lib.c kernel-shim/kernel/iommufd-dirty.c
+SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c kernel-shim/kernel/user-pages.c
+SHIM_SRCS_genpt := fuzzers/twins/genpt.c kernel-shim/kernel/user-pages.c
+SHIM_SRCS_callers := fuzzers/twins/iopgtable.c fuzzers/twins/genpt.c \
+	kernel-shim/kernel/user-mm.c kernel-shim/kernel/iommu-group.c \
+	kernel-shim/kernel/vfio-core.c kernel-shim/kernel/radix-tree.c \
+	kernel-shim/kernel/lib-bitmap.c \
+	fuzzers/twins/vfio.c fuzzers/twins/callers.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
-# Harness code a family's targets share.
-TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
+FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
+	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
+	-DCONFIG_IOMMUFD=1 -DCONFIG_IOMMUFD_TEST=1 \
+	-DCONFIG_INTERVAL_TREE_SPAN_ITER=1 -Wno-unused-variable
+# Harness objects a family's targets share.  The callers reuse the
+# page-table targets' walkers and configurations: those are built again
+# with their ptf_target renamed (build/VARIANT/obj/fuzzers/targets/NAME.fmt.o).
+TARGET_OBJS_genpt := fuzzers/targets/pt_common.o
+CALLER_FORMATS := arm_lpae pt_amdv1_mock pt_amdv1
+TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers.o \
+	$(patsubst %,fuzzers/targets/%.fmt.o,$(CALLER_FORMATS))
+# Functions (and the types, tables and macros they need) that a family
+# takes by name from files of the tree it does not build whole
+# (scripts/extract-functions.awk): NAME is built as
+# $(twin_dir)/include/extract/NAME.c, from EXTRACT_FILE_NAME, for the
+# glue that includes it.
+EXTRACTS_callers := vfio_main lib_bitmap lib_find_bit
+EXTRACT_FILE_vfio_main := drivers/vfio/vfio_main.c
+EXTRACT_ROOTS_vfio_main := vfio_info_cap_add vfio_info_cap_shift \
+	vfio_info_add_capability
+EXTRACT_FILE_lib_bitmap := lib/bitmap.c
+EXTRACT_ROOTS_lib_bitmap := __bitmap_clear __bitmap_shift_left __bitmap_or
+EXTRACT_FILE_lib_find_bit := lib/find_bit.c
+EXTRACT_ROOTS_lib_find_bit := FIND_NEXT_BIT FIND_FIRST_BIT _find_next_bit \
+	_find_first_bit _find_next_zero_bit _find_first_zero_bit
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
@@ -189,6 +223,7 @@ ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildca
 twin_dir = $(B)/$(1)/twin-$(2)-$(3)$(if $(filter 0,$(PTDEBUG_$(1))),-nodebug)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
 twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
+twin_extracts = $(patsubst %,$(call twin_dir,$(1),$(2),$(3))/include/extract/%.c,$(EXTRACTS_$(3)))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
 kcc = $(CC) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
@@ -207,13 +242,15 @@ $(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
 
 $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
-		$(call twin_dir,$(1),$(2),$(8))/core-extract.c
+		$(call twin_dir,$(1),$(2),$(8))/core-extract.c \
+		$(call twin_extracts,$(1),$(2),$(8))
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
-		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
+		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
+		$(call twin_extracts,$(1),$(2),$(8))
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
@@ -222,6 +259,11 @@ $(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(
 	@mkdir -p $$(@D)
 	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
+
+$(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.awk $(7)
+	@mkdir -p $$(@D)
+	@awk -v roots="$$(EXTRACT_ROOTS_$$*)" -f scripts/extract-functions.awk \
+		$(3)/$$(EXTRACT_FILE_$$*) >$$@
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
@@ -258,7 +300,13 @@ $(B)/$(1)/obj/%.o: %.c
 	@echo "  CC    $(1)/$$*.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -MMD -MP -c $$< -o $$@
 
+$(B)/$(1)/obj/fuzzers/targets/%.fmt.o: fuzzers/targets/%.c
+	@mkdir -p $$(@D)
+	@echo "  CC    $(1)/$$*.fmt.o"
+	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -Dptf_target=ptf_fmt_$$* -MMD -MP -c $$< -o $$@
+
 -include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
+-include $(wildcard $(B)/$(1)/obj/fuzzers/targets/*.fmt.d)
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
@@ -267,7 +315,7 @@ TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
 # $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
-		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
+		$(addprefix $(B)/$(1)/obj/,$(TARGET_OBJS_$(FAMILY_$(2)))) \
 		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
 		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
 	@mkdir -p $$(@D)
