@@ -40,11 +40,15 @@
 #define ARG_UVA		SCRATCH_UVA	/* where the uAPI struct goes */
 #define BITMAP_UVA	(SCRATCH_UVA + 0x1000)
 #define DMA_ENTRY_LIMIT	65535
+#define MAX_VPFNS	256
+#define MAX_DIRTY	16
+#define BITMAP_BYTES	(SCRATCH_SIZE - 0x1000)
+#define BITMAP_FILL	0x5a
 
 enum { F_TYPE, F_PROFILE, F_RESV, F_LAYOUT, F_MEMLOCK, F_IPC_LOCK, NR_FIELDS };
 
 enum { T_MAP, T_UNMAP, T_ATTACH, T_DETACH, T_INFO, T_EXTENSION, T_MMAP,
-	T_PROC, T_FAIL, NR_TYPES };
+	T_PROC, T_FAIL, T_PIN, T_UNPIN, T_RW, T_DIRTY, NR_TYPES };
 
 static const char *const type_names[] = { "v2", "v1" };
 static const uint64_t type_values[] = { VFIO_TYPE1v2_IOMMU, VFIO_TYPE1_IOMMU };
@@ -76,6 +80,24 @@ struct vdma {
 	uint64_t locked;		/* pages in its locked_vm */
 	int prot;
 	bool lock_cap, vaddr_invalid, mapped;
+	/* Dirty tracking: pages made dirty since the last bitmap read. */
+	bool all_dirty;
+	struct { uint64_t first, last; } dirty[MAX_DIRTY];	/* page indexes */
+	unsigned int nr_dirty;
+};
+
+/* An emulated device's pin of a page: VFIO's struct vfio_pfn. */
+struct vpfn {
+	uint64_t iova, pfn;
+	int ref;
+	bool rsvd;
+};
+
+/* What an emulated device holds, as fuzzers/twins/vfio.c keeps it. */
+struct vpinrec {
+	int group;
+	uint64_t iova;
+	int npage;
 };
 
 struct vdomain {
@@ -109,6 +131,10 @@ struct vfio_model {
 	unsigned int seq, vaddr_invalid;
 	unsigned int non_pinned_groups;
 	bool tracking;
+	struct vpfn vpfn[MAX_VPFNS];
+	unsigned int nr_vpfn;
+	struct vpinrec rec[PTF_NR_GROUPS * PTF_PIN_MAX];
+	unsigned int nr_rec;
 	struct pin_model pm;
 	struct xlatevec want;
 	unsigned int cfg_profile, cfg_resv;
@@ -451,8 +477,39 @@ static void dma_insert(const struct vdma *d)
 	M.pm.mm_count[d->acct_proc]++;
 }
 
+/* The emulated devices' pins (non-reserved) inside @d. */
+static uint64_t vpfn_pages(const struct vdma *d)
+{
+	uint64_t n = 0;
+
+	for (unsigned int i = 0; i < M.nr_vpfn; i++)
+		n += !M.vpfn[i].rsvd && M.vpfn[i].iova >= d->iova &&
+		     M.vpfn[i].iova - d->iova < d->size;
+	return n;
+}
+
+static struct vpfn *vpfn_at(uint64_t iova)
+{
+	for (unsigned int i = 0; i < M.nr_vpfn; i++)
+		if (M.vpfn[i].iova == iova)
+			return &M.vpfn[i];
+	return NULL;
+}
+
+static void dirty_add(struct vdma *d, uint64_t first, uint64_t last)
+{
+	if (!M.tracking)
+		return;
+	if (d->nr_dirty == MAX_DIRTY)
+		d->all_dirty = true;	/* more than the model keeps: see below */
+	else
+		d->dirty[d->nr_dirty++] = (typeof(d->dirty[0])){ first, last };
+}
+
 static void dma_remove(struct vdma *d)
 {
+	if (vpfn_pages(d))
+		rt_fatal("harness", "a DMA removed while a device pins it");
 	dma_unpin(d);
 	M.pm.task_refs[d->acct_proc]--;
 	M.pm.mm_count[d->acct_proc]--;
@@ -557,6 +614,474 @@ static void run_map(struct engine *e, const struct op *op)
 		    want || c.ret[CAND] ? 0 : op->args[3]);
 }
 
+/* Dirty pages ------------------------------------------------------------------------- */
+
+#define BITMAP_WORDS	(BITMAP_BYTES / 8)
+#define DIRTY_BITMAP_SIZE_MAX	(1ULL << 28)	/* DIRTY_BITMAP_BYTES(INT_MAX) */
+
+static uint64_t ubits[BITMAP_WORDS];		/* the model's user bitmap */
+
+/* The pages of @d a bitmap read reports dirty (page i: bit i of @bits). */
+static void dirty_bits(const struct vdma *d, uint64_t *bits, uint64_t nbits)
+{
+	memset(bits, 0, (nbits + 63) / 64 * 8);
+	if (d->all_dirty || (M.non_pinned_groups && d->mapped)) {
+		for (uint64_t b = 0; b < nbits; b++)
+			bits[b / 64] |= 1ULL << (b % 64);
+		return;
+	}
+	for (unsigned int i = 0; i < M.nr_vpfn; i++)
+		if (M.vpfn[i].iova >= d->iova && M.vpfn[i].iova - d->iova < d->size) {
+			uint64_t b = (M.vpfn[i].iova - d->iova) / CPU_PAGE;
+
+			bits[b / 64] |= 1ULL << (b % 64);
+		}
+	for (unsigned int i = 0; i < d->nr_dirty; i++)
+		for (uint64_t b = d->dirty[i].first; b <= d->dirty[i].last; b++)
+			bits[b / 64] |= 1ULL << (b % 64);
+}
+
+/*
+ * update_user_bitmap() on the model's copy of the user bitmap: @d's bits
+ * at their offset from @base, the words it covers written whole (the
+ * bits before it in its first word kept).  -EFAULT when that is outside
+ * the user's buffer.
+ */
+static long bitmap_update(struct vdma *d, uint64_t base)
+{
+	uint64_t nbits = d->size / CPU_PAGE, off = (d->iova - base) / CPU_PAGE;
+	uint64_t first = off / 64, shift = off % 64;
+	uint64_t words = (nbits + shift + 63) / 64;
+	static uint64_t bits[BITMAP_WORDS + 1];
+
+	if (first + words > BITMAP_WORDS || nbits / 64 + 1 > BITMAP_WORDS)
+		return -EFAULT;
+	dirty_bits(d, bits, nbits);
+	for (uint64_t w = 0; w < words; w++) {
+		uint64_t v = shift ? bits[w] << shift : bits[w];
+
+		if (shift && w)
+			v |= bits[w - 1] >> (64 - shift);
+		if (shift && !w)
+			v |= ubits[first] & ((1ULL << shift) - 1);
+		ubits[first + w] = v;
+	}
+	/* Bits past the DMA's last page in its last word are written 0. */
+	if ((nbits + shift) % 64)
+		ubits[first + words - 1] &= (1ULL << ((nbits + shift) % 64)) - 1;
+	d->all_dirty = false;
+	d->nr_dirty = 0;
+	return 0;
+}
+
+static void bitmap_prepare(struct engine *e)
+{
+	static uint8_t fill[BITMAP_BYTES];
+
+	memset(fill, BITMAP_FILL, sizeof(fill));
+	memcpy(ubits, fill, sizeof(ubits));
+	user_put(e, BITMAP_UVA, fill, sizeof(fill));
+}
+
+static void bitmap_check(struct engine *e, const char *what)
+{
+	static uint64_t got[BITMAP_WORDS];
+
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		size_t w;
+
+		user_get(e, tw, BITMAP_UVA, got, sizeof(got));
+		for (w = 0; w < BITMAP_WORDS && got[w] == ubits[w]; w++)
+			;
+		if (w < BITMAP_WORDS)
+			finding(e, "dirty", "the dirty bitmap differs from the pages made dirty",
+				"%s twin: %s, bitmap word %zu (pages %zu-%zu from the range's start)\nexpected: 0x%016" PRIx64 "\nactual:   0x%016" PRIx64 "\n",
+				twin_name(tw), what, w, w * 64, w * 64 + 63,
+				ubits[w], got[w]);
+	}
+}
+
+/* verify_bitmap_size() of the bitmap a request names. */
+static bool bitmap_size_ok(uint64_t size, uint64_t pgsize, uint64_t bytes)
+{
+	uint64_t npages;
+
+	if (!pgsize)
+		return false;
+	npages = size >> __builtin_ctzll(pgsize);
+	return npages && bytes && bytes <= DIRTY_BITMAP_SIZE_MAX &&
+	       bytes >= (npages + 63) / 64 * 8;
+}
+
+static long vfio_model_dirty(const struct op *op, bool apply)
+{
+	uint32_t flags = op->args[0], argsz = op->args[5];
+	uint64_t iova = op->args[1], size = op->args[2], pgsize = op->args[3];
+	uint64_t bytes = op->args[4], end;
+	unsigned int first, i;
+
+	if (!M.v2)
+		return -EACCES;
+	if (argsz < 8 || (flags & ~7u) || !flags || (flags & (flags - 1)))
+		return -EINVAL;
+	if (flags & VFIO_IOMMU_DIRTY_PAGES_FLAG_START) {
+		if (apply && !M.tracking) {
+			M.tracking = true;
+			for (i = 0; i < M.nr_dma; i++) {
+				M.dma[i].all_dirty = false;
+				M.dma[i].nr_dirty = 0;
+			}
+		}
+		return 0;
+	}
+	if (flags & VFIO_IOMMU_DIRTY_PAGES_FLAG_STOP) {
+		if (apply)
+			M.tracking = false;
+		return 0;
+	}
+	if (argsz - 8 < sizeof(struct vfio_iommu_type1_dirty_bitmap_get) || !size)
+		return -EINVAL;
+	if (iova + (size - 1) < iova)
+		return -EOVERFLOW;
+	end = iova + size - 1;
+	if (bytes > (1ULL << 47) - BITMAP_UVA ||
+	    !bitmap_size_ok(size, pgsize, bytes) || pgsize != CPU_PAGE ||
+	    (iova | size) & (CPU_PAGE - 1) || !M.tracking)
+		return -EINVAL;
+	{
+		struct vdma *d = find_dma(iova, 1);
+
+		if (d && d->iova != iova)
+			return -EINVAL;
+		d = find_dma(end, 1);
+		if (d && d->iova + d->size - 1 != end)
+			return -EINVAL;
+	}
+	for (first = 0; first < M.nr_dma && M.dma[first].iova < iova; first++)
+		;
+	for (i = first; i < M.nr_dma && M.dma[i].iova <= end; i++) {
+		struct vdma save = M.dma[i];
+		long ret = bitmap_update(&M.dma[i], iova);
+
+		if (!apply)
+			M.dma[i] = save;
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static void run_dirty(struct engine *e, const struct op *op)
+{
+	struct {
+		struct vfio_iommu_type1_dirty_bitmap hdr;
+		struct vfio_iommu_type1_dirty_bitmap_get range;
+	} __attribute__((packed)) arg = {
+		{ .argsz = op->args[5], .flags = op->args[0] },
+		{ .iova = op->args[1], .size = op->args[2],
+		  .bitmap = { .pgsize = op->args[3], .size = op->args[4],
+			      .data = BITMAP_UVA } },
+	};
+	static uint64_t save[BITMAP_WORDS];
+	struct call c;
+	long want;
+
+	bitmap_prepare(e);
+	memcpy(save, ubits, sizeof(save));
+	want = vfio_model_dirty(op, false);
+	memcpy(ubits, save, sizeof(save));
+	user_put(e, ARG_UVA, &arg, sizeof(arg));
+	ioctl_both(e, VFIO_IOMMU_DIRTY_PAGES, &c);
+	note(e, "-> %ld", c.ret[CAND]);
+	if (!e->opts.no_oracles)
+		check_ret(e, "VFIO_IOMMU_DIRTY_PAGES return code", want, &c);
+	if (!injected(&c, want)) {
+		vfio_model_dirty(op, true);
+		if (!e->opts.no_oracles && !want &&
+		    (op->args[0] & VFIO_IOMMU_DIRTY_PAGES_FLAG_GET_BITMAP))
+			bitmap_check(e, "VFIO_IOMMU_DIRTY_PAGES_FLAG_GET_BITMAP");
+	}
+	check_state(e, 0, 0, 0);
+}
+
+/* Emulated devices: pin, unpin, dma_rw ----------------------------------------------- */
+
+static bool emulated_group(int g)
+{
+	return M.grp[g].attached && M.grp[g].emulated;
+}
+
+/* Unpin one page pinned by a device (vfio_unpin_page_external()). */
+static void vpfn_put(uint64_t iova)
+{
+	struct vpfn *v = vpfn_at(iova);
+	struct vdma *d = find_dma(iova, CPU_PAGE);
+
+	if (!v || !d || --v->ref)
+		return;
+	if (!v->rsvd) {
+		M.pm.pins[v->pfn - PTF_USER_RAM_PFN]--;
+		M.pm.total--;
+		if (!have_domains()) {
+			M.pm.locked_vm[d->acct_proc]--;
+			d->locked--;
+		}
+	}
+	*v = M.vpfn[--M.nr_vpfn];
+}
+
+static void rec_unpin(unsigned int i)
+{
+	for (int p = 0; p < M.rec[i].npage; p++)
+		vpfn_put(M.rec[i].iova + p * CPU_PAGE);
+	M.rec[i] = M.rec[--M.nr_rec];
+}
+
+/* vfio_notify_dma_unmap(): the devices give back what they hold in @d. */
+static void notify_unmap(const struct vdma *d)
+{
+	for (unsigned int i = M.nr_rec; i--;) {
+		uint64_t end = M.rec[i].iova + M.rec[i].npage * CPU_PAGE;
+
+		if (M.rec[i].iova < d->iova + d->size && d->iova < end)
+			rec_unpin(i);
+	}
+}
+
+/*
+ * vfio_iommu_type1_pin_pages(): page by page, the DMA and its
+ * permissions, a page already pinned (a reference more), or a new pin of
+ * the owner's page at the DMA's vaddr, accounted when no IOMMU domain
+ * accounts for it already.  Any failure unwinds the call.
+ */
+static long vfio_model_pin(struct engine *e, int g, uint64_t iova, int npage,
+			   int prot, bool apply)
+{
+	bool account = !have_domains();
+	uint64_t pfn[PTF_PIN_MAX];
+	bool rsvd[PTF_PIN_MAX], fresh[PTF_PIN_MAX];
+	uint64_t extra[PTF_NR_PROCS] = { 0 };
+
+	if (npage <= 0)
+		return -EINVAL;
+	if (!M.v2)
+		return -EACCES;
+	if (iova + (uint64_t)npage * CPU_PAGE - 1 < iova)
+		return -EOVERFLOW;
+	for (int i = 0; i < npage; i++) {
+		uint64_t a = iova + i * CPU_PAGE, uva;
+		struct vdma *d = find_dma(a, CPU_PAGE);
+		unsigned int flags;
+
+		if (!d)
+			return -EINVAL;
+		if ((d->prot & prot) != prot)
+			return -EPERM;
+		fresh[i] = !vpfn_at(a);
+		for (int k = 0; k < i && fresh[i]; k++)
+			fresh[i] = iova + k * CPU_PAGE != a;
+		if (!fresh[i])
+			continue;
+		uva = d->vaddr + (a - d->iova);
+		if (!user_pfn(d->acct_proc, uva, &pfn[i], &flags) ||
+		    !(flags & (d->prot & VFIO_DMA_MAP_FLAG_WRITE ?
+			       PTF_VMA_WRITE : PTF_VMA_READ)))
+			return -EFAULT;
+		rsvd[i] = flags & PTF_VMA_PFNMAP;
+		if (rsvd[i])
+			return -EINVAL;		/* !pfn_valid() */
+		if (account && !d->lock_cap &&
+		    M.pm.locked_vm[d->acct_proc] + extra[d->acct_proc] + 1 >
+		    e->prog->cfg.v[F_MEMLOCK] / CPU_PAGE)
+			return -ENOMEM;
+		if (account)
+			extra[d->acct_proc]++;
+	}
+	for (int i = 0; apply && i < npage; i++) {
+		uint64_t a = iova + i * CPU_PAGE;
+		struct vdma *d = find_dma(a, CPU_PAGE);
+
+		dirty_add(d, (a - d->iova) / CPU_PAGE, (a - d->iova) / CPU_PAGE);
+		if (!fresh[i]) {
+			vpfn_at(a)->ref++;
+			continue;
+		}
+		M.vpfn[M.nr_vpfn++] = (struct vpfn){ a, pfn[i], 1, false };
+		M.pm.pins[pfn[i] - PTF_USER_RAM_PFN]++;
+		M.pm.total++;
+		if (account) {
+			M.pm.locked_vm[d->acct_proc]++;
+			d->locked++;
+		}
+	}
+	if (apply)
+		M.rec[M.nr_rec++] = (struct vpinrec){ g, iova, npage };
+	return npage;
+}
+
+static void run_pin(struct engine *e, const struct op *op)
+{
+	int g = op->args[0] % PTF_NR_GROUPS, npage = (int)op->args[2];
+	int prot = op->args[3] & 3, ret[PTF_NR_TWINS];
+	uint64_t pfns[PTF_NR_TWINS][PTF_PIN_MAX];
+	bool failed;
+	long want;
+
+	if (!emulated_group(g) || npage > PTF_PIN_MAX ||
+	    M.nr_rec == PTF_NR_GROUPS * PTF_PIN_MAX ||
+	    M.nr_vpfn + PTF_PIN_MAX > MAX_VPFNS) {
+		note(e, "skipped: no emulated device in group %d, or too many pins", g);
+		return;
+	}
+	want = vfio_model_pin(e, g, op->args[1], npage, prot, false);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		twin_enter(e, tw);
+		ret[tw] = caller_ops[tw]->vfio_pin(M.c[tw], g, op->args[1], npage,
+						   prot, pfns[tw]);
+		twin_leave(e, tw);
+	}
+	failed = fail_delivered(e);
+	note(e, "-> %d", ret[CAND]);
+	check_twins_ret(e, "vfio_pin_pages()", ret[BASE], ret[CAND]);
+	if (!e->opts.no_oracles && !(failed && ret[CAND] == -ENOMEM) &&
+	    ret[CAND] != want)
+		finding(e, "contract", "vfio_pin_pages() return code",
+			"expected: %ld\nactual:   %d\n", want, ret[CAND]);
+	if (ret[CAND] <= 0)
+		return;
+	vfio_model_pin(e, g, op->args[1], npage, prot, true);
+	/* The pages are those of the DMAs' vaddrs. */
+	for (int i = 0; i < npage && !e->opts.no_oracles; i++) {
+		const struct vpfn *v = vpfn_at(op->args[1] + i * CPU_PAGE);
+
+		for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+			if (pfns[tw][i] != v->pfn)
+				finding(e, "contract", "vfio_pin_pages() gave the wrong page",
+					"%s twin, page %d at iova 0x%" PRIx64 "\nexpected: pfn 0x%" PRIx64 "\nactual:   pfn 0x%" PRIx64 "\n",
+					twin_name(tw), i, v->iova, v->pfn,
+					pfns[tw][i]);
+	}
+	check_state(e, 0, 0, 0);
+}
+
+static void run_unpin(struct engine *e, const struct op *op)
+{
+	unsigned int i;
+
+	if (!M.nr_rec) {
+		note(e, "skipped: no device holds a pin");
+		return;
+	}
+	i = op->args[0] % M.nr_rec;
+	note(e, "-> group %d gives back %d pages at 0x%" PRIx64, M.rec[i].group,
+	     M.rec[i].npage, M.rec[i].iova);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		twin_enter(e, tw);
+		caller_ops[tw]->vfio_unpin(M.c[tw], M.rec[i].group, M.rec[i].iova,
+					   M.rec[i].npage);
+		twin_leave(e, tw);
+	}
+	fail_delivered(e);
+	rec_unpin(i);
+	check_state(e, 0, 0, 0);
+}
+
+/*
+ * vfio_dma_rw(): chunk by chunk, each inside one DMA the device may
+ * access so, copied through the owner's memory, which must be the
+ * current process's.
+ */
+static long vfio_model_rw(uint64_t iova, uint64_t len, bool write,
+			  uint64_t *done)
+{
+	*done = 0;
+	while (len) {
+		struct vdma *d = find_dma(iova, 1);
+		uint64_t n, off;
+
+		if (!d)
+			return -EINVAL;
+		if ((write && !(d->prot & VFIO_DMA_MAP_FLAG_WRITE)) ||
+		    !(d->prot & VFIO_DMA_MAP_FLAG_READ))
+			return -EPERM;
+		if (d->acct_proc != callers_proc())
+			return -EFAULT;
+		off = iova - d->iova;
+		n = len < d->size - off ? len : d->size - off;
+		for (uint64_t b = 0; b < n; b += CPU_PAGE - ((d->vaddr + off + b) % CPU_PAGE)) {
+			uint64_t pfn;
+			unsigned int flags;
+
+			if (!user_pfn(d->proc, d->vaddr + off + b, &pfn, &flags) ||
+			    (flags & PTF_VMA_PFNMAP) ||
+			    !(flags & (write ? PTF_VMA_WRITE : PTF_VMA_READ)))
+				return -EFAULT;
+		}
+		if (write)
+			dirty_add(d, off / CPU_PAGE, (off + n - 1) / CPU_PAGE);
+		iova += n;
+		len -= n;
+		*done += n;
+	}
+	return 0;
+}
+
+#define RW_MAX	8192
+
+static void run_rw(struct engine *e, const struct op *op)
+{
+	uint64_t iova = op->args[0], len = op->args[1], done;
+	bool write = op->args[2] & 1;
+	static uint8_t buf[PTF_NR_TWINS][RW_MAX], want[RW_MAX];
+	int ret[PTF_NR_TWINS];
+	long expect;
+
+	if (!len || len > RW_MAX || !have_emulated()) {
+		note(e, "skipped: no emulated device, or not 1 to %d bytes", RW_MAX);
+		return;
+	}
+	for (uint64_t i = 0; i < len; i++)
+		want[i] = (uint8_t)(op->args[3] + i * 7);
+	expect = vfio_model_rw(iova, len, write, &done);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		memcpy(buf[tw], want, len);
+		twin_enter(e, tw);
+		ret[tw] = caller_ops[tw]->vfio_dma_rw(M.c[tw], iova, buf[tw], len,
+						      write);
+		twin_leave(e, tw);
+	}
+	fail_delivered(e);
+	note(e, "-> %d", ret[CAND]);
+	check_twins_ret(e, "vfio_dma_rw()", ret[BASE], ret[CAND]);
+	if (e->opts.no_oracles)
+		return;
+	if (ret[CAND] != expect)
+		finding(e, "contract", "vfio_dma_rw() return code",
+			"expected: %ld\nactual:   %d\n", expect, ret[CAND]);
+	/* What was copied: the DMAs' user memory, byte for byte. */
+	for (uint64_t off = 0; off < done; ) {
+		const struct vdma *d = find_dma(iova + off, 1);
+		uint64_t n = d->iova + d->size - (iova + off);
+		static uint8_t mem[RW_MAX];
+
+		if (n > done - off)
+			n = done - off;
+		for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+			ptf_rt_set_twin(tw);
+			caller_ops[tw]->user_read(d->proc, d->vaddr + (iova + off - d->iova),
+						  mem, n);
+			if (memcmp(mem, write ? want + off : buf[tw] + off, n))
+				finding(e, "contract", "vfio_dma_rw() copied other bytes",
+					"%s twin: %s of 0x%" PRIx64 " bytes at iova 0x%" PRIx64 " differs from the user memory at 0x%" PRIx64 "\n",
+					twin_name(tw), write ? "a write" : "a read",
+					n, iova + off,
+					d->vaddr + (iova + off - d->iova));
+		}
+		off += n;
+	}
+	check_state(e, 0, 0, 0);
+}
+
 /* UNMAP_DMA ------------------------------------------------------------------------- */
 
 /*
@@ -590,16 +1115,18 @@ static long vfio_model_unmap(struct engine *e, const struct op *op, bool apply,
 	uint64_t iova = op->args[1], size = op->args[2], end;
 	bool all = flags & VFIO_DMA_UNMAP_FLAG_ALL;
 	bool vaddr = flags & VFIO_DMA_UNMAP_FLAG_VADDR;
+	bool dirty = flags & VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP;
 	uint64_t pg = min_pgsize();
 	unsigned int i;
 
 	*unmapped = 0;
 	if (argsz < 24 || (flags & ~7u))
 		return -EINVAL;
-	if ((flags & VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP) && (all || vaddr))
+	if (dirty && (all || vaddr))
 		return -EINVAL;
-	if (flags & VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP)
-		return -EINVAL;		/* no bitmap struct follows: argsz */
+	if (dirty && (argsz < 48 || op->args[5] > (1ULL << 47) - BITMAP_UVA ||
+		      !bitmap_size_ok(size, op->args[4], op->args[5])))
+		return -EINVAL;
 	if (vaddr && have_emulated())
 		return -EBUSY;
 	if (iova & (pg - 1))
@@ -615,6 +1142,8 @@ static long vfio_model_unmap(struct engine *e, const struct op *op, bool apply,
 			return -EOVERFLOW;
 		end = iova + size - 1;
 	}
+	if (dirty && (!M.tracking || op->args[4] != pg))
+		return -EINVAL;
 	if (M.v2 && !all) {
 		struct vdma *d = find_dma(iova, 1);
 
@@ -648,6 +1177,17 @@ static long vfio_model_unmap(struct engine *e, const struct op *op, bool apply,
 	while (i < M.nr_dma && M.dma[i].iova <= end) {
 		if (!M.v2 && iova > M.dma[i].iova)
 			break;
+		if (apply)
+			notify_unmap(&M.dma[i]);
+		if (dirty) {
+			struct vdma save = M.dma[i];
+			long ret = bitmap_update(&M.dma[i], iova);
+
+			if (!apply)
+				M.dma[i] = save;
+			if (ret)
+				return ret;
+		}
 		*unmapped += M.dma[i].size;
 		if (walks && M.dma[i].mapped && have_domains())
 			count_walks(e, &M.dma[i], walks);
@@ -661,17 +1201,29 @@ static long vfio_model_unmap(struct engine *e, const struct op *op, bool apply,
 
 static void run_unmap(struct engine *e, const struct op *op)
 {
-	struct vfio_iommu_type1_dma_unmap unmap = {
-		.argsz = op->args[3], .flags = op->args[0], .iova = op->args[1],
-		.size = op->args[2],
+	struct {
+		struct vfio_iommu_type1_dma_unmap unmap;
+		struct vfio_bitmap bitmap;
+	} arg = {
+		{ .argsz = op->args[3], .flags = op->args[0], .iova = op->args[1],
+		  .size = op->args[2] },
+		{ .pgsize = op->args[4], .size = op->args[5], .data = BITMAP_UVA },
 	};
+	bool dirty = op->args[0] & VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP;
 	unsigned long walks[PTF_NR_TWINS] = { 0 };
+	static uint64_t save[BITMAP_WORDS];
 	uint64_t want_size;
 	long want;
 	struct call c;
 
+	if (dirty) {
+		bitmap_prepare(e);
+		memcpy(save, ubits, sizeof(save));
+	}
 	want = vfio_model_unmap(e, op, false, &want_size, walks);
-	user_put(e, ARG_UVA, &unmap, sizeof(unmap));
+	if (dirty)
+		memcpy(ubits, save, sizeof(save));
+	user_put(e, ARG_UVA, &arg, sizeof(arg));
 	ioctl_both(e, VFIO_IOMMU_UNMAP_DMA, &c);
 	note(e, "-> %ld, 0x%" PRIx64 " bytes unmapped, %lu walks (legacy loop: %lu)",
 	     c.ret[CAND], c.ret[CAND] ? 0 : want_size, c.walks[CAND],
@@ -696,8 +1248,11 @@ static void run_unmap(struct engine *e, const struct op *op)
 					"%s twin: vfio_unmap_unpin()'s lookups on the first domain\nexpected: %lu\nactual:   %lu\n",
 					twin_name(tw), walks[tw], c.walks[tw]);
 	}
-	if (!injected(&c, want))
+	if (!injected(&c, want)) {
 		vfio_model_unmap(e, op, true, &want_size, NULL);
+		if (dirty && !e->opts.no_oracles && (!want || want == -EFAULT))
+			bitmap_check(e, "VFIO_IOMMU_UNMAP_DMA with the dirty bitmap");
+	}
 	check_state(e, callers_proc(), 0, 0);
 }
 
@@ -776,11 +1331,15 @@ static long vfio_model_replay(struct engine *e, bool apply)
 
 		if (d->mapped)
 			continue;
+		/* Pages the devices pinned were accounted already. */
 		ret = pin_outcome(proc, d->vaddr, d->size, d->prot, d->lock_cap,
-				  budget, &ram);
+				  budget + vpfn_pages(d), &ram);
 		if (ret)
 			return ret;
-		budget = budget > ram ? budget - ram : 0;
+		ram -= vpfn_pages(d);
+		/* The limit is the current mm's; the owner's mm is charged. */
+		if (d->acct_proc == proc)
+			budget = budget > ram ? budget - ram : 0;
 	}
 	for (unsigned int i = 0; apply && i < M.nr_dma; i++) {
 		struct vdma *d = &M.dma[i];
@@ -789,7 +1348,8 @@ static long vfio_model_replay(struct engine *e, bool apply)
 			continue;
 		d->pin_vaddr = d->vaddr;
 		d->pin_proc = proc;
-		dma_pin(d, user_ram_pages(proc, d->vaddr, d->size));
+		dma_pin(d, user_ram_pages(proc, d->vaddr, d->size) -
+			   vpfn_pages(d));
 	}
 	return 0;
 }
@@ -932,6 +1492,10 @@ static void vfio_model_detach(struct engine *e, int g)
 	if (!gr->attached)
 		return;
 	if (gr->emulated) {
+		/* The device closes first and gives its pins back. */
+		for (unsigned int i = M.nr_rec; i--;)
+			if (M.rec[i].group == g)
+				rec_unpin(i);
 		*gr = (struct vgroup){ 0 };
 		if (!have_emulated() && !have_domains())
 			while (M.nr_dma)
@@ -940,6 +1504,9 @@ static void vfio_model_detach(struct engine *e, int g)
 	}
 	M.non_pinned_groups--;
 	*gr = (struct vgroup){ 0 };
+	/* vfio_iommu_populate_bitmap_full(): every page counts as dirty. */
+	for (unsigned int i = 0; M.tracking && i < M.nr_dma; i++)
+		M.dma[i].all_dirty = true;
 	for (int k = 0; k < PTF_NR_GROUPS; k++) {
 		left += M.grp[k].attached && !M.grp[k].emulated &&
 			M.grp[k].domain == d;
@@ -962,8 +1529,13 @@ static void vfio_model_detach(struct engine *e, int g)
 			while (M.nr_dma)
 				dma_remove(&M.dma[0]);
 		else
-			for (unsigned int i = 0; i < M.nr_dma; i++)
+			for (unsigned int i = 0; i < M.nr_dma; i++) {
+				/* vfio_iommu_unmap_unpin_reaccount() */
 				dma_unpin(&M.dma[i]);
+				M.dma[i].locked = vpfn_pages(&M.dma[i]);
+				M.pm.locked_vm[M.dma[i].acct_proc] +=
+					M.dma[i].locked;
+			}
 	}
 	M.dom[d].live = false;
 	update_pgsize_bitmap();
@@ -1085,7 +1657,22 @@ static void run_fail(struct engine *e, const struct op *op)
 
 static void finish(struct engine *e)
 {
-	/* What VFIO does when the container's last fd goes. */
+	/*
+	 * What VFIO does when the container's last fd goes: the devices
+	 * close (an emulated one gives its pins back), the groups leave the
+	 * container, then it is released.
+	 */
+	e->fail_nth = 0;
+	for (int g = 0; g < PTF_NR_GROUPS; g++) {
+		if (!M.grp[g].attached)
+			continue;
+		for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+			ptf_rt_set_twin(tw);
+			caller_ops[tw]->vfio_detach(M.c[tw], g);
+		}
+		vfio_model_detach(e, g);
+		check_state(e, 0, 0, 0);
+	}
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		ptf_rt_set_twin(tw);
 		rt_clear_records(tw);
@@ -1134,7 +1721,7 @@ static uint64_t gen_argsz_map(struct fdp *f, void *s, const struct op *op)
 
 static uint64_t gen_argsz_unmap(struct fdp *f, void *s, const struct op *op)
 {
-	return fdp_pick(f, 8) ? 24 : fdp_pick(f, 48);
+	return fdp_pick(f, 8) ? (op->args[0] & 1 ? 48 : 24) : fdp_pick(f, 64);
 }
 
 static uint64_t gen_argsz_info(struct fdp *f, void *s, const struct op *op)
@@ -1206,6 +1793,44 @@ static uint64_t gen_proc(struct fdp *f, void *s, const struct op *op)
 	return d->proc;
 }
 
+static uint64_t gen_pgsize(struct fdp *f, void *s, const struct op *op)
+{
+	static const uint64_t v[] = { 4096, 4096, 4096, 8192, 2 << 20, 0 };
+
+	return v[fdp_pick(f, 6)];
+}
+
+static uint64_t gen_bitmap_size(struct fdp *f, void *s, const struct op *op)
+{
+	static const uint64_t v[] = { BITMAP_BYTES, BITMAP_BYTES, 8, 64, 4096, 0 };
+
+	return v[fdp_pick(f, 6)];
+}
+
+static uint64_t gen_flags_dirty(struct fdp *f, void *s, const struct op *op)
+{
+	static const uint64_t v[] = { 1, 4, 4, 4, 2, 0, 3 };
+
+	return v[fdp_pick(f, 7)];
+}
+
+static uint64_t gen_argsz_dirty(struct fdp *f, void *s, const struct op *op)
+{
+	return fdp_pick(f, 8) ? 48 : fdp_pick(f, 64);
+}
+
+static uint64_t gen_npage(struct fdp *f, void *s, const struct op *op)
+{
+	return 1 + fdp_pick(f, 16);
+}
+
+static uint64_t gen_rw_len(struct fdp *f, void *s, const struct op *op)
+{
+	static const uint64_t v[] = { 8, 4096, 4096 + 16, RW_MAX, 1 };
+
+	return v[fdp_pick(f, 5)];
+}
+
 static void decoded(void *state, const struct op *op)
 {
 	struct caller_decoder *d = state;
@@ -1248,6 +1873,34 @@ static const struct op_arg unmap_args[] = {
 	{ "iova", ARG_NUM, NULL, 0, gen_iova_ },
 	{ "size", ARG_SIZE, NULL, 0, gen_len_ },
 	{ "argsz", ARG_NUM, NULL, 0, gen_argsz_unmap },
+	{ "bitmap_pgsize", ARG_SIZE, NULL, 0, gen_pgsize },
+	{ "bitmap_size", ARG_NUM, NULL, 0, gen_bitmap_size },
+};
+static const char *const dirty_flag_names[] = { "START", "STOP", "GET_BITMAP" };
+static const struct op_arg dirty_args[] = {
+	{ "flags", ARG_FLAGS, dirty_flag_names, 3, gen_flags_dirty },
+	{ "iova", ARG_NUM, NULL, 0, gen_iova_ },
+	{ "size", ARG_SIZE, NULL, 0, gen_len_ },
+	{ "pgsize", ARG_SIZE, NULL, 0, gen_pgsize },
+	{ "bitmap_size", ARG_NUM, NULL, 0, gen_bitmap_size },
+	{ "argsz", ARG_NUM, NULL, 0, gen_argsz_dirty },
+};
+static const char *const prot_names[] = { "READ", "WRITE" };
+static const struct op_arg pin_args[] = {
+	{ "group", ARG_NUM, NULL, 0, gen_small },
+	{ "iova", ARG_NUM, NULL, 0, gen_iova_ },
+	{ "npage", ARG_NUM, NULL, 0, gen_npage },
+	{ "prot", ARG_FLAGS, prot_names, 2, gen_small },
+};
+static const struct op_arg unpin_args[] = {
+	{ "pin", ARG_NUM, NULL, 0, gen_small },
+};
+static const char *const rw_names[] = { "read", "write" };
+static const struct op_arg rw_args[] = {
+	{ "iova", ARG_NUM, NULL, 0, gen_iova_ },
+	{ "len", ARG_NUM, NULL, 0, gen_rw_len },
+	{ "dir", ARG_CHOICE, rw_names, 2, gen_small },
+	{ "seed", ARG_NUM, NULL, 0, gen_small },
 };
 static const struct op_arg attach_args[] = {
 	{ "group", ARG_NUM, NULL, 0, gen_small },
@@ -1279,16 +1932,22 @@ static const struct op_arg fail_args[] = {
 	{ "nth", ARG_NUM, NULL, 0, gen_small },
 };
 
+#define ARGS(a)	a, sizeof(a) / sizeof(a[0])
+
 static const struct op_type types[NR_TYPES] = {
-	[T_MAP]		= { "map_dma", 70, map_args, 5, run_map },
-	[T_UNMAP]	= { "unmap_dma", 50, unmap_args, 4, run_unmap },
-	[T_ATTACH]	= { "attach", 16, attach_args, 4, run_attach },
-	[T_DETACH]	= { "detach", 12, group_args, 1, run_detach },
-	[T_INFO]	= { "get_info", 8, info_args, 1, run_info },
-	[T_EXTENSION]	= { "check_extension", 4, extension_args, 1, run_extension },
-	[T_MMAP]	= { "mmap", 16, mmap_args, 6, run_mmap },
-	[T_PROC]	= { "proc", 8, proc_args, 1, run_proc },
-	[T_FAIL]	= { "fail_alloc", 16, fail_args, 1, run_fail },
+	[T_MAP]		= { "map_dma", 70, ARGS(map_args), run_map },
+	[T_UNMAP]	= { "unmap_dma", 50, ARGS(unmap_args), run_unmap },
+	[T_ATTACH]	= { "attach", 16, ARGS(attach_args), run_attach },
+	[T_DETACH]	= { "detach", 12, ARGS(group_args), run_detach },
+	[T_INFO]	= { "get_info", 8, ARGS(info_args), run_info },
+	[T_EXTENSION]	= { "check_extension", 4, ARGS(extension_args), run_extension },
+	[T_MMAP]	= { "mmap", 16, ARGS(mmap_args), run_mmap },
+	[T_PROC]	= { "proc", 8, ARGS(proc_args), run_proc },
+	[T_FAIL]	= { "fail_alloc", 16, ARGS(fail_args), run_fail },
+	[T_PIN]		= { "pin", 14, ARGS(pin_args), run_pin },
+	[T_UNPIN]	= { "unpin", 8, ARGS(unpin_args), run_unpin },
+	[T_RW]		= { "dma_rw", 8, ARGS(rw_args), run_rw },
+	[T_DIRTY]	= { "dirty_pages", 10, ARGS(dirty_args), run_dirty },
 };
 
 static const struct op_vocab vocab = {
