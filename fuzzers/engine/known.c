@@ -270,6 +270,27 @@ static bool lpae_records_past_end(const struct engine *e)
 	return false;
 }
 
+/* A known finding a family's op vocabulary names for the op about to run. */
+static bool vocab_hazard(const struct engine *e, const char *id)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const char *hit;
+
+	if (!op || op->kind != OP_VOCAB || !e->t->vocab->hazard)
+		return false;
+	hit = e->t->vocab->hazard(e, op);
+	return hit && !strcmp(hit, id);
+}
+
+/*
+ * VFIO type1: the dirty-bitmap ioctls take __ffs() of a user's page size
+ * (and of DIRTY_PAGES' flags) before checking it; __ffs(0) is undefined.
+ */
+static bool vfio_ffs_of_zero(const struct engine *e)
+{
+	return vocab_hazard(e, "vfio-ffs-of-zero");
+}
+
 static const struct known_finding known[] = {
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
@@ -303,6 +324,8 @@ static const struct known_finding known[] = {
 	  range_into_noncanonical, true },
 	{ "genpt-sign-extend-range-check", "pt_*", "lookup", NULL,
 	  range_into_noncanonical, true },
+	{ "vfio-ffs-of-zero", "vfio_type1", "sanitizer", NULL,
+	  vfio_ffs_of_zero, true },
 	{ NULL },
 };
 

@@ -135,6 +135,11 @@ struct op_vocab {
 	void (*finish)(struct engine *e);
 	/* Extra context for a report (what the config made), or NULL. */
 	void (*print_context)(const struct engine *e, FILE *out);
+	/*
+	 * The id of the known kernel finding (known.c) whose hazard the op
+	 * about to run is, or NULL: the family knows when its ops reach one.
+	 */
+	const char *(*hazard)(const struct engine *e, const struct op *op);
 };
 
 enum hw_write_result {

@@ -213,6 +213,34 @@ bool callers_group(struct engine *e, int g, uint64_t profile, int resv,
 	return true;
 }
 
+/*
+ * The physically contiguous chunk of @proc's memory at @uva: its first
+ * pfn, its pages (up to @max) and VMA flags; false if @uva is unmapped.
+ */
+static bool user_chunk(int proc, uint64_t uva, uint64_t max, uint64_t *pfn,
+		       uint64_t *pages, unsigned int *flags)
+{
+	const struct proc_model *p = &procs[proc];
+
+	for (unsigned int i = 0; i < p->nr; i++) {
+		const struct ptf_user_vma *v = &p->vmas[i];
+		uint64_t page, in_run, left;
+
+		if (uva < v->start || uva - v->start >= v->size)
+			continue;
+		page = (uva - v->start) / CPU_PAGE;
+		in_run = page % v->run;
+		*pfn = v->pfn + page / v->run * v->stride + in_run;
+		left = v->size / CPU_PAGE - page;
+		*pages = v->run - in_run < left ? v->run - in_run : left;
+		if (*pages > max)
+			*pages = max;
+		*flags = v->flags;
+		return true;
+	}
+	return false;
+}
+
 bool user_pfn(int proc, uint64_t uva, uint64_t *pfn, unsigned int *flags)
 {
 	const struct proc_model *p = &procs[proc];
@@ -286,13 +314,16 @@ void xlate_push(struct xlatevec *xv, uint64_t iova, uint64_t size,
 void xlate_user_range(struct xlatevec *xv, int proc, uint64_t iova,
 		      uint64_t vaddr, uint64_t size, int access)
 {
-	for (uint64_t off = 0; off < size; off += CPU_PAGE) {
-		uint64_t pfn;
+	for (uint64_t off = 0; off < size;) {
+		uint64_t pfn, pages;
 		unsigned int flags;
 
-		if (!user_pfn(proc, vaddr + off, &pfn, &flags))
+		if (!user_chunk(proc, vaddr + off, (size - off) / CPU_PAGE, &pfn,
+				&pages, &flags))
 			rt_fatal("harness", "a mapping of unmapped user memory");
-		xlate_push(xv, iova + off, CPU_PAGE, pfn * CPU_PAGE, access);
+		xlate_push(xv, iova + off, pages * CPU_PAGE, pfn * CPU_PAGE,
+			   access);
+		off += pages * CPU_PAGE;
 	}
 }
 
@@ -456,15 +487,26 @@ void pin_model_reset(struct pin_model *pm)
 void pin_model_range(struct pin_model *pm, int proc, uint64_t vaddr,
 		     uint64_t size, int delta)
 {
-	for (uint64_t off = 0; off < size; off += CPU_PAGE) {
-		uint64_t pfn;
+	if (pm->nr_touched < sizeof(pm->touched) / sizeof(pm->touched[0]))
+		pm->touched[pm->nr_touched++] = (typeof(pm->touched[0])){
+			proc, vaddr, size };
+	else
+		pm->touched_all = true;
+	for (uint64_t off = 0; off < size;) {
+		uint64_t pfn, pages;
 		unsigned int flags;
 
-		if (!user_pfn(proc, vaddr + off, &pfn, &flags) ||
-		    (flags & PTF_VMA_PFNMAP))
+		if (!user_chunk(proc, vaddr + off, (size - off) / CPU_PAGE, &pfn,
+				&pages, &flags)) {
+			off += CPU_PAGE;
 			continue;
-		pm->pins[pfn - PTF_USER_RAM_PFN] += delta;
-		pm->total += delta;
+		}
+		off += pages * CPU_PAGE;
+		if (flags & PTF_VMA_PFNMAP)
+			continue;
+		for (uint64_t i = 0; i < pages; i++)
+			pm->pins[pfn + i - PTF_USER_RAM_PFN] += delta;
+		pm->total += delta * (long)pages;
 	}
 }
 
@@ -472,13 +514,18 @@ uint64_t user_ram_pages(int proc, uint64_t vaddr, uint64_t size)
 {
 	uint64_t n = 0;
 
-	for (uint64_t off = 0; off < size; off += CPU_PAGE) {
-		uint64_t pfn;
+	for (uint64_t off = 0; off < size;) {
+		uint64_t pfn, pages;
 		unsigned int flags;
 
-		if (user_pfn(proc, vaddr + off, &pfn, &flags) &&
-		    !(flags & PTF_VMA_PFNMAP))
-			n++;
+		if (!user_chunk(proc, vaddr + off, (size - off) / CPU_PAGE, &pfn,
+				&pages, &flags)) {
+			off += CPU_PAGE;
+			continue;
+		}
+		off += pages * CPU_PAGE;
+		if (!(flags & PTF_VMA_PFNMAP))
+			n += pages;
 	}
 	return n;
 }
@@ -492,31 +539,73 @@ static void check_count(struct engine *e, int tw, const char *what,
 			want, got);
 }
 
-void check_pins(struct engine *e, const struct pin_model *pm, int proc,
-		uint64_t vaddr, uint64_t size)
+/* The first page of a chunk whose pins differ, as a finding. */
+static void pin_mismatch(struct engine *e, int tw, const struct pin_model *pm,
+			 uint64_t uva, uint64_t pfn, uint64_t pages)
 {
-	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
-		ptf_rt_set_twin(tw);
-		for (uint64_t off = 0; off < size; off += CPU_PAGE) {
-			uint64_t pfn;
-			unsigned int flags;
-			long got;
+	for (uint64_t i = 0; i < pages; i++) {
+		long want = pm->pins[pfn + i - PTF_USER_RAM_PFN];
+		long got = caller_ops[tw]->pins(pfn + i);
 
-			if (!user_pfn(proc, vaddr + off, &pfn, &flags) ||
-			    (flags & PTF_VMA_PFNMAP))
-				continue;
-			got = caller_ops[tw]->pins(pfn);
-			if (got != pm->pins[pfn - PTF_USER_RAM_PFN])
-				finding(e, "pins", got > pm->pins[pfn - PTF_USER_RAM_PFN] ?
-					"a page holds more pins than mapped" :
-					"a page holds fewer pins than mapped",
-					"%s twin: the page at uva 0x%" PRIx64 " (pfn 0x%" PRIx64 ")\nexpected: %ld pins\nactual:   %ld pins\n",
-					twin_name(tw), vaddr + off, pfn,
-					pm->pins[pfn - PTF_USER_RAM_PFN], got);
+		if (got != want)
+			finding(e, "pins", got > want ?
+				"a page holds more pins than mapped" :
+				"a page holds fewer pins than mapped",
+				"%s twin: the page at uva 0x%" PRIx64 " (pfn 0x%" PRIx64 ")\nexpected: %ld pins\nactual:   %ld pins\n",
+				twin_name(tw), (uint64_t)(uva + i * CPU_PAGE),
+				(uint64_t)(pfn + i), want, got);
+	}
+}
+
+/* The pins of @proc's [uva, uva + size), chunk by chunk, against the model. */
+static void check_range_pins(struct engine *e, int tw,
+			     const struct pin_model *pm, int proc, uint64_t uva,
+			     uint64_t size)
+{
+	for (uint64_t off = 0; off < size;) {
+		uint64_t pfn, pages;
+		unsigned int flags;
+		long want = 0;
+
+		if (!user_chunk(proc, uva + off, (size - off) / CPU_PAGE, &pfn,
+				&pages, &flags)) {
+			off += CPU_PAGE;
+			continue;
 		}
-		for (int p = 0; p < PTF_NR_PROCS; p++) {
-			struct ptf_user_state st;
+		off += pages * CPU_PAGE;
+		if (flags & PTF_VMA_PFNMAP)
+			continue;
+		for (uint64_t i = 0; i < pages; i++)
+			want += pm->pins[pfn + i - PTF_USER_RAM_PFN];
+		if (caller_ops[tw]->pins_sum(pfn, pages) != want)
+			pin_mismatch(e, tw, pm, uva + off - pages * CPU_PAGE, pfn,
+				     pages);
+	}
+}
 
+void check_pins(struct engine *e, struct pin_model *pm, bool all)
+{
+	all |= pm->touched_all;
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		struct ptf_user_state st;
+
+		ptf_rt_set_twin(tw);
+		for (int p = 0; all && p < PTF_NR_PROCS; p++)
+			for (unsigned int i = 0; i < procs[p].nr; i++)
+				check_range_pins(e, tw, pm, p, procs[p].vmas[i].start,
+						 procs[p].vmas[i].size);
+		for (unsigned int i = 0; !all && i < pm->nr_touched; i++)
+			check_range_pins(e, tw, pm, pm->touched[i].proc,
+					 pm->touched[i].vaddr,
+					 pm->touched[i].size);
+		caller_ops[tw]->state(0, &st);
+		if (st.total_pins != pm->total)
+			finding(e, "pins", st.total_pins > pm->total ?
+				"more pages are pinned than mapped" :
+				"fewer pages are pinned than mapped",
+				"%s twin: pins held on all user pages\nexpected: %ld\nactual:   %ld\n",
+				twin_name(tw), pm->total, st.total_pins);
+		for (int p = 0; p < PTF_NR_PROCS; p++) {
 			caller_ops[tw]->state(p, &st);
 			check_count(e, tw, "locked_vm differs from the pages pinned",
 				    pm->locked_vm[p], st.locked_vm);
@@ -534,6 +623,8 @@ void check_pins(struct engine *e, const struct pin_model *pm, int proc,
 				    pm->user_refs[p], st.user_refs);
 		}
 	}
+	pm->nr_touched = 0;
+	pm->touched_all = false;
 }
 
 void check_locks(struct engine *e)
@@ -631,15 +722,21 @@ uint64_t gen_iova(struct fdp *f, struct caller_decoder *d)
 	}
 }
 
+/*
+ * Lengths: mostly up to a few 2M pages; 1G and more (whose legacy loops
+ * take a lookup per page) one time in sixteen.
+ */
 uint64_t gen_len(struct fdp *f, struct caller_decoder *d)
 {
-	switch (fdp_pick(f, 3)) {
+	switch (fdp_pick(f, 16)) {
 	case 0:
-		return sizes[fdp_pick(f, NR_SIZES)];
-	case 1:		/* a few pages */
+		return sizes[NR_SIZES - 1 - fdp_pick(f, 2)];
+	case 1 ... 6:
+		return sizes[fdp_pick(f, NR_SIZES - 2)];
+	case 7 ... 12:	/* a few pages */
 		return CPU_PAGE * (1 + fdp_pick(f, 32));
 	default:	/* a size plus or minus a page */
-		return sizes[fdp_pick(f, NR_SIZES)] +
+		return sizes[fdp_pick(f, NR_SIZES - 2)] +
 		       (fdp_pick(f, 2) ? CPU_PAGE : -CPU_PAGE);
 	}
 }

@@ -115,6 +115,10 @@ size_t domain_leaves(struct engine *e, int tw, const struct domain_view *v,
 struct pin_model {
 	long *pins;		/* per RAM pfn, PTF_USER_RAM_PAGES */
 	long total;
+	/* The user ranges whose pins changed since the last check. */
+	struct { int proc; uint64_t vaddr, size; } touched[64];
+	unsigned int nr_touched;
+	bool touched_all;
 	uint64_t locked_vm[PTF_NR_PROCS];
 	uint64_t pinned_vm[PTF_NR_PROCS];
 	uint64_t user_locked_vm[PTF_NR_PROCS];
@@ -130,12 +134,11 @@ void pin_model_range(struct pin_model *pm, int proc, uint64_t vaddr,
 		     uint64_t size, int delta);
 uint64_t user_ram_pages(int proc, uint64_t vaddr, uint64_t size);
 /*
- * Pins, locked_vm, references of both twins against @pm: the pfns of
- * [vaddr, vaddr + size) of @proc one by one (size 0: none), the rest by
- * their total.
+ * Pins (of the pages whose pins changed since, or of every page with
+ * @all, and their total), locked_vm and references of both twins against
+ * @pm.
  */
-void check_pins(struct engine *e, const struct pin_model *pm, int proc,
-		uint64_t vaddr, uint64_t size);
+void check_pins(struct engine *e, struct pin_model *pm, bool all);
 /* No lock held between ops (the runtime's count). */
 void check_locks(struct engine *e);
 /* After teardown: nothing pinned, accounted, referenced, allocated. */

@@ -353,7 +353,7 @@ static void check_state(struct engine *e, int proc, uint64_t vaddr,
 				     vd == first_domain() ? "first" : "second");
 		}
 	}
-	check_pins(e, &M.pm, proc, vaddr, size);
+	check_pins(e, &M.pm, false);
 }
 
 /* uAPI calls ------------------------------------------------------------------------ */
@@ -822,6 +822,7 @@ static void vpfn_put(uint64_t iova)
 	if (!v->rsvd) {
 		M.pm.pins[v->pfn - PTF_USER_RAM_PFN]--;
 		M.pm.total--;
+		M.pm.touched_all = true;
 		if (!have_domains()) {
 			M.pm.locked_vm[d->acct_proc]--;
 			d->locked--;
@@ -909,6 +910,7 @@ static long vfio_model_pin(struct engine *e, int g, uint64_t iova, int npage,
 		M.vpfn[M.nr_vpfn++] = (struct vpfn){ a, pfn[i], 1, false };
 		M.pm.pins[pfn[i] - PTF_USER_RAM_PFN]++;
 		M.pm.total++;
+		M.pm.touched_all = true;
 		if (account) {
 			M.pm.locked_vm[d->acct_proc]++;
 			d->locked++;
@@ -1423,8 +1425,6 @@ static void run_attach_group(struct engine *e, int g, bool emulated,
 	bool joined, failed;
 	long want;
 
-	g %= PTF_NR_GROUPS;
-	profile %= NR_PROFILES;
 	if (!emulated && !M.grp[g].attached)
 		callers_group(e, g, profile, resv, &view);
 	want = vfio_model_attach(e, g, emulated, profile, resv, false, &joined);
@@ -1457,7 +1457,8 @@ static void run_attach_group(struct engine *e, int g, bool emulated,
 
 static void run_attach(struct engine *e, const struct op *op)
 {
-	run_attach_group(e, op->args[0], op->args[1], op->args[2], op->args[3]);
+	run_attach_group(e, op->args[0] % PTF_NR_GROUPS, op->args[1] & 1,
+			 op->args[2] % NR_PROFILES, op->args[3] % 4);
 	check_state(e, 0, 0, 0);
 }
 
@@ -1682,8 +1683,34 @@ static void finish(struct engine *e)
 		dma_remove(&M.dma[0]);
 	oracle_warns(e, true);
 	check_locks(e);
-	check_pins(e, &M.pm, 0, 0, 0);
+	check_pins(e, &M.pm, true);
 	check_released(e);
+}
+
+/*
+ * vfio-ffs-of-zero (README): the op reaches an __ffs(0) in
+ * vfio_iommu_type1_unmap_dma() (the bitmap's pgsize) or
+ * vfio_iommu_type1_dirty_pages() (flags, or the bitmap's pgsize), past
+ * the checks made before it.
+ */
+static const char *hazard(const struct engine *e, const struct op *op)
+{
+	const uint64_t *a = op->args;
+	uint32_t flags = a[0];
+	bool unmap_bitmap = op->type == T_UNMAP && (uint32_t)a[3] >= 48 &&
+		flags == VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP &&
+		a[5] <= (1ULL << 47) - BITMAP_UVA && !a[4];
+	bool dirty = op->type == T_DIRTY && M.v2 && (uint32_t)a[5] >= 8 &&
+		!((uint32_t)a[0] & ~7u);
+	bool dirty_flags = dirty && !(uint32_t)a[0];
+	bool dirty_bitmap = dirty &&
+		(uint32_t)a[0] == VFIO_IOMMU_DIRTY_PAGES_FLAG_GET_BITMAP &&
+		(uint32_t)a[5] - 8 >= sizeof(struct vfio_iommu_type1_dirty_bitmap_get) &&
+		a[2] && a[1] + (a[2] - 1) >= a[1] &&
+		a[4] <= (1ULL << 47) - BITMAP_UVA && !a[3];
+
+	return unmap_bitmap || dirty_flags || dirty_bitmap ?
+	       "vfio-ffs-of-zero" : NULL;
 }
 
 static void print_context(const struct engine *e, FILE *out)
@@ -1958,6 +1985,7 @@ static const struct op_vocab vocab = {
 	.create		= create,
 	.finish		= finish,
 	.print_context	= print_context,
+	.hazard		= hazard,
 };
 
 extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;

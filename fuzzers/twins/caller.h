@@ -61,6 +61,7 @@ struct ptf_user_state {
 	ptf_u64 pinned_vm;		/* mm->pinned_vm, pages */
 	ptf_u64 user_locked_vm;		/* user->locked_vm, pages */
 	int files;			/* open files of the process */
+	long total_pins;		/* of all user pages (not per process) */
 };
 
 /* An IOMMU group: one device behind an IOMMU with this page-table config. */
@@ -103,6 +104,7 @@ struct ptf_caller_ops {
 	ptf_u64 (*user_read)(int proc, ptf_u64 uva, void *buf, ptf_u64 len);
 	/* The pin count of a user pfn; -1 for a pfn with no struct page. */
 	long (*pins)(ptf_u64 pfn);
+	long (*pins_sum)(ptf_u64 pfn, ptf_u64 n);
 	/* Whether the page at @pfn was marked dirty, and forget it. */
 	int (*page_dirty)(ptf_u64 pfn, int clear);
 	void (*state)(int proc, struct ptf_user_state *st);

@@ -29,6 +29,7 @@ const struct ptf_caller_ops ptf_caller_ops = {
 	.user_write		= ptf_user_write,
 	.user_read		= ptf_user_read,
 	.pins			= ptf_user_pins,
+	.pins_sum		= ptf_user_pins_sum,
 	.page_dirty		= ptf_user_page_dirty,
 	.state			= ptf_user_state,
 	.group_config		= ptf_group_config,

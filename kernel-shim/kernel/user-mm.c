@@ -17,6 +17,8 @@
  *     unaccount goes below zero, as mm/util.c does.
  *
  * Built once per twin: each twin has its own processes, RAM and pin counts.
+ * Not instrumented for coverage: this is the harness's side of the kernel,
+ * and its per-page loops would dominate the fuzzer's time.
  */
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -30,6 +32,8 @@
 
 #include "caller.h"
 #include "user-mm.h"
+
+#pragma clang attribute push(__attribute__((no_sanitize("coverage"))), apply_to = function)
 
 #define TASK_SIZE_MAX	(1UL << 47)
 #define MAX_FILES	8
@@ -47,6 +51,7 @@ static struct ptf_proc procs[PTF_NR_PROCS];
 static int cur_proc;
 static struct task_struct *kthread_saved_mm_owner;
 static struct page *memmap;		/* PTF_USER_RAM_PAGES struct pages */
+static long total_pins;
 static u8 *ram;				/* their bytes */
 
 struct task_struct *ptf_current(void)
@@ -91,6 +96,7 @@ unsigned long page_to_pfn(const struct page *page)
 static void pin_page(struct page *page)
 {
 	page->ptf_pins++;
+	total_pins++;
 }
 
 void unpin_user_page(struct page *page)
@@ -102,6 +108,7 @@ void unpin_user_page(struct page *page)
 			     "unpin of pfn %#lx, which holds no pin (a double unpin, or one never pinned)",
 			     pfn);
 	page->ptf_pins--;
+	total_pins--;
 }
 
 void unpin_user_pages(struct page **pages, unsigned long npages)
@@ -146,6 +153,7 @@ int folio_add_pins(struct folio *folio, unsigned int pins)
 	if (WARN_ON(page->ptf_pins <= 0))
 		return -EINVAL;
 	page->ptf_pins += pins;
+	total_pins += pins;
 	return 0;
 }
 
@@ -208,16 +216,18 @@ static long pin_range(struct mm_struct *mm, unsigned long start,
 		      struct page **pages)
 {
 	bool write = gup_flags & FOLL_WRITE;
+	struct vm_area_struct *vma = NULL;
 	unsigned long i;
 
 	if (WARN_ON(!pages) || !nr_pages)
 		return 0;
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
+	/* Like GUP: the pages holding start, start + PAGE_SIZE, ... */
+	start &= PAGE_MASK;
 	for (i = 0; i < nr_pages; i++) {
 		unsigned long addr = start + i * PAGE_SIZE;
-		struct vm_area_struct *vma = vma_lookup(mm, addr);
 
+		if (!vma || addr >= vma->vm_end)
+			vma = vma_lookup(mm, addr);
 		/* No struct pages behind VM_IO / VM_PFNMAP: GUP refuses. */
 		if (!vma || (vma->vm_flags & (VM_IO | VM_PFNMAP)) ||
 		    !vma_allows(vma, write))
@@ -253,7 +263,7 @@ int pin_user_pages_fast(unsigned long start, int nr_pages,
 	if (WARN_ON(!mm) || nr_pages <= 0)
 		return nr_pages < 0 ? -EINVAL : 0;
 	mmap_read_lock(mm);
-	ret = pin_range(mm, start & PAGE_MASK, nr_pages, gup_flags, pages);
+	ret = pin_range(mm, start, nr_pages, gup_flags, pages);
 	mmap_read_unlock(mm);
 	return ret;
 }
@@ -632,6 +642,7 @@ void ptf_user_reset(void)
 	}
 	ptf_rt_user_area_clear(0);
 	ptf_rt_user_area_clear(1);
+	total_pins = 0;
 	for (int i = 0; i < PTF_NR_PROCS; i++)
 		init_proc(i);
 	cur_proc = 0;
@@ -741,6 +752,19 @@ long ptf_user_pins(ptf_u64 pfn)
 	return pfn_is_ram(pfn) ? memmap[pfn - PTF_USER_RAM_PFN].ptf_pins : -1;
 }
 
+long ptf_user_pins_sum(ptf_u64 pfn, ptf_u64 n)
+{
+	const struct page *p, *end;
+	long sum = 0;
+
+	if (!pfn_is_ram(pfn) || !pfn_is_ram(pfn + n - 1) || pfn + n < pfn)
+		return -1;
+	end = &memmap[pfn - PTF_USER_RAM_PFN] + n;
+	for (p = &memmap[pfn - PTF_USER_RAM_PFN]; p < end; p++)
+		sum += p->ptf_pins;
+	return sum;
+}
+
 int ptf_user_page_dirty(ptf_u64 pfn, int clear)
 {
 	struct page *page;
@@ -771,5 +795,8 @@ void ptf_user_state(int proc, struct ptf_user_state *st)
 		.pinned_vm = atomic64_read(&p->mm.pinned_vm),
 		.user_locked_vm = atomic_long_read(&p->user.locked_vm),
 		.files = files,
+		.total_pins = total_pins,
 	};
 }
+
+#pragma clang attribute pop

@@ -19,6 +19,7 @@ int ptf_user_mmap(int proc, const struct ptf_user_vma *v);
 ptf_u64 ptf_user_write(int proc, ptf_u64 uva, const void *buf, ptf_u64 len);
 ptf_u64 ptf_user_read(int proc, ptf_u64 uva, void *buf, ptf_u64 len);
 long ptf_user_pins(ptf_u64 pfn);
+long ptf_user_pins_sum(ptf_u64 pfn, ptf_u64 n);
 int ptf_user_page_dirty(ptf_u64 pfn, int clear);
 void ptf_user_state(int proc, struct ptf_user_state *st);
 
