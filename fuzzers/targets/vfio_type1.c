@@ -369,6 +369,7 @@ static void ioctl_both(struct engine *e, unsigned int cmd, struct call *c)
 {
 	struct vdomain *fd = first_domain();
 
+	*c = (struct call){ 0 };
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		struct ptf_twin_stats st0 = { 0 }, st1 = { 0 };
 		void *dom = NULL;
