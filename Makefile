@@ -165,7 +165,8 @@ TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_F
 # The callers' units: VFIO type1 whole, iommufd's pages, io_pagetable and
 # ioas whole, and the lib/ code they build on.
 TREE_SRCS_callers := $(TREE_SRCS_iopgtable) $(TREE_SRCS_genpt) \
-	drivers/vfio/vfio_iommu_type1.c \
+	drivers/vfio/vfio_iommu_type1.c drivers/iommu/iommufd/pages.c \
+	drivers/iommu/iommufd/io_pagetable.c drivers/iommu/iommufd/ioas.c \
 	lib/rbtree.c lib/interval_tree.c lib/xarray.c
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
@@ -176,7 +177,7 @@ SHIM_SRCS_callers := fuzzers/twins/iopgtable.c fuzzers/twins/genpt.c \
 	kernel-shim/kernel/user-mm.c kernel-shim/kernel/iommu-group.c \
 	kernel-shim/kernel/vfio-core.c kernel-shim/kernel/radix-tree.c \
 	kernel-shim/kernel/lib-bitmap.c \
-	fuzzers/twins/vfio.c fuzzers/twins/callers.c
+	fuzzers/twins/vfio.c fuzzers/twins/iommufd.c fuzzers/twins/callers.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
@@ -194,10 +195,28 @@ TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers.o \
 # (scripts/extract-functions.awk): NAME is built as
 # $(twin_dir)/include/extract/NAME.c, from EXTRACT_FILE_NAME, for the
 # glue that includes it.
-EXTRACTS_callers := vfio_main lib_bitmap lib_find_bit
+EXTRACTS_callers := vfio_main lib_bitmap lib_find_bit iommufd_main \
+	iommufd_device iommufd_hwpt
 EXTRACT_FILE_vfio_main := drivers/vfio/vfio_main.c
 EXTRACT_ROOTS_vfio_main := vfio_info_cap_add vfio_info_cap_shift \
 	vfio_info_add_capability
+EXTRACT_FILE_iommufd_main := drivers/iommu/iommufd/main.c
+EXTRACT_ROOTS_iommufd_main := iommufd_object_ops IOMMUFD_FILE_OFFSET ucmd_buffer iommufd_ioctl_op \
+	IOCTL_OP iommufd_ioctl_ops iommufd_fops_open iommufd_fops_release \
+	iommufd_fops_ioctl _iommufd_object_alloc _iommufd_object_alloc_ucmd \
+	iommufd_object_finalize iommufd_object_abort_and_destroy \
+	iommufd_get_object iommufd_object_remove iommufd_ctx_get \
+	iommufd_ctx_put iommufd_destroy iommufd_option
+EXTRACT_FILE_iommufd_device := drivers/iommu/iommufd/device.c
+EXTRACT_ROOTS_iommufd_device := iommufd_access_create iommufd_access_destroy \
+	iommufd_access_destroy_object iommufd_access_attach \
+	iommufd_access_detach iommufd_access_notify_unmap \
+	iommufd_access_pin_pages iommufd_access_unpin_pages iommufd_access_rw
+EXTRACT_FILE_iommufd_hwpt := drivers/iommu/iommufd/hw_pagetable.c
+EXTRACT_ROOTS_iommufd_hwpt := iommufd_hwpt_paging_destroy \
+	iommufd_hwpt_paging_abort iommufd_hwpt_nested_destroy \
+	iommufd_hwpt_nested_abort iommufd_hwpt_set_dirty_tracking \
+	iommufd_hwpt_get_dirty_bitmap
 EXTRACT_FILE_lib_bitmap := lib/bitmap.c
 EXTRACT_ROOTS_lib_bitmap := __bitmap_clear __bitmap_shift_left __bitmap_or
 EXTRACT_FILE_lib_find_bit := lib/find_bit.c
@@ -260,7 +279,7 @@ $(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(
 	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
 
-$(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.awk $(7)
+$(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)
 	@awk -v roots="$$(EXTRACT_ROOTS_$$*)" -f scripts/extract-functions.awk \
 		$(3)/$$(EXTRACT_FILE_$$*) >$$@

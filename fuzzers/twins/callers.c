@@ -9,6 +9,7 @@
 
 #include "caller.h"
 #include "iommu-group-priv.h"
+#include "iommufd-priv.h"
 #include "user-mm.h"
 #include "vfio-priv.h"
 
@@ -17,6 +18,7 @@ static void ptf_callers_reset(void)
 	ptf_user_reset();
 	ptf_group_reset();
 	ptf_vfio_reset();
+	ptf_iommufd_reset();
 }
 
 const struct ptf_caller_ops ptf_caller_ops = {
@@ -44,4 +46,16 @@ const struct ptf_caller_ops ptf_caller_ops = {
 	.vfio_pin		= ptf_vfio_pin,
 	.vfio_unpin		= ptf_vfio_unpin,
 	.vfio_dma_rw		= ptf_vfio_dma_rw,
+	.iommufd_open		= ptf_iommufd_open,
+	.iommufd_ioctl		= ptf_iommufd_ioctl,
+	.iommufd_close		= ptf_iommufd_close,
+	.iommufd_attach		= ptf_iommufd_attach,
+	.iommufd_detach		= ptf_iommufd_detach,
+	.access_create		= ptf_access_create,
+	.access_destroy		= ptf_access_destroy,
+	.access_pin		= ptf_access_pin,
+	.access_unpin		= ptf_access_unpin,
+	.access_rw		= ptf_access_rw,
+	.should_fail_nth	= ptf_should_fail_nth,
+	.should_fail_delivered	= ptf_should_fail_delivered,
 };

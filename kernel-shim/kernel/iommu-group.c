@@ -161,6 +161,22 @@ int iommu_get_group_resv_regions(struct iommu_group *group,
 	return 0;
 }
 
+/* A device's regions are its group's (one device per group). */
+void iommu_get_resv_regions(struct device *dev, struct list_head *list)
+{
+	iommu_get_group_resv_regions(group_of_device(dev), list);
+}
+
+void iommu_put_resv_regions(struct device *dev, struct list_head *list)
+{
+	struct iommu_resv_region *r, *next;
+
+	list_for_each_entry_safe(r, next, list, list) {
+		list_del(&r->list);
+		kfree(r);
+	}
+}
+
 /* The harness's side ------------------------------------------------------- */
 
 void ptf_group_reset(void)
