@@ -167,6 +167,7 @@ TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_F
 TREE_SRCS_callers := $(TREE_SRCS_iopgtable) $(TREE_SRCS_genpt) \
 	drivers/vfio/vfio_iommu_type1.c drivers/iommu/iommufd/pages.c \
 	drivers/iommu/iommufd/io_pagetable.c drivers/iommu/iommufd/ioas.c \
+	drivers/iommu/iommufd/hwpt_noiommu.c \
 	lib/rbtree.c lib/interval_tree.c lib/xarray.c
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
@@ -181,7 +182,7 @@ SHIM_SRCS_callers := fuzzers/twins/iopgtable.c fuzzers/twins/genpt.c \
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
-	-DCONFIG_IOMMUFD=1 -DCONFIG_IOMMUFD_TEST=1 \
+	-DCONFIG_IOMMUFD=1 -DCONFIG_IOMMUFD_TEST=1 -DCONFIG_IOMMUFD_NOIOMMU=1 \
 	-DCONFIG_INTERVAL_TREE_SPAN_ITER=1 -Wno-unused-variable
 # Harness objects a family's targets share.  The callers reuse the
 # page-table targets' walkers and configurations: those are built again

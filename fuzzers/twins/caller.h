@@ -51,6 +51,7 @@ struct ptf_user_vma {
 struct ptf_user_proc {
 	ptf_u64 memlock;		/* RLIMIT_MEMLOCK, bytes */
 	int ipc_lock;			/* CAP_IPC_LOCK */
+	int rawio;			/* CAP_SYS_RAWIO */
 };
 
 /* What a process holds, for the oracles (counts above its own). */

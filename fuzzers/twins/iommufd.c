@@ -149,6 +149,26 @@ void ptf_iommufd_close(int fd)
 /* A group's domain as an IOAS's hwpt_paging ------------------------------------ */
 
 /*
+ * The paging domain of @group's IOMMU, or (group -1) of iommufd's no-IOMMU
+ * mode: a software-only amdv1 table (hwpt_noiommu.c), owned by
+ * iommufd_noiommu_ops as iommufd_hwpt_paging_alloc() marks it.
+ */
+static struct iommu_domain *alloc_domain(int group, int dirty)
+{
+	struct iommu_domain *domain;
+
+	if (group >= 0)
+		return iommu_paging_domain_alloc_flags(ptf_group_device(group),
+				dirty ? IOMMU_HWPT_ALLOC_DIRTY_TRACKING : 0);
+	domain = iommufd_noiommu_ops.domain_alloc_paging_flags(NULL, 0, NULL);
+	if (!IS_ERR(domain)) {
+		domain->owner = &iommufd_noiommu_ops;
+		domain->type = IOMMU_DOMAIN_UNMANAGED;
+	}
+	return domain;
+}
+
+/*
  * What iommufd_hwpt_paging_alloc() and iommufd_hw_pagetable_attach() do
  * for a device of @group: a paging domain (with dirty tracking if asked)
  * in a hwpt_paging object holding the IOAS, added to the IOAS's
@@ -178,8 +198,7 @@ int ptf_iommufd_attach(int fd, int group, unsigned int ioas_id, int dirty,
 	INIT_LIST_HEAD(&hwpt_paging->hwpt_item);
 	refcount_inc(&ioas->obj.users);
 	hwpt_paging->ioas = ioas;
-	domain = iommu_paging_domain_alloc_flags(ptf_group_device(group),
-			dirty ? IOMMU_HWPT_ALLOC_DIRTY_TRACKING : 0);
+	domain = alloc_domain(group, dirty);
 	if (IS_ERR(domain)) {
 		rc = PTR_ERR(domain);
 		goto out_abort;
@@ -187,7 +206,8 @@ int ptf_iommufd_attach(int fd, int group, unsigned int ioas_id, int dirty,
 	hwpt_paging->common.domain = domain;
 	mutex_lock(&ioas->mutex);
 	/* iommufd_device_attach_reserved_iova(): the device's regions. */
-	rc = iopt_table_enforce_dev_resv_regions(&ioas->iopt,
+	rc = group < 0 ? 0 :
+	     iopt_table_enforce_dev_resv_regions(&ioas->iopt,
 						 ptf_group_device(group), NULL);
 	if (rc) {
 		mutex_unlock(&ioas->mutex);
@@ -196,13 +216,13 @@ int ptf_iommufd_attach(int fd, int group, unsigned int ioas_id, int dirty,
 	rc = iopt_table_add_domain(&ioas->iopt, domain);
 	if (!rc) {
 		list_add_tail(&hwpt_paging->hwpt_item, &ioas->hwpt_list);
-		rc = iommu_attach_group(domain, ptf_group(group));
+		rc = group < 0 ? 0 : iommu_attach_group(domain, ptf_group(group));
 		if (rc) {
 			list_del_init(&hwpt_paging->hwpt_item);
 			iopt_table_remove_domain(&ioas->iopt, domain);
 		}
 	}
-	if (rc)
+	if (rc && group >= 0)
 		iopt_remove_reserved_iova(&ioas->iopt, ptf_group_device(group));
 	mutex_unlock(&ioas->mutex);
 	if (rc)
@@ -237,9 +257,11 @@ int ptf_iommufd_detach(int fd, int group, unsigned int hwpt_id)
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
 	hwpt_paging = container_of(obj, struct iommufd_hwpt_paging, common.obj);
-	iommu_detach_group(hwpt_paging->common.domain, ptf_group(group));
-	iopt_remove_reserved_iova(&hwpt_paging->ioas->iopt,
-				  ptf_group_device(group));
+	if (group >= 0) {
+		iommu_detach_group(hwpt_paging->common.domain, ptf_group(group));
+		iopt_remove_reserved_iova(&hwpt_paging->ioas->iopt,
+					  ptf_group_device(group));
+	}
 	refcount_dec(&obj->users);
 	iommufd_put_object(ictx, obj);
 	return 0;

@@ -105,6 +105,11 @@ void iommu_domain_free(struct iommu_domain *domain)
 {
 	struct domain_rec *r = rec_of(domain);
 
+	/* A domain of the tree's own ops (iommufd's no-IOMMU one), as the core frees it. */
+	if (!r && domain && domain->ops && domain->ops->free) {
+		domain->ops->free(domain);
+		return;
+	}
 	if (!r)
 		ptf_rt_fatal("iommu_domain_free() of a domain not allocated",
 			     "iommu_domain_free(%p): not a live domain (freed twice?)",

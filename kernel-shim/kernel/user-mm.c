@@ -653,6 +653,7 @@ void ptf_user_set_proc(int proc, const struct ptf_user_proc *up)
 {
 	procs[proc].task.ptf_memlock = up->memlock;
 	procs[proc].task.ptf_ipc_lock = up->ipc_lock;
+	procs[proc].task.ptf_rawio = up->rawio;
 }
 
 void ptf_user_switch(int proc)

@@ -4,6 +4,7 @@
 #define _LINUX_REFCOUNT_H
 
 #include <linux/atomic.h>
+#include <linux/mutex.h>
 #include <linux/refcount_types.h>
 
 #define REFCOUNT_INIT(n)	{ .refs = ATOMIC_INIT(n) }

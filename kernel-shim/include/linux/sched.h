@@ -9,7 +9,11 @@
 #define _LINUX_SCHED_H
 
 #include <linux/types.h>
+#include <linux/init.h>
+#include <linux/kref.h>
+#include <linux/rbtree.h>
 #include <linux/refcount.h>
+#include <linux/wait.h>
 #include <linux/mm_types.h>
 
 #define TASK_COMM_LEN	16
@@ -30,6 +34,7 @@ struct task_struct {
 	struct user_struct *ptf_user;
 	unsigned long ptf_memlock;	/* RLIMIT_MEMLOCK in bytes */
 	bool ptf_ipc_lock;		/* capable(CAP_IPC_LOCK) */
+	bool ptf_rawio;			/* capable(CAP_SYS_RAWIO) */
 };
 
 struct task_struct *ptf_current(void);
