@@ -153,7 +153,7 @@ GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
 # The callers of the series (VFIO type1, iommufd) over both families.
-TARGETS_callers := vfio_type1
+TARGETS_callers := vfio_type1 iommufd
 FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt callers)
 $(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
 

@@ -291,6 +291,31 @@ static bool vfio_ffs_of_zero(const struct engine *e)
 	return vocab_hazard(e, "vfio-ffs-of-zero");
 }
 
+/* iommufd: the same findings, met through IOMMU_HWPT_GET_DIRTY_BITMAP. */
+static bool iommufd_window_end_in_leaf(const struct engine *e)
+{
+	return vocab_hazard(e, "iova-bitmap-write-past-end");
+}
+
+static bool iommufd_window_start_in_leaf(const struct engine *e)
+{
+	return vocab_hazard(e, "genpt-dirty-window-inside-leaf");
+}
+
+static bool iommufd_lpae_window(const struct engine *e)
+{
+	return vocab_hazard(e, "lpae-dirty-unaligned-window");
+}
+
+/*
+ * iommufd: iommu_read_and_clear_dirty() drops what iova_bitmap_for_each()
+ * returns, so a window the areas do not cover reads as success.
+ */
+static bool iommufd_dirty_error_dropped(const struct engine *e)
+{
+	return vocab_hazard(e, "iommufd-dirty-error-dropped");
+}
+
 static const struct known_finding known[] = {
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
@@ -326,6 +351,17 @@ static const struct known_finding known[] = {
 	  range_into_noncanonical, true },
 	{ "vfio-ffs-of-zero", "vfio_type1", "sanitizer", NULL,
 	  vfio_ffs_of_zero, true },
+	{ "iova-bitmap-write-past-end", "iommufd", "dirty", NULL,
+	  iommufd_window_end_in_leaf },
+	{ "genpt-dirty-window-inside-leaf", "iommufd", "dirty", NULL,
+	  iommufd_window_start_in_leaf },
+	{ "lpae-dirty-unaligned-window", "iommufd", "dirty", NULL,
+	  iommufd_lpae_window },
+	{ "lpae-dirty-unaligned-window", "iommufd", "flush", NULL,
+	  iommufd_lpae_window },
+	{ "iommufd-dirty-error-dropped", "iommufd", "contract",
+	  "IOMMU_HWPT_GET_DIRTY_BITMAP return code",
+	  iommufd_dirty_error_dropped },
 	{ NULL },
 };
 

@@ -352,6 +352,8 @@ void xlate_normalize(struct xlatevec *xv)
 struct walk {
 	struct engine *e;
 	struct xlatevec got;
+	struct hw_leaf *leaf;
+	size_t nr_leaf, cap_leaf;
 	size_t leaves, runs;
 	uint64_t run_end_pa, run_end_iova;
 	bool any;
@@ -375,6 +377,13 @@ static void walk_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
 	walk.run_end_pa = l->phys + l->size;
 	walk.leaves++;
 	xlate_push(&walk.got, l->iova, l->size, l->phys, l->access);
+	if (walk.nr_leaf == walk.cap_leaf) {
+		walk.cap_leaf = walk.cap_leaf ? 2 * walk.cap_leaf : 256;
+		walk.leaf = realloc(walk.leaf, walk.cap_leaf * sizeof(*walk.leaf));
+		if (!walk.leaf)
+			abort();
+	}
+	walk.leaf[walk.nr_leaf++] = *l;
 }
 
 static void walk_error(const struct hw_ctx *hw, const char *fmt, ...)
@@ -404,8 +413,36 @@ static void walk_domain(struct engine *e, int tw, const struct domain_view *v,
 	walk.e = e;
 	xlate_clear(&walk.got);
 	walk.leaves = walk.runs = 0;
+	walk.nr_leaf = 0;
 	walk.any = false;
 	v->fmt->hw_walk(&hw, lo, hi);
+}
+
+size_t domain_walk(struct engine *e, int tw, const struct domain_view *v,
+		   void *dom, uint64_t lo, uint64_t hi,
+		   const struct hw_leaf **leaves)
+{
+	walk_domain(e, tw, v, dom, lo, hi);
+	*leaves = walk.leaf;
+	return walk.nr_leaf;
+}
+
+enum hw_write_result device_write(struct engine *e, int tw,
+				  const struct domain_view *v, void *dom,
+				  uint64_t iova)
+{
+	struct domain_view *mv = (struct domain_view *)v;
+	struct hw_ctx hw = {
+		.twin = tw, .pt = &v->ts.pt, .info = &mv->info[tw],
+		.map = walk_map, .leaf = walk_leaf, .error = walk_error,
+	};
+
+	if (!v->fmt->hw_write)
+		return HW_WRITE_FAULT;
+	ptf_rt_set_twin(tw);
+	v->fmt->twin[tw]->info(dom, &mv->info[tw]);
+	walk.e = e;
+	return v->fmt->hw_write(&hw, iova);
 }
 
 size_t domain_leaves(struct engine *e, int tw, const struct domain_view *v,

@@ -110,6 +110,14 @@ void check_domain(struct engine *e, int tw, const struct domain_view *v,
 		  void *dom, const struct xlatevec *want, const char *what);
 size_t domain_leaves(struct engine *e, int tw, const struct domain_view *v,
 		     void *dom, uint64_t lo, uint64_t hi, size_t *runs);
+/* The leaves of [lo, hi] as the device sees them (valid until the next walk). */
+size_t domain_walk(struct engine *e, int tw, const struct domain_view *v,
+		   void *dom, uint64_t lo, uint64_t hi,
+		   const struct hw_leaf **leaves);
+/* A device write at @iova, as the IOMMU does it (its dirty bit). */
+enum hw_write_result device_write(struct engine *e, int tw,
+				  const struct domain_view *v, void *dom,
+				  uint64_t iova);
 
 /* The pins and accounting the model says each process holds. */
 struct pin_model {

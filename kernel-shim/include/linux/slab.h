@@ -147,7 +147,12 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
 	return kmem_cache_alloc(cache, gfp | __GFP_ZERO);
 }
 
-#define kmem_cache_alloc_lru(cache, lru, gfp)	kmem_cache_alloc(cache, gfp)
+/*
+ * The one lru cache is xarray's node cache, whose constructor
+ * (radix_tree_node_ctor()) zeroes each node: its objects come zeroed.
+ */
+#define kmem_cache_alloc_lru(cache, lru, gfp)	\
+	kmem_cache_alloc(cache, (gfp) | __GFP_ZERO)
 
 static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
 {
