@@ -587,13 +587,19 @@ int copy_struct_from_user(void *dst, size_t ksize, const void __user *src,
 {
 	size_t size = min(ksize, usize);
 
-	for (size_t i = ksize; i < usize; i++) {
-		u8 b;
+	/* check_zeroed_user(): the first non-zero byte or fault decides. */
+	for (size_t i = ksize; i < usize;) {
+		u8 b[256];
+		size_t n = min(usize - i, sizeof(b));
+		size_t left = user_copy(current->mm, (unsigned long)src + i, b,
+					n, false);
 
-		if (copy_from_user(&b, (const u8 __user *)src + i, 1))
+		for (size_t k = 0; k < n - left; k++)
+			if (b[k])
+				return -E2BIG;
+		if (left)
 			return -EFAULT;
-		if (b)
-			return -E2BIG;
+		i += n;
 	}
 	if (copy_from_user(dst, src, size))
 		return -EFAULT;
