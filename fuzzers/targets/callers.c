@@ -126,6 +126,11 @@ unsigned int layout_vmas(uint64_t layout, int proc, struct ptf_user_vma *vmas)
 
 /* Set up --------------------------------------------------------------------- */
 
+bool callers_rawio(int proc)
+{
+	return proc == 0;
+}
+
 int callers_proc(void)
 {
 	return cur_proc;
@@ -164,8 +169,10 @@ void callers_begin(struct engine *e, uint64_t layout, uint64_t memlock,
 		rt_set_phys_base(tw, 1ULL << 30);
 		ptf_rt_set_twin(tw);
 		caller_ops[tw]->reset();
-		for (int p = 0; p < PTF_NR_PROCS; p++)
+		for (int p = 0; p < PTF_NR_PROCS; p++) {
+			up.rawio = callers_rawio(p);
 			caller_ops[tw]->set_proc(p, &up);
+		}
 	}
 	memset(procs, 0, sizeof(procs));
 	cur_proc = 0;
@@ -481,7 +488,8 @@ void check_domain(struct engine *e, int tw, const struct domain_view *v,
 		struct xlate w = want->v[i];
 
 		w.access = v->fmt->access_of(&v->ts, w.access);
-		if (memcmp(&w, &got->v[i], sizeof(w)))
+		if (w.iova != got->v[i].iova || w.size != got->v[i].size ||
+		    w.pa != got->v[i].pa || w.access != got->v[i].access)
 			break;
 	}
 	if (i == want->n && i == got->n)
@@ -521,14 +529,39 @@ void pin_model_reset(struct pin_model *pm)
 	}
 }
 
-void pin_model_range(struct pin_model *pm, int proc, uint64_t vaddr,
-		     uint64_t size, int delta)
+void pin_model_touch(struct pin_model *pm, int proc, uint64_t vaddr,
+		     uint64_t size)
 {
 	if (pm->nr_touched < sizeof(pm->touched) / sizeof(pm->touched[0]))
 		pm->touched[pm->nr_touched++] = (typeof(pm->touched[0])){
 			proc, vaddr, size };
 	else
 		pm->touched_all = true;
+}
+
+void pin_model_zero(struct pin_model *pm, int proc, uint64_t vaddr,
+		    uint64_t size)
+{
+	for (uint64_t off = 0; off < size;) {
+		uint64_t pfn, pages;
+		unsigned int flags;
+
+		if (!user_chunk(proc, vaddr + off, (size - off) / CPU_PAGE, &pfn,
+				&pages, &flags)) {
+			off += CPU_PAGE;
+			continue;
+		}
+		off += pages * CPU_PAGE;
+		if (!(flags & PTF_VMA_PFNMAP))
+			memset(&pm->pins[pfn - PTF_USER_RAM_PFN], 0,
+			       pages * sizeof(*pm->pins));
+	}
+}
+
+void pin_model_range(struct pin_model *pm, int proc, uint64_t vaddr,
+		     uint64_t size, int delta)
+{
+	pin_model_touch(pm, proc, vaddr, size);
 	for (uint64_t off = 0; off < size;) {
 		uint64_t pfn, pages;
 		unsigned int flags;

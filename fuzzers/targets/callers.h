@@ -77,6 +77,8 @@ bool callers_group(struct engine *e, int g, uint64_t profile, int resv,
 int callers_mmap(struct engine *e, int proc, const struct ptf_user_vma *v);
 void callers_switch(struct engine *e, int proc);
 int callers_proc(void);
+/* CAP_SYS_RAWIO: process 0 has it, process 1 does not. */
+bool callers_rawio(int proc);
 
 /* The model's user memory: the pfn behind @uva, -1 if none. */
 bool user_pfn(int proc, uint64_t uva, uint64_t *pfn, unsigned int *flags);
@@ -141,6 +143,12 @@ void pin_model_reset(struct pin_model *pm);
 void pin_model_range(struct pin_model *pm, int proc, uint64_t vaddr,
 		     uint64_t size, int delta);
 uint64_t user_ram_pages(int proc, uint64_t vaddr, uint64_t size);
+/* The pins of [vaddr, vaddr + size) changed: check them next time. */
+void pin_model_touch(struct pin_model *pm, int proc, uint64_t vaddr,
+		     uint64_t size);
+/* Zero the model's pins of the RAM pages of [vaddr, vaddr + size). */
+void pin_model_zero(struct pin_model *pm, int proc, uint64_t vaddr,
+		    uint64_t size);
 /*
  * Pins (of the pages whose pins changed since, or of every page with
  * @all, and their total), locked_vm and references of both twins against

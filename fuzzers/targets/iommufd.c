@@ -281,15 +281,52 @@ static uint64_t area_index(const struct iarea *a, uint64_t iova)
  * is pinned (once) while an area over it has a domain to fill or an
  * access pins it.  Each pages object also holds its mm, task and user.
  */
+/* The user ranges the last derive_pins() counted pins in. */
+static struct pin_span {
+	int proc;
+	uint64_t uva, size;
+} *spans;
+static size_t nr_spans, cap_spans;
+
+static void span_push(int proc, uint64_t uva, uint64_t size)
+{
+	if (nr_spans == cap_spans) {
+		cap_spans = cap_spans ? 2 * cap_spans : 64;
+		spans = realloc(spans, cap_spans * sizeof(*spans));
+		if (!spans)
+			abort();
+	}
+	spans[nr_spans++] = (struct pin_span){ proc, uva, size };
+}
+
+/*
+ * The pins the model holds, from the pages objects: a page of one is
+ * pinned once while an area over it is in a domain of its IOAS, or an
+ * access holds it.  Only the counts of the ranges counted last time and
+ * this time are redone, and those are the ranges the next check_pins()
+ * looks at.
+ */
 static void derive_pins(struct engine *e)
 {
 	static uint8_t *pinned;
 	uint64_t npinned[MAX_PAGES] = { 0 };
-	long prev_total = M.pm.total;
+	struct pin_span *prev = spans;
+	size_t nr_prev = nr_spans;
+	bool same;
 
 	if (!pinned)
 		pinned = malloc(PTF_USER_RAM_PAGES);
-	pin_model_reset(&M.pm);
+	/* Forget the last count: pin_model_reset() without its memset. */
+	{
+		struct pin_model pm = { .pins = M.pm.pins };
+
+		for (size_t i = 0; i < nr_prev; i++)
+			pin_model_zero(&pm, prev[i].proc, prev[i].uva,
+				       prev[i].size);
+		M.pm = pm;
+	}
+	spans = NULL;
+	nr_spans = cap_spans = 0;
 	for (int p = 0; p < MAX_PAGES; p++) {
 		const struct ipages *pg = &M.pages[p];
 
@@ -304,9 +341,9 @@ static void derive_pins(struct engine *e)
 
 				if (ar->pages != p || !io->nr_dom)
 					continue;
-				for (uint64_t x = area_index(ar, ar->iova);
-				     x <= area_index(ar, ar->iova + ar->len - 1); x++)
-					pinned[x] = 1;
+				memset(pinned + area_index(ar, ar->iova), 1,
+				       area_index(ar, ar->iova + ar->len - 1) -
+				       area_index(ar, ar->iova) + 1);
 			}
 		}
 		for (int k = 0; k < MAX_ACC; k++) {
@@ -323,23 +360,26 @@ static void derive_pins(struct engine *e)
 						continue;
 					f = f > ar->iova ? f : ar->iova;
 					l = l < ar->iova + ar->len - 1 ? l : ar->iova + ar->len - 1;
-					for (uint64_t x = area_index(ar, f);
-					     x <= area_index(ar, l); x++)
-						pinned[x] = 1;
+					memset(pinned + area_index(ar, f), 1,
+					       area_index(ar, l) - area_index(ar, f) + 1);
 				}
 		}
-		for (uint64_t x = 0; x < pg->npages; x++) {
-			uint64_t pfn;
-			unsigned int flags;
+		/* Each run of pinned pages at once. */
+		for (uint64_t x = 0; x < pg->npages;) {
+			uint64_t end = x;
 
-			if (!pinned[x])
+			if (!pinned[x]) {
+				x++;
 				continue;
-			npinned[p]++;
-			if (user_pfn(pg->proc, pg->uptr + x * CPU_PAGE, &pfn, &flags) &&
-			    !(flags & PTF_VMA_PFNMAP)) {
-				M.pm.pins[pfn - PTF_USER_RAM_PFN]++;
-				M.pm.total++;
 			}
+			while (end < pg->npages && pinned[end])
+				end++;
+			npinned[p] += end - x;
+			pin_model_range(&M.pm, pg->proc, pg->uptr + x * CPU_PAGE,
+					(end - x) * CPU_PAGE, 1);
+			span_push(pg->proc, pg->uptr + x * CPU_PAGE,
+				  (end - x) * CPU_PAGE);
+			x = end;
 		}
 		if (pg->acct == 1)
 			M.pm.user_locked_vm[pg->proc] += npinned[p];
@@ -350,8 +390,23 @@ static void derive_pins(struct engine *e)
 		M.pm.mm_count[pg->proc]++;
 		M.pm.user_refs[pg->proc]++;
 	}
-	/* The total is checked every op; each page only when it changed. */
-	M.pm.touched_all = M.pm.total != prev_total;
+	/*
+	 * The total is checked after every op, each page's pins when what
+	 * the model pins changed: in the ranges pinned before and now.
+	 */
+	same = nr_prev == nr_spans;
+	for (size_t i = 0; same && i < nr_spans; i++)
+		same = prev[i].proc == spans[i].proc &&
+		       prev[i].uva == spans[i].uva &&
+		       prev[i].size == spans[i].size;
+	M.pm.nr_touched = 0;
+	M.pm.touched_all = false;
+	for (size_t i = 0; !same && i < nr_prev; i++)
+		pin_model_touch(&M.pm, prev[i].proc, prev[i].uva, prev[i].size);
+	for (size_t i = 0; !same && i < nr_spans; i++)
+		pin_model_touch(&M.pm, spans[i].proc, spans[i].uva,
+				spans[i].size);
+	free(prev);
 	(void)e;
 }
 
@@ -429,6 +484,44 @@ static void *decoder_state(const struct target_config *cfg)
 	return dec;
 }
 
+/*
+ * The dispatcher's copy_struct_from_user() of a user struct of @usize bytes
+ * where the kernel knows @ksize (iommufd_fops_ioctl()): true with *want
+ * set when the ioctl ends there: -EINVAL below @min, then -E2BIG if a byte
+ * past @ksize is not zero and -EFAULT if one cannot be read, whichever
+ * comes first.  The bytes are what the process has at ARG_UVA, read from
+ * the baseline twin: the harness wrote the struct there, and earlier ioctls
+ * their results after it.
+ */
+static bool ucmd_failed(size_t ksize, uint64_t usize, size_t min, long *want)
+{
+	uint64_t at = ARG_UVA + ksize, end = ARG_UVA + usize;
+	uint8_t buf[512];
+
+	if (usize < min) {
+		*want = -EINVAL;
+		return true;
+	}
+	ptf_rt_set_twin(BASE);
+	while (at < end) {
+		uint64_t n = end - at < sizeof(buf) ? end - at : sizeof(buf);
+		uint64_t left = caller_ops[BASE]->user_read(callers_proc(), at,
+							    buf, n);
+
+		for (uint64_t i = 0; i < n - left; i++)
+			if (buf[i]) {
+				*want = -E2BIG;
+				return true;
+			}
+		if (left) {
+			*want = -EFAULT;
+			return true;
+		}
+		at += n;
+	}
+	return false;
+}
+
 static void run_ioctl(struct engine *e, unsigned int cmd, long ret[PTF_NR_TWINS],
 		      bool *failed)
 {
@@ -464,6 +557,7 @@ static bool create(struct engine *e)
 	M.want = want;
 	M.acct_mode = 1;
 	pin_model_reset(&M.pm);
+	nr_spans = 0;
 	callers_begin(e, cfg->v[F_LAYOUT], cfg->v[F_MEMLOCK], cfg->v[F_IPC_LOCK]);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		ptf_rt_set_twin(tw);
@@ -569,8 +663,8 @@ static void run_ioas_alloc(struct engine *e, const struct op *op)
 		note(e, "skipped: %d IOASes", MAX_IOAS);
 		return;
 	}
-	if (cmd.size < 12)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 12, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (cmd.flags)
 		want = -EOPNOTSUPP;
 	user_put(e, ARG_UVA, &cmd, sizeof(cmd));
@@ -603,8 +697,8 @@ static void run_destroy(struct engine *e, const struct op *op)
 	struct iioas *io = ioas_of(id);
 
 	/* An IOAS goes only when nothing holds it (hwpts, accesses). */
-	if (cmd.size < 8)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 8, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (id >= MAX_IDS || M.obj[id] == O_NONE)
 		want = -ENOENT;
 	else if (io) {
@@ -692,8 +786,8 @@ static void run_map(struct engine *e, const struct op *op)
 	bool failed, auto_ok = true;
 	uint64_t iova = cmd.iova;
 
-	if (cmd.size < 40)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 40, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if ((cmd.flags & ~7u) || cmd.__reserved)
 		want = -EOPNOTSUPP;
 	else if (cmd.iova >= ULONG_MAX_ || cmd.length >= ULONG_MAX_)
@@ -785,8 +879,8 @@ static void run_unmap(struct engine *e, const struct op *op)
 	unsigned int removed = 0;
 	bool all = !cmd.iova && cmd.length == UINT64_MAX, failed;
 
-	if (cmd.size < 24)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 24, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (!io)
 		want = -ENOENT;
 	else if (!all && (cmd.iova >= ULONG_MAX_ || cmd.length >= ULONG_MAX_))
@@ -906,8 +1000,8 @@ static void run_copy(struct engine *e, const struct op *op)
 	unsigned int n = 0;
 	bool failed, auto_ok = true;
 
-	if (cmd.size < 40)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 40, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (cmd.flags & ~7u)
 		want = -EOPNOTSUPP;
 	else if (cmd.length >= ULONG_MAX_ || cmd.src_iova >= ULONG_MAX_ ||
@@ -1035,8 +1129,8 @@ static void run_ranges(struct engine *e, const struct op *op)
 	unsigned int nh = 0;
 	bool failed;
 
-	if (cmd.size < 32)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 32, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (cmd.__reserved)
 		want = -EOPNOTSUPP;
 	else if (!io)
@@ -1092,8 +1186,8 @@ static void run_allow(struct engine *e, const struct op *op)
 
 		r[i] = (struct iommu_iova_range){ base, base + op->args[4] };
 	}
-	if (cmd.size < 32)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 24, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (!io)
 		want = -ENOENT;
 	for (unsigned int i = 0; !want && i < cmd.num_iovas; i++) {
@@ -1322,8 +1416,8 @@ static void run_set_dirty(struct engine *e, const struct op *op)
 	struct ihwpt *h = paging_hwpt(cmd.hwpt_id, &slot);
 	bool failed;
 
-	if (cmd.size < 16)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 16, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if (cmd.flags & ~1u)
 		want = -EOPNOTSUPP;
 	else if (!h)
@@ -1439,8 +1533,8 @@ static void run_get_dirty(struct engine *e, const struct op *op)
 	uint64_t last = cmd.iova + cmd.length - 1, read = 0, nbytes;
 	bool failed, exact = true;
 
-	if (cmd.size < 48)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 48, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
 	else if ((cmd.flags & ~1u) || cmd.__reserved)
 		want = -EOPNOTSUPP;
 	else if (!h)
@@ -1851,8 +1945,10 @@ static void run_get_pa(struct engine *e, const struct op *op)
 	long ret[PTF_NR_TWINS], want = 0;
 	bool failed;
 
-	if (cmd.size < 40)
-		want = -EINVAL;
+	if (ucmd_failed(sizeof(cmd), cmd.size, 40, &want))
+		; /* -EINVAL, -E2BIG or -EFAULT */
+	else if (!callers_rawio(callers_proc()))
+		want = -EPERM;
 	else if (cmd.flags)
 		want = -EOPNOTSUPP;
 	else if (!cmd.length)
@@ -1953,7 +2049,11 @@ static void finish(struct engine *e)
 	oracle_warns(e, true);
 	check_locks(e);
 	derive_pins(e);
-	check_pins(e, &M.pm, true);
+	/*
+	 * The pages pinned before, and the total: the shim stops any unpin
+	 * of a page that holds no pin.
+	 */
+	check_pins(e, &M.pm, false);
 	check_released(e);
 }
 
@@ -2076,6 +2176,7 @@ SIZE_GEN(gen_size_map, 40)
 SIZE_GEN(gen_size_unmap, 24)
 SIZE_GEN(gen_size_copy, 40)
 SIZE_GEN(gen_size_ranges, 32)
+SIZE_GEN(gen_size_allow, 24)
 SIZE_GEN(gen_size_dirty16, 16)
 SIZE_GEN(gen_size_dirty48, 48)
 SIZE_GEN(gen_size_pa, 40)
@@ -2203,7 +2304,7 @@ static const struct op_arg allow_args[] = {
 	{ "ioas", ARG_NUM, NULL, 0, gen_ioas },
 	{ "num", ARG_NUM, NULL, 0, gen_small },
 	{ "start", ARG_NUM, NULL, 0, gen_iova_ },
-	{ "size", ARG_NUM, NULL, 0, gen_size_ranges },
+	{ "size", ARG_NUM, NULL, 0, gen_size_allow },
 	{ "span", ARG_SIZE, NULL, 0, gen_len_ },
 };
 static const struct op_arg attach_args[] = {

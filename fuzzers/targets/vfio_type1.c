@@ -1684,7 +1684,7 @@ static void finish(struct engine *e)
 		dma_remove(&M.dma[0]);
 	oracle_warns(e, true);
 	check_locks(e);
-	check_pins(e, &M.pm, true);
+	check_pins(e, &M.pm, false);	/* the ranges unpinned, and the total */
 	check_released(e);
 }
 
