@@ -395,28 +395,25 @@ mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
-# $(B)/fast/bin/bench-FAMILY runs VFIO's and iommufd's loops, before and
-# after the series, on the fast twins (-O2, no sanitizers) of one page-table
-# family and the runtime, without engine or model.  One binary per family:
-# each family's twins carry their own iommu core.  bench/run.sh runs them,
-# measures the replay throughput of every target and draws the charts, into
-# $(B)/bench/.
+# $(B)/fast/bin/bench-callers runs VFIO's and iommufd's ioctls, before and
+# after the series, on the fast caller twins (-O2, no sanitizers: both
+# page-table families with all their formats, VFIO type1, iommufd and the
+# fake processes) and the runtime, without engine or model.  bench/run.sh
+# runs it, measures the replay throughput of every target and draws the
+# charts, into $(B)/bench/.
 
-BENCH_FAMILIES := $(or $(FAMILIES),iopgtable)
+BENCH_FAMILIES := callers
 BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_OBJS := $(addprefix $(B)/fast/obj/,$(BENCH_SRCS:.c=.o) \
 	$(patsubst %.c,%.o,$(wildcard kernel-shim/runtime/*.c)))
 
-define bench_bin
-$(B)/fast/bin/bench-$(1): $(BENCH_OBJS) $(call twin_dir,fast,base,$(1)).o \
-		$(call twin_dir,fast,cand,$(1)).o
-	@mkdir -p $$(@D)
-	@echo "  LINK  $$@"
-	@$(CC) -o $$@ $$^
-endef
-$(foreach f,$(BENCH_FAMILIES),$(eval $(call bench_bin,$(f))))
+$(B)/fast/bin/bench-callers: $(BENCH_OBJS) $(call twin_dir,fast,base,callers).o \
+		$(call twin_dir,fast,cand,callers).o
+	@mkdir -p $(@D)
+	@echo "  LINK  $@"
+	@$(CC) -o $@ $^
 
-bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES)) fast-bins run-bins
+bench: $(B)/fast/bin/bench-callers fast-bins run-bins
 	@bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)
 
 -include $(patsubst %.c,$(B)/fast/obj/%.d,$(BENCH_SRCS))

@@ -5,7 +5,7 @@
 #
 # What `make bench` runs, into BUILD_DIR/bench:
 #
-#   BUILD_DIR/fast/bin/bench-FAMILY  VFIO's and iommufd's loops before and
+#   BUILD_DIR/fast/bin/bench-FAMILY  VFIO's and iommufd's ioctls before and
 #                                    after the series      -> bench.csv
 #   bench/throughput.sh              replay speed of every
 #                                    target                -> throughput.csv
