@@ -548,7 +548,12 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 static void run_op(struct engine *e, const struct op *op)
 {
 	unsigned int armed = e->fail_nth;
-	const char *hazard = known_hazard(e);
+	const char *hazard;
+
+	/* Before the op changes what its hazard depends on (dirty bits). */
+	e->vocab_hazard = op->kind == OP_VOCAB && e->t->vocab->hazard ?
+			  e->t->vocab->hazard(e, op) : NULL;
+	hazard = known_hazard(e);
 
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		e->res[tw] = (struct twin_result){ 0 };

@@ -62,6 +62,11 @@ struct engine {
 	size_t op;			/* index of the op running */
 	unsigned int fail_nth;		/* armed by FAIL_ALLOC for the next op */
 	bool fail_rearmed;		/* a vocabulary op armed it for the next */
+	/*
+	 * The known finding (id) the running vocabulary op meets, as its
+	 * vocab->hazard() saw the state before the op ran, or NULL.
+	 */
+	const char *vocab_hazard;
 	struct twin_result res[PTF_NR_TWINS];
 	struct hw_ctx hw_ctx[PTF_NR_TWINS];	/* the device's side of each twin */
 	struct leafvec hw[PTF_NR_TWINS];	/* hardware view after the op */

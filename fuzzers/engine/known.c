@@ -274,12 +274,10 @@ static bool lpae_records_past_end(const struct engine *e)
 static bool vocab_hazard(const struct engine *e, const char *id)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
-	const char *hit;
 
-	if (!op || op->kind != OP_VOCAB || !e->t->vocab->hazard)
-		return false;
-	hit = e->t->vocab->hazard(e, op);
-	return hit && !strcmp(hit, id);
+	/* What the op met, judged before it ran (engine.c). */
+	return op && op->kind == OP_VOCAB && e->vocab_hazard &&
+	       !strcmp(e->vocab_hazard, id);
 }
 
 /*
