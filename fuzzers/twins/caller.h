@@ -144,10 +144,13 @@ struct ptf_caller_ops {
 
 	/* iommufd ------------------------------------------------------------- */
 
-	/* Open /dev/iommu in the current process: its fd, or -errno. */
+	/*
+	 * Open /dev/iommu in the current process: its fd, or -errno.  The
+	 * other process has the file at the same number (passed to it).
+	 */
 	int (*iommufd_open)(void);
 	long (*iommufd_ioctl)(int fd, unsigned int cmd, ptf_u64 arg);
-	/* close(): the last reference releases the context. */
+	/* close() in every process: the last reference releases the context. */
 	void (*iommufd_close)(int fd);
 	/*
 	 * A paging domain for @group's device, added to IOAS @ioas_id as a

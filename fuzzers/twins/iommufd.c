@@ -129,6 +129,15 @@ int ptf_iommufd_open(void)
 		ptf_file_close(fd);
 		return ret;
 	}
+	/*
+	 * The other process gets the file too (the VMM's helper, given it
+	 * over a socket): an ioctl from it maps that process's memory.
+	 */
+	ret = ptf_file_share(fd);
+	if (ret) {
+		ptf_file_close(fd);
+		return ret;
+	}
 	return fd;
 }
 
@@ -143,7 +152,7 @@ long ptf_iommufd_ioctl(int fd, unsigned int cmd, ptf_u64 arg)
 
 void ptf_iommufd_close(int fd)
 {
-	ptf_file_close(fd);
+	ptf_file_close_shared(fd);
 }
 
 /* A group's domain as an IOAS's hwpt_paging ------------------------------------ */

@@ -505,6 +505,39 @@ void ptf_file_close(int fd)
 	fput(f);
 }
 
+/*
+ * The current process's @fd passed to every other process at the same
+ * number, as SCM_RIGHTS would (a reference each): 0, or -EBADF, -EMFILE.
+ */
+int ptf_file_share(int fd)
+{
+	struct file *f = ptf_file_of(fd);
+
+	if (!f)
+		return -EBADF;
+	for (int i = 0; i < PTF_NR_PROCS; i++)
+		if (i != cur_proc && procs[i].files[fd])
+			return -EMFILE;
+	for (int i = 0; i < PTF_NR_PROCS; i++)
+		if (i != cur_proc)
+			procs[i].files[fd] = get_file(f);
+	return 0;
+}
+
+/* close(fd) of the current process's file in every process that has it. */
+void ptf_file_close_shared(int fd)
+{
+	struct file *f = ptf_file_of(fd);
+
+	if (!f)
+		return;
+	for (int i = 0; i < PTF_NR_PROCS; i++)
+		if (procs[i].files[fd] == f) {
+			procs[i].files[fd] = NULL;
+			fput(f);
+		}
+}
+
 /* User copies --------------------------------------------------------------- */
 
 /* The bytes of @uva, if the current process may access them so. */

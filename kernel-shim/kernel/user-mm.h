@@ -27,5 +27,7 @@ void ptf_user_state(int proc, struct ptf_user_state *st);
 int ptf_file_install(const struct file_operations *fops, void *private_data);
 struct file *ptf_file_of(int fd);
 void ptf_file_close(int fd);
+int ptf_file_share(int fd);
+void ptf_file_close_shared(int fd);
 
 #endif /* PTF_USER_MM_H */
