@@ -770,6 +770,27 @@ static bool iova_ok(const struct iioas *io, uint64_t iova, uint64_t len,
 	       !area_in(io, iova, iova + len - 1);
 }
 
+/*
+ * iopt_alloc_iova()'s refusals before it looks for room: a length it
+ * cannot round up (-EOVERFLOW), and an IOVA alignment, taken from the
+ * user address (@addr) and the length and at most PAGE_SIZE (no THP),
+ * below the IOAS's (-EINVAL).
+ */
+static long auto_iova_ret(const struct iioas *io, uint64_t addr, uint64_t len)
+{
+	uint64_t align = 1;
+
+	if (len >= ULONG_MAX_ / 2)
+		return -EOVERFLOW;
+	while (align < len)
+		align <<= 1;
+	if (addr && (addr & -addr) < align)
+		align = addr & -addr;
+	if (align >= CPU_PAGE)
+		align = CPU_PAGE;
+	return align < ioas_align(io) ? -EINVAL : 0;
+}
+
 static void run_map(struct engine *e, const struct op *op)
 {
 	struct iommu_ioas_map cmd = {
@@ -809,6 +830,8 @@ static void run_map(struct engine *e, const struct op *op)
 					  &need, -1);
 		} else if (!cmd.length || (cmd.length & (ioas_align(io) - 1))) {
 			want = -EINVAL;
+		} else {
+			want = auto_iova_ret(io, cmd.user_va, cmd.length);
 		}
 		if (!want && io->nr_dom) {
 			/* The fill pins the new pages object's pages. */
@@ -837,12 +860,19 @@ static void run_map(struct engine *e, const struct op *op)
 			auto_ok = iova_ok(io, iova, cmd.length, cmd.user_va);
 	}
 	if (!e->opts.no_oracles) {
-		if (!want && (need.fault || need.nomem) && !failed) {
+		/*
+		 * The model does not predict where an automatic IOVA goes, so
+		 * nor whether one fits (-ENOSPC, before any page is pinned):
+		 * iova_ok() checks the IOVA chosen.
+		 */
+		if (!fixed && !want && ret[CAND] == -ENOSPC) {
+			note(e, "no room for an automatic IOVA");
+		} else if (!want && (need.fault || need.nomem) && !failed) {
 			if (!need_ok(&need, ret[CAND]))
 				finding(e, "contract", "IOMMU_IOAS_MAP return code",
 					"expected: %s\nactual:   %ld\n",
 					need.fault ? "-EFAULT" : "-ENOMEM", ret[CAND]);
-		} else if (fixed || want || ret[CAND] != -ENOSPC) {
+		} else {
 			check_ret(e, "IOMMU_IOAS_MAP return code", want, ret[CAND], failed);
 		}
 		if (!auto_ok)
@@ -998,7 +1028,7 @@ static void run_copy(struct engine *e, const struct op *op)
 	long ret[PTF_NR_TWINS], want = 0;
 	uint64_t iova = cmd.dst_iova;
 	unsigned int n = 0;
-	bool failed, auto_ok = true;
+	bool failed, auto_ok = true, found_ok;
 
 	if (ucmd_failed(sizeof(cmd), cmd.size, 40, &want))
 		; /* -EINVAL, -E2BIG or -EFAULT */
@@ -1017,21 +1047,24 @@ static void run_copy(struct engine *e, const struct op *op)
 		want = -ENOENT;
 	else if (!cmd.length || (cmd.length & (ioas_align(dst) - 1)))
 		want = -EINVAL;
-	else if (fixed) {
-		if (iova & (ioas_align(dst) - 1))
+	else if (!fixed)
+		want = auto_iova_ret(dst, M.pages[piece[0].pages].uptr +
+					  piece[0].start_byte, cmd.length);
+	else if (iova & (ioas_align(dst) - 1))
+		want = -EINVAL;
+	else if (iova + (cmd.length - 1) < iova)
+		want = -EOVERFLOW;
+	else if (resv_in(dst, iova, iova + cmd.length - 1))
+		want = -EINVAL;
+	else if (area_in(dst, iova, iova + cmd.length - 1))
+		want = -EEXIST;
+	/* iopt_insert_area(), per piece, once the IOVA is found. */
+	found_ok = !want;
+	for (unsigned int i = 0; !want && dst && i < n; i++) {
+		if (write && !M.pages[piece[i].pages].writable)
+			want = -EPERM;
+		else if ((piece[i].start_byte % CPU_PAGE) & (ioas_align(dst) - 1))
 			want = -EINVAL;
-		else if (iova + (cmd.length - 1) < iova)
-			want = -EOVERFLOW;
-		else if (resv_in(dst, iova, iova + cmd.length - 1))
-			want = -EINVAL;
-		else if (area_in(dst, iova, iova + cmd.length - 1))
-			want = -EEXIST;
-		for (unsigned int i = 0; !want && i < n; i++) {
-			if (write && !M.pages[piece[i].pages].writable)
-				want = -EPERM;
-			else if ((piece[i].start_byte % CPU_PAGE) & (ioas_align(dst) - 1))
-				want = -EINVAL;
-		}
 	}
 	/* A fill of dst's domains pins what no other domain holds yet. */
 	for (unsigned int i = 0; !want && dst && dst->nr_dom && i < n; i++) {
@@ -1042,6 +1075,13 @@ static void run_copy(struct engine *e, const struct op *op)
 		if (!pinnable(pg->proc, pg->uptr + f * CPU_PAGE,
 			      (l - f + 1) * CPU_PAGE, pg->writable))
 			need.fault = true;
+		/*
+		 * Which of its pages need a new pin (and so accounting) the
+		 * model does not work out: -ENOMEM is possible when all of
+		 * them would break the limit.
+		 */
+		if (over_limit(e, pg->acct, pg->proc, l - f + 1))
+			need.nomem = true;
 	}
 	user_put(e, ARG_UVA, &cmd, sizeof(cmd));
 	run_ioctl(e, IOMMU_IOAS_COPY, ret, &failed);
@@ -1064,12 +1104,13 @@ static void run_copy(struct engine *e, const struct op *op)
 	}
 	if (!e->opts.no_oracles) {
 		/* Pages already pinned by a source domain need no new pin. */
-		if (!want && need.fault && !failed && ret[CAND] &&
+		if (!fixed && found_ok && ret[CAND] == -ENOSPC)
+			note(e, "no room for an automatic IOVA");
+		else if (!want && need.fault && !failed && ret[CAND] &&
 		    ret[CAND] != -EFAULT && ret[CAND] != -ENOMEM)
 			finding(e, "contract", "IOMMU_IOAS_COPY return code",
 				"expected: 0 or -EFAULT\nactual:   %ld\n", ret[CAND]);
-		else if (!need.fault && (fixed || want || ret[CAND] != -ENOSPC) &&
-			 ret[CAND] != -ENOMEM)
+		else if (!need.fault && (!need.nomem || ret[CAND] != -ENOMEM))
 			check_ret(e, "IOMMU_IOAS_COPY return code", want, ret[CAND], failed);
 		if (!auto_ok)
 			finding(e, "contract", "IOMMU_IOAS_COPY chose an IOVA it may not",
