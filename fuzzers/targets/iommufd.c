@@ -49,7 +49,6 @@
 #define DATA_BYTES	(SCRATCH_SIZE - 0x1000)
 #define NOIOMMU		PTF_NR_GROUPS	/* the hwpt slot of the no-IOMMU table */
 #define ULONG_MAX_	UINT64_MAX
-#define BITMAP_FILL_BYTE 0xa5
 
 enum { F_PROFILE, F_LAYOUT, F_MEMLOCK, F_IPC_LOCK, NR_FIELDS };
 
@@ -1571,8 +1570,8 @@ static void run_get_dirty(struct engine *e, const struct op *op)
 	int slot;
 	struct ihwpt *h = paging_hwpt(cmd.hwpt_id, &slot);
 	struct iioas *io = h ? &M.ioas[h->ioas] : NULL;
-	uint64_t last = cmd.iova + cmd.length - 1, read = 0, nbytes;
-	bool failed, exact = true;
+	uint64_t last = cmd.iova + cmd.length - 1, read = 0, nbytes, guard;
+	bool failed;
 
 	if (ucmd_failed(sizeof(cmd), cmd.size, 48, &want))
 		; /* -EINVAL, -E2BIG or -EFAULT */
@@ -1596,36 +1595,37 @@ static void run_get_dirty(struct engine *e, const struct op *op)
 		     nbytes, (unsigned long long)cmd.page_size);
 		return;
 	}
-	memset(want_bits, BITMAP_FILL_BYTE, sizeof(want_bits));
-	user_put(e, DATA_UVA, want_bits, sizeof(want_bits));
-	memset(want_bits, 0, nbytes);
+	/*
+	 * The kernel only sets bits (iova_bitmap_set()): the bitmap starts
+	 * zeroed, as users hand it over, and so does the rest of its last
+	 * page, where a bit set past the bitmap's end shows.  Bits of IOVAs
+	 * not read (a window the areas do not cover) stay zero.
+	 */
+	guard = (nbytes + CPU_PAGE - 1) / CPU_PAGE * CPU_PAGE;
+	if (guard > DATA_BYTES)
+		guard = DATA_BYTES;
+	memset(want_bits, 0, guard);
+	user_put(e, DATA_UVA, want_bits, guard);
 	if (!want && h->dirty_ok)
 		read = dirty_expect(e, slot, io, cmd.iova, cmd.length, cmd.page_size,
 				    want_bits, nbytes);
-	/* Bits past the IOVAs read are not written: they keep the fill. */
-	if (!want && nbytes) {
-		uint64_t first = h->dirty_ok ? read / cmd.page_size : 0;
-
-		exact = !read || read == cmd.length;
-		for (uint64_t b = first; b < nbytes * 8; b++)
-			if (b >= cmd.length / cmd.page_size || !exact)
-				want_bits[b / 8] |= (BITMAP_FILL_BYTE >> (b % 8) & 1) << (b % 8);
-	}
 	user_put(e, ARG_UVA, &cmd, sizeof(cmd));
 	run_ioctl(e, IOMMU_HWPT_GET_DIRTY_BITMAP, ret, &failed);
 	note(e, "-> %ld", ret[CAND]);
 	check_ret(e, "IOMMU_HWPT_GET_DIRTY_BITMAP return code",
 		  !want && read != cmd.length ? -EINVAL : want, ret[CAND], failed);
-	if (!ret[CAND] && !want && exact && !e->opts.no_oracles)
+	if (!ret[CAND] && !want && !e->opts.no_oracles)
 		for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
 			uint64_t b;
 
-			user_get(e, tw, DATA_UVA, got, nbytes);
-			for (b = 0; b < nbytes * 8; b++)
+			user_get(e, tw, DATA_UVA, got, guard);
+			for (b = 0; b < guard * 8; b++)
 				if ((got[b / 8] ^ want_bits[b / 8]) >> (b % 8) & 1)
 					break;
-			if (b < nbytes * 8)
-				finding(e, "dirty", "the dirty bitmap differs from the pages made dirty",
+			if (b < guard * 8)
+				finding(e, "dirty", b < nbytes * 8 ?
+					"the dirty bitmap differs from the pages made dirty" :
+					"a bit was set past the end of the dirty bitmap",
 					"%s twin: [0x%llx, +0x%llx) in pages of 0x%llx, bit %" PRIu64 " (iova 0x%llx)\nexpected: %s\nactual:   %s\n",
 					twin_name(tw), (unsigned long long)cmd.iova,
 					(unsigned long long)cmd.length,
