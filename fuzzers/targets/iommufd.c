@@ -485,22 +485,36 @@ static void *decoder_state(const struct target_config *cfg)
 
 /*
  * The dispatcher's copy_struct_from_user() of a user struct of @usize bytes
- * where the kernel knows @ksize (iommufd_fops_ioctl()): true with *want
- * set when the ioctl ends there: -EINVAL below @min, then -E2BIG if a byte
- * past @ksize is not zero and -EFAULT if one cannot be read, whichever
- * comes first.  The bytes are what the process has at ARG_UVA, read from
- * the baseline twin: the harness wrote the struct there, and earlier ioctls
- * their results after it.
+ * where the kernel knows @ksize (iommufd_fops_ioctl()).  Below @min the
+ * ioctl is -EINVAL: true, with *want set.  Otherwise the bytes past
+ * @ksize decide, as the process has them when the ioctl is made (the
+ * handler may still write its data after the struct): run_ioctl() reads
+ * them then, from the baseline twin, and sets *want to -E2BIG if one is
+ * not zero and to -EFAULT if one cannot be read, whichever comes first.
  */
+static struct {
+	bool armed;
+	size_t ksize;
+	uint64_t usize;
+	long *want;
+} ucmd;
+
 static bool ucmd_failed(size_t ksize, uint64_t usize, size_t min, long *want)
 {
-	uint64_t at = ARG_UVA + ksize, end = ARG_UVA + usize;
-	uint8_t buf[512];
-
+	ucmd.armed = false;
 	if (usize < min) {
 		*want = -EINVAL;
 		return true;
 	}
+	ucmd = (typeof(ucmd)){ usize > ksize, ksize, usize, want };
+	return false;
+}
+
+static long ucmd_trailing(void)
+{
+	uint64_t at = ARG_UVA + ucmd.ksize, end = ARG_UVA + ucmd.usize;
+	uint8_t buf[512];
+
 	ptf_rt_set_twin(BASE);
 	while (at < end) {
 		uint64_t n = end - at < sizeof(buf) ? end - at : sizeof(buf);
@@ -508,22 +522,25 @@ static bool ucmd_failed(size_t ksize, uint64_t usize, size_t min, long *want)
 							    buf, n);
 
 		for (uint64_t i = 0; i < n - left; i++)
-			if (buf[i]) {
-				*want = -E2BIG;
-				return true;
-			}
-		if (left) {
-			*want = -EFAULT;
-			return true;
-		}
+			if (buf[i])
+				return -E2BIG;
+		if (left)
+			return -EFAULT;
 		at += n;
 	}
-	return false;
+	return 0;
 }
 
 static void run_ioctl(struct engine *e, unsigned int cmd, long ret[PTF_NR_TWINS],
 		      bool *failed)
 {
+	if (ucmd.armed) {
+		long err = ucmd_trailing();
+
+		if (err)
+			*ucmd.want = err;
+		ucmd.armed = false;
+	}
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		twin_enter(e, tw);
 		ret[tw] = caller_ops[tw]->iommufd_ioctl(M.fd, cmd, ARG_UVA);
@@ -552,6 +569,7 @@ static bool create(struct engine *e)
 	bool failed;
 
 	memset(&M, 0, sizeof(M));
+	ucmd.armed = false;
 	M.pm = pm;
 	M.want = want;
 	M.acct_mode = 1;
@@ -1406,6 +1424,7 @@ static void run_detach(struct engine *e, const struct op *op)
 	struct iioas *io;
 	bool failed;
 
+	ucmd.armed = false;	/* a struct of the right size */
 	if (!h->live) {
 		note(e, "skipped: no hwpt there");
 		return;
