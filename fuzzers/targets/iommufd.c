@@ -1358,8 +1358,10 @@ static void run_attach_hwpt(struct engine *e, int slot, uint64_t ioas_id,
 		want = hwpt_attach_model(e, slot, io, profile, resv, &need);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		twin_enter(e, tw);
+		/* With dirty tracking when the IOMMU has it, as a VMM asks. */
 		ret[tw] = caller_ops[tw]->iommufd_attach(M.fd, slot == NOIOMMU ? -1 : slot,
-							 ioas_id, 0, &hwpt_id[tw]);
+							 ioas_id, M.hwpt[slot].dirty_ok,
+							 &hwpt_id[tw]);
 		twin_leave(e, tw);
 	}
 	failed = fail_delivered(e);
@@ -1481,10 +1483,8 @@ static void run_set_dirty(struct engine *e, const struct op *op)
 		want = -EOPNOTSUPP;
 	else if (!h)
 		want = -ENOENT;
-	else if (slot == NOIOMMU)
+	else if (slot == NOIOMMU || !h->dirty_ok)
 		want = -EOPNOTSUPP;	/* no dirty ops */
-	else if ((cmd.flags & 1) && !h->dirty_ok && M.ioas[h->ioas].nr_area)
-		want = -EOPNOTSUPP;	/* the clearing read has none */
 	user_put(e, ARG_UVA, &cmd, sizeof(cmd));
 	run_ioctl(e, IOMMU_HWPT_SET_DIRTY_TRACKING, ret, &failed);
 	note(e, "-> %ld", ret[CAND]);
@@ -1605,8 +1605,8 @@ static void run_get_dirty(struct engine *e, const struct op *op)
 	else if (((cmd.iova | (last + 1)) & (ioas_align(io) - 1)) || !cmd.page_size ||
 		 ((cmd.iova | (last + 1)) & (cmd.page_size - 1)))
 		want = -EINVAL;
-	else if (slot == NOIOMMU)
-		want = -EOPNOTSUPP;
+	else if (slot == NOIOMMU || !h->dirty_ok)
+		want = -EOPNOTSUPP;	/* no dirty ops */
 	nbytes = want ? 0 : (cmd.length / cmd.page_size + 7) / 8;
 	/* A bitmap the harness can hold, of a power-of-two page size. */
 	if (!want && (nbytes > DATA_BYTES || (cmd.page_size & (cmd.page_size - 1)))) {

@@ -98,6 +98,12 @@ struct iommu_domain *iommu_paging_domain_alloc_flags(struct device *dev,
 		return ERR_PTR(-ENOMEM);
 	*r = (struct domain_rec){ g->cfg.family->kernel_domain(dom), dom,
 				  g->cfg.family };
+	/*
+	 * As the drivers do (arm-smmu-v3, AMD, Intel): dirty ops only on a
+	 * domain allocated for dirty tracking.
+	 */
+	if (!(flags & IOMMU_HWPT_ALLOC_DIRTY_TRACKING))
+		r->domain->dirty_ops = NULL;
 	return r->domain;
 }
 
