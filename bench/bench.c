@@ -661,6 +661,15 @@ static void run_format(const struct bench_format *f)
 	}
 	fo->destroy(dom);
 	rt_reset();
+	/*
+	 * VFIO WARNs at and iommufd refuses an IOMMU whose smallest page is
+	 * larger than PAGE_SIZE: such granules go with 16K and 64K kernels.
+	 */
+	if ((info.pgsize_bitmap & -info.pgsize_bitmap) > CPU_PAGE) {
+		printf("note  %s: smallest page 0x%lx is above PAGE_SIZE (4K): not for VFIO or iommufd on this kernel\n",
+		       f->name, info.pgsize_bitmap & -info.pgsize_bitmap);
+		return;
+	}
 	for (int i = 0; i < BENCH_MAX_SIZES && f->regions[i]; i++)
 		if (!case_init(&probe, f, &info, CPU_PAGE, f->regions[i],
 			       CONTIGUOUS))
