@@ -289,6 +289,16 @@ static bool vfio_ffs_of_zero(const struct engine *e)
 	return vocab_hazard(e, "vfio-ffs-of-zero");
 }
 
+/*
+ * VFIO type1: VFIO_IOMMU_GET_INFO returns the error of
+ * vfio_iommu_iova_build_caps() without freeing the capabilities built
+ * before it.
+ */
+static bool vfio_get_info_caps_leak(const struct engine *e)
+{
+	return vocab_hazard(e, "vfio-get-info-caps-leak");
+}
+
 /* iommufd: the same findings, met through IOMMU_HWPT_GET_DIRTY_BITMAP. */
 static bool iommufd_window_end_in_leaf(const struct engine *e)
 {
@@ -349,6 +359,8 @@ static const struct known_finding known[] = {
 	  range_into_noncanonical, true },
 	{ "vfio-ffs-of-zero", "vfio_type1", "sanitizer", NULL,
 	  vfio_ffs_of_zero, true },
+	{ "vfio-get-info-caps-leak", "vfio_type1", "leak",
+	  "VFIO_IOMMU_GET_INFO left memory allocated", vfio_get_info_caps_leak },
 	{ "iova-bitmap-write-past-end", "iommufd", "dirty", NULL,
 	  iommufd_window_end_in_leaf },
 	{ "genpt-dirty-window-inside-leaf", "iommufd", "dirty", NULL,

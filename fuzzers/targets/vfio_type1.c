@@ -1572,14 +1572,27 @@ static void run_detach(struct engine *e, const struct op *op)
 static void run_info(struct engine *e, const struct op *op)
 {
 	struct vfio_iommu_type1_info info = { .argsz = op->args[0] };
+	struct rt_usage before[PTF_NR_TWINS], after;
 	struct call c;
 	long want = info.argsz < 16 ? -EINVAL : 0;
 
 	user_put(e, ARG_UVA, &info, sizeof(info));
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		rt_usage(tw, &before[tw]);
 	ioctl_both(e, VFIO_IOMMU_GET_INFO, &c);
 	note(e, "-> %ld", c.ret[CAND]);
 	if (e->opts.no_oracles)
 		return;
+	/* The capability chain is a temporary: nothing may stay allocated. */
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		rt_usage(tw, &after);
+		if (after.heap_allocs != before[tw].heap_allocs)
+			finding(e, "leak", "VFIO_IOMMU_GET_INFO left memory allocated",
+				"%s twin: %ld kmalloc objects more after the ioctl (returned %ld)\n",
+				twin_name(tw),
+				(long)(after.heap_allocs - before[tw].heap_allocs),
+				c.ret[tw]);
+	}
 	check_ret(e, "VFIO_IOMMU_GET_INFO return code", want, &c);
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0 && !c.ret[CAND]; tw--) {
 		struct vfio_iommu_type1_info out;
@@ -1710,8 +1723,12 @@ static const char *hazard(const struct engine *e, const struct op *op)
 		a[2] && a[1] + (a[2] - 1) >= a[1] &&
 		a[4] <= (1ULL << 47) - BITMAP_UVA && !a[3];
 
-	return unmap_bitmap || dirty_flags || dirty_bitmap ?
-	       "vfio-ffs-of-zero" : NULL;
+	if (unmap_bitmap || dirty_flags || dirty_bitmap)
+		return "vfio-ffs-of-zero";
+	/* An allocation failure in GET_INFO may hit the leaking path. */
+	if (op->type == T_INFO && e->fail_nth && (uint32_t)a[0] >= 16)
+		return "vfio-get-info-caps-leak";
+	return NULL;
 }
 
 static void print_context(const struct engine *e, FILE *out)
