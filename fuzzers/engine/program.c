@@ -363,13 +363,16 @@ static void print_vocab_arg(const struct op_arg *a, uint64_t v, FILE *out)
 			fprintf(out, "%" PRIu64, v);
 		return;
 	case ARG_FLAGS:
-		for (unsigned int b = 0; b < 64; b++) {
+		/* The named bits, then the others as one mask. */
+		for (unsigned int b = 0; b < a->nr_names && b < 64; b++) {
 			if (!(v & (1ULL << b)))
 				continue;
-			if (b < a->nr_names)
-				fprintf(out, "%s%s", first ? "" : "|", a->names[b]);
-			else
-				fprintf(out, "%s0x%llx", first ? "" : "|", 1ULL << b);
+			fprintf(out, "%s%s", first ? "" : "|", a->names[b]);
+			first = false;
+		}
+		if (a->nr_names < 64 && v >> a->nr_names) {
+			fprintf(out, "%s0x%" PRIx64, first ? "" : "|",
+				v >> a->nr_names << a->nr_names);
 			first = false;
 		}
 		if (first)
@@ -778,7 +781,7 @@ bool program_parse(const struct target *t, FILE *in, const char *what,
 		   struct program *p)
 {
 	struct parser ps = { .what = what, .ok = true };
-	char line[512];
+	char line[1024];
 
 	memset(p, 0, sizeof(*p));
 	while (ps.ok && fgets(line, sizeof(line), in)) {
