@@ -305,16 +305,26 @@ static void span_push(int proc, uint64_t uva, uint64_t size)
  * this time are redone, and those are the ranges the next check_pins()
  * looks at.
  */
+/* A range of a pages object's page indexes, pinned. */
+struct index_run {
+	uint64_t first, last;
+};
+
+static int by_first(const void *a, const void *b)
+{
+	const struct index_run *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 static void derive_pins(struct engine *e)
 {
-	static uint8_t *pinned;
+	static struct index_run runs[MAX_IOAS * MAX_AREAS + MAX_ACC * PTF_PIN_MAX * MAX_AREAS];
 	uint64_t npinned[MAX_PAGES] = { 0 };
 	struct pin_span *prev = spans;
 	size_t nr_prev = nr_spans;
 	bool same;
 
-	if (!pinned)
-		pinned = malloc(PTF_USER_RAM_PAGES);
 	/* Forget the last count: pin_model_reset() without its memset. */
 	{
 		struct pin_model pm = { .pins = M.pm.pins };
@@ -328,10 +338,16 @@ static void derive_pins(struct engine *e)
 	nr_spans = cap_spans = 0;
 	for (int p = 0; p < MAX_PAGES; p++) {
 		const struct ipages *pg = &M.pages[p];
+		size_t n = 0;
 
 		if (!pg->live)
 			continue;
-		memset(pinned, 0, pg->npages);
+		/*
+		 * The index ranges pinned: areas in an IOAS with a domain,
+		 * and what accesses hold.  A pages object may be far larger
+		 * than the RAM (over unmapped memory, while no domain needs
+		 * its pages), so ranges, not a map of its pages.
+		 */
 		for (int i = 0; i < MAX_IOAS; i++) {
 			const struct iioas *io = &M.ioas[i];
 
@@ -340,45 +356,42 @@ static void derive_pins(struct engine *e)
 
 				if (ar->pages != p || !io->nr_dom)
 					continue;
-				memset(pinned + area_index(ar, ar->iova), 1,
-				       area_index(ar, ar->iova + ar->len - 1) -
-				       area_index(ar, ar->iova) + 1);
+				runs[n++] = (struct index_run){
+					area_index(ar, ar->iova),
+					area_index(ar, ar->iova + ar->len - 1) };
 			}
 		}
 		for (int k = 0; k < MAX_ACC; k++) {
 			const struct iaccess *ac = &M.acc[k];
 			const struct iioas *io = &M.ioas[ac->ioas];
 
-			for (unsigned int n = 0; ac->live && n < ac->nr_pin; n++)
+			for (unsigned int m = 0; ac->live && m < ac->nr_pin; m++)
 				for (unsigned int a = 0; a < io->nr_area; a++) {
 					const struct iarea *ar = &io->area[a];
-					uint64_t f = ac->pin[n].iova, l = f + ac->pin[n].len - 1;
+					uint64_t f = ac->pin[m].iova, l = f + ac->pin[m].len - 1;
 
 					if (ar->pages != p ||
 					    !overlaps(ar->iova, ar->iova + ar->len - 1, f, l))
 						continue;
 					f = f > ar->iova ? f : ar->iova;
 					l = l < ar->iova + ar->len - 1 ? l : ar->iova + ar->len - 1;
-					memset(pinned + area_index(ar, f), 1,
-					       area_index(ar, l) - area_index(ar, f) + 1);
+					runs[n++] = (struct index_run){
+						area_index(ar, f), area_index(ar, l) };
 				}
 		}
-		/* Each run of pinned pages at once. */
-		for (uint64_t x = 0; x < pg->npages;) {
-			uint64_t end = x;
+		qsort(runs, n, sizeof(*runs), by_first);
+		/* Each merged run of pinned pages at once. */
+		for (size_t i = 0; i < n;) {
+			uint64_t first = runs[i].first, last = runs[i].last;
 
-			if (!pinned[x]) {
-				x++;
-				continue;
-			}
-			while (end < pg->npages && pinned[end])
-				end++;
-			npinned[p] += end - x;
-			pin_model_range(&M.pm, pg->proc, pg->uptr + x * CPU_PAGE,
-					(end - x) * CPU_PAGE, 1);
-			span_push(pg->proc, pg->uptr + x * CPU_PAGE,
-				  (end - x) * CPU_PAGE);
-			x = end;
+			for (i++; i < n && runs[i].first <= last + 1; i++)
+				if (runs[i].last > last)
+					last = runs[i].last;
+			npinned[p] += last - first + 1;
+			pin_model_range(&M.pm, pg->proc, pg->uptr + first * CPU_PAGE,
+					(last - first + 1) * CPU_PAGE, 1);
+			span_push(pg->proc, pg->uptr + first * CPU_PAGE,
+				  (last - first + 1) * CPU_PAGE);
 		}
 		if (pg->acct == 1)
 			M.pm.user_locked_vm[pg->proc] += npinned[p];
