@@ -8,6 +8,8 @@
 #   make check       the test suite: what CI runs (tests/run-tests.sh)
 #   make bench       benchmarks (bench/)
 #   make trees       only fetch and prepare the kernel trees
+#   make show-units  per unit: its targets, whether the differential runs,
+#                    the patches applied, failed and not needed
 #   make clean       remove build/ (fetched trees included)
 #
 #   KSRC=DIR         tree under test (default: Debian's linux-source-7.3)
@@ -15,9 +17,13 @@
 #   CC=clang-N       compiler (default: the newest clang that links libFuzzer)
 #   PT_DEBUG=0       generic_pt without CONFIG_DEBUG_GENERIC_PT, as production
 #                    kernels build it (default 1: its invariants are oracles)
+#   PTF_BUILD=DIR    build directory (default build/, and build/PKG/ with
+#                    PTF_KERNEL_PKG=PKG: each Debian tree builds apart)
 
 VARIANTS := fuzz tools plain fast cov prod
-B := build
+B := $(or $(PTF_BUILD),build$(if $(PTF_KERNEL_PKG),/$(PTF_KERNEL_PKG)))
+# Scripts and tests started from here use the same one.
+export PTF_BUILD := $(B)
 
 export KSRC BASE_KSRC PTF_KERNEL_PKG
 
@@ -26,12 +32,13 @@ MAKEFLAGS += --no-builtin-rules
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help list-targets show-toolchain FORCE fuzz-bins run-bins plain-bins prod-bins \
-	fast-bins cov-bins mutant-bins
+.PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins \
+	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins fix-bins afl afl-bins afl-check-bin \
+	kunit-tree
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
-ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help unit-env,$(or $(MAKECMDGOALS),all)),)
 NEED_TREES := 1
 endif
 
@@ -88,6 +95,7 @@ KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
 	-fno-delete-null-pointer-checks -g -Wall -Wno-unused-function \
 	-Wno-gnu-variable-sized-type-not-at-end -Wno-address-of-packed-member \
 	-Wno-pointer-sign -Wno-initializer-overrides -Wno-unused-but-set-variable \
+	-Wno-format-security \
 	-Wno-visibility
 
 # Harness code: plain C against libc.
@@ -131,12 +139,13 @@ KCFLAGS := $(KCFLAGS_BASE) -isystem $(CLANG_INC) -DCONFIG_CLANG_VERSION=$(CLANG_
 # Kernel trees ----------------------------------------------------------------
 #
 # A failed preparation stops every goal (exit 2): nothing half-prepared is
-# used.
+# used.  A unit the tree cannot build is left out, and one whose files did
+# not all take patches/ runs with the differential off (see Units below).
 
 ifdef NEED_TREES
 include $(B)/trees.mk
 $(B)/trees.mk: FORCE
-	@mkdir -p $(B) && scripts/prepare-trees.sh $(B)
+	@mkdir -p $(B) && $(UNIT_ENV) scripts/prepare-trees.sh $(B)
 endif
 
 trees: $(B)/trees.mk
@@ -152,42 +161,111 @@ GENPT_TARGET_vtdss := pt_vtdss
 GENPT_TARGET_x86_64 := pt_x86_64
 GENPT_TARGET_riscv64 := pt_riscv64
 TARGETS_genpt := $(foreach f,$(GENPT_FMTS),$(if $(wildcard fuzzers/targets/$(GENPT_TARGET_$(f)).c),$(GENPT_TARGET_$(f))))
-# The callers of the series (VFIO type1, iommufd) over both families.
-TARGETS_callers := vfio_type1 iommufd
-FAMILIES := iopgtable $(if $(GENPT_FMTS),genpt callers)
-$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
+# Every target of the family, for the line that says why it was left out.
+ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$($(v))))
+# Drivers with their own page tables: one unit (twin) per driver, whose glue
+# fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
+# target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
+# the source.  A unit both trees have (Units below) becomes a target.
+DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
+DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
+DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
+DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
+$(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
+$(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
 
-# From the tree under test, per twin: iommufd's dirty bitmap, and the family.
-TREE_SRCS := drivers/iommu/iommufd/iova_bitmap.c
+# The callers of the series: VFIO type1 and iommufd, one unit each (whose
+# target is named after it), sharing the family callers: one twin per tree
+# with both page-table families, the extracted core, and the callers the
+# tree has.
+CALLER_UNITS := vfio_type1 iommufd
+$(foreach u,$(CALLER_UNITS),$(eval TARGETS_$(u) := $(if $(wildcard fuzzers/targets/$(u).c),$(u))))
+$(foreach u,$(CALLER_UNITS),$(eval ALL_TARGETS_$(u) := $(u)))
+
+# From the tree under test, per twin: iommufd's dirty bitmap (6.7 on, when
+# the tree has dirty tracking), and the family.
+TREE_SRCS := $(if $(wildcard $(BASE_TREE)/drivers/iommu/iommufd/iova_bitmap.c),drivers/iommu/iommufd/iova_bitmap.c)
 TREE_SRCS_iopgtable := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
 	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
 TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_FMTS))
-# The callers' units: VFIO type1 whole, iommufd's pages, io_pagetable and
-# ioas whole, and the lib/ code they build on.
-TREE_SRCS_callers := $(TREE_SRCS_iopgtable) $(TREE_SRCS_genpt) \
-	drivers/vfio/vfio_iommu_type1.c drivers/iommu/iommufd/pages.c \
-	drivers/iommu/iommufd/io_pagetable.c drivers/iommu/iommufd/ioas.c \
-	drivers/iommu/iommufd/hwpt_noiommu.c \
-	lib/rbtree.c lib/interval_tree.c lib/xarray.c
+# The callers: VFIO type1 whole; iommufd's pages, io_pagetable, ioas and
+# no-IOMMU hwpt whole; the lib/ code they build on.
+TREE_SRCS_vfio_type1 := drivers/vfio/vfio_iommu_type1.c
+TREE_SRCS_iommufd := drivers/iommu/iommufd/pages.c drivers/iommu/iommufd/io_pagetable.c \
+	drivers/iommu/iommufd/ioas.c drivers/iommu/iommufd/hwpt_noiommu.c
+TREE_SRCS_callers = $(TREE_SRCS_iopgtable) $(TREE_SRCS_genpt) $(call caller_part,TREE_SRCS) \
+	$(CALLER_LIB_SRCS)
+
+# Units -------------------------------------------------------------------------
+#
+# A unit is what one twin object builds: a family and the core.  Each
+# declares here the files (or directories, with a trailing /) it builds
+# from the tree.  scripts/prepare-trees.sh leaves out a unit whose files a
+# tree lacks, applies patches/ file by file to what the present units
+# build, and turns the differential off for a unit with a file that did not
+# take its hunks (its candidate twin is then the baseline's code).  A new
+# family adds itself to UNITS and says UNIT_FILES_<family>.
+UNITS := iopgtable genpt $(CALLER_UNITS) $(DRIVERS)
+UNIT_FILES_core := include/linux/iommu.h drivers/iommu/iommu.c
+# Built where the tree has them: iommu-pages.h (6.11 on), dirty tracking (6.7 on).
+UNIT_FILES_optional := drivers/iommu/iommu-pages.h drivers/iommu/iommufd/iova_bitmap.c \
+	include/linux/iova_bitmap.h
+UNIT_FILES_iopgtable := include/linux/io-pgtable.h drivers/iommu/io-pgtable-arm.h $(TREE_SRCS_iopgtable)
+UNIT_FILES_genpt := include/linux/generic_pt/ drivers/iommu/generic_pt/fmt/ drivers/iommu/generic_pt/
+# A caller's unit: the page tables it runs over, the lib/ code the callers
+# build on, and its own files (whole or extracted by name, EXTRACT_FILE_*).
+CALLER_LIB_SRCS := lib/rbtree.c lib/interval_tree.c lib/xarray.c
+CALLER_FILES := $(UNIT_FILES_iopgtable) $(UNIT_FILES_genpt) $(CALLER_LIB_SRCS) \
+	lib/bitmap.c lib/find_bit.c
+UNIT_FILES_vfio_type1 := $(CALLER_FILES) $(TREE_SRCS_vfio_type1) drivers/vfio/vfio_main.c
+UNIT_FILES_iommufd := $(CALLER_FILES) $(TREE_SRCS_iommufd) drivers/iommu/iommufd/main.c \
+	drivers/iommu/iommufd/device.c drivers/iommu/iommufd/hw_pagetable.c
+# A driver's unit builds its driver source, which its glue includes.
+$(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
+UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
+
+# The units the trees give, each with targets; a family's targets link its
+# twins.  The callers' units share the family callers.
+CALLERS_PRESENT := $(filter $(CALLER_UNITS),$(UNITS_PRESENT))
+TARGETS_callers := $(foreach u,$(CALLERS_PRESENT),$(TARGETS_$(u)))
+FAMILIES := $(foreach u,$(filter-out $(CALLER_UNITS),$(UNITS_PRESENT)),$(if $(TARGETS_$(u)),$(u))) \
+	$(if $(TARGETS_callers),callers)
+$(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
+# The units with targets, and a target's unit (its differential, its
+# patches): its family, or for a caller, its own.
+TARGET_UNITS := $(foreach f,$(FAMILIES),$(if $(filter callers,$(f)),$(TARGETS_callers),$(f)))
+$(foreach u,$(TARGET_UNITS),$(foreach t,$(TARGETS_$(u)),$(eval UNIT_$(t) := $(u))))
+# What the shared twin builds of each caller the tree has.
+caller_part = $(foreach u,$(CALLERS_PRESENT),$($(1)_$(u)))
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
 	kernel-shim/kernel/lib.c kernel-shim/kernel/iommufd-dirty.c
 SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c kernel-shim/kernel/user-pages.c
 SHIM_SRCS_genpt := fuzzers/twins/genpt.c kernel-shim/kernel/user-pages.c
-SHIM_SRCS_callers := fuzzers/twins/iopgtable.c fuzzers/twins/genpt.c \
+SHIM_SRCS_callers = fuzzers/twins/iopgtable.c fuzzers/twins/genpt.c \
 	kernel-shim/kernel/user-mm.c kernel-shim/kernel/iommu-group.c \
-	kernel-shim/kernel/vfio-core.c kernel-shim/kernel/radix-tree.c \
-	kernel-shim/kernel/lib-bitmap.c \
-	fuzzers/twins/vfio.c fuzzers/twins/iommufd.c fuzzers/twins/callers.c
+	kernel-shim/kernel/radix-tree.c kernel-shim/kernel/lib-bitmap.c \
+	fuzzers/twins/callers.c $(call caller_part,SHIM_SRCS)
+SHIM_SRCS_vfio_type1 := fuzzers/twins/vfio.c kernel-shim/kernel/vfio-core.c
+SHIM_SRCS_iommufd := fuzzers/twins/iommufd.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
+# A driver's twin: its glue (which includes the tree file, not compiled on
+# its own), and what every driver twin shares: the driver core stand-ins,
+# the iommu core's driver side, and the domain ops that count and forward.
+DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
+	kernel-shim/kernel/user-pages.c fuzzers/twins/drivers/common.c
+$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
+$(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
 	-DCONFIG_IOMMUFD=1 -DCONFIG_IOMMUFD_TEST=1 -DCONFIG_IOMMUFD_NOIOMMU=1 \
-	-DCONFIG_INTERVAL_TREE_SPAN_ITER=1 -Wno-unused-variable
+	-DCONFIG_INTERVAL_TREE_SPAN_ITER=1 -Wno-unused-variable \
+	$(foreach u,$(CALLERS_PRESENT),-DPTF_CALLER_$(u)=1)
 # Harness objects a family's targets share.  The callers reuse the
 # page-table targets' walkers and configurations: those are built again
 # with their ptf_target renamed (build/VARIANT/obj/fuzzers/targets/NAME.fmt.o).
 TARGET_OBJS_genpt := fuzzers/targets/pt_common.o
+$(foreach d,$(DRIVERS),$(eval TARGET_OBJS_$(d) := fuzzers/targets/drv_common.o))
 CALLER_FORMATS := arm_lpae pt_amdv1_mock pt_amdv1
 TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers.o \
 	$(patsubst %,fuzzers/targets/%.fmt.o,$(CALLER_FORMATS))
@@ -196,8 +274,9 @@ TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers.o \
 # (scripts/extract-functions.awk): NAME is built as
 # $(twin_dir)/include/extract/NAME.c, from EXTRACT_FILE_NAME, for the
 # glue that includes it.
-EXTRACTS_callers := vfio_main lib_bitmap lib_find_bit iommufd_main \
-	iommufd_device iommufd_hwpt
+EXTRACTS_callers = lib_bitmap lib_find_bit $(call caller_part,EXTRACTS)
+EXTRACTS_vfio_type1 := vfio_main
+EXTRACTS_iommufd := iommufd_main iommufd_device iommufd_hwpt
 EXTRACT_FILE_vfio_main := drivers/vfio/vfio_main.c
 EXTRACT_ROOTS_vfio_main := vfio_info_cap_add vfio_info_cap_shift \
 	vfio_info_add_capability
@@ -225,8 +304,12 @@ EXTRACT_ROOTS_lib_find_bit := FIND_NEXT_BIT FIND_FIRST_BIT _find_next_bit \
 	_find_first_bit _find_next_zero_bit _find_first_zero_bit
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
-CORE_ROOTS := iommu_map iommu_unmap iommu_unmap_fast iommu_iova_to_phys \
-	iommu_iova_to_phys_length?
+CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
+	iommu_iova_to_phys iommu_iova_to_phys_length?
+# Drivers also allocate, attach and free their domains through the core.
+$(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
+	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
+	dev_iommu_priv_set))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)
@@ -246,7 +329,7 @@ twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 twin_extracts = $(patsubst %,$(call twin_dir,$(1),$(2),$(3))/include/extract/%.c,$(EXTRACTS_$(3)))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
-kcc = $(CC) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
+kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
 	-Ikernel-shim/include -Ikernel-shim/abi -Ikernel-shim/kernel \
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
@@ -275,9 +358,9 @@ $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7)
+$(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)
-	@awk -v roots="$(CORE_ROOTS)" -f scripts/extract-functions.awk \
+	@awk -v roots="$(CORE_ROOTS) $(CORE_ROOTS_$(8))" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
 
 $(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.awk $(7) Makefile
@@ -291,14 +374,28 @@ $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 
 $(call twin_dir,$(1),$(2),$(8)).o: $(call twin_objs,$(1),$(2),$(8))
 	@echo "  TWIN  $$@ (Linux $(5))"
-	@$(LD) -r -o $$@.raw $$^
-	@$(NM) --defined-only -g $$@.raw | \
-		awk '{ print $$$$3, "ptf_$(6)__" $$$$3 }' >$$@.syms
-	@$(OBJCOPY) --redefine-syms=$$@.syms $$@.raw $$@
-	@rm -f $$@.raw
+	$$(call link_twin,$(6))
+
+# With the differential off, the candidate twin is this code, renamed apart.
+$(call twin_dir,$(1),$(2),$(8))-as-cand.o: $(call twin_objs,$(1),$(2),$(8))
+	@echo "  TWIN  $$@ (Linux $(5), as the candidate)"
+	$$(call link_twin,cand)
 
 -include $(patsubst %.o,%.d,$(call twin_objs,$(1),$(2),$(8)))
 endef
+
+# $(call link_twin,PREFIX): the recipe that links a twin's objects into $@.
+define link_twin
+@$(LD) -r -o $@.raw $^
+@$(NM) --defined-only -g $@.raw | awk '{ print $$3, "ptf_$(1)__" $$3 }' >$@.syms
+@$(OBJCOPY) --redefine-syms=$@.syms $@.raw $@
+@rm -f $@.raw
+endef
+
+# $(call cand_twin,VARIANT,NAME,FAMILY[,UNIT]): the candidate twin object
+# a target of UNIT (default: the family's) links: NAME's, or the
+# baseline's code when the unit's differential is off.
+cand_twin = $(if $(filter off,$(UNIT_DIFF_$(or $(4),$(3)))),$(call twin_dir,$(1),base,$(3))-as-cand.o,$(call twin_dir,$(1),$(2),$(3)).o)
 
 TWIN_KEY_base := BASE_KEY
 TWIN_KEY_cand := CAND_KEY
@@ -325,6 +422,11 @@ $(B)/$(1)/obj/fuzzers/targets/%.fmt.o: fuzzers/targets/%.c
 	@echo "  CC    $(1)/$$*.fmt.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -Dptf_target=ptf_fmt_$$* -MMD -MP -c $$< -o $$@
 
+# Data only: nothing to instrument.
+$(B)/$(1)/obj/unit-%.o: $(B)/units/%.c
+	@mkdir -p $$(@D)
+	@$(CC) $(CFLAGS) -c $$< -o $$@
+
 -include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
 -include $(wildcard $(B)/$(1)/obj/fuzzers/targets/*.fmt.d)
 endef
@@ -332,15 +434,22 @@ $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
 TARGETS := $(foreach f,$(FAMILIES),$(TARGETS_$(f)))
 
-# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN)
+# What the engine is told of a unit: why its differential is off (or NULL).
+$(B)/units/%.c: $(B)/trees.mk
+	@mkdir -p $(@D)
+	@printf '%s\n' '/* Written by the Makefile from trees.mk. */' \
+		'const char *const ptf_differential_off = $(if $(UNIT_WHY_$*),"$(UNIT_WHY_$*)",0);' >$@
+
+# $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN[,BASELINE-TWIN])
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
 		$(addprefix $(B)/$(1)/obj/,$(TARGET_OBJS_$(FAMILY_$(2)))) \
-		$(call twin_dir,$(1),base,$(FAMILY_$(2))).o \
-		$(call twin_dir,$(1),$(4),$(FAMILY_$(2))).o
+		$(B)/$(1)/obj/unit-$(UNIT_$(2)).o \
+		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
+		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)),$(UNIT_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(CC) $(SAN_$(1)) $(LINK_$(MAIN_$(1))) $(KINSTR_$(1)) -o $$@ $$^
+	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$^
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -358,6 +467,16 @@ all: $(FUZZ_BINS) $(RUN_BINS)
 list-targets:
 	@echo $(TARGETS)
 
+# Per unit: "UNIT|TARGETS|on or off (why)|applied A failed F notneeded N";
+# "UNIT|TARGETS|left out|the tree lacks FILE" for a unit left out.
+show-units:
+	@$(foreach u,$(TARGET_UNITS),echo '$(u)|$(TARGETS_$(u))|$(UNIT_DIFF_$(u))$(if $(UNIT_WHY_$(u)), ($(UNIT_WHY_$(u))))|$(UNIT_PATCHES_$(u))';)
+	@$(foreach u,$(UNITS_LEFT_OUT),echo '$(u)|$(or $(TARGETS_$(u)),$(ALL_TARGETS_$(u)))|left out|the tree lacks $(UNIT_LACKS_$(u))';)
+
+# The units' declarations, for scripts/prepare-trees.sh run by hand.
+unit-env:
+	@echo "$(UNIT_ENV)"
+
 # The compiler and the LLVM tools beside it (coverage, the symbolizer).
 show-toolchain:
 	@echo $(CC) $(LLVM_BIN)
@@ -369,13 +488,58 @@ fast-bins: $(addprefix $(B)/fast/bin/,$(addsuffix -run,$(TARGETS)))
 cov-bins: $(addprefix $(B)/cov/bin/,$(addsuffix -run,$(TARGETS)))
 prod-bins: $(addprefix $(B)/prod/bin/,$(addsuffix -run,$(TARGETS_genpt)))
 
+# AFL++ ---------------------------------------------------------------------------
+#
+# make afl: every target for afl-fuzz (build/afl/bin/TARGET; ./run-fuzz.sh
+# fuzz --engine afl TARGET).  The kernel code is compiled by Debian's
+# afl-clang-fast (AFL++ 4.04c, on the same clang 14), so only it carries
+# AFL++'s coverage instrumentation, as only it carries libFuzzer's in the
+# fuzz build; the harness is the toolchain's clang, uninstrumented.  ASan
+# and UBSan as for libFuzzer; libFuzzer's entry point
+# (LLVMFuzzerTestOneInput) is driven by AFL++'s libAFLDriver.a.  Not one of
+# VARIANTS: the toolchain probe knows nothing of AFL++.
+
+AFL_CC ?= afl-clang-fast
+AFL_DRIVER ?= /usr/lib/afl/libAFLDriver.a
+KCC_afl = $(AFL_CC)
+LD_afl = $(AFL_CC)
+SAN_afl := $(SAN) $(KSAN)
+KINSTR_afl :=
+OPT_afl := -O1
+MAIN_afl := libfuzzer
+LINKF_afl = $(AFL_DRIVER)
+PTDEBUG_afl := $(PT_DEBUG)
+AFL_BINS := $(addprefix $(B)/afl/bin/,$(TARGETS))
+
+$(eval $(call variant_rules,afl))
+ifdef BASE_TREE
+$(foreach f,$(FAMILIES),\
+	$(eval $(call twin_rules,afl,base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk,$(f)))\
+	$(eval $(call twin_rules,afl,cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk,$(f))))
+endif
+$(foreach t,$(TARGETS),$(eval $(call target_bin,afl,$(t),,cand)))
+
+# Debian's afl++ first (scripts/setup-deps.sh --afl), then the binaries.
+afl:
+	@scripts/setup-deps.sh --afl
+	@[ -f $(AFL_DRIVER) ] || { echo "ptfuzz: $(AFL_DRIVER) not found (AFL_DRIVER=...)" >&2; exit 2; }
+	@$(MAKE) -s afl-bins
+afl-bins: $(AFL_BINS)
+# make check builds one, and fuzzes it a few seconds (tests/run-tests.sh).
+AFL_CHECK_TARGET := arm_v7s
+afl-check-bin:
+	@scripts/setup-deps.sh --afl
+	@$(MAKE) -s $(B)/afl/bin/$(AFL_CHECK_TARGET)
+
 # Mutants: the candidate tree with one bug injected, for the self-tests ------------
 #
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
 # program that must catch it (its "target" line names the fuzz target).
 
-MUTANTS := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
+# Only for targets that run with the differential on: a mutant is of the candidate.
 mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
+MUTANTS := $(foreach m,$(basename $(notdir $(wildcard tests/mutants/*.patch))),\
+	$(if $(filter on,$(UNIT_DIFF_$(UNIT_$(call mutant_target,$(m))))),$(m)))
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
 
 define mutant_rules
@@ -393,6 +557,53 @@ endif
 
 mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 
+# Fixes for the kernel findings: patches/fixes/ ---------------------------------
+#
+# The bugs are in both trees, so a fix goes into both twins.  For the Nth
+# patch of patches/fixes/series, $(B)/fixes/N-base and N-cand are the two
+# trees with patches 1..N applied (derive-tree.sh, as for the mutants), and
+# $(B)/tools/bin/TARGET-run-fix-N is built for the targets of the
+# regression inputs of the findings the series line names.  The whole
+# series also gets the fuzz build of every target (TARGET-fix-all, the
+# smoke run) and the prod build of the generic_pt targets.
+
+FIX_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series 2>/dev/null)
+FIX_NRS := $(foreach p,$(FIX_SERIES),$(firstword $(subst -, ,$(p))))
+FIX_LAST := $(lastword $(FIX_NRS))
+fix_patch = $(filter $(1)-%,$(FIX_SERIES))
+fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '1,/^$(1)-/p'))
+fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
+fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
+fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
+
+# $(call fix_rules,N): the trees, twins and replay drivers of fix N.
+define fix_rules
+$(B)/fixes/$(1).stamp: $(call fix_upto,$(1)) $(B)/trees.mk
+	@echo "  TREE  $(B)/fixes/$(1)-base $(B)/fixes/$(1)-cand"
+	@scripts/derive-tree.sh $(BASE_TREE) $(B)/fixes/$(1)-base $(call fix_upto,$(1))
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/fixes/$(1)-cand $(call fix_upto,$(1))
+	@touch $$@
+$(B)/fixes/$(1)-base/%.c $(B)/fixes/$(1)-cand/%.c: $(B)/fixes/$(1).stamp ;
+endef
+# $(call fix_twins,N,VARIANT,FAMILY)
+define fix_twins
+$(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
+$(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
+endef
+ifdef CAND_TREE
+$(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
+	$(foreach v,tools $(if $(filter $(n),$(FIX_LAST)),fuzz prod),$(foreach f,$(FAMILIES),\
+		$(eval $(call fix_twins,$(n),$(v),$(f)))))\
+	$(foreach t,$(call fix_targets,$(n)),\
+		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))
+$(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+$(foreach t,$(TARGETS_genpt),$(eval $(call target_bin,prod,$(t),-run-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
+endif
+
+fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(call fix_targets,$(n)),$(call fix_bin,$(n),$(t)))) \
+	$(if $(FIX_LAST),$(addsuffix -fix-all,$(addprefix $(B)/fuzz/bin/,$(TARGETS))) \
+	$(addsuffix -run-fix-all,$(addprefix $(B)/prod/bin/,$(TARGETS_genpt))))
+
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
 # $(B)/fast/bin/bench-callers runs VFIO's and iommufd's ioctls, before and
@@ -402,7 +613,9 @@ mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
 # runs it, measures the replay throughput of every target and draws the
 # charts, into $(B)/bench/.
 
-BENCH_FAMILIES := callers
+# Both callers present, with the differential on: otherwise there is no
+# before and after to compare (bench/run.sh says so).
+BENCH_FAMILIES := $(if $(filter-out on,$(foreach u,$(CALLER_UNITS),$(or $(UNIT_DIFF_$(u)),absent))),,callers)
 BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_OBJS := $(addprefix $(B)/fast/obj/,$(BENCH_SRCS:.c=.o) \
 	$(patsubst %.c,%.o,$(wildcard kernel-shim/runtime/*.c)))
@@ -413,7 +626,7 @@ $(B)/fast/bin/bench-callers: $(BENCH_OBJS) $(call twin_dir,fast,base,callers).o 
 	@echo "  LINK  $@"
 	@$(CC) -o $@ $^
 
-bench: $(B)/fast/bin/bench-callers fast-bins run-bins
+bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES)) fast-bins run-bins
 	@bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)
 
 -include $(patsubst %.c,$(B)/fast/obj/%.d,$(BENCH_SRCS))
@@ -426,13 +639,18 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
-check: all mutant-bins prod-bins $(B)/tools/bin/test_model
+# A full tree, configured and prepared, to compile exported KUnit tests in.
+kunit-tree:
+	@scripts/setup-deps.sh --kunit
+	@scripts/kunit-tree.sh $(B) >/dev/null
+
+check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model
 	@tests/run-tests.sh
 
 clean:
 	rm -rf $(B)
 
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,21p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:

@@ -306,6 +306,8 @@ static enum model_verdict iopgtable_unmap(struct model *m, uint64_t iova,
 		l = i < m->nr ? &m->leaves[i] : NULL;
 		if (!l || l->iova > p)
 			return MODEL_UNKNOWN;		/* hole */
+		if (l->size > s && r->unmap_splits_blocks)
+			return MODEL_UNKNOWN;		/* an older tree splits it */
 		if (l->size > s)
 			break;				/* would split a leaf */
 		while (covered < s && i < m->nr &&

@@ -84,6 +84,12 @@ struct model_rules {
 	bool dirty_on_map;
 	/* Leaves record dirty state at all. */
 	bool tracks_dirty;
+	/*
+	 * io-pgtable-arm and -v7s once split a block to unmap part of it
+	 * (arm_lpae_split_blk_unmap(), arm_v7s_split_blk_unmap()): such an
+	 * unmap is not predicted, only agreed on by the twins.
+	 */
+	bool unmap_splits_blocks;
 };
 
 enum model_verdict {

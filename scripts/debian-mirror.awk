@@ -4,12 +4,18 @@
 #
 # Input: apt source files, each line prefixed "L " (one-line sources.list
 # format) or "S " (deb822 .sources; each file ends with a bare "S").
-# Output: "URI KEY" for the first enabled "deb" entry of a Debian suite
-# that is not the security archive; KEY is its Signed-By, or "-".
+# Output: "URI KEY SUITE" for the first enabled "deb" entry of a Debian
+# suite that is not the security archive; KEY is its Signed-By file, or
+# "-" (none, or a key given inline);
+# SUITE is the release it names (bookworm for bookworm-updates).
+
+function release(suite) {
+	sub(/-(updates|backports|backports-sloppy|proposed-updates)$/, "", suite)
+	return suite
+}
 
 function debian(suite) {
-	sub(/-(updates|backports|backports-sloppy|proposed-updates)$/, "", suite)
-	return suite ~ /^(buster|bullseye|bookworm|trixie|forky|duke|sid|stable|oldstable|testing|unstable)$/
+	return release(suite) ~ /^(buster|bullseye|bookworm|trixie|forky|duke|sid|stable|oldstable|testing|unstable)$/
 }
 
 function take(uri, suites, key, enabled,    n, i, s) {
@@ -18,7 +24,8 @@ function take(uri, suites, key, enabled,    n, i, s) {
 	n = split(suites, s, " ")
 	for (i = 1; i <= n; i++)
 		if (debian(s[i])) {
-			print uri, (key == "" ? "-" : key)
+			# An inline key (deb822) has blanks: apt's trusted keys then.
+			print uri, (key == "" || key ~ /BEGIN/ ? "-" : key), release(s[i])
 			found = 1
 			return
 		}

@@ -8,13 +8,16 @@
 # without touching the system's apt state (a project-local sources list,
 # lists and cache under BUILD_DIR/apt).  Prints the tree's path on stdout.
 #
-# PTF_KERNEL_PKG picks the package (default linux-source-7.3).  When Debian
+# PTF_KERNEL_PKG picks the package (default linux-source-7.3), from the
+# suites trixie-backports, sid, trixie and the machine's own.  When Debian
 # no longer carries it, the newest linux-source-X.Y is used instead, and the
 # substitution is announced on stderr.  An extracted tree is reused as long
 # as its stamp is complete, so later runs work offline.
 set -eu
 
 build=${1:?usage: fetch-kernel.sh BUILD_DIR}
+mkdir -p "$build"
+build=$(cd "$build" && pwd)
 want=${PTF_KERNEL_PKG:-linux-source-7.3}
 here=$(cd "$(dirname "$0")" && pwd)
 apt_dir=$build/apt
@@ -41,11 +44,13 @@ extract() {
 	mkdir -p "$tree.tmp"
 	echo "ptfuzz: extracting the paths ptfuzz needs from $(basename "$deb")" >&2
 	paths=$(sed -e 's/#.*//' -e '/^$/d' -e "s|^|$pkg/|" "$here/kernel-paths.txt")
+	# Older trees lack some paths (panthor is new in 6.10): only those may fail.
 	# shellcheck disable=SC2086
-	dpkg-deb --fsys-tarfile "$deb" |
+	err=$(dpkg-deb --fsys-tarfile "$deb" |
 		tar -xO "./usr/src/$pkg.tar.xz" |
-		tar -xJ -C "$tree.tmp" $paths ||
-		die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz"
+		tar -xJ -C "$tree.tmp" $paths 2>&1) ||
+		! echo "$err" | grep -v -e 'Not found in archive' -e 'Exiting with failure status' | grep -q . ||
+		die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz ($(echo "$err" | head -n 1))"
 	mv "$tree.tmp/$pkg" "$tree"
 	rmdir "$tree.tmp"
 	echo "$pkg $version paths=$paths_key" >"$tree/.ptfuzz-extracted"
@@ -85,25 +90,28 @@ mirror=$({
 } | awk -f "$here/debian-mirror.awk")
 [ -n "$mirror" ] ||
 	die "fetch-kernel: $etc has no Debian source (a 'deb' entry for bookworm, trixie, sid, ...); add one or give a tree with KSRC=DIR"
-uri=${mirror% *}
-key=${mirror##* }
+# shellcheck disable=SC2086
+set -- $mirror
+uri=$1 key=$2 own=$3
 # Without a Signed-By (or with an inline key), apt's trusted keys apply.
 case $key in
--|*BEGIN*) opts="" ;;
+-) opts="" ;;
 *) opts="[signed-by=$key] " ;;
 esac
+# Newer kernels from trixie-backports and sid; trixie's own and the
+# machine's own release reach the older ones (linux-source-6.12, -6.1, ...).
+suites=$(printf '%s\n' trixie-backports sid trixie "$own" | awk '!seen[$0]++' | tr '\n' ' ')
 
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
-	"$kernel_dir" "$build/debian"
-cat >"$apt_dir/sources.list" <<EOF
-deb ${opts}$uri trixie-backports main
-deb ${opts}$uri sid main
-EOF
-apt_opts="-o Dir::Etc::sourcelist=$apt_dir/sources.list -o Dir::Etc::sourceparts=-
+	"$apt_dir/sources.list.d" "$kernel_dir" "$build/debian"
+for suite in $suites; do
+	echo "deb ${opts}$uri $suite main"
+done >"$apt_dir/sources.list"
+apt_opts="-o Dir::Etc::sourcelist=$apt_dir/sources.list -o Dir::Etc::sourceparts=$apt_dir/sources.list.d
  -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache
  -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
 
-echo "ptfuzz: reading Debian package lists (trixie-backports, sid) from $uri" >&2
+echo "ptfuzz: reading Debian package lists (${suites% }) from $uri" >&2
 # shellcheck disable=SC2086
 apt-get -qq $apt_opts update >&2 ||
 	die "fetch-kernel: apt-get update from $uri failed; give a tree with KSRC=DIR"
@@ -119,7 +127,7 @@ if ! apt-cache $apt_opts show "$pkg" >/dev/null 2>&1; then
 fi
 
 # shellcheck disable=SC2086
-version=$(apt-cache $apt_opts show "$pkg" | awk '/^Version:/ {print $2; exit}')
+version=$(apt-cache $apt_opts policy "$pkg" | awk '$1 == "Candidate:" {print $2; exit}')
 echo "ptfuzz: downloading $pkg $version (~170 MB)" >&2
 rm -f "$build/debian/${pkg}_"*.deb
 # shellcheck disable=SC2086

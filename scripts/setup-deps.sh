@@ -1,10 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# setup-deps.sh [--bench] [PACKAGE...]
+# setup-deps.sh [--bench] [--kunit] [--kunit-run] [--afl] [PACKAGE...]
 #
 # Make sure the tools ptfuzz needs are installed, from Debian's packages:
-# the base tools, what --bench adds (gnuplot for make bench's charts), and
+# the base tools, what --bench adds (gnuplot for make bench's charts and
+# the main job's report), --kunit (what a kernel build needs, to compile
+# exported KUnit tests), --kunit-run (that and qemu, for
+# tools/testing/kunit/kunit.py run), --afl (Debian's afl++), and
 # any PACKAGE named (scripts/find-clang.sh names clang-19 when no installed
 # clang passes its probe).  Quiet and quick when everything is there.  As
 # root (or with sudo) the missing packages are installed with apt-get;
@@ -30,6 +33,17 @@ need sha256sum coreutils
 for arg in "$@"; do
 	case $arg in
 	--bench) need gnuplot gnuplot-nox ;;
+	--kunit|--kunit-run)
+		for t in gcc:gcc flex:flex bison:bison bc:bc; do
+			need "${t%%:*}" "${t#*:}"
+		done
+		dpkg -s libelf-dev >/dev/null 2>&1 || missing="$missing libelf-dev"
+		if [ "$arg" = --kunit-run ]; then
+			need python3 python3
+			need qemu-system-x86_64 qemu-system-x86
+		fi
+		;;
+	--afl) need afl-clang-fast afl++ ;;
 	-*) echo "ptfuzz: setup-deps.sh: unknown option $arg" >&2; exit 2 ;;
 	*) dpkg -s "$arg" >/dev/null 2>&1 || missing="$missing $arg" ;;
 	esac

@@ -10,8 +10,9 @@ set -u
 tmp=${1:?usage: patches-test.sh TMPDIR}/patches
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-base=$(sed -n 's/^BASE_TREE := //p' build/trees.mk)
-cand=$(sed -n 's/^CAND_TREE := //p' build/trees.mk)
+B=${PTF_BUILD:-build}
+base=$(sed -n 's/^BASE_TREE := //p' "$B/trees.mk")
+cand=$(sed -n 's/^CAND_TREE := //p' "$B/trees.mk")
 series=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' patches/series)
 
 rm -rf "$tmp"

@@ -9,22 +9,37 @@
 #   selftest    each oracle catches the kernel mutant it exists for
 #               (tests/mutants/), and the unmutated candidate passes
 #   tools       bad input to our tools: a clear message and exit status 2
+#   trees       trees the port does not fit (tests/trees-test.sh): a
+#               unit with the differential off, a unit left out
 #   patches     patches/ is checkpatch-clean and applies in series order
+#   fixes       patches/fixes/ likewise, and each fix turns its findings'
+#               regression inputs clean (strict) in both twins
+#   kunit       every regression input exports as a KUnit test case that
+#               applies to the default tree and compiles in a full one
+#   afl         one target built with afl++ runs a few seconds under afl-fuzz
 #   smoke       a short fuzzing run of every target
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
-# one group.  The last line is "N passed, N failed".
+# one group.  A regression input marked "# tree: X.Y" runs only on Linux
+# X.Y (it is skipped elsewhere).  The last line is "N passed, N failed";
+# a line before it counts the skipped tests, if any.
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-B=$top/build
+B=${PTF_BUILD:-build}
+case $B in /*) ;; *) B=$top/$B ;; esac
+# Relative where it can be: make keys its dependency files by the path.
+export PTF_BUILD="${B#"$top"/}"
 TARGETS=$(make -s list-targets) || exit 2
+UNITS=$(make -s show-units) || exit 2
+RELEASE=$(sed -n 's/^BASE_RELEASE := //p' "$B/trees.mk")
 SMOKE=${PTF_SMOKE_SECONDS:-20}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
+skip=0
 
 # Sanitizer reports name functions and lines through the llvm-symbolizer
 # beside the compiler (the toolchain probe checked it is there).
@@ -44,8 +59,29 @@ ko() {
 	echo "FAIL $*"
 }
 
+skipped() {
+	skip=$((skip + 1))
+	echo "SKIP $*"
+}
+
 group() {
 	[ -z "${PTF_ONLY:-}" ] || [ "$PTF_ONLY" = "$1" ]
+}
+
+# The tree a regression input is for ("# tree: 6.1"), or nothing: any.
+prog_tree() {
+	sed -n 's/^# tree: //p' "$1" | head -n 1
+}
+
+for_this_tree() {
+	want=$(prog_tree "$1")
+	case $RELEASE in "$want".*|"$want") return 0 ;; esac
+	[ -z "$want" ]
+}
+
+# "on" or "off" for target $1's unit.
+differential_of() {
+	echo "$UNITS" | awk -F'|' -v t="$1" 'index(" " $2 " ", " " t " ") { split($3, w, " "); print w[1]; exit }'
 }
 
 # A program file's target.
@@ -112,6 +148,10 @@ if group replay; then
 	done
 	for p in corpus/regressions/*/*.prog; do
 		[ -f "$p" ] || continue
+		if ! for_this_tree "$p"; then
+			skipped "replay: $p (for Linux $(prog_tree "$p"); this tree is Linux $RELEASE)"
+			continue
+		fi
 		t=$(prog_target "$p")
 		run=$(prog_runner "$p")
 		encode "$p" "$tmp/in" || { ko "replay: encode $p"; continue; }
@@ -124,13 +164,13 @@ if group replay; then
 		# A known kernel finding must still be there under strict mode.
 		id=$(sed -n 's/^# Known kernel finding \([a-z0-9-]*\).*/\1/p' "$p")
 		[ -n "$id" ] || continue
-		if PTF_STRICT=1 "$run" "$tmp/in" >"$tmp/out" 2>&1; then
-			ko "replay: $p passes under PTF_STRICT=1: is $id fixed in this kernel? Retire it from fuzzers/engine/known.c"
+		if PTF_STRICT=$id "$run" "$tmp/in" >"$tmp/out" 2>&1; then
+			ko "replay: $p passes under PTF_STRICT=$id: is $id fixed in this kernel? Retire it from fuzzers/engine/known.c"
 		elif grep -q "^known: *$id" "$tmp/out"; then
-			ok "replay: $p fails under PTF_STRICT=1 as known finding $id (expected failure)"
+			ok "replay: $p fails under PTF_STRICT=$id as known finding $id (expected failure)"
 		else
 			tail -n 30 "$tmp/out"
-			ko "replay: $p fails under PTF_STRICT=1, but not as $id"
+			ko "replay: $p fails under PTF_STRICT=$id, but not as $id"
 		fi
 	done
 fi
@@ -142,6 +182,10 @@ if group selftest; then
 		m=$(basename "$p" .prog)
 		t=$(prog_target "$p")
 		want=$(prog_expect "$p")
+		if [ "$(differential_of "$t")" != on ]; then
+			skipped "selftest: $m: $t runs with the differential off on this tree (mutants are of the candidate)"
+			continue
+		fi
 		encode "$p" "$tmp/in" || { ko "selftest: encode $p"; continue; }
 		if ! "$B/tools/bin/$t-run" "$tmp/in" >"$tmp/out" 2>&1; then
 			tail -n 30 "$tmp/out"
@@ -167,6 +211,17 @@ if group tools; then
 fi
 
 # ---------------------------------------------------------------------------
+if group trees; then
+	sh tests/trees-test.sh "$tmp" >"$tmp/trees.out" 2>&1
+	rc=$?
+	grep -v '^\(PASS\|FAIL\) ' "$tmp/trees.out"
+	grep '^\(PASS\|FAIL\) ' "$tmp/trees.out"
+	pass=$((pass + $(grep -c '^PASS' "$tmp/trees.out")))
+	fail=$((fail + $(grep -c '^FAIL' "$tmp/trees.out")))
+	[ $rc = 0 ] || ko "trees: the test script itself failed ($rc)"
+fi
+
+# ---------------------------------------------------------------------------
 if group patches; then
 	sh tests/patches-test.sh "$tmp" >"$tmp/patches.out" 2>&1
 	rc=$?
@@ -175,6 +230,136 @@ if group patches; then
 	pass=$((pass + $(grep -c '^PASS' "$tmp/patches.out")))
 	fail=$((fail + $(grep -c '^FAIL' "$tmp/patches.out")))
 	[ $rc = 0 ] || ko "patches: the test script itself failed ($rc)"
+fi
+
+# ---------------------------------------------------------------------------
+# patches/fixes/: clean and applicable; with the series up to a fix in both
+# twins' trees, the regression inputs of the findings it names pass under
+# PTF_STRICT=1; with all of it, a short strict fuzz run of each target is
+# clean.
+fix_runner() {
+	if grep -q '^# build: prod$' "$2"; then
+		[ "$1" = "$fix_last" ] && echo "$B/prod/bin/$(prog_target "$2")-run-fix-all"
+	else
+		echo "$B/tools/bin/$(prog_target "$2")-run-fix-$1"
+	fi
+}
+
+if group fixes; then
+	sh tests/fixes-test.sh "$tmp" >"$tmp/fixes.out" 2>&1
+	grep -v '^\(PASS\|FAIL\) ' "$tmp/fixes.out"
+	sed -n 's/^\(PASS\|FAIL\) /&fixes: /p' "$tmp/fixes.out"
+	pass=$((pass + $(grep -c '^PASS' "$tmp/fixes.out")))
+	fail=$((fail + $(grep -c '^FAIL' "$tmp/fixes.out")))
+	fix_lines=$(sed -n 's/^\([0-9]\{4\}\)-[^[:space:]]*[[:space:]]*#[[:space:]]*\(.*\)/\1 \2/p' patches/fixes/series)
+	fix_last=$(echo "$fix_lines" | tail -n 1 | cut -d' ' -f1)
+	echo "$fix_lines" | while read -r n ids; do
+		for id in $ids; do
+			regs=$(grep -l "^# Known kernel finding $id\b" corpus/regressions/*/*.prog)
+			[ -n "$regs" ] || echo "FAIL fixes: $n names $id, which has no regression input"
+			for p in $regs; do
+				for_this_tree "$p" || continue
+				run=$(fix_runner "$n" "$p")
+				if [ -z "$run" ] || [ ! -x "$run" ]; then
+					echo "FAIL fixes: $n: no replay driver for $p (${run:-a prod input needs the last fix})"
+				elif encode "$p" "$tmp/in" && PTF_STRICT=1 "$run" "$tmp/in" >"$tmp/out" 2>&1; then
+					echo "PASS fixes: with $n, $p passes under PTF_STRICT=1 ($id fixed)"
+				else
+					tail -n 30 "$tmp/out"
+					echo "FAIL fixes: with $n, $p still fails under PTF_STRICT=1"
+				fi
+			done
+		done
+	done >"$tmp/fixrun.out"
+	cat "$tmp/fixrun.out"
+	pass=$((pass + $(grep -c '^PASS' "$tmp/fixrun.out")))
+	fail=$((fail + $(grep -c '^FAIL' "$tmp/fixrun.out")))
+	secs=${PTF_FIX_SMOKE_SECONDS:-3}
+	# Strict for the findings the series fixes; others stay known.
+	fixed_ids=$(echo "$fix_lines" | cut -d' ' -f2- | tr ' ' '\n' | grep . | paste -sd, -)
+	for t in $TARGETS; do
+		mkdir -p "$tmp/fixcorpus-$t" "$tmp/fixart-$t"
+		if PTF_STRICT=$fixed_ids "$B/fuzz/bin/$t-fix-all" -max_total_time="$secs" \
+			-dict="fuzzers/targets/$t.dict" -artifact_prefix="$tmp/fixart-$t/" \
+			"$tmp/fixcorpus-$t" "corpus/$t" >"$tmp/out" 2>&1; then
+			ok "fixes: $t with every fix: ${secs}s of strict fuzzing, clean"
+		else
+			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" | head -n 60
+			ko "fixes: $t with every fix, strict fuzzing: $(grep -a -m1 '^SUMMARY' "$tmp/out")"
+		fi
+	done
+fi
+
+# ---------------------------------------------------------------------------
+# KUnit export: every regression input becomes a test case that applies to
+# the default tree and compiles there, in a configured and prepared full
+# tree (scripts/kunit-tree.sh): all of them at once, each object once.
+if group kunit; then
+	base=$(sed -n 's/^BASE_TREE := //p' "$B/trees.mk")
+	if kt=$(scripts/kunit-tree.sh "$B"); then
+		ksrc=${kt% *} kout=${kt#* }
+		mkdir -p "$tmp/kunit"
+		for p in corpus/regressions/*/*.prog; do
+			for_this_tree "$p" || continue
+			t=$(prog_target "$p")
+			# The tree's KUnit suites are io-pgtable's and generic_pt's.
+			case $(echo "$UNITS" | awk -F'|' -v t="$t" 'index(" " $2 " ", " " t " ") { print $1; exit }') in
+			iopgtable|genpt) ;;
+			*) skipped "kunit: $p: the tree has no KUnit suite for $t"; continue ;;
+			esac
+			name=ptfuzz_$(echo "${t}_$(basename "$p" .prog)" | sed 's/[^a-zA-Z0-9]/_/g')
+			prod=$(grep -q '^# build: prod$' "$p" && echo 1 || true)
+			encode "$p" "$tmp/in" &&
+			PTF_KUNIT_PROD=$prod "$B/tools/bin/$t-run" -k "$name" "$tmp/in" \
+				>"$tmp/kunit/export" 2>/dev/null &&
+			f=$(sed -n 's|^// ptfuzz-kunit-file: ||p' "$tmp/kunit/export") &&
+			cum=$tmp/kunit/$(echo "$f" | tr / _) &&
+			{ [ -f "$cum" ] || cp "$ksrc/$f" "$cum"; } &&
+			awk -v expfile="$tmp/kunit/export" -f scripts/kunit-insert.awk "$base/$f" >"$tmp/kunit/one" &&
+			diff -u --label "a/$f" --label "b/$f" "$base/$f" "$tmp/kunit/one" >"$tmp/kunit/one.patch"
+			if [ $? = 1 ] && patch -s --dry-run -p1 -d "$base" <"$tmp/kunit/one.patch" &&
+			   awk -v expfile="$tmp/kunit/export" -f scripts/kunit-insert.awk "$cum" >"$cum.new" &&
+			   mv "$cum.new" "$cum"; then
+				ok "kunit: $p exports as $name, a patch to $f of the default tree"
+			else
+				ko "kunit: $p does not export to a patch of the default tree"
+			fi
+		done
+		# The io-pgtable suite, and generic_pt's once per format the
+		# configuration builds (the mock needs CONFIG_IOMMUFD_TEST: not here).
+		objs="drivers/iommu/io-pgtable-arm-selftests.o"
+		for fmt in amdv1 vtdss x86_64 riscv64; do
+			grep -q "^CONFIG_IOMMU_PT_$(echo "$fmt" | tr a-z A-Z)=y" "$kout/.config" &&
+				objs="$objs drivers/iommu/generic_pt/fmt/kunit_iommu_$fmt.o"
+		done
+		cp "$tmp/kunit/drivers_iommu_io-pgtable-arm-selftests.c" "$ksrc/drivers/iommu/io-pgtable-arm-selftests.c"
+		cp "$tmp/kunit/drivers_iommu_generic_pt_kunit_iommu_pt.h" "$ksrc/drivers/iommu/generic_pt/kunit_iommu_pt.h"
+		for o in $objs; do
+			if make -s -C "$ksrc" O="$kout" ARCH=x86_64 "$o" >"$tmp/out" 2>&1; then
+				ok "kunit: every exported test compiles: $o (x86_64, ptfuzz.kunitconfig)"
+			else
+				tail -n 30 "$tmp/out"
+				ko "kunit: the exported tests do not compile: $o"
+			fi
+		done
+		cp "$B/kunit/linux/drivers/iommu/io-pgtable-arm-selftests.c" "$ksrc/drivers/iommu/"
+		cp "$B/kunit/linux/drivers/iommu/generic_pt/kunit_iommu_pt.h" "$ksrc/drivers/iommu/generic_pt/"
+	else
+		ko "kunit: no prepared kernel tree to compile the exported tests in (above)"
+	fi
+fi
+
+# ---------------------------------------------------------------------------
+# AFL++ from the same harness: one target (make afl-check-bin) under
+# afl-fuzz for a few seconds, through run-fuzz.sh.
+if group afl; then
+	if ./run-fuzz.sh fuzz --engine afl arm_v7s -t "${PTF_AFL_SECONDS:-5}" >"$tmp/afl" 2>&1 &&
+	   execs=$(awk '$1 == "arm_v7s" { print $2 }' "$tmp/afl") && [ "${execs:-0}" -gt 0 ]; then
+		ok "afl: arm_v7s under afl-fuzz ${PTF_AFL_SECONDS:-5}s: $execs execs, $(awk '$1 == "arm_v7s" { print $4 }' "$tmp/afl") edges, clean"
+	else
+		tail -n 20 "$tmp/afl"
+		ko "afl: arm_v7s under afl-fuzz"
+	fi
 fi
 
 # ---------------------------------------------------------------------------
@@ -192,5 +377,7 @@ if group smoke; then
 	done
 fi
 
+# The closing line keeps its exact form for CI; skips are said before it.
+[ "$skip" = 0 ] || echo "$skip skipped (the SKIP lines above say why)"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "kunit.h"
 #include "runtime.h"
 
 /*
@@ -242,10 +243,70 @@ static void do_unmap(struct engine *e, const struct op *op)
 			     (!aligned || !op->size || expect == op->size));
 }
 
+/*
+ * A lookup with the differential off: both twins have only the legacy
+ * iova_to_phys(), which must give the model's address, and translate the
+ * first and last byte of the leaf linearly.  0 is "no translation", so a
+ * page mapped at physical address 0 reads as unmapped here: the check is
+ * still exact (0 is what the model expects there too), but it cannot tell
+ * such a page from a hole.
+ */
+static void lookup_legacy(struct engine *e, uint64_t iova, bool in_aperture)
+{
+	const struct pt_leaf *l = model_lookup(&e->model, iova);
+	uint64_t want = l ? l->phys + (iova - l->iova) : 0;
+	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+
+	if (b->legacy != c->legacy)
+		finding(e, "lookup", "iova_to_phys differs between the twins",
+			"at 0x%" PRIx64 "\nbaseline:  0x%" PRIx64 "\ncandidate: 0x%" PRIx64 "\n",
+			iova, b->legacy, c->legacy);
+	if (!in_aperture)
+		return;
+	if (b->legacy != want)
+		finding(e, "lookup", "iova_to_phys disagrees with the model",
+			"at 0x%" PRIx64 " (differential off: the legacy op, 0 for no translation)\nexpected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
+			iova, want, b->legacy);
+	if (!l)
+		return;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		uint64_t first, last;
+
+		ptf_rt_set_twin(tw);
+		first = ops(e, tw)->iova_to_phys(e->dom[tw], l->iova);
+		last = ops(e, tw)->iova_to_phys(e->dom[tw], l->iova + (l->size - 1));
+		if (first != l->phys || last != l->phys + (l->size - 1))
+			finding(e, "lookup", "translation not linear across the leaf",
+				"%s twin: iova_to_phys over the leaf [0x%" PRIx64 " +0x%" PRIx64 "] -> 0x%" PRIx64 "\nexpected: first 0x%" PRIx64 " last 0x%" PRIx64 "\nactual:   first 0x%" PRIx64 " last 0x%" PRIx64 "\n",
+				twin_name(tw), l->iova, l->size, l->phys,
+				l->phys, l->phys + (l->size - 1), first, last);
+	}
+}
+
 static void do_lookup(struct engine *e, const struct op *op)
 {
 	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+	/*
+	 * generic_pt translates nothing outside its aperture; v7s and DART
+	 * wrap such an IOVA into the table, which no caller asks.
+	 */
+	bool checked = in_aperture(e, op->iova, 1) ||
+		       e->rules.family == MODEL_GENERIC_PT;
 
+	if (e->diff_off) {
+		for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+			ptf_rt_set_twin(tw);
+			e->res[tw].legacy = ops(e, tw)->iova_to_phys(e->dom[tw],
+								     op->iova);
+		}
+		note(e, "-> 0x%" PRIx64 " (iova_to_phys; differential off)",
+		     b->legacy);
+		if (!e->opts.no_oracles) {
+			lookup_legacy(e, op->iova, checked);
+			oracle_warns(e, true);
+		}
+		return;
+	}
 	ptf_rt_set_twin(CAND);
 	c->phys = ops(e, CAND)->iova_to_phys_length(e->dom[CAND], op->iova,
 						    &c->len);
@@ -258,12 +319,7 @@ static void do_lookup(struct engine *e, const struct op *op)
 		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 ")",
 		     c->phys, c->len, b->legacy);
 	if (!e->opts.no_oracles) {
-		/*
-		 * generic_pt translates nothing outside its aperture; v7s and
-		 * DART wrap such an IOVA into the table, which no caller asks.
-		 */
-		oracle_lookup(e, op->iova, in_aperture(e, op->iova, 1) ||
-			      e->rules.family == MODEL_GENERIC_PT);
+		oracle_lookup(e, op->iova, checked);
 		oracle_warns(e, true);
 	}
 }
@@ -502,6 +558,10 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 		note(e, "skipped: iommufd refuses this window or page size");
 		return;
 	}
+	if (!ops(e, BASE)->read_and_clear_dirty || !ops(e, CAND)->read_and_clear_dirty) {
+		note(e, "skipped: this tree has no dirty tracking");
+		return;
+	}
 	if (!e->rules.tracks_dirty)
 		expect_ret = e->t->dirty_unsupported_ret(&e->ts, &in_contract);
 	/*
@@ -555,6 +615,8 @@ static void run_op(struct engine *e, const struct op *op)
 			  e->t->vocab->hazard(e, op) : NULL;
 	hazard = known_hazard(e);
 
+	if (e->opts.kunit)
+		kunit_op(e, op);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		e->res[tw] = (struct twin_result){ 0 };
 		rt_clear_records(tw);
@@ -576,7 +638,10 @@ static void run_op(struct engine *e, const struct op *op)
 		do_lookup(e, op);
 		break;
 	case OP_STEP_UNMAP:
-		do_step_unmap(e, op);
+		if (e->diff_off)
+			note(e, "skipped: step_unmap steps by iova_to_phys_length(), which the candidate lacks (differential off)");
+		else
+			do_step_unmap(e, op);
 		break;
 	case OP_FAIL_ALLOC:
 		e->fail_nth = op->arg;
@@ -611,12 +676,17 @@ static bool create(struct engine *e)
 		note(e, "configuration not meaningful for this target");
 		return false;
 	}
+	if (e->opts.kunit)
+		kunit_begin(e, e->opts.kunit,
+			    e->t->driver_config && e->t->driver_config(ts));
 	hazard = known_hazard(e);
 	if (hazard && !known_hazard_runs(e, hazard)) {
 		note(e, "not created: a hazard of known kernel finding %s; PTF_STRICT=1 runs it",
 		     hazard);
 		return false;
 	}
+	hw_ctx_init(e);
+	hw_device_init(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		rt_set_phys_base(tw, ts->table_base[tw]);
 		e->fail_nth = ts->create_fail;
@@ -625,8 +695,11 @@ static bool create(struct engine *e)
 		twin_leave(e, tw);
 	}
 	e->fail_nth = 0;
-	if (!ops(e, CAND)->has_length)
-		rt_fatal("harness", "the candidate tree has no iommu_iova_to_phys_length()");
+	e->diff_off = ptf_differential_off;
+	if (!ops(e, CAND)->has_length == !e->diff_off)
+		rt_fatal("harness", e->diff_off ?
+			 "the differential is off, but the candidate twin has iommu_iova_to_phys_length()" :
+			 "the candidate tree has no iommu_iova_to_phys_length()");
 	if (!e->dom[BASE] != !e->dom[CAND])
 		finding(e, "twins", "domain creation differs",
 			"the baseline %s the config, the candidate %s it\n",
@@ -650,8 +723,10 @@ static bool create(struct engine *e)
 			e->info[BASE].ias, e->info[CAND].ias,
 			e->info[BASE].oas, e->info[CAND].oas);
 	e->t->rules(ts, &e->info[BASE], &e->rules);
+	e->rules.unmap_splits_blocks = e->info[BASE].unmap_splits_blocks;
 	model_init(&e->model, &e->rules);
-	hw_ctx_init(e);
+	if (e->opts.kunit)
+		kunit_domain(e);
 	return true;
 }
 
@@ -687,13 +762,19 @@ const char *engine_run(const struct target *t, const struct program *p,
 	rt_reset();
 	report_set_engine(e);
 	e->op = SIZE_MAX;
+	if (e->opts.kunit)
+		kunit_catch_aborts(e);
 	if (setjmp(e->known_exit)) {
 		/* Twins and model are abandoned: rt_reset() reclaims them. */
+		if (e->opts.kunit)
+			kunit_end(e);
 		report_set_engine(NULL);
 		return e->known_hit;
 	}
 	if (t->vocab) {
 		/* A family with its own ops sets up and tears down its twins. */
+		if (e->opts.kunit)
+			kunit_begin(e, e->opts.kunit, false);	/* refuses it */
 		if (t->vocab->create(e)) {
 			for (e->op = 0; e->op < p->nr_ops; e->op++)
 				run_op(e, &p->ops[e->op]);
@@ -710,6 +791,8 @@ const char *engine_run(const struct target *t, const struct program *p,
 		}
 		destroy(e);
 	}
+	if (e->opts.kunit)
+		kunit_end(e);
 	report_set_engine(NULL);
 	return NULL;
 }

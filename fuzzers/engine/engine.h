@@ -21,6 +21,7 @@
 struct engine_opts {
 	bool verbose;		/* trace every op and its results (repro) */
 	bool no_oracles;	/* run the ops only: to measure the oracles' cost */
+	const char *kunit;	/* export as a KUnit test case of this name */
 };
 
 struct leafvec {
@@ -50,10 +51,23 @@ struct step_call {
 	uint64_t iova, size;
 };
 
+/*
+ * Why this binary's candidate twin is the baseline's code (a patch of
+ * patches/ did not apply to a file its unit builds), or NULL.  Written by
+ * the build per unit ($(B)/units/<unit>.c).
+ */
+extern const char *const ptf_differential_off;
+
 struct engine {
 	const struct target *t;
 	const struct program *prog;
 	struct engine_opts opts;
+	/*
+	 * The differential is off: the candidate twin has no
+	 * iova_to_phys_length().  Lookups check the legacy iova_to_phys()
+	 * against the model, and step_unmap is skipped.  Why, or NULL.
+	 */
+	const char *diff_off;
 	struct target_setup ts;
 	struct model_rules rules;
 	struct ptf_pt_info info[PTF_NR_TWINS];
@@ -77,6 +91,8 @@ struct engine {
 	bool op_in_aperture;		/* the op's range is inside the aperture */
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
 	struct step_call step_calls[65536];	/* the candidate's step unmaps */
+	/* The table a non-coherent walker found unsynced (for known.c). */
+	struct { int twin; uint64_t phys, len; } unsynced;
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 };
@@ -91,7 +107,7 @@ const char *engine_run(const struct target *t, const struct program *p,
 /* Known kernel findings (known.c). */
 const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
-bool known_strict(void);
+bool known_strict(const char *id);
 /* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
@@ -118,6 +134,7 @@ void oracle_dirty(struct engine *e, bool in_contract, int expect_ret);
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct leafvec *out);
 void hw_ctx_init(struct engine *e);
+void hw_device_init(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 

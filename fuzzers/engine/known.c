@@ -174,15 +174,8 @@ static bool range_into_noncanonical(const struct engine *e)
 	return accepted && !canonical;
 }
 
-/*
- * generic_pt + iommufd: a dirty-bitmap window that starts inside a dirty
- * leaf.  record_dirty() reports the whole leaf, from its first IOVA, which
- * lies before the window; iova_bitmap_set() cannot place an IOVA below the
- * bitmap's first one (iova_bitmap_advance_to() fails) and drops the whole
- * range.  The leaf is reported nowhere, and without IOMMU_DIRTY_NO_CLEAR
- * its dirty bit is cleared all the same: the write is lost.
- */
-static bool dirty_window_starts_inside_leaf(const struct engine *e)
+/* A read_dirty of generic_pt whose window starts inside a leaf. */
+static bool window_starts_inside_a_leaf(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
 	const struct pt_leaf *l;
@@ -193,6 +186,36 @@ static bool dirty_window_starts_inside_leaf(const struct engine *e)
 	l = model_lookup(&e->model, op->iova);
 	return l && l->iova < op->iova;
 }
+
+/*
+ * generic_pt + iommufd: a dirty-bitmap window that starts inside a dirty
+ * leaf.  record_dirty() reports the whole leaf, from its first IOVA, which
+ * lies before the window; iova_bitmap_set() cannot place an IOVA below the
+ * bitmap's first one (iova_bitmap_advance_to() fails) and drops the whole
+ * range.  The leaf is reported nowhere, and without IOMMU_DIRTY_NO_CLEAR
+ * its dirty bit is cleared all the same: the write is lost.
+ */
+static bool dirty_window_starts_inside_leaf(const struct engine *e)
+{
+	if (e->info[BASE].dirty_from_walk)
+		return false;		/* 7.2: genpt-dirty-window-shifted */
+	return window_starts_inside_a_leaf(e);
+}
+
+/*
+ * generic_pt in 7.2 (dirty_from_walk): the other way round.  A leaf that
+ * starts before the window is recorded from the window's start with the
+ * leaf's full size, and its invalidation gathered the same way: the
+ * range is shifted by the window's offset into the leaf.  Pages past the
+ * leaf's end are reported dirty, and the leaf's head, whose dirty bit was
+ * cleared, is not covered by an invalidation.
+ */
+static bool dirty_window_shifted(const struct engine *e)
+{
+	return e->info[BASE].dirty_from_walk &&
+	       window_starts_inside_a_leaf(e);
+}
+
 
 /*
  * generic_pt riscv64: the RISC-V driver asks for PT_FEAT_RISCV_SVPBMT when
@@ -225,7 +248,11 @@ static const struct op *dirty_read(const struct engine *e)
 	       e->model.rules.tracks_dirty ? op : NULL;
 }
 
-/* generic_pt: a dirty leaf that starts in the window and ends past it. */
+/*
+ * generic_pt: a dirty leaf that starts in the window and ends past it; or,
+ * before 7.3 (dirty_from_walk: recorded from the window's start with its
+ * full size), one that starts before the window and is larger than it.
+ */
 static bool genpt_records_past_end(const struct engine *e)
 {
 	const struct op *op = dirty_read(e);
@@ -237,10 +264,16 @@ static bool genpt_records_past_end(const struct engine *e)
 		return false;
 	last = op->iova + (op->size - 1);
 	n = model_leaves_in(&e->model, op->iova, last, &l);
-	for (size_t i = 0; i < n; i++)
-		if (l[i].dirty && l[i].iova >= op->iova &&
-		    l[i].iova + (l[i].size - 1) > last)
+	for (size_t i = 0; i < n; i++) {
+		uint64_t from = l[i].iova;
+
+		if (!l[i].dirty)
+			continue;
+		if (from < op->iova && e->info[BASE].dirty_from_walk)
+			from = op->iova;
+		if (from >= op->iova && from + (l[i].size - 1) > last)
 			return true;
+	}
 	return false;
 }
 
@@ -324,7 +357,274 @@ static bool iommufd_dirty_error_dropped(const struct engine *e)
 	return vocab_hazard(e, "iommufd-dirty-error-dropped");
 }
 
+/*
+ * rockchip-iommu: rk_iommu_probe() stores each bank's ioremap() result at
+ * bases[i], i counting the device's resources, but counts only the
+ * successes in num_mmu and then uses bases[0 .. num_mmu - 1]: when a bank
+ * but the last fails to map (-ENOMEM, or -EBUSY for a region another
+ * driver claimed), an error pointer is used as a register base and the
+ * first register access (attach: rk_iommu_enable()) oopses.  ptfuzz's
+ * register accessors catch the access; the failure comes from an
+ * allocation failed while the driver probes.
+ */
+static bool rk_bank_failed_to_map(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.pt.instances > 1 && e->ts.create_fail;
+}
+
+/* A WARN of @func whose message contains @text. */
+static bool warned_with(const char *func, const char *text)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct rt_warn *w;
+		size_t n = rt_warns(tw, &w);
+
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(w[i].func, func) && strstr(w[i].what, text))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * rockchip-iommu: rk_iommu_of_xlate() takes a reference to the IOMMU's
+ * platform device (of_find_device_by_node()) and returns -ENOMEM without
+ * dropping it when devm_kzalloc() of the master's data fails.
+ */
+static bool rk_xlate_failed(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("check_released", "references taken and not put");
+}
+
+/*
+ * sun50i-iommu: sun50i_iommu_enable() programs the permission domains with
+ * plain writes, but domains 2 (ACI_RD) and 3 (ACI_WR) share
+ * IOMMU_DM_AUT_CTRL_REG1: the ACI_WR write replaces the ACI_RD one, whose
+ * write-unavailable bits are lost.  Pages mapped IOMMU_READ only are
+ * writable by every master.  The window shows the leaf with write access
+ * added and nothing else changed.
+ */
+static bool sun50i_read_only_writable(const struct engine *e)
+{
+	const struct pt_leaf *m;
+	size_t n = model_leaves_in(&e->model, e->win_lo, e->win_hi, &m);
+	bool seen = false;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct leafvec *hw = &e->hw[tw];
+
+		if (hw->n != n)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			int want = e->t->access_of(&e->ts, m[i].prot);
+
+			if (hw->v[i].iova != m[i].iova || hw->v[i].size != m[i].size ||
+			    hw->v[i].phys != m[i].phys)
+				return false;
+			if (hw->v[i].prot == want)
+				continue;
+			if (want != MODEL_PROT_READ ||
+			    hw->v[i].prot != (MODEL_PROT_READ | MODEL_PROT_WRITE))
+				return false;
+			seen = true;
+		}
+	}
+	return seen;
+}
+
+/*
+ * sun50i-iommu: a paging domain starts with refcnt 1 and each attach takes
+ * another, but detaching (sun50i_iommu_identity_attach()) drops only one:
+ * the count never reaches 0, sun50i_iommu_detach_domain() never runs.  The
+ * IOMMU keeps translating through the domain after it is detached and
+ * freed (its TTB points at the freed directory), its L2 tables and DMA
+ * mappings leak, and its clock stays on.  ptfuzz sees it when it removes
+ * the devices.
+ */
+static bool sun50i_domain_never_detached(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       (warned_with("kmem_cache_destroy", "still has objects") ||
+		warned_with("check_released", "DMA mappings left") ||
+		warned_with("ptf_devices_remove_all", "left enabled"));
+}
+
+/*
+ * exynos-iommu: exynos_iommu_init() allocates zero_lv2_table, the level-2
+ * table of faults every unused level-1 entry links to, and never maps it
+ * for DMA or syncs it: a non-coherent SysMMU may walk whatever memory held
+ * before the CPU zeroed it in its cache.  The table the walker found
+ * unsynced was never DMA-mapped, and no sync ever reached it.
+ */
+static bool exynos_zero_table_unsynced(const struct engine *e)
+{
+	return !rt_dma_mapped(e->unsynced.twin, e->unsynced.phys,
+			      e->unsynced.len) &&
+	       rt_device_never_synced(e->unsynced.twin, e->unsynced.phys,
+				      e->unsynced.len);
+}
+
+/*
+ * exynos-iommu: exynos_iommu_domain_alloc_paging() publishes
+ * geometry.aperture_end = ~0UL, but the SysMMU translates 32-bit IOVAs and
+ * the driver truncates every IOVA to sysmmu_iova_t: an IOVA the geometry
+ * allows above 4 GiB aliases one below it (a map there maps, and an unmap
+ * removes, another range), and since an unmap over holes reports them as
+ * unmapped, iommu_unmap() of a large range loops over the 4 GiB again and
+ * again.  Such an op is not run outside strict mode.
+ */
+static bool exynos_iova_past_32_bits(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind == OP_FAIL_ALLOC)
+		return false;
+	last = op->kind == OP_LOOKUP || op->kind == OP_DEVICE_WRITE || !op->size ?
+	       op->iova : op->iova + (op->size - 1);
+	return last >> 32 || last < op->iova;
+}
+
+/*
+ * exynos-iommu: lv1set_section() maps a 1M section over an L2 table whose
+ * pages are all unmapped by freeing that table with kmem_cache_free(), but
+ * alloc_lv2entry() had mapped it for DMA and nothing unmaps it: the DMA API
+ * mapping leaks (and with it, under swiotlb, its bounce buffer).  ptfuzz
+ * sees it when it removes the SysMMU.
+ */
+static bool exynos_section_over_mapped_table(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       warned_with("check_released", "DMA mappings left");
+}
+
+/*
+ * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
+ * part of a block splits it (arm_lpae_split_blk_unmap(),
+ * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
+ * over the block without break-before-make, and invalidates only the
+ * unmapped part, in the new leaf size.  The block's cached entry is left
+ * to an invalidation by address that carries the wrong leaf size.
+ */
+static bool unmap_splits_block(const struct engine *e)
+{
+	const struct op *op;
+	uint64_t last;
+
+	if (!e->rules.unmap_splits_blocks || e->op >= e->prog->nr_ops)
+		return false;
+	op = &e->prog->ops[e->op];
+	if (op->kind != OP_UNMAP || !op->size)
+		return false;
+	last = op->iova + (op->size - 1);
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+		uint64_t end = l->iova + (l->size - 1);
+
+		if ((l->iova < op->iova && end >= op->iova) ||
+		    (l->iova <= last && end > last))
+			return true;
+	}
+	return false;
+}
+
+static bool dirty_bit(const uint64_t *bits, uint64_t bit)
+{
+	return bits[bit / 64] >> (bit % 64) & 1;
+}
+
+/*
+ * generic_pt in 7.2 (fixed by 7.3): record_dirty() sizes a contiguous
+ * leaf as (end_index - index) items, with end_index from
+ * log2_set_mod_max_t(), the group's last index, inclusive: one item
+ * short.  The leaf's last item is never reported, and its dirty bit is
+ * cleared with the rest, its invalidation gathered one item short.
+ * Matched as: a dirty leaf inside the window that the bitmap shows from
+ * its first page but not at its last, or whose invalidation starts at
+ * the leaf and is shorter than it.
+ */
+static bool inval_short_of(const struct pt_leaf *l)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct rt_inval *inv;
+		size_t n = rt_invals(tw, &inv);
+
+		for (size_t i = 0; i < n; i++)
+			if (inv[i].kind == PTF_INVAL_LEAF && inv[i].iova == l->iova &&
+			    inv[i].size && inv[i].size < l->size)
+				return true;
+	}
+	return false;
+}
+
+static bool dirty_contig_last_item(const struct engine *e)
+{
+	const struct op *op = dirty_read(e);
+	const struct dirty_bitmap *db = &e->dirty;
+	const struct pt_leaf *l;
+	uint64_t last;
+	size_t n;
+
+	/* 7.2's record_dirty() is the one that records from the walk. */
+	if (!op || e->model.rules.family != MODEL_GENERIC_PT ||
+	    !e->info[BASE].dirty_from_walk)
+		return false;
+	last = op->iova + (op->size - 1);
+	n = model_leaves_in(&e->model, op->iova, last, &l);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t first_bit = (l[i].iova - db->iova) / db->page;
+		uint64_t last_bit = (l[i].iova + (l[i].size - 1) - db->iova) / db->page;
+
+		if (l[i].iova < op->iova || l[i].iova + (l[i].size - 1) > last)
+			continue;
+		if (inval_short_of(&l[i]))
+			return true;
+		if (first_bit == last_bit || !dirty_bit(db->want, last_bit))
+			continue;
+		for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+			if (dirty_bit(db->bits[tw], first_bit) &&
+			    !dirty_bit(db->bits[tw], last_bit))
+				return true;
+	}
+	return false;
+}
+
 static const struct known_finding known[] = {
+	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
+	  exynos_section_over_mapped_table },
+	{ "exynos-aperture-wider-than-iova", "exynos", "window", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-aperture-wider-than-iova", "exynos", "lookup", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-aperture-wider-than-iova", "exynos", "contract", NULL,
+	  exynos_iova_past_32_bits, true },
+	{ "exynos-zero-table-never-synced", "exynos", "sync", NULL,
+	  exynos_zero_table_unsynced },
+	{ "sun50i-read-only-pages-writable", "sun50i", "window",
+	  "tables differ from the model", sun50i_read_only_writable },
+	/* A read-only leaf the model adopted reads as changed (writable). */
+	{ "sun50i-read-only-pages-writable", "sun50i", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  sun50i_read_only_writable },
+	{ "sun50i-domain-never-detached", "sun50i", "warn", NULL,
+	  sun50i_domain_never_detached },
+	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
+	  rk_xlate_failed },
+	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
+	  rk_bank_failed_to_map },
+	{ "genpt-dirty-contig-last-item", "pt_*", "dirty",
+	  "a dirty range was not reported", dirty_contig_last_item },
+	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
+	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
+	{ "genpt-dirty-window-shifted", "pt_*", "flush",
+	  "a removed or changed leaf was not invalidated", dirty_window_shifted },
+	{ "genpt-dirty-window-shifted", "pt_*", "dirty",
+	  "a clean range was reported dirty", dirty_window_shifted },
+	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
+	  "a removed or changed leaf was not invalidated", unmap_splits_block },
+	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
+	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
 	{ "iova-bitmap-write-past-end", "arm_lpae", "sanitizer", NULL,
@@ -403,7 +703,7 @@ bool known_hazard_runs(const struct engine *e, const char *id)
 	const char *only = getenv("PTF_ONLY_SIGNATURE");
 	char mine[128];
 
-	if (!known_strict())
+	if (!known_strict(id))
 		return false;
 	for (const struct known_finding *k = known; k->id; k++)
 		if (!strcmp(k->id, id)) {
@@ -414,11 +714,22 @@ bool known_hazard_runs(const struct engine *e, const char *id)
 	return false;
 }
 
-bool known_strict(void)
+/*
+ * PTF_STRICT=1 reports every known finding; PTF_STRICT=ID[,ID...] only
+ * those (a regression input for one finding may run into another on the
+ * way; a kernel with some findings fixed is fuzzed strictly for those).
+ */
+bool known_strict(const char *id)
 {
 	const char *s = getenv("PTF_STRICT");
+	size_t n = id ? strlen(id) : 0;
 
-	return s && *s == '1';
+	if (!s || !strcmp(s, "1"))
+		return s;
+	for (const char *p = s; id && *p; p += strcspn(p, ","), p += *p == ',')
+		if (!strncmp(p, id, n) && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
 }
 
 const char *known_finding(const struct engine *e, const char *oracle,

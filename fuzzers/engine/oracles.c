@@ -14,7 +14,10 @@
  *              it exactly, and empties the range
  *   contract   (engine.c) return codes of map/unmap
  *   flush      every leaf that disappeared or changed is covered by an
- *              IOTLB invalidation the code requested
+ *              IOTLB invalidation the code requested (in every TLB of the
+ *              device)
+ *   sync       a non-coherent walker reads only table entries the CPU
+ *              published with a DMA sync
  *   dirty      iommufd's bitmap (the tree's iova_bitmap, filled by the
  *              domain's read_and_clear_dirty) marks exactly the pages of
  *              dirty leaves in the window, and the read cleans them
@@ -38,9 +41,58 @@ struct sink {
 
 static struct sink sink;
 
+#define UNSYNCED	"a table entry the device reads was not synced"
+
+/* The first 32-bit word at which the CPU's and the device's copies differ. */
+static size_t first_unsynced(const uint8_t *cpu, const uint8_t *dev, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && cpu[i] == dev[i])
+		i++;
+	return i & ~(size_t)3;
+}
+
+/*
+ * Table memory as the device reads it.  A non-coherent walker reads the
+ * device's copy, which only DMA syncs update: if it differs from what the
+ * CPU wrote, the driver changed a table entry and never synced it.
+ */
 static void *ctx_map(const struct hw_ctx *hw, uint64_t phys, size_t len)
 {
-	return rt_phys_span(hw->twin, phys, len);
+	uint8_t *cpu = rt_phys_span(hw->twin, phys, len), *dev;
+	size_t at;
+
+	if (!cpu || !rt_device_view())
+		return cpu;
+	dev = rt_phys_span_device(hw->twin, phys, len);
+	at = first_unsynced(cpu, dev, len);
+	if (at < len) {
+		struct engine *e = hw->priv;
+		uint32_t c = 0, d = 0;
+		const char *known;
+
+		e->unsynced.twin = hw->twin;
+		e->unsynced.phys = phys;
+		e->unsynced.len = len;
+		known = known_finding(e, "sync", UNSYNCED);
+		/*
+		 * A known one is brought up to date, as a sync would, so that
+		 * the input goes on: the device's copy is what was missing.
+		 */
+		if (known && !known_strict(known)) {
+			note(e, "(known kernel finding %s: the device's copy of 0x%" PRIx64 " was brought up to date; PTF_STRICT=1 reports it)",
+			     known, phys);
+			rt_device_publish(hw->twin, phys, len);
+			return dev;
+		}
+		memcpy(&c, cpu + at, len - at < 4 ? len - at : 4);
+		memcpy(&d, dev + at, len - at < 4 ? len - at : 4);
+		finding(hw->priv, "sync", UNSYNCED,
+			"%s twin: the IOMMU reads the table at 0x%" PRIx64 "; the CPU wrote 0x%08x at 0x%" PRIx64 ", and no DMA sync toward the device published it (the device sees 0x%08x)\n",
+			twin_name(hw->twin), phys, c, phys + at, d);
+	}
+	return dev;
 }
 
 static void ctx_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
@@ -67,14 +119,65 @@ static void ctx_error(const struct hw_ctx *hw, const char *fmt, ...)
 		hw->twin == BASE ? "baseline" : "candidate", msg);
 }
 
+static void ctx_protocol(const struct hw_ctx *hw, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	finding(hw->priv, "device", "a register access the hardware does not allow",
+		"%s twin: %s\n", twin_name(hw->twin), msg);
+}
+
 void hw_ctx_init(struct engine *e)
 {
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
 		e->hw_ctx[tw] = (struct hw_ctx){
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
 			.map = ctx_map,
-			.leaf = ctx_leaf, .error = ctx_error, .priv = e,
+			.leaf = ctx_leaf, .error = ctx_error,
+			.protocol = ctx_protocol, .priv = e,
 		};
+}
+
+/* The target's device model behind the kernel's register accesses. */
+static void mmio_map(void *priv, int twin, uint64_t phys, uint64_t size)
+{
+	struct engine *e = priv;
+
+	e->t->device->map(&e->hw_ctx[twin], phys, size);
+}
+
+static uint32_t mmio_read(void *priv, int twin, uint64_t phys, int bytes)
+{
+	struct engine *e = priv;
+
+	return e->t->device->read(&e->hw_ctx[twin], phys, bytes);
+}
+
+static void mmio_write(void *priv, int twin, uint64_t phys, uint32_t val,
+		       int bytes)
+{
+	struct engine *e = priv;
+
+	e->t->device->write(&e->hw_ctx[twin], phys, val, bytes);
+}
+
+static const struct rt_mmio_ops engine_mmio = {
+	.map = mmio_map, .read = mmio_read, .write = mmio_write,
+};
+
+void hw_device_init(struct engine *e)
+{
+	rt_set_device_view(e->t->noncoherent && e->t->noncoherent(&e->ts));
+	if (!e->t->device) {
+		rt_set_mmio(NULL, NULL);
+		return;
+	}
+	e->t->device->reset(&e->ts);
+	rt_set_mmio(&engine_mmio, e);
 }
 
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
@@ -241,9 +344,12 @@ void oracle_window(struct engine *e, enum model_verdict verdict)
 
 /* Flushes ------------------------------------------------------------------ */
 
-/* True if the invalidations cover every byte of [lo, hi] (inclusive ends). */
-static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
-		    uint64_t hi)
+/*
+ * True if @unit's invalidations (and those of every TLB) cover every byte
+ * of [lo, hi] (inclusive ends).
+ */
+static bool covered_bytes(const struct rt_inval *inv, size_t n, int unit,
+			  uint64_t lo, uint64_t hi)
 {
 	uint64_t next = lo;	/* first byte not known to be covered */
 	bool grew = true;
@@ -253,9 +359,12 @@ static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
 		for (size_t i = 0; i < n; i++) {
 			uint64_t a = inv[i].iova, z = inv[i].iova + (inv[i].size - 1);
 
+			if (inv[i].unit != unit && inv[i].unit >= 0)
+				continue;
 			if (inv[i].kind == PTF_INVAL_ALL)
 				return true;
-			if (!inv[i].size || a > next || z < next)
+			if (inv[i].kind == PTF_INVAL_ENTRY || !inv[i].size ||
+			    a > next || z < next)
 				continue;
 			if (z >= hi)
 				return true;
@@ -264,6 +373,58 @@ static bool covered(const struct rt_inval *inv, size_t n, uint64_t lo,
 		}
 	}
 	return false;
+}
+
+#define ENTRY_SETS_MAX	4096	/* sets of a set-associative TLB */
+
+/*
+ * True if @unit's "drop the entry translating this IOVA" invalidations
+ * remove the leaf's TLB entry wherever it was filled from: one inside the
+ * leaf does it in a TLB searched whole; a set-associative TLB holds it in
+ * the set of the page the miss was at, so each page's set needs one.
+ */
+static bool covered_entry(const struct rt_inval *inv, size_t n, int unit,
+			  const struct pt_leaf *l)
+{
+	static uint8_t hit[ENTRY_SETS_MAX];
+	uint64_t last = l->iova + (l->size - 1), span = 0, sets;
+
+	for (size_t i = 0; i < n; i++) {
+		if (inv[i].kind != PTF_INVAL_ENTRY ||
+		    (inv[i].unit != unit && inv[i].unit >= 0) ||
+		    inv[i].iova < l->iova || inv[i].iova > last)
+			continue;
+		if (!inv[i].size)
+			return true;
+		span = inv[i].size;
+	}
+	if (!span)
+		return false;
+	sets = span / 4096 < ENTRY_SETS_MAX ? span / 4096 : ENTRY_SETS_MAX;
+	memset(hit, 0, sets);
+	for (size_t i = 0; i < n; i++)
+		if (inv[i].kind == PTF_INVAL_ENTRY && inv[i].size == span &&
+		    (inv[i].unit == unit || inv[i].unit < 0) &&
+		    inv[i].iova >= l->iova && inv[i].iova <= last)
+			hit[inv[i].iova / 4096 % sets] = 1;
+	for (uint64_t p = l->iova; p <= last && p >= l->iova; p += 4096)
+		if (!hit[p / 4096 % sets])
+			return false;
+	return true;
+}
+
+static bool covered(const struct engine *e, int tw, const struct rt_inval *inv,
+		    size_t n, const struct pt_leaf *l)
+{
+	unsigned int units = 1;
+
+	if (e->t->device && e->t->device->tlbs)
+		units = e->t->device->tlbs(&e->hw_ctx[tw]);
+	for (unsigned int u = 0; u < units; u++)
+		if (!covered_bytes(inv, n, u, l->iova, l->iova + l->size - 1) &&
+		    !covered_entry(inv, n, u, l))
+			return false;
+	return true;
 }
 
 void oracle_flushes(struct engine *e)
@@ -283,7 +444,7 @@ void oracle_flushes(struct engine *e)
 			while (j < hw->n && hw->v[j].iova < l->iova)
 				j++;
 			if ((j < hw->n && same_leaf(e, l, &hw->v[j])) ||
-			    covered(inv, ninv, l->iova, l->iova + l->size - 1))
+			    covered(e, tw, inv, ninv, l))
 				continue;
 			finding(e, "flush", "a removed or changed leaf was not invalidated",
 				"%s twin: the leaf %s was removed or changed, and no IOTLB invalidation of the %zu requested covers it\n",

@@ -70,8 +70,12 @@ static void print_context(const struct engine *e, FILE *out)
 	fprintf(out, "target:     %s (%s)\n", t->name, t->summary);
 	fprintf(out, "baseline:   Linux %s (legacy iova_to_phys)\n",
 		t->twin[BASE]->tree);
-	fprintf(out, "candidate:  Linux %s (iova_to_phys_length)\n",
-		t->twin[CAND]->tree);
+	if (e->diff_off)
+		fprintf(out, "candidate:  Linux %s (the baseline's code)\ndifferential: off (%s)\n",
+			t->twin[CAND]->tree, e->diff_off);
+	else
+		fprintf(out, "candidate:  Linux %s (iova_to_phys_length)\n",
+			t->twin[CAND]->tree);
 	fputs("config:     ", out);
 	config_print(t, &e->prog->cfg, out);
 	fputc('\n', out);
@@ -126,7 +130,7 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 		e->known_hit = "other";
 		longjmp(e->known_exit, 1);
 	}
-	if (known && !known_strict()) {
+	if (known && !known_strict(known)) {
 		note(e, "(known kernel finding %s: %s: %s; PTF_STRICT=1 reports it)",
 		     known, oracle, signature);
 		if (e->op < e->prog->nr_ops)

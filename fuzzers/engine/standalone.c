@@ -9,6 +9,8 @@
  *                                         fail too)
  *   <target>-run -p FILE                 print an input as a program
  *   <target>-run -e PROGRAM > FILE       encode a text program
+ *   <target>-run -k NAME FILE            the input as KUnit test case NAME
+ *                                         (kunit.c; run-fuzz.sh kunit)
  *
  * Exit status: 0 when every input ran clean; a finding aborts.
  */
@@ -66,6 +68,8 @@ static void run_file(const char *path)
 		printf("# running (baseline: Linux %s, candidate: Linux %s)\n",
 		       ptf_target->twin[BASE]->tree,
 		       ptf_target->twin[CAND]->tree);
+		if (ptf_differential_off)
+			printf("# differential: off (%s)\n", ptf_differential_off);
 	}
 	const char *known = engine_run(ptf_target, &prog, &opts);
 
@@ -148,8 +152,9 @@ static int usage(const char *argv0)
 		"usage: %s [-v] [-n] [-s] FILE|DIR...   run inputs (-v: trace every op,\n"
 		"               -n: no oracles, -s: strict: known kernel findings fail too)\n"
 		"       %s -p FILE                 print an input as a program\n"
-		"       %s -e PROGRAM              encode a text program to stdout\n",
-		argv0, argv0, argv0);
+		"       %s -e PROGRAM              encode a text program to stdout\n"
+		"       %s -k NAME FILE            the input as a KUnit test case\n",
+		argv0, argv0, argv0, argv0);
 	return 2;
 }
 
@@ -158,8 +163,11 @@ int main(int argc, char **argv)
 	unsigned long runs = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "vnsp:e:")) != -1) {
+	while ((c = getopt(argc, argv, "vnsp:e:k:")) != -1) {
 		switch (c) {
+		case 'k':
+			opts.kunit = optarg;
+			break;
 		case 's':
 			setenv("PTF_STRICT", "1", 1);
 			break;
@@ -195,6 +203,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!opts.verbose)
-		fprintf(stderr, "%s: %lu inputs ran clean\n", ptf_target->name, runs);
+		fprintf(stderr, "%s: %lu inputs ran clean%s\n", ptf_target->name,
+			runs, ptf_differential_off ? " (differential off)" : "");
 	return 0;
 }

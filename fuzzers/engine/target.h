@@ -72,6 +72,9 @@ struct hw_ctx {
 	void (*leaf)(const struct hw_ctx *hw, const struct hw_leaf *leaf);
 	void (*error)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
+	/* A register access the hardware's programming rules forbid. */
+	void (*protocol)(const struct hw_ctx *hw, const char *fmt, ...)
+		__attribute__((format(printf, 2, 3)));
 	void *priv;
 };
 
@@ -142,6 +145,24 @@ struct op_vocab {
 	const char *(*hazard)(const struct engine *e, const struct op *op);
 };
 
+/*
+ * The registers of a driver's IOMMU, as its hardware has them (written
+ * from the hardware's description): the kernel's readl()/writel() land
+ * here, and register writes that invalidate TLBs record what they
+ * invalidate (ptf_rt_iotlb_inval*()).  State is per twin.
+ */
+struct hw_device {
+	/* Power-on, before the twins boot: forget the previous input. */
+	void (*reset)(const struct target_setup *ts);
+	/* The kernel mapped [phys, phys + size) of @twin's device. */
+	void (*map)(const struct hw_ctx *hw, uint64_t phys, uint64_t size);
+	uint32_t (*read)(const struct hw_ctx *hw, uint64_t phys, int bytes);
+	void (*write)(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
+		      int bytes);
+	/* TLBs that each must drop a changed leaf (units of the records). */
+	unsigned int (*tlbs)(const struct hw_ctx *hw);
+};
+
 enum hw_write_result {
 	HW_WRITE_FAULT,		/* no translation or not writable */
 	HW_WRITE_DONE,		/* written; dirty state as the format keeps it */
@@ -177,6 +198,14 @@ struct target {
 	const struct warn_site *warn_sites;
 	/* The family's own ops, or NULL for the page-table ops. */
 	const struct op_vocab *vocab;
+	/* A driver's IOMMU registers (NULL: none; the family programs it). */
+	const struct hw_device *device;
+	/*
+	 * True if the device's table walker is not cache-coherent: it sees
+	 * table memory only as DMA syncs publish it, and a table entry it
+	 * reads that the CPU changed and did not sync is a finding.
+	 */
+	bool (*noncoherent)(const struct target_setup *ts);
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };

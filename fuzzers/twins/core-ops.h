@@ -7,6 +7,8 @@
  * Included by a family's glue (fuzzers/twins/<family>.c) after it defines
  * PTF_TWIN_DOMAIN, its domain struct, with members @domain (the
  * struct iommu_domain), @pending (the gather of unmap_fast) and @stats.
+ * A glue whose iommu_domain lives elsewhere (a driver allocates its own)
+ * defines PTF_TWIN_IOMMU_DOMAIN(pd) to find it.
  */
 #ifndef PTF_TWIN_CORE_OPS_H
 #define PTF_TWIN_CORE_OPS_H
@@ -15,40 +17,58 @@
 #error "define PTF_TWIN_DOMAIN before including core-ops.h"
 #endif
 
+#ifndef PTF_TWIN_IOMMU_DOMAIN
+#define PTF_TWIN_IOMMU_DOMAIN(pd)	(&(pd)->domain)
+#endif
+
 static struct PTF_TWIN_DOMAIN *twin_domain(void *dom)
 {
 	return dom;
 }
 
+static struct iommu_domain *twin_iommu_domain(void *dom)
+{
+	return PTF_TWIN_IOMMU_DOMAIN(twin_domain(dom));
+}
+
 static int ptf_map(void *dom, ptf_u64 iova, ptf_u64 pa, ptf_u64 size,
 		   int prot, int atomic)
 {
-	return iommu_map(&twin_domain(dom)->domain, iova, pa, size, prot,
+#if PTF_MAP_HAS_GFP
+	return iommu_map(twin_iommu_domain(dom), iova, pa, size, prot,
 			 atomic ? GFP_ATOMIC : GFP_KERNEL);
+#else
+	/* Before 6.3: the caller's context picks the function, not a gfp. */
+	if (atomic)
+		return iommu_map_atomic(twin_iommu_domain(dom), iova, pa,
+					size, prot);
+	return iommu_map(twin_iommu_domain(dom), iova, pa, size, prot);
+#endif
 }
 
 static ptf_u64 ptf_unmap(void *dom, ptf_u64 iova, ptf_u64 size)
 {
-	return iommu_unmap(&twin_domain(dom)->domain, iova, size);
+	return iommu_unmap(twin_iommu_domain(dom), iova, size);
 }
 
 static ptf_u64 ptf_unmap_fast(void *dom, ptf_u64 iova, ptf_u64 size)
 {
 	struct PTF_TWIN_DOMAIN *pd = twin_domain(dom);
 
-	return iommu_unmap_fast(&pd->domain, iova, size, &pd->pending);
+	return iommu_unmap_fast(twin_iommu_domain(dom), iova, size,
+				&pd->pending);
 }
 
 static void ptf_sync(void *dom)
 {
 	struct PTF_TWIN_DOMAIN *pd = twin_domain(dom);
 
-	iommu_iotlb_sync(&pd->domain, &pd->pending);
+	iommu_iotlb_sync(twin_iommu_domain(dom), &pd->pending);
 }
 
 static ptf_u64 ptf_iova_to_phys_core(void *dom, ptf_u64 iova)
 {
-	return iommu_iova_to_phys(&twin_domain(dom)->domain, iova);
+	return iommu_iova_to_phys(twin_iommu_domain(dom), iova);
 }
 
 #if PTF_DOMAIN_HAS_LENGTH
@@ -58,19 +78,25 @@ static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
 	size_t len = 0;
 	phys_addr_t phys;
 
-	phys = iommu_iova_to_phys_length(&twin_domain(dom)->domain, iova, &len);
+	phys = iommu_iova_to_phys_length(twin_iommu_domain(dom), iova, &len);
 	*length = len;
 	return phys;
 }
 #endif
 
+#if PTF_HAVE_DIRTY_OPS
 static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
 			  unsigned long flags, ptf_u64 page_size,
 			  ptf_u64 *bitmap)
 {
-	return ptf_iommufd_read_dirty(&twin_domain(dom)->domain, iova, size,
+	return ptf_iommufd_read_dirty(twin_iommu_domain(dom), iova, size,
 				      flags, page_size, (u64 *)bitmap);
 }
+#define PTF_TWIN_DIRTY_OP .read_and_clear_dirty = ptf_read_dirty,
+#else
+/* Before 6.7 the tree has no dirty tracking at all: no op. */
+#define PTF_TWIN_DIRTY_OP
+#endif
 
 static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 {
@@ -108,7 +134,7 @@ static int __maybe_unused ptf_set_dirty_tracking(struct iommu_domain *domain,
 	.iotlb_sync		= ptf_sync,				\
 	.iova_to_phys		= ptf_iova_to_phys_core,		\
 	PTF_TWIN_LENGTH_OP						\
-	.read_and_clear_dirty	= ptf_read_dirty,			\
+	PTF_TWIN_DIRTY_OP						\
 	.stats			= ptf_stats,				\
 	.kernel_domain		= ptf_kernel_domain
 

@@ -361,6 +361,7 @@ static void ptf_info(void *dom, struct ptf_pt_info *info)
 		.va_last	= g->aperture_end,
 		.top_level	= READ_ONCE(common->top_of_table) & PT_TOP_LEVEL_MASK,
 		.regs		= { pd->root, pd->mode, pt_info.pgsize_bitmap },
+		.dirty_from_walk = PTF_GENPT_DIRTY_FROM_WALK,
 	};
 	/* PT_FEAT_SIGN_EXTEND: the upper half is valid too (geometry: lower). */
 	if (common->features & BIT(PT_FEAT_SIGN_EXTEND))

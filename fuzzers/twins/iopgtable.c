@@ -10,6 +10,9 @@
  * lookup ops the tree has:
  *   PTF_DOMAIN_HAS_LENGTH / PTF_DOMAIN_HAS_LEGACY     iommu_domain_ops
  *   PTF_IOPGTABLE_HAS_LENGTH / PTF_IOPGTABLE_HAS_LEGACY io_pgtable_ops
+ * and whether it has dirty tracking (iommu_dirty_ops, 6.7 on; the
+ * io_pgtable_ops' read_and_clear_dirty, later):
+ *   PTF_HAVE_DIRTY_OPS / PTF_IOPGTABLE_HAS_DIRTY
  */
 #include <linux/io-pgtable.h>
 #include <linux/iommu.h>
@@ -140,18 +143,22 @@ static phys_addr_t ptf_iova_to_phys(struct iommu_domain *domain,
 }
 #endif
 
+#if PTF_HAVE_DIRTY_OPS
 static int ptf_read_and_clear_dirty(struct iommu_domain *domain,
 				    unsigned long iova, size_t size,
 				    unsigned long flags,
 				    struct iommu_dirty_bitmap *dirty)
 {
+#if PTF_IOPGTABLE_HAS_DIRTY
 	struct ptf_domain *pd = to_ptf(domain);
 
-	if (!pd->pgtbl->read_and_clear_dirty)
-		return -EOPNOTSUPP;
-	return pd->pgtbl->read_and_clear_dirty(pd->pgtbl, iova, size, flags,
-					       dirty);
+	if (pd->pgtbl->read_and_clear_dirty)
+		return pd->pgtbl->read_and_clear_dirty(pd->pgtbl, iova, size,
+						       flags, dirty);
+#endif
+	return -EOPNOTSUPP;
 }
+#endif
 
 static const struct iommu_domain_ops ptf_domain_ops = {
 	.map_pages		= ptf_map_pages,
@@ -165,10 +172,12 @@ static const struct iommu_domain_ops ptf_domain_ops = {
 #endif
 };
 
+#if PTF_HAVE_DIRTY_OPS
 static const struct iommu_dirty_ops ptf_dirty_ops = {
 	.read_and_clear_dirty	= ptf_read_and_clear_dirty,
 	.set_dirty_tracking	= ptf_set_dirty_tracking,
 };
+#endif
 
 /* Plain-C entry points ----------------------------------------------------- */
 
@@ -183,6 +192,20 @@ static const enum io_pgtable_fmt fmt_of[PTF_NR_IOPGTABLE_FMTS] = {
 	[PTF_FMT_APPLE_DART2]		= APPLE_DART2,
 };
 
+/* Quirks an older tree does not define are 0 here: no driver can ask. */
+#ifndef IO_PGTABLE_QUIRK_ARM_MTK_TTBR_EXT
+#define IO_PGTABLE_QUIRK_ARM_MTK_TTBR_EXT	0
+#endif
+#ifndef IO_PGTABLE_QUIRK_ARM_HD
+#define IO_PGTABLE_QUIRK_ARM_HD			0
+#endif
+#ifndef IO_PGTABLE_QUIRK_ARM_S2FWB
+#define IO_PGTABLE_QUIRK_ARM_S2FWB		0
+#endif
+#ifndef IO_PGTABLE_QUIRK_NO_WARN
+#define IO_PGTABLE_QUIRK_NO_WARN		0
+#endif
+
 static const unsigned long quirk_of[] = {
 	IO_PGTABLE_QUIRK_ARM_NS,		/* PTF_QUIRK_ARM_NS */
 	IO_PGTABLE_QUIRK_NO_PERMS,		/* PTF_QUIRK_NO_PERMS */
@@ -195,14 +218,21 @@ static const unsigned long quirk_of[] = {
 	IO_PGTABLE_QUIRK_NO_WARN,		/* PTF_QUIRK_NO_WARN */
 };
 
-static unsigned long quirks_of(unsigned int ptf_quirks)
+/*
+ * The tree's quirk bits; false if it lacks one asked for: the config is
+ * refused, as the format would refuse a bit it does not know.
+ */
+static bool quirks_of(unsigned int ptf_quirks, unsigned long *quirks)
 {
-	unsigned long quirks = 0;
-
-	for (unsigned int i = 0; i < ARRAY_SIZE(quirk_of); i++)
-		if (ptf_quirks & (1u << i))
-			quirks |= quirk_of[i];
-	return quirks;
+	*quirks = 0;
+	for (unsigned int i = 0; i < ARRAY_SIZE(quirk_of); i++) {
+		if (!(ptf_quirks & (1u << i)))
+			continue;
+		if (!quirk_of[i])
+			return false;
+		*quirks |= quirk_of[i];
+	}
+	return true;
 }
 
 /* The registers a driver would program, for the engine's hardware walker. */
@@ -234,7 +264,12 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 		for (int i = 0; i < 4; i++)
 			regs[i] = cfg->apple_dart_cfg.ttbr[i];
 		regs[4] = cfg->apple_dart_cfg.n_ttbrs;
+#if PTF_IOPGTABLE_DART_LEVELS
 		regs[5] = cfg->apple_dart_cfg.n_levels;
+#else
+		/* Older trees: always two levels under the TTBR, counted as one. */
+		regs[5] = 3;
+#endif
 		break;
 	default:
 		break;
@@ -256,6 +291,15 @@ static void set_geometry(struct ptf_domain *pd)
 	pd->domain.geometry.force_aperture = true;
 }
 
+/* Older LPAE and v7s (6.1) split a block to unmap part of it. */
+static int splits_blocks(enum ptf_fmt fmt)
+{
+	if (fmt == PTF_FMT_ARM_V7S)
+		return PTF_V7S_SPLITS_BLOCKS;
+	return fmt != PTF_FMT_APPLE_DART && fmt != PTF_FMT_APPLE_DART2 &&
+	       PTF_LPAE_SPLITS_BLOCKS;
+}
+
 static void ptf_info(void *dom, struct ptf_pt_info *info)
 {
 	struct ptf_domain *pd = dom;
@@ -266,6 +310,7 @@ static void ptf_info(void *dom, struct ptf_pt_info *info)
 		.oas		= pd->cfg.oas,
 		.va_first	= pd->domain.geometry.aperture_start,
 		.va_last	= pd->domain.geometry.aperture_end,
+		.unmap_splits_blocks = splits_blocks(pd->fmt),
 	};
 	export_regs(&pd->cfg, pd->fmt, info->regs);
 }
@@ -274,15 +319,16 @@ static void *ptf_create(const struct ptf_pt_config *pc,
 			struct ptf_pt_info *info)
 {
 	struct ptf_domain *pd;
+	unsigned long quirks;
 
-	if (pc->fmt >= PTF_NR_IOPGTABLE_FMTS)
+	if (pc->fmt >= PTF_NR_IOPGTABLE_FMTS || !quirks_of(pc->quirks, &quirks))
 		return NULL;
 	pd = kzalloc(sizeof(*pd), GFP_KERNEL);
 	if (!pd)
 		return NULL;
 
 	pd->cfg = (struct io_pgtable_cfg) {
-		.quirks		= quirks_of(pc->quirks),
+		.quirks		= quirks,
 		.pgsize_bitmap	= pc->pgsize_bitmap,
 		.ias		= pc->ias,
 		.oas		= pc->oas,
@@ -299,7 +345,9 @@ static void *ptf_create(const struct ptf_pt_config *pc,
 	pd->fmt = pc->fmt;
 	pd->domain.type = IOMMU_DOMAIN_UNMANAGED;
 	pd->domain.ops = &ptf_domain_ops;
+#if PTF_HAVE_DIRTY_OPS
 	pd->domain.dirty_ops = &ptf_dirty_ops;
+#endif
 	pd->domain.pgsize_bitmap = pd->cfg.pgsize_bitmap;
 	set_geometry(pd);
 	iommu_iotlb_gather_init(&pd->pending);

@@ -33,6 +33,8 @@ enum ptf_fmt {
 	PTF_FMT_PT_VTDSS,
 	PTF_FMT_PT_X86_64,
 	PTF_FMT_PT_RISCV64,
+	/* A driver's own page table: the driver twin knows which. */
+	PTF_FMT_DRIVER,
 	PTF_NR_FMTS,
 };
 
@@ -76,6 +78,9 @@ struct ptf_pt_config {
 	ptf_u64 pgsize_bitmap;		/* as the driver asks (0: all) */
 	unsigned int ias, oas;		/* generic_pt: hw_max_vasz/oasz_lg2 */
 	int coherent_walk;
+	/* Drivers: the hardware (per-SoC data, version register), per driver. */
+	unsigned int variant;
+	unsigned int instances;		/* IOMMU instances behind the master */
 };
 
 /* What the kernel made of a config: the values a driver would program. */
@@ -85,6 +90,12 @@ struct ptf_pt_info {
 	/* IOVAs a caller may use: domain->geometry, and a sign-extended upper half */
 	ptf_u64 va_first, va_last, va_upper_first;
 	unsigned int top_level;		/* generic_pt: the table's top now */
+	int unmap_splits_blocks;	/* a partial unmap splits a block (6.1) */
+	/*
+	 * generic_pt before 7.3: record_dirty() reports a leaf from the
+	 * walk's position (a window's start), not from the leaf's.
+	 */
+	int dirty_from_walk;
 	ptf_u64 regs[6];		/* TTBR/TCR-like registers, per format */
 };
 
@@ -121,6 +132,7 @@ struct ptf_twin_ops {
 	 * Dirty bits of [iova, iova + size) as iommufd reads them: one bit per
 	 * @page_size in @bitmap, through the tree's iova_bitmap and the
 	 * domain's read_and_clear_dirty; -EOPNOTSUPP without dirty tracking.
+	 * NULL when the tree has no dirty tracking at all (before 6.7).
 	 */
 	int (*read_and_clear_dirty)(void *dom, ptf_u64 iova, ptf_u64 size,
 				    unsigned long flags, ptf_u64 page_size,

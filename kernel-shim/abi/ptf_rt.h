@@ -46,6 +46,9 @@ void *ptf_rt_meta_virt(const void *meta);
 /* Diagnostics: a WARN or BUG in kernel code; 'what' is the condition text. */
 void ptf_rt_warn(const char *file, int line, const char *func,
 		 const char *what);
+__attribute__((format(printf, 4, 5)))
+void ptf_rt_warnf(const char *file, int line, const char *func,
+		  const char *fmt, ...);
 __attribute__((noreturn)) void ptf_rt_bug(const char *file, int line,
 					  const char *func, const char *what);
 __attribute__((format(printf, 1, 2))) void ptf_rt_log(const char *fmt, ...);
@@ -73,9 +76,45 @@ enum ptf_rt_inval {
 	PTF_INVAL_LEAF,		/* leaf IOTLB entries in a range */
 	PTF_INVAL_WALK,		/* walk caches (and leaves) in a range */
 	PTF_INVAL_ALL,		/* the whole context */
+	/*
+	 * Hardware that drops "the TLB entry translating @iova", whatever
+	 * the size of the leaf it caches.  A set-associative TLB that looks
+	 * only in the set of @iova gives the span of its set index as @size
+	 * (an entry filled by a miss at IOVA m sits in set m / 4K mod
+	 * size / 4K); 0 for a TLB searched whole.
+	 */
+	PTF_INVAL_ENTRY,
 };
 void ptf_rt_iotlb_inval(int kind, unsigned long long iova,
 			unsigned long long size);
+/* The same in one of several TLBs (per-bank TLBs of one IOMMU), from 0. */
+void ptf_rt_iotlb_inval_unit(int unit, int kind, unsigned long long iova,
+			     unsigned long long size);
 void ptf_rt_dma_sync(unsigned long long phys, unsigned long size);
+
+/*
+ * The DMA API's bookkeeping, as CONFIG_DMA_API_DEBUG keeps it, for twins
+ * that turn it on: each returns 0, or what the call got wrong.
+ */
+void ptf_rt_dma_debug(int on);
+const char *ptf_rt_dma_map(const void *dev, unsigned long long phys,
+			   unsigned long size);
+const char *ptf_rt_dma_unmap(const void *dev, unsigned long long phys,
+			     unsigned long size);
+const char *ptf_rt_dma_sync_for_device(const void *dev,
+				       unsigned long long phys,
+				       unsigned long size);
+/* Mappings @dev still holds. */
+unsigned long ptf_rt_dma_mappings(const void *dev);
+
+/*
+ * Device registers.  ptf_rt_ioremap() returns a cookie that faults when
+ * dereferenced; the device core (kernel-shim/kernel/devices.c) turns
+ * readl()/writel() on it into these accesses by physical address, which
+ * the target's hardware model serves.
+ */
+void *ptf_rt_ioremap(unsigned long long phys, unsigned long size);
+unsigned int ptf_rt_mmio_read(unsigned long long phys, int bytes);
+void ptf_rt_mmio_write(unsigned long long phys, unsigned int val, int bytes);
 
 #endif /* PTF_RT_H */

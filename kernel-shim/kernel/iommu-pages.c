@@ -6,6 +6,7 @@
  * keeps its checks: a page must not start incoherent twice, and must not be
  * freed while still mapped for DMA.
  */
+#if __has_include("iommu-pages.h")	/* 6.11 on; before, the page allocator */
 #include <linux/dma-mapping.h>
 #include <linux/mm.h>
 #include "iommu-pages.h"
@@ -86,3 +87,4 @@ void iommu_pages_free_incoherent(void *virt, struct device *dma_dev)
 	free_desc(iopt);
 }
 #endif
+#endif /* __has_include("iommu-pages.h") */

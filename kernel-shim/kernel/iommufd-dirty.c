@@ -8,9 +8,19 @@
  * iommufd, which drops it, the driver's error is returned.
  */
 #include <linux/iommu.h>
-#include <linux/iova_bitmap.h>
 
 #include "iommufd-dirty.h"
+
+#if !PTF_HAVE_DIRTY_OPS
+/* Before 6.7 no domain tracks dirty bits (and iommufd has no bitmap). */
+int ptf_iommufd_read_dirty(struct iommu_domain *domain, unsigned long iova,
+			   size_t length, unsigned long flags,
+			   unsigned long page_size, u64 *bitmap_data)
+{
+	return -EOPNOTSUPP;
+}
+#else
+#include <linux/iova_bitmap.h>
 
 struct dirty_walk {
 	struct iommu_domain *domain;
@@ -51,3 +61,4 @@ int ptf_iommufd_read_dirty(struct iommu_domain *domain, unsigned long iova,
 	iova_bitmap_free(iter);
 	return ret;
 }
+#endif

@@ -14,6 +14,7 @@
 
 #define LOG_LINES	16
 #define LOG_LEN		160
+#define WARN_MSGS	64
 
 struct records {
 	struct rt_warn *warns;
@@ -24,6 +25,8 @@ struct records {
 	size_t nr_syncs, cap_syncs;
 	char log[LOG_LINES][LOG_LEN];
 	unsigned int log_next;
+	char msgs[WARN_MSGS][LOG_LEN];	/* formatted WARN messages */
+	unsigned int nr_msgs;
 };
 
 static struct records rec[PTF_NR_TWINS];
@@ -55,6 +58,25 @@ void ptf_rt_warn(const char *file, int line, const char *func,
 
 	APPEND(r->warns, r->nr_warns, r->cap_warns, w);
 	ptf_rt_log("WARNING: %s:%d %s: %s", w.file, line, func, what);
+}
+
+/* WARN's message, kept until the records are cleared. */
+void ptf_rt_warnf(const char *file, int line, const char *func,
+		  const char *fmt, ...)
+{
+	struct records *r = &rec[ptf_rt_twin()];
+	char *msg;
+	va_list ap;
+
+	if (r->nr_msgs == WARN_MSGS) {
+		ptf_rt_warn(file, line, func, fmt);	/* unformatted, then */
+		return;
+	}
+	msg = r->msgs[r->nr_msgs++];
+	va_start(ap, fmt);
+	rt_vformat(msg, LOG_LEN, fmt, ap);
+	va_end(ap);
+	ptf_rt_warn(file, line, func, msg);
 }
 
 void ptf_rt_bug(const char *file, int line, const char *func,
@@ -119,13 +141,19 @@ void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
 		fn(r->log[i % LOG_LINES], arg);
 }
 
+void ptf_rt_iotlb_inval_unit(int unit, int kind, unsigned long long iova,
+			     unsigned long long size)
+{
+	struct records *r = &rec[ptf_rt_twin()];
+	struct rt_inval inv = { kind, unit, iova, size };
+
+	APPEND(r->invals, r->nr_invals, r->cap_invals, inv);
+}
+
 void ptf_rt_iotlb_inval(int kind, unsigned long long iova,
 			unsigned long long size)
 {
-	struct records *r = &rec[ptf_rt_twin()];
-	struct rt_inval inv = { kind, iova, size };
-
-	APPEND(r->invals, r->nr_invals, r->cap_invals, inv);
+	ptf_rt_iotlb_inval_unit(-1, kind, iova, size);
 }
 
 void ptf_rt_dma_sync(unsigned long long phys, unsigned long size)
@@ -134,6 +162,7 @@ void ptf_rt_dma_sync(unsigned long long phys, unsigned long size)
 	struct rt_sync s = { phys, size };
 
 	APPEND(r->syncs, r->nr_syncs, r->cap_syncs, s);
+	rt_device_publish(ptf_rt_twin(), phys, size);
 }
 
 size_t rt_warns(int twin, const struct rt_warn **warns)
@@ -157,6 +186,7 @@ size_t rt_syncs(int twin, const struct rt_sync **syncs)
 void rt_clear_records(int twin)
 {
 	rec[twin].nr_warns = 0;
+	rec[twin].nr_msgs = 0;
 	rec[twin].nr_invals = 0;
 	rec[twin].nr_syncs = 0;
 }

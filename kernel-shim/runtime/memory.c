@@ -71,6 +71,11 @@ struct twin_mem {
 static struct twin_mem mem[PTF_NR_TWINS];
 static uint8_t *wild;
 static int cur_twin;
+/* The device's copy of each arena, when the walker is not coherent. */
+static uint8_t *device_copy[PTF_NR_TWINS];
+static bool device_view;
+
+#define UNPUBLISHED	0xa5	/* what the device reads before a sync */
 
 void ptf_rt_set_twin(int twin)
 {
@@ -144,6 +149,7 @@ void rt_reset(void)
 	}
 	rt_reset_diag();
 	rt_reset_locks();
+	rt_reset_devices();
 }
 
 void rt_usage(int twin, struct rt_usage *usage)
@@ -210,6 +216,8 @@ void *ptf_rt_table_alloc(unsigned long size)
 	m->brk = off + sz;
 	UNPOISON(m->base + off, sz);
 	memset(m->base + off, 0, sz);
+	if (device_view)
+		memset(device_copy[cur_twin] + off, UNPUBLISHED, sz);
 	m->usage.table_allocs++;
 	m->usage.table_bytes += sz;
 	return m->base + off;
@@ -329,6 +337,61 @@ void *rt_phys_span(int twin, uint64_t phys, size_t len)
 	if (!a || !a->live || phys - m->phys_base + len > a->off + a->size)
 		return NULL;
 	return m->base + (phys - m->phys_base);
+}
+
+void rt_set_device_view(bool on)
+{
+	for (int t = 0; on && t < PTF_NR_TWINS; t++)
+		if (!device_copy[t])
+			device_copy[t] = reserve(ARENA_SIZE, PROT_READ | PROT_WRITE);
+	device_view = on;
+}
+
+bool rt_device_view(void)
+{
+	return device_view;
+}
+
+/* A DMA sync toward the device: it now sees what the CPU wrote there. */
+void rt_device_publish(int twin, uint64_t phys, uint64_t size)
+{
+	struct twin_mem *m = &mem[twin];
+	uint64_t off = phys - m->phys_base;
+
+	if (!device_view || phys < m->phys_base || off >= m->brk)
+		return;
+	if (size > m->brk - off)
+		size = m->brk - off;
+	/* Only live allocations: freed ones are poisoned on the CPU side. */
+	for (uint64_t end = off + size; off < end;) {
+		struct table_alloc *a = find_alloc(m, off);
+		uint64_t stop = a ? a->off + a->size : (off | (MIN_ALIGN - 1)) + 1;
+
+		if (stop > end)
+			stop = end;
+		if (a && a->live)
+			memcpy(device_copy[twin] + off, m->base + off, stop - off);
+		off = stop;
+	}
+}
+
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len)
+{
+	const uint8_t *dev = rt_phys_span_device(twin, phys, len);
+
+	for (uint64_t i = 0; dev && i < len; i++)
+		if (dev[i] != UNPUBLISHED)
+			return false;
+	return dev != NULL;
+}
+
+void *rt_phys_span_device(int twin, uint64_t phys, size_t len)
+{
+	uint8_t *cpu = rt_phys_span(twin, phys, len);
+
+	if (!cpu || !device_view)
+		return cpu;
+	return device_copy[twin] + (cpu - mem[twin].base);
 }
 
 void *ptf_rt_heap_alloc(unsigned long size, int zero)

@@ -26,8 +26,9 @@ void rt_set_phys_base(int twin, uint64_t phys_base);
 uint64_t rt_phys_base(int twin);
 /* Forget everything of the previous input (after its leak check). */
 void rt_reset(void);
-/* Its records and kernel log part (called by rt_reset). */
+/* Its records and kernel log part, and its devices' (called by rt_reset). */
 void rt_reset_diag(void);
+void rt_reset_devices(void);
 
 struct rt_usage {
 	unsigned long table_allocs;	/* live page-table allocations */
@@ -61,8 +62,9 @@ struct rt_warn {
 
 struct rt_inval {
 	int kind;		/* enum ptf_rt_inval */
+	int unit;		/* the TLB; -1: all of them */
 	uint64_t iova;
-	uint64_t size;
+	uint64_t size;		/* PTF_INVAL_ENTRY: the set span (0: none) */
 };
 
 struct rt_sync {
@@ -82,6 +84,33 @@ void rt_clear_records(int twin);
  */
 unsigned int rt_locks_held(int twin, const char **last);
 void rt_reset_locks(void);
+
+/* The device's side ---------------------------------------------------------- */
+
+/*
+ * A non-coherent walker sees table memory only as DMA syncs (and
+ * dma_map_single()) publish it: with the device view on, each twin keeps
+ * that copy.  Memory never published reads as 0xa5 bytes there.
+ */
+void rt_set_device_view(bool on);
+bool rt_device_view(void);
+void rt_device_publish(int twin, uint64_t phys, uint64_t size);
+/* True if no DMA sync ever reached any of [phys, phys + len). */
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len);
+/* True if a live DMA mapping of some device covers [phys, phys + len). */
+bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len);
+/* The device's copy of live table memory at @phys, or NULL (as rt_phys_span). */
+void *rt_phys_span_device(int twin, uint64_t phys, size_t len);
+
+/* A target's hardware model: the registers behind ptf_rt_ioremap() cookies. */
+struct rt_mmio_ops {
+	/* The kernel mapped [phys, phys + size): the device leaves reset. */
+	void (*map)(void *priv, int twin, uint64_t phys, uint64_t size);
+	uint32_t (*read)(void *priv, int twin, uint64_t phys, int bytes);
+	void (*write)(void *priv, int twin, uint64_t phys, uint32_t val,
+		      int bytes);
+};
+void rt_set_mmio(const struct rt_mmio_ops *ops, void *priv);
 
 /* The last kernel log lines of a twin, oldest first, for reports. */
 void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),

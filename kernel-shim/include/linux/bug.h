@@ -38,11 +38,18 @@ enum bug_trap_type {
 
 #define WARN_ON(cond)			__ptf_warn(cond, #cond)
 #define WARN_ON_ONCE(cond)		__ptf_warn(cond, #cond)
-#define WARN(cond, fmt...)		__ptf_warn(cond, __ptf_first(fmt))
-#define WARN_ONCE(cond, fmt...)		__ptf_warn(cond, __ptf_first(fmt))
-#define WARN_TAINT(cond, taint, fmt...)	__ptf_warn(cond, __ptf_first(fmt))
-#define WARN_TAINT_ONCE(cond, taint, fmt...) __ptf_warn(cond, __ptf_first(fmt))
-#define __ptf_first(fmt, ...)		fmt
+/* The message is formatted, as the kernel prints it. */
+#define __ptf_warn_fmt(cond, fmt...) ({					\
+	int __ret_warn_on = !!(cond);					\
+	if (unlikely(__ret_warn_on))					\
+		ptf_rt_warnf(__FILE__, __LINE__, __func__, fmt);	\
+	unlikely(__ret_warn_on);					\
+})
+
+#define WARN(cond, fmt...)		__ptf_warn_fmt(cond, fmt)
+#define WARN_ONCE(cond, fmt...)		__ptf_warn_fmt(cond, fmt)
+#define WARN_TAINT(cond, taint, fmt...)	__ptf_warn_fmt(cond, fmt)
+#define WARN_TAINT_ONCE(cond, taint, fmt...) __ptf_warn_fmt(cond, fmt)
 #define __WARN()			__ptf_warn(1, "__WARN()")
 
 #endif /* _LINUX_BUG_H */

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stand-in for <linux/device.h>: a struct device carrying what IOMMU code
- * reads from it, and dev_*() logging into the ptfuzz runtime.
+ * reads from it, dev_*() logging into the ptfuzz runtime, and, for IOMMU
+ * drivers, the driver core's side of a device: its driver, device-tree
+ * node, runtime PM state, managed resources (devm_*) and device links.
+ * What these do is in kernel-shim/kernel/devices.c, which checks their
+ * contracts (references, link and devres lifetimes) instead of assuming
+ * them.
  */
 #ifndef _LINUX_DEVICE_H
 #define _LINUX_DEVICE_H
@@ -16,12 +21,25 @@
 #include <linux/refcount.h>
 #include <linux/workqueue.h>
 #include <linux/uaccess.h>
+#include <linux/gfp.h>
+#include <linux/pm.h>
 
 struct dev_iommu;
-struct device_driver;
 struct fwnode_handle;
 struct attribute_group;
 struct pci_dev;
+struct device_node;
+struct module;
+struct of_device_id;
+struct dev_pm_domain;
+
+struct device_driver {
+	const char		*name;
+	const struct of_device_id *of_match_table;
+	const struct dev_pm_ops	*pm;
+	bool			suppress_bind_attrs;
+	struct module		*owner;
+};
 
 struct device {
 	const char		*init_name;
@@ -30,6 +48,18 @@ struct device {
 	struct dev_iommu	*iommu;
 	struct iommu_group	*iommu_group;
 	int			numa_node;
+	/* The driver core's side; zero for the harness's own devices. */
+	struct device_driver	*driver;
+	struct device_node	*of_node;
+	struct fwnode_handle	*fwnode;
+	struct dev_pm_domain	*pm_domain;
+	struct dev_pm_info	power;
+	u64			*dma_mask;
+	u64			coherent_dma_mask;
+	struct list_head	devres;		/* devm_* resources, newest first */
+	struct list_head	links_supplier;	/* links where this is the consumer */
+	struct list_head	links_consumer;	/* links where this is the supplier */
+	int			refs;		/* get_device() - put_device() */
 };
 
 static inline const char *dev_name(const struct device *dev)
@@ -52,11 +82,72 @@ static inline void dev_set_drvdata(struct device *dev, void *data)
 	dev->driver_data = data;
 }
 
-/* Device model calls that headers' inline helpers name. */
+static inline struct device_node *dev_of_node(struct device *dev)
+{
+	return dev->of_node;
+}
+
+/* Device model calls (the drivers' and the callers' stand-ins). */
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
 int device_add(struct device *dev);
 void device_del(struct device *dev);
+
+/* The platform bus is the only bus; a device found has a reference. */
+struct bus_type {
+	const char *name;
+};
+struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
+					 const struct fwnode_handle *fwnode);
+
+/* Managed resources: released, newest first, when the driver unbinds. */
+void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp);
+void devm_kfree(struct device *dev, const void *p);
+int devm_add_action(struct device *dev, void (*action)(void *), void *data);
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *),
+			     void *data);
+
+static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	return devm_kmalloc(dev, size, gfp | __GFP_ZERO);
+}
+
+static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size,
+				 gfp_t gfp)
+{
+	size_t bytes;
+
+	if (unlikely(check_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return devm_kzalloc(dev, bytes, gfp);
+}
+
+#define devm_kmalloc_array(dev, n, size, gfp) \
+	devm_kcalloc(dev, n, size, gfp)
+
+/* Device links (drivers/base/core.c): the consumer depends on the supplier. */
+#define DL_FLAG_STATELESS		BIT(0)
+#define DL_FLAG_AUTOREMOVE_CONSUMER	BIT(1)
+#define DL_FLAG_PM_RUNTIME		BIT(2)
+#define DL_FLAG_RPM_ACTIVE		BIT(3)
+#define DL_FLAG_AUTOREMOVE_SUPPLIER	BIT(4)
+
+struct device_link {
+	struct device		*supplier;
+	struct list_head	s_node;		/* on supplier->links_consumer */
+	struct device		*consumer;
+	struct list_head	c_node;		/* on consumer->links_supplier */
+	u32			flags;
+	bool			rpm_active;	/* holds a runtime PM reference */
+};
+
+struct device_link *device_link_add(struct device *consumer,
+				    struct device *supplier, u32 flags);
+void device_link_del(struct device_link *link);
+void device_link_remove(void *consumer, struct device *supplier);
+
+bool device_property_read_bool(const struct device *dev, const char *propname);
+#define device_property_present device_property_read_bool
 
 #define dev_printk(level, dev, fmt, ...) \
 	ptf_rt_log("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
@@ -72,5 +163,8 @@ void device_del(struct device *dev);
 #define dev_warn_ratelimited		dev_warn
 #define dev_err_once			dev_err
 #define dev_warn_once			dev_warn
+#define dev_info_once			dev_info
+#define dev_err_probe(dev, err, fmt, ...) \
+	({ dev_err(dev, fmt, ##__VA_ARGS__); (err); })
 
 #endif /* _LINUX_DEVICE_H */

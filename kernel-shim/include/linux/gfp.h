@@ -38,4 +38,16 @@ static inline void free_pages(unsigned long addr, unsigned int order)
 
 #define free_page(addr) free_pages((addr), 0)
 
+/*
+ * The struct page interface, as io-pgtable used it before iommu-pages.h
+ * (6.11): macros, so that mm.h's virt_to_page() is seen where they are used.
+ */
+#define alloc_pages(gfp, order) ({					\
+	void *__p = (void *)__get_free_pages((gfp), (order));		\
+	__p ? virt_to_page(__p) : NULL;					\
+})
+#define alloc_pages_node(nid, gfp, order)	alloc_pages((gfp), (order))
+#define __free_pages(page, order)					\
+	free_pages((unsigned long)page_address(page), (order))
+
 #endif /* __LINUX_GFP_H */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Stand-in for <linux/module.h>: nothing is a module.  Parameters keep
- * their defaults.  module_init(fn) publishes fn as ptf_module_init_fn
- * for the glue to call (VFIO type1 registers its driver ops there).
+ * Stand-in for <linux/module.h>: nothing is a module (drivers are built
+ * in; metadata is dropped).  Parameters keep their defaults.
+ * module_init(fn) publishes fn as ptf_module_init_fn for the glue to call
+ * (VFIO type1 registers its driver ops there).
  */
 #ifndef _LINUX_MODULE_H
 #define _LINUX_MODULE_H
@@ -21,6 +22,8 @@ struct module;
 #define MODULE_ALIAS(a)
 #define MODULE_ALIAS_MISCDEV(m)
 #define MODULE_SOFTDEP(s)
+#define MODULE_DEVICE_TABLE(type, name)
+#define MODULE_FIRMWARE(fw)
 #define module_init(fn)	int (*ptf_module_init_##fn)(void) = fn;
 #define module_exit(fn)
 

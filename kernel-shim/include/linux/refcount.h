@@ -5,7 +5,13 @@
 
 #include <linux/atomic.h>
 #include <linux/mutex.h>
+#if __has_include(<linux/refcount_types.h>)
 #include <linux/refcount_types.h>
+#else
+typedef struct refcount_struct {
+	atomic_t refs;
+} refcount_t;
+#endif
 
 #define REFCOUNT_INIT(n)	{ .refs = ATOMIC_INIT(n) }
 #define refcount_set(r, n)	atomic_set(&(r)->refs, n)

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/* What every driver target shares (drv_common.h). */
+#include <errno.h>
+
+#include "drv_common.h"
+
+const char *const drv_fail_names[DRV_NR_FAILS] = {
+	"none", "1", "2", "3", "5", "8",
+};
+const uint64_t drv_fail_values[DRV_NR_FAILS] = { 0, 1, 2, 3, 5, 8 };
+
+const uint32_t *drv_table32(const struct hw_ctx *hw, uint64_t phys,
+			    unsigned int entries)
+{
+	const uint32_t *t = hw->map(hw, phys, 4ULL * entries);
+
+	if (!t)
+		hw->error(hw, "table at 0x%llx is not live page-table memory",
+			  (unsigned long long)phys);
+	return t;
+}
+
+void drv_leaf(const struct hw_ctx *hw, uint64_t iova, uint64_t size,
+	      uint64_t phys, int access)
+{
+	struct hw_leaf l = { .iova = iova, .size = size, .phys = phys,
+			     .access = access };
+
+	hw->leaf(hw, &l);
+}
+
+int drv_bank(uint64_t phys, uint64_t base, uint64_t stride, unsigned int nr,
+	     uint64_t size, uint32_t *off)
+{
+	for (unsigned int i = 0; i < nr; i++) {
+		uint64_t b = base + i * stride;
+
+		if (phys >= b && phys - b < size) {
+			*off = (uint32_t)(phys - b);
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+int drv_no_dirty_ret(const struct target_setup *ts, bool *in_contract)
+{
+	*in_contract = true;
+	return -EOPNOTSUPP;
+}
+
+bool drv_noncoherent(const struct target_setup *ts)
+{
+	return true;
+}

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The driver twin: one IOMMU driver of the tree (its glue says which, see
+ * driver.h), booted on the machine its configuration describes, with one
+ * master behind it and one paging domain, driven through the tree's iommu
+ * core as every family is (core-ops.h).
+ *
+ * What the kernel does for a device behind an IOMMU, in order:
+ * boot (the driver's initcall registers it; probe runs per instance),
+ * of_iommu_configure() (iommu_fwspec_init() and the driver's of_xlate()
+ * per "iommus" specifier), __iommu_probe_device() (probe_device()), the
+ * master's driver powering it up, iommu_paging_domain_alloc_flags() and
+ * __iommu_attach_device() (both extracted from the tree's iommu.c).
+ * Destroying undoes it in reverse and checks what was left behind.
+ *
+ * Lookups and map/unmap calls are counted by wrapping the domain ops the
+ * driver installed; the tree still decides which lookup op exists.
+ */
+#include <linux/iommu.h>
+#include <linux/pm_runtime.h>
+#include <linux/slab.h>
+#include <generated/utsrelease.h>
+
+#include "driver.h"
+#include "iommufd-dirty.h"
+
+struct ptf_drv_domain {
+	struct iommu_domain *domain;
+	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
+	struct ptf_twin_stats stats;
+	struct device *master;
+	bool powered;				/* the master holds runtime PM */
+	const struct iommu_domain_ops *tree_ops;
+	struct iommu_domain_ops ops;		/* counting, forwarding */
+	unsigned int oas;
+};
+
+#define PTF_TWIN_DOMAIN ptf_drv_domain
+#define PTF_TWIN_IOMMU_DOMAIN(pd) ((pd)->domain)
+#include "core-ops.h"
+
+void ptf_devices_reset(void);
+void ptf_iommu_devices_reset(void);
+void ptf_dev_iommu_free(struct device *dev);
+int ptf_iommu_attach_device(struct iommu_domain *domain, struct device *dev,
+			    struct iommu_domain *old);
+void ptf_iommu_probe_lock(bool lock);
+void ptf_iommu_core_reset(void);
+
+/* One domain per twin at a time: the wrappers find it here. */
+static struct ptf_drv_domain the;
+
+static const struct iommu_ops *drv_ops(void)
+{
+	return ptf_driver.ops;
+}
+
+/* Counting wrappers -------------------------------------------------------- */
+
+static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
+			 phys_addr_t paddr, size_t pgsize, size_t pgcount,
+			 int prot, gfp_t gfp, size_t *mapped)
+{
+	the.stats.map_calls++;
+	return the.tree_ops->map_pages(domain, iova, paddr, pgsize, pgcount,
+				       prot, gfp, mapped);
+}
+
+static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,
+			      size_t pgsize, size_t pgcount,
+			      struct iommu_iotlb_gather *gather)
+{
+	the.stats.unmap_calls++;
+	return the.tree_ops->unmap_pages(domain, iova, pgsize, pgcount,
+					 gather);
+}
+
+#if PTF_DOMAIN_HAS_LENGTH
+static phys_addr_t ptf_iova_to_phys_length(struct iommu_domain *domain,
+					   dma_addr_t iova, size_t *length)
+{
+	the.stats.walks++;
+	return the.tree_ops->iova_to_phys_length(domain, iova, length);
+}
+#endif
+
+#if PTF_DOMAIN_HAS_LEGACY
+static phys_addr_t ptf_iova_to_phys(struct iommu_domain *domain,
+				    dma_addr_t iova)
+{
+	the.stats.walks++;
+	return the.tree_ops->iova_to_phys(domain, iova);
+}
+#endif
+
+static void install_ops(struct ptf_drv_domain *pd)
+{
+	pd->tree_ops = pd->domain->ops;
+	pd->ops = *pd->tree_ops;
+	pd->ops.map_pages = ptf_map_pages;
+	pd->ops.unmap_pages = ptf_unmap_pages;
+#if PTF_DOMAIN_HAS_LENGTH
+	if (pd->tree_ops->iova_to_phys_length)
+		pd->ops.iova_to_phys_length = ptf_iova_to_phys_length;
+#endif
+#if PTF_DOMAIN_HAS_LEGACY
+	if (pd->tree_ops->iova_to_phys)
+		pd->ops.iova_to_phys = ptf_iova_to_phys;
+#endif
+	pd->domain->ops = &pd->ops;
+}
+
+/* Boot, probe, attach --------------------------------------------------------- */
+
+/* The domain a master returns to when its paging domain goes. */
+static struct iommu_domain *core_domain(void)
+{
+	const struct iommu_ops *ops = drv_ops();
+
+	return ops->identity_domain ? ops->identity_domain :
+	       ops->release_domain ? ops->release_domain : ops->blocked_domain;
+}
+
+/*
+ * of_iommu_configure() and __iommu_probe_device() for the master, under
+ * iommu_probe_device_lock as there.
+ */
+static int configure_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
+{
+	struct iommu_device *iommu;
+	int ret;
+
+	for (unsigned int i = 0; i < m->nr_iommus; i++) {
+		ret = iommu_fwspec_init(pd->master,
+					of_fwnode_handle(m->iommus[i].np));
+		if (!ret)
+			ret = drv_ops()->of_xlate(pd->master, &m->iommus[i]);
+		if (ret)
+			return ret;
+	}
+	iommu = drv_ops()->probe_device(pd->master);
+	if (IS_ERR(iommu))
+		return PTR_ERR(iommu);
+	pd->master->iommu->iommu_dev = iommu;
+	return 0;
+}
+
+static int probe_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
+{
+	int ret;
+
+	pd->master = ptf_master_add("master");
+	ptf_iommu_probe_lock(true);
+	ret = configure_master(pd, m);
+	ptf_iommu_probe_lock(false);
+	return ret;
+}
+
+static void release_master(struct ptf_drv_domain *pd)
+{
+	if (!pd->master)
+		return;
+	if (pd->master->iommu && pd->master->iommu->iommu_dev &&
+	    drv_ops()->release_device)
+		drv_ops()->release_device(pd->master);
+	if (ptf_driver.release)
+		ptf_driver.release(pd->master);
+	ptf_dev_iommu_free(pd->master);
+}
+
+static void teardown(struct ptf_drv_domain *pd)
+{
+	if (pd->domain) {
+		WARN(ptf_iommu_attach_device(core_domain(), pd->master,
+					     pd->domain),
+		     "detaching the master failed");
+		iommu_domain_free(pd->domain);
+		pd->domain = NULL;
+	}
+	if (pd->powered)
+		pm_runtime_put_sync(pd->master);
+	release_master(pd);
+	ptf_devices_remove_all();
+	ptf_iommu_devices_reset();
+}
+
+static void ptf_info(void *dom, struct ptf_pt_info *info)
+{
+	struct ptf_drv_domain *pd = dom;
+	const struct iommu_domain_geometry *g = &pd->domain->geometry;
+
+	*info = (struct ptf_pt_info){
+		.pgsize_bitmap	= pd->domain->pgsize_bitmap,
+		.ias		= g->aperture_end == ~0UL ? 64 :
+				  fls64(g->aperture_end),
+		.oas		= pd->oas,
+		.va_first	= g->aperture_start,
+		.va_last	= g->aperture_end,
+	};
+}
+
+static void *ptf_create(const struct ptf_pt_config *cfg,
+			struct ptf_pt_info *info)
+{
+	struct ptf_drv_domain *pd = &the;
+	struct ptf_machine m = { 0 };
+	struct iommu_domain *domain;
+
+	memset(pd, 0, sizeof(*pd));
+	ptf_iommu_core_reset();
+	ptf_devices_reset();
+	ptf_iommu_devices_reset();
+	ptf_rt_dma_debug(1);
+	if (cfg->fmt != PTF_FMT_DRIVER || ptf_driver.describe(cfg, &m) ||
+	    ptf_driver.init())
+		goto fail;
+	pd->oas = ptf_driver.oas(cfg);
+	if (probe_master(pd, &m))
+		goto fail;
+	/* The master's driver starts using it: its IOMMU powers up. */
+	if (pm_runtime_get_sync(pd->master) < 0) {
+		pm_runtime_put_noidle(pd->master);
+		goto fail;
+	}
+	pd->powered = true;
+	domain = iommu_paging_domain_alloc_flags(pd->master, 0);
+	if (IS_ERR(domain))
+		goto fail;
+	pd->domain = domain;
+	install_ops(pd);
+	if (ptf_iommu_attach_device(domain, pd->master, core_domain())) {
+		iommu_domain_free(domain);
+		pd->domain = NULL;
+		goto fail;
+	}
+	iommu_iotlb_gather_init(&pd->pending);
+	ptf_info(pd, info);
+	return pd;
+fail:
+	teardown(pd);
+	return NULL;
+}
+
+static void ptf_destroy(void *dom)
+{
+	teardown(dom);
+}
+
+const struct ptf_twin_ops ptf_twin_driver = {
+	PTF_TWIN_CORE_OPS,
+	.create			= ptf_create,
+	.destroy		= ptf_destroy,
+	.info			= ptf_info,
+};

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * driver.h - what one IOMMU driver's glue tells the driver twin.
+ *
+ * A driver's glue (fuzzers/twins/drivers/<driver>.c) #includes the tree's
+ * driver source, so that its static iommu_ops and domain ops are callable,
+ * and defines ptf_driver: the machine the configuration stands for (the
+ * IOMMU instances a device tree would describe), the driver's boot entry,
+ * and what a builtin driver keeps for good.  common.c does the rest, the
+ * way the kernel does it: boot and probe, of_xlate and probe_device for a
+ * master, a paging domain from the core, attach, and on destroy detach,
+ * free, release and the checks of what was left behind.
+ */
+#ifndef PTF_TWIN_DRIVER_H
+#define PTF_TWIN_DRIVER_H
+
+#include <linux/iommu.h>
+#include <linux/of.h>
+
+#include "ptf-devices.h"
+#include "twin.h"
+
+#define PTF_MAX_IOMMUS_PER_MASTER	4
+
+/* The master's "iommus" property: one specifier per IOMMU it sits behind. */
+struct ptf_machine {
+	struct of_phandle_args iommus[PTF_MAX_IOMMUS_PER_MASTER];
+	unsigned int nr_iommus;
+};
+
+struct ptf_driver {
+	const struct iommu_ops *ops;
+	/*
+	 * Add the IOMMU instances of @cfg (ptf_device_add()) and point the
+	 * master at them; forget any state a previous input left in the
+	 * driver's globals.  0 or -errno (the configuration is not hardware).
+	 */
+	int (*describe)(const struct ptf_pt_config *cfg, struct ptf_machine *m);
+	/* Boot: the driver's initcall, which registers it (and probes). */
+	int (*init)(void);
+	/*
+	 * Free what the driver keeps for good once booted (it never unbinds):
+	 * caches, shared tables, per-master data the kernel never frees.
+	 */
+	void (*release)(struct device *master);
+	/* Output address bits the hardware of @cfg has. */
+	unsigned int (*oas)(const struct ptf_pt_config *cfg);
+};
+
+extern const struct ptf_driver ptf_driver;
+
+/* A node's specifier with @nr cells of @args, for ptf_machine. */
+static inline void ptf_machine_add(struct ptf_machine *m,
+				   struct platform_device *iommu,
+				   unsigned int nr, const u32 *args)
+{
+	struct of_phandle_args *spec = &m->iommus[m->nr_iommus++];
+
+	spec->np = iommu->dev.of_node;
+	spec->args_count = nr;
+	for (unsigned int i = 0; i < nr; i++)
+		spec->args[i] = args[i];
+}
+
+#endif /* PTF_TWIN_DRIVER_H */

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the rest of the iommu core (iommu.c, iommu-sysfs.c, of_iommu.c)
+ * gives an IOMMU driver and is not extracted from the tree: registering an
+ * IOMMU instance, the fwspec of a master, groups.  Written for the
+ * harness against the tree's <linux/iommu.h>.  ptfuzz has no groups and no
+ * sysfs: the harness attaches a domain to one master directly, as
+ * __iommu_attach_device() does for the group's only device.
+ */
+#include <linux/iommu.h>
+#include <linux/slab.h>
+
+#define MAX_IOMMUS	8
+
+static struct iommu_device *registered[MAX_IOMMUS];
+
+void ptf_iommu_devices_reset(void)
+{
+	memset(registered, 0, sizeof(registered));
+}
+
+int iommu_device_register(struct iommu_device *iommu,
+			  const struct iommu_ops *ops, struct device *hwdev)
+{
+	for (int i = 0; i < MAX_IOMMUS; i++) {
+		if (!registered[i]) {
+			iommu->ops = ops;
+			iommu->fwnode = hwdev ? hwdev->fwnode : NULL;
+			iommu->ready = true;
+			registered[i] = iommu;
+			return 0;
+		}
+	}
+	return -ENOSPC;
+}
+
+void iommu_device_unregister(struct iommu_device *iommu)
+{
+	for (int i = 0; i < MAX_IOMMUS; i++)
+		if (registered[i] == iommu)
+			registered[i] = NULL;
+}
+
+/* The instance registered for @fwnode (iommu_from_fwnode()). */
+struct iommu_device *ptf_iommu_from_fwnode(struct fwnode_handle *fwnode)
+{
+	for (int i = 0; i < MAX_IOMMUS; i++)
+		if (registered[i] && registered[i]->fwnode == fwnode)
+			return registered[i];
+	return NULL;
+}
+
+int iommu_device_sysfs_add(struct iommu_device *iommu, struct device *parent,
+			   const struct attribute_group **groups,
+			   const char *fmt, ...)
+{
+	iommu->dev = parent;
+	return 0;
+}
+
+void iommu_device_sysfs_remove(struct iommu_device *iommu)
+{
+}
+
+/* iommu_fwspec_init() without the deferred-probe dance: the IOMMU is there. */
+int iommu_fwspec_init(struct device *dev, struct fwnode_handle *iommu_fwnode)
+{
+	struct iommu_device *iommu = ptf_iommu_from_fwnode(iommu_fwnode);
+	struct iommu_fwspec *fwspec;
+
+	if (!iommu)
+		return -EPROBE_DEFER;
+	if (dev_iommu_fwspec_get(dev))
+		return 0;
+	if (!dev->iommu) {
+		dev->iommu = kzalloc(sizeof(*dev->iommu), GFP_KERNEL);
+		if (!dev->iommu)
+			return -ENOMEM;
+		mutex_init(&dev->iommu->lock);
+	}
+	fwspec = kzalloc(struct_size(fwspec, ids, 1), GFP_KERNEL);
+	if (!fwspec)
+		return -ENOMEM;
+	fwspec->iommu_fwnode = iommu_fwnode;
+	dev_iommu_fwspec_set(dev, fwspec);
+	return 0;
+}
+
+/* iommu_fwspec_free() and dev_iommu_free(), in one. */
+void ptf_dev_iommu_free(struct device *dev)
+{
+	if (!dev->iommu)
+		return;
+	kfree(dev_iommu_fwspec_get(dev));
+	kfree(dev->iommu);
+	dev->iommu = NULL;
+}
+
+/* The harness attaches domains itself: groups are never asked for. */
+struct iommu_group *generic_device_group(struct device *dev)
+{
+	WARN(1, "iommu groups are not modelled");
+	return ERR_PTR(-ENODEV);
+}
+
+struct iommu_group *generic_single_device_group(struct device *dev)
+{
+	return generic_device_group(dev);
+}
