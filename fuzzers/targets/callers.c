@@ -183,8 +183,12 @@ void callers_begin(struct engine *e, uint64_t layout, uint64_t memlock,
 			if (callers_mmap(e, p, &vmas[i]))
 				rt_fatal("harness", "layout VMA %u refused", i);
 	}
-	if (!caller_ops[CAND]->has_length)
-		rt_fatal("harness", "the candidate tree has no iommu_iova_to_phys_length()");
+	/* With the differential off, the candidate twin is the baseline's code. */
+	e->diff_off = ptf_differential_off;
+	if (!caller_ops[CAND]->has_length == !e->diff_off)
+		rt_fatal("harness", e->diff_off ?
+			 "the differential is off, but the candidate twin has iommu_iova_to_phys_length()" :
+			 "the candidate tree has no iommu_iova_to_phys_length()");
 }
 
 bool callers_group(struct engine *e, int g, uint64_t profile, int resv,

@@ -1091,7 +1091,8 @@ static void run_rw(struct engine *e, const struct op *op)
  * The walks vfio_unmap_unpin() makes on the first domain for @d: with
  * iova_to_phys_length() one per leaf and one more per physically
  * contiguous run that ends before the DMA does; page by page, one per
- * page and the same one more per run.
+ * page and the same one more per run.  With the differential off both
+ * twins run the page-by-page loop.
  */
 static void count_walks(struct engine *e, const struct vdma *d,
 			unsigned long want[PTF_NR_TWINS])
@@ -1106,7 +1107,7 @@ static void count_walks(struct engine *e, const struct vdma *d,
 		dom = caller_ops[tw]->group_domain(fd->handle_group);
 		leaves = domain_leaves(e, tw, &fd->view, dom, d->iova,
 				       d->iova + d->size - 1, &runs);
-		want[tw] += (tw == CAND ? leaves : d->size / CPU_PAGE) +
+		want[tw] += (tw == CAND && !e->diff_off ? leaves : d->size / CPU_PAGE) +
 			    (runs ? runs - 1 : 0);
 	}
 }
