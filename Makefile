@@ -400,6 +400,21 @@ cand_twin = $(if $(filter off,$(UNIT_DIFF_$(or $(4),$(3)))),$(call twin_dir,$(1)
 TWIN_KEY_base := BASE_KEY
 TWIN_KEY_cand := CAND_KEY
 
+# A derived twin (a mutant's, a fix's) compiles only what its patches
+# change: the objects of the tree sources they do not touch are its parent
+# twin's (the same source, flags and headers), hard-linked.  A patch that
+# touches a header shares nothing.
+patch_files = $(sort $(foreach p,$(1),$(shell sed -n 's|^+++ b/||p' $(p))))
+shared_srcs = $(if $(filter-out %.c,$(2)),,$(filter-out $(2),$(TREE_SRCS) $(TREE_SRCS_$(1))))
+# $(call share_rules,VARIANT,NAME,PARENT,FAMILY,PATCHES)
+define share_rule
+$(call twin_dir,$(1),$(2),$(4))/$(5:.c=.o): $(call twin_dir,$(1),$(3),$(4))/$(5:.c=.o)
+	@mkdir -p $$(@D)
+	@ln -f $$< $$@
+endef
+share_rules = $(foreach s,$(call shared_srcs,$(4),$(call patch_files,$(5))),\
+	$(eval $(call share_rule,$(1),$(2),$(3),$(4),$(s))))
+
 ifdef BASE_TREE
 $(foreach v,$(VARIANTS),$(foreach f,$(FAMILIES),\
 	$(eval $(call twin_rules,$(v),base,$(BASE_TREE),$(BASE_FEATURES),$(BASE_RELEASE),base,$(B)/trees.mk,$(f)))\
@@ -549,6 +564,7 @@ $(B)/mutants/$(1).stamp: tests/mutants/$(1).patch $(B)/trees.mk
 	@touch $$@
 $(B)/mutants/$(1)/%.c: $(B)/mutants/$(1).stamp ;
 $(call twin_rules,tools,mut-$(1),$(B)/mutants/$(1),$(CAND_FEATURES),$(CAND_RELEASE)+mut-$(1),cand,$(B)/mutants/$(1).stamp,$(FAMILY_$(call mutant_target,$(1))))
+$(call share_rules,tools,mut-$(1),cand,$(FAMILY_$(call mutant_target,$(1))),tests/mutants/$(1).patch)
 $(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1))
 endef
 ifdef CAND_TREE
@@ -589,6 +605,8 @@ endef
 define fix_twins
 $(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
 $(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
+$(call share_rules,$(2),fixbase-$(1),base,$(3),$(call fix_upto,$(1)))
+$(call share_rules,$(2),fix-$(1),cand,$(3),$(call fix_upto,$(1)))
 endef
 ifdef CAND_TREE
 $(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
