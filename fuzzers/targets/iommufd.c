@@ -606,7 +606,7 @@ static bool create(struct engine *e)
 			"expected: 0\nactual:   %ld\n", ret[CAND]);
 	M.ioas[0] = (struct iioas){ .live = true, .id = id_alloc(O_IOAS, 0) };
 	run_attach_hwpt(e, 0, M.ioas[0].id, cfg->v[F_PROFILE], 0);
-	oracle_warns(e, true);
+	oracle_warns(e);
 	return true;
 }
 
@@ -641,7 +641,7 @@ static void check_state(struct engine *e)
 {
 	if (e->opts.no_oracles)
 		return;
-	oracle_warns(e, true);
+	oracle_warns(e);
 	check_locks(e);
 	for (int i = 0; i < MAX_IOAS; i++) {
 		const struct iioas *io = &M.ioas[i];
@@ -2123,7 +2123,7 @@ static void finish(struct engine *e)
 	}
 	memset(M.ioas, 0, sizeof(M.ioas));
 	pages_gc();
-	oracle_warns(e, true);
+	oracle_warns(e);
 	check_locks(e);
 	derive_pins(e);
 	/*

@@ -293,7 +293,7 @@ static bool create(struct engine *e)
 				"expected: -EINVAL for type %" PRIu64 "\nactual:   %ld\n",
 				cfg->v[F_TYPE], err);
 		note(e, "-> no container: type %" PRIu64 " is not type1", cfg->v[F_TYPE]);
-		oracle_warns(e, true);
+		oracle_warns(e);
 		check_released(e);
 		return false;
 	}
@@ -306,7 +306,7 @@ static bool create(struct engine *e)
 	M.cfg_resv = cfg->v[F_RESV];
 	/* Group 0, behind the configured IOMMU, as VFIO_SET_IOMMU attaches it. */
 	run_attach_group(e, 0, false, cfg->v[F_PROFILE], cfg->v[F_RESV]);
-	oracle_warns(e, true);
+	oracle_warns(e);
 	return true;
 }
 
@@ -332,7 +332,7 @@ static void check_state(struct engine *e, int proc, uint64_t vaddr,
 {
 	if (e->opts.no_oracles)
 		return;
-	oracle_warns(e, true);
+	oracle_warns(e);
 	check_locks(e);
 	expect_translations(&M.want);
 	for (int d = 0; d < PTF_NR_GROUPS; d++) {
@@ -1696,7 +1696,7 @@ static void finish(struct engine *e)
 	}
 	while (M.nr_dma)
 		dma_remove(&M.dma[0]);
-	oracle_warns(e, true);
+	oracle_warns(e);
 	check_locks(e);
 	check_pins(e, &M.pm, false);	/* the ranges unpinned, and the total */
 	check_released(e);
