@@ -827,13 +827,16 @@ static void run_op(struct engine *e, const struct op *op)
 	const char *hazard;
 
 	models_snapshot(e);
-	/* Before the op changes what its hazard depends on (dirty bits). */
-	e->vocab_hazard = op->kind == OP_VOCAB && e->t->vocab->hazard ?
-			  e->t->vocab->hazard(e, op) : NULL;
-	hazard = known_hazard(e);
 	e->armed = e->fail_nth;
 	if (e->opts.inject_nth && e->op == e->opts.inject_op)
 		e->armed = e->opts.inject_nth;
+	/*
+	 * Before the op changes what its hazard depends on (dirty bits), and
+	 * knowing the allocation failure armed for it (FAIL_ALLOC or failnth).
+	 */
+	e->vocab_hazard = op->kind == OP_VOCAB && e->t->vocab->hazard ?
+			  e->t->vocab->hazard(e, op) : NULL;
+	hazard = known_hazard(e);
 	if (e->opts.kunit)
 		kunit_op(e, op);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {

@@ -1727,7 +1727,7 @@ static const char *hazard(const struct engine *e, const struct op *op)
 	if (unmap_bitmap || dirty_flags || dirty_bitmap)
 		return "vfio-ffs-of-zero";
 	/* An allocation failure in GET_INFO may hit the leaking path. */
-	if (op->type == T_INFO && e->fail_nth && (uint32_t)a[0] >= 16)
+	if (op->type == T_INFO && e->armed && (uint32_t)a[0] >= 16)
 		return "vfio-get-info-caps-leak";
 	return NULL;
 }
