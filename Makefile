@@ -174,12 +174,27 @@ DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
 
+# The callers of the series: VFIO type1 and iommufd, one unit each (whose
+# target is named after it), sharing the family callers: one twin per tree
+# with both page-table families, the extracted core, and the callers the
+# tree has.
+CALLER_UNITS := vfio_type1 iommufd
+$(foreach u,$(CALLER_UNITS),$(eval TARGETS_$(u) := $(if $(wildcard fuzzers/targets/$(u).c),$(u))))
+$(foreach u,$(CALLER_UNITS),$(eval ALL_TARGETS_$(u) := $(u)))
+
 # From the tree under test, per twin: iommufd's dirty bitmap (6.7 on, when
 # the tree has dirty tracking), and the family.
 TREE_SRCS := $(if $(wildcard $(BASE_TREE)/drivers/iommu/iommufd/iova_bitmap.c),drivers/iommu/iommufd/iova_bitmap.c)
 TREE_SRCS_iopgtable := drivers/iommu/io-pgtable.c drivers/iommu/io-pgtable-arm.c \
 	drivers/iommu/io-pgtable-arm-v7s.c drivers/iommu/io-pgtable-dart.c
 TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_FMTS))
+# The callers: VFIO type1 whole; iommufd's pages, io_pagetable, ioas and
+# no-IOMMU hwpt whole; the lib/ code they build on.
+TREE_SRCS_vfio_type1 := drivers/vfio/vfio_iommu_type1.c
+TREE_SRCS_iommufd := drivers/iommu/iommufd/pages.c drivers/iommu/iommufd/io_pagetable.c \
+	drivers/iommu/iommufd/ioas.c drivers/iommu/iommufd/hwpt_noiommu.c
+TREE_SRCS_callers = $(TREE_SRCS_iopgtable) $(TREE_SRCS_genpt) $(call caller_part,TREE_SRCS) \
+	$(CALLER_LIB_SRCS)
 
 # Units -------------------------------------------------------------------------
 #
@@ -190,37 +205,103 @@ TREE_SRCS_genpt := $(patsubst %,drivers/iommu/generic_pt/fmt/iommu_%.c,$(GENPT_F
 # build, and turns the differential off for a unit with a file that did not
 # take its hunks (its candidate twin is then the baseline's code).  A new
 # family adds itself to UNITS and says UNIT_FILES_<family>.
-UNITS := iopgtable genpt $(DRIVERS)
+UNITS := iopgtable genpt $(CALLER_UNITS) $(DRIVERS)
 UNIT_FILES_core := include/linux/iommu.h drivers/iommu/iommu.c
 # Built where the tree has them: iommu-pages.h (6.11 on), dirty tracking (6.7 on).
 UNIT_FILES_optional := drivers/iommu/iommu-pages.h drivers/iommu/iommufd/iova_bitmap.c \
 	include/linux/iova_bitmap.h
 UNIT_FILES_iopgtable := include/linux/io-pgtable.h drivers/iommu/io-pgtable-arm.h $(TREE_SRCS_iopgtable)
 UNIT_FILES_genpt := include/linux/generic_pt/ drivers/iommu/generic_pt/fmt/ drivers/iommu/generic_pt/
+# A caller's unit: the page tables it runs over, the lib/ code the callers
+# build on, and its own files (whole or extracted by name, EXTRACT_FILE_*).
+CALLER_LIB_SRCS := lib/rbtree.c lib/interval_tree.c lib/xarray.c
+CALLER_FILES := $(UNIT_FILES_iopgtable) $(UNIT_FILES_genpt) $(CALLER_LIB_SRCS) \
+	lib/bitmap.c lib/find_bit.c
+UNIT_FILES_vfio_type1 := $(CALLER_FILES) $(TREE_SRCS_vfio_type1) drivers/vfio/vfio_main.c
+UNIT_FILES_iommufd := $(CALLER_FILES) $(TREE_SRCS_iommufd) drivers/iommu/iommufd/main.c \
+	drivers/iommu/iommufd/device.c drivers/iommu/iommufd/hw_pagetable.c
 # A driver's unit builds its driver source, which its glue includes.
 $(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
 UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
 
-# The units the trees give, each with targets; a family's targets link its twins.
-FAMILIES := $(foreach u,$(UNITS_PRESENT),$(if $(TARGETS_$(u)),$(u)))
+# The units the trees give, each with targets; a family's targets link its
+# twins.  The callers' units share the family callers.
+CALLERS_PRESENT := $(filter $(CALLER_UNITS),$(UNITS_PRESENT))
+TARGETS_callers := $(foreach u,$(CALLERS_PRESENT),$(TARGETS_$(u)))
+FAMILIES := $(foreach u,$(filter-out $(CALLER_UNITS),$(UNITS_PRESENT)),$(if $(TARGETS_$(u)),$(u))) \
+	$(if $(TARGETS_callers),callers)
 $(foreach f,$(FAMILIES),$(foreach t,$(TARGETS_$(f)),$(eval FAMILY_$(t) := $(f))))
+# The units with targets, and a target's unit (its differential, its
+# patches): its family, or for a caller, its own.
+TARGET_UNITS := $(foreach f,$(FAMILIES),$(if $(filter callers,$(f)),$(TARGETS_callers),$(f)))
+$(foreach u,$(TARGET_UNITS),$(foreach t,$(TARGETS_$(u)),$(eval UNIT_$(t) := $(u))))
+# What the shared twin builds of each caller the tree has.
+caller_part = $(foreach u,$(CALLERS_PRESENT),$($(1)_$(u)))
 # Ours, built against each twin's headers: the shim, and the family's glue.
 SHIM_SRCS := kernel-shim/kernel/iommu-core.c kernel-shim/kernel/iommu-pages.c \
-	kernel-shim/kernel/lib.c kernel-shim/kernel/user-pages.c \
-	kernel-shim/kernel/iommufd-dirty.c
-SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c
-SHIM_SRCS_genpt := fuzzers/twins/genpt.c
+	kernel-shim/kernel/lib.c kernel-shim/kernel/iommufd-dirty.c
+SHIM_SRCS_iopgtable := fuzzers/twins/iopgtable.c kernel-shim/kernel/user-pages.c
+SHIM_SRCS_genpt := fuzzers/twins/genpt.c kernel-shim/kernel/user-pages.c
+SHIM_SRCS_callers = fuzzers/twins/iopgtable.c fuzzers/twins/genpt.c \
+	kernel-shim/kernel/user-mm.c kernel-shim/kernel/iommu-group.c \
+	kernel-shim/kernel/radix-tree.c kernel-shim/kernel/lib-bitmap.c \
+	fuzzers/twins/callers.c $(call caller_part,SHIM_SRCS)
+SHIM_SRCS_vfio_type1 := fuzzers/twins/vfio.c kernel-shim/kernel/vfio-core.c
+SHIM_SRCS_iommufd := fuzzers/twins/iommufd.c
 FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 # A driver's twin: its glue (which includes the tree file, not compiled on
 # its own), and what every driver twin shares: the driver core stand-ins,
 # the iommu core's driver side, and the domain ops that count and forward.
 DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
-	fuzzers/twins/drivers/common.c
+	kernel-shim/kernel/user-pages.c fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
-# Harness code a family's targets share.
-TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
-$(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
+FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
+	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
+	-DCONFIG_IOMMUFD=1 -DCONFIG_IOMMUFD_TEST=1 -DCONFIG_IOMMUFD_NOIOMMU=1 \
+	-DCONFIG_INTERVAL_TREE_SPAN_ITER=1 -Wno-unused-variable \
+	$(foreach u,$(CALLERS_PRESENT),-DPTF_CALLER_$(u)=1)
+# Harness objects a family's targets share.  The callers reuse the
+# page-table targets' walkers and configurations: those are built again
+# with their ptf_target renamed (build/VARIANT/obj/fuzzers/targets/NAME.fmt.o).
+TARGET_OBJS_genpt := fuzzers/targets/pt_common.o
+$(foreach d,$(DRIVERS),$(eval TARGET_OBJS_$(d) := fuzzers/targets/drv_common.o))
+CALLER_FORMATS := arm_lpae pt_amdv1_mock pt_amdv1
+TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers.o \
+	$(patsubst %,fuzzers/targets/%.fmt.o,$(CALLER_FORMATS))
+# Functions (and the types, tables and macros they need) that a family
+# takes by name from files of the tree it does not build whole
+# (scripts/extract-functions.awk): NAME is built as
+# $(twin_dir)/include/extract/NAME.c, from EXTRACT_FILE_NAME, for the
+# glue that includes it.
+EXTRACTS_callers = lib_bitmap lib_find_bit $(call caller_part,EXTRACTS)
+EXTRACTS_vfio_type1 := vfio_main
+EXTRACTS_iommufd := iommufd_main iommufd_device iommufd_hwpt
+EXTRACT_FILE_vfio_main := drivers/vfio/vfio_main.c
+EXTRACT_ROOTS_vfio_main := vfio_info_cap_add vfio_info_cap_shift \
+	vfio_info_add_capability
+EXTRACT_FILE_iommufd_main := drivers/iommu/iommufd/main.c
+EXTRACT_ROOTS_iommufd_main := iommufd_object_ops IOMMUFD_FILE_OFFSET ucmd_buffer iommufd_ioctl_op \
+	IOCTL_OP iommufd_ioctl_ops iommufd_fops_open iommufd_fops_release \
+	iommufd_fops_ioctl _iommufd_object_alloc _iommufd_object_alloc_ucmd \
+	iommufd_object_finalize iommufd_object_abort_and_destroy \
+	iommufd_get_object iommufd_object_remove iommufd_ctx_get \
+	iommufd_ctx_put iommufd_destroy iommufd_option
+EXTRACT_FILE_iommufd_device := drivers/iommu/iommufd/device.c
+EXTRACT_ROOTS_iommufd_device := iommufd_access_create iommufd_access_destroy \
+	iommufd_access_destroy_object iommufd_access_attach \
+	iommufd_access_detach iommufd_access_notify_unmap \
+	iommufd_access_pin_pages iommufd_access_unpin_pages iommufd_access_rw
+EXTRACT_FILE_iommufd_hwpt := drivers/iommu/iommufd/hw_pagetable.c
+EXTRACT_ROOTS_iommufd_hwpt := iommufd_hwpt_paging_destroy \
+	iommufd_hwpt_paging_abort iommufd_hwpt_nested_destroy \
+	iommufd_hwpt_nested_abort iommufd_hwpt_set_dirty_tracking \
+	iommufd_hwpt_get_dirty_bitmap
+EXTRACT_FILE_lib_bitmap := lib/bitmap.c
+EXTRACT_ROOTS_lib_bitmap := __bitmap_clear __bitmap_shift_left __bitmap_or
+EXTRACT_FILE_lib_find_bit := lib/find_bit.c
+EXTRACT_ROOTS_lib_find_bit := FIND_NEXT_BIT FIND_FIRST_BIT _find_next_bit \
+	_find_first_bit _find_next_zero_bit _find_first_zero_bit
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
@@ -245,6 +326,7 @@ ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildca
 twin_dir = $(B)/$(1)/twin-$(2)-$(3)$(if $(filter 0,$(PTDEBUG_$(1))),-nodebug)$(if $(TWIN_KEY_$(2)),-$($(TWIN_KEY_$(2))))
 twin_objs = $(addprefix $(call twin_dir,$(1),$(2),$(3))/,$(patsubst %.c,%.o,\
 	$(TREE_SRCS) $(TREE_SRCS_$(3)) $(SHIM_SRCS) $(SHIM_SRCS_$(3))))
+twin_extracts = $(patsubst %,$(call twin_dir,$(1),$(2),$(3))/include/extract/%.c,$(EXTRACTS_$(3)))
 
 # $(call kcc,VARIANT,TWIN-DIR,TREE,FEATURES): compile kernel code for a twin.
 kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(1)) $(SAN_$(1)) $(KINSTR_$(1)) $(4) \
@@ -263,13 +345,15 @@ $(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
 
 $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
-		$(call twin_dir,$(1),$(2),$(8))/core-extract.c
+		$(call twin_dir,$(1),$(2),$(8))/core-extract.c \
+		$(call twin_extracts,$(1),$(2),$(8))
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
-		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
+		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
+		$(call twin_extracts,$(1),$(2),$(8))
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
@@ -278,6 +362,11 @@ $(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(
 	@mkdir -p $$(@D)
 	@awk -v roots="$(CORE_ROOTS) $(CORE_ROOTS_$(8))" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
+
+$(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.awk $(7) Makefile
+	@mkdir -p $$(@D)
+	@awk -v roots="$$(EXTRACT_ROOTS_$$*)" -f scripts/extract-functions.awk \
+		$(3)/$$(EXTRACT_FILE_$$*) >$$@
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
@@ -303,12 +392,28 @@ define link_twin
 @rm -f $@.raw
 endef
 
-# $(call cand_twin,VARIANT,NAME,FAMILY): the candidate twin object a
-# target links: NAME's, or the baseline's code when the differential is off.
-cand_twin = $(if $(filter off,$(UNIT_DIFF_$(3))),$(call twin_dir,$(1),base,$(3))-as-cand.o,$(call twin_dir,$(1),$(2),$(3)).o)
+# $(call cand_twin,VARIANT,NAME,FAMILY[,UNIT]): the candidate twin object
+# a target of UNIT (default: the family's) links: NAME's, or the
+# baseline's code when the unit's differential is off.
+cand_twin = $(if $(filter off,$(UNIT_DIFF_$(or $(4),$(3)))),$(call twin_dir,$(1),base,$(3))-as-cand.o,$(call twin_dir,$(1),$(2),$(3)).o)
 
 TWIN_KEY_base := BASE_KEY
 TWIN_KEY_cand := CAND_KEY
+
+# A derived twin (a mutant's, a fix's) compiles only what its patches
+# change: the objects of the tree sources they do not touch are its parent
+# twin's (the same source, flags and headers), hard-linked.  A patch that
+# touches a header shares nothing.
+patch_files = $(sort $(foreach p,$(1),$(shell sed -n 's|^+++ b/||p' $(p))))
+shared_srcs = $(if $(filter-out %.c,$(2)),,$(filter-out $(2),$(TREE_SRCS) $(TREE_SRCS_$(1))))
+# $(call share_rules,VARIANT,NAME,PARENT,FAMILY,PATCHES)
+define share_rule
+$(call twin_dir,$(1),$(2),$(4))/$(5:.c=.o): $(call twin_dir,$(1),$(3),$(4))/$(5:.c=.o)
+	@mkdir -p $$(@D)
+	@ln -f $$< $$@
+endef
+share_rules = $(foreach s,$(call shared_srcs,$(4),$(call patch_files,$(5))),\
+	$(eval $(call share_rule,$(1),$(2),$(3),$(4),$(s))))
 
 ifdef BASE_TREE
 $(foreach v,$(VARIANTS),$(foreach f,$(FAMILIES),\
@@ -327,12 +432,18 @@ $(B)/$(1)/obj/%.o: %.c
 	@echo "  CC    $(1)/$$*.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -MMD -MP -c $$< -o $$@
 
+$(B)/$(1)/obj/fuzzers/targets/%.fmt.o: fuzzers/targets/%.c
+	@mkdir -p $$(@D)
+	@echo "  CC    $(1)/$$*.fmt.o"
+	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -Dptf_target=ptf_fmt_$$* -MMD -MP -c $$< -o $$@
+
 # Data only: nothing to instrument.
 $(B)/$(1)/obj/unit-%.o: $(B)/units/%.c
 	@mkdir -p $$(@D)
 	@$(CC) $(CFLAGS) -c $$< -o $$@
 
 -include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
+-include $(wildcard $(B)/$(1)/obj/fuzzers/targets/*.fmt.d)
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
 
@@ -347,10 +458,10 @@ $(B)/units/%.c: $(B)/trees.mk
 # $(call target_bin,VARIANT,TARGET,SUFFIX,CANDIDATE-TWIN[,BASELINE-TWIN])
 define target_bin
 $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2).o \
-		$(patsubst %.c,$(B)/$(1)/obj/%.o,$(TARGET_SRCS_$(FAMILY_$(2)))) \
-		$(B)/$(1)/obj/unit-$(FAMILY_$(2)).o \
+		$(addprefix $(B)/$(1)/obj/,$(TARGET_OBJS_$(FAMILY_$(2)))) \
+		$(B)/$(1)/obj/unit-$(UNIT_$(2)).o \
 		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
-		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)))
+		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)),$(UNIT_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
 	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
@@ -374,7 +485,7 @@ list-targets:
 # Per unit: "UNIT|TARGETS|on or off (why)|applied A failed F notneeded N";
 # "UNIT|TARGETS|left out|the tree lacks FILE" for a unit left out.
 show-units:
-	@$(foreach u,$(FAMILIES),echo '$(u)|$(TARGETS_$(u))|$(UNIT_DIFF_$(u))$(if $(UNIT_WHY_$(u)), ($(UNIT_WHY_$(u))))|$(UNIT_PATCHES_$(u))';)
+	@$(foreach u,$(TARGET_UNITS),echo '$(u)|$(TARGETS_$(u))|$(UNIT_DIFF_$(u))$(if $(UNIT_WHY_$(u)), ($(UNIT_WHY_$(u))))|$(UNIT_PATCHES_$(u))';)
 	@$(foreach u,$(UNITS_LEFT_OUT),echo '$(u)|$(or $(TARGETS_$(u)),$(ALL_TARGETS_$(u)))|left out|the tree lacks $(UNIT_LACKS_$(u))';)
 
 # The units' declarations, for scripts/prepare-trees.sh run by hand.
@@ -448,7 +559,7 @@ afl-check-bin:
 mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
 mutant_both = $(shell grep -q '^# twins: both' tests/mutants/$(1).prog && echo 1)
 MUTANTS := $(foreach m,$(basename $(notdir $(wildcard tests/mutants/*.patch))),\
-	$(if $(filter on,$(UNIT_DIFF_$(FAMILY_$(call mutant_target,$(m))))),$(m)))
+	$(if $(filter on,$(UNIT_DIFF_$(UNIT_$(call mutant_target,$(m))))),$(m)))
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
 mutant_files = $(shell sed -n 's|^+++ b/||p' tests/mutants/$(1).patch)
 family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
@@ -536,6 +647,8 @@ endef
 define fix_twins
 $(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
 $(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
+$(call share_rules,$(2),fixbase-$(1),base,$(3),$(call fix_upto,$(1)))
+$(call share_rules,$(2),fix-$(1),cand,$(3),$(call fix_upto,$(1)))
 endef
 ifdef CAND_TREE
 $(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
@@ -553,26 +666,25 @@ fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(call fix_targets,$(n)),$(call fix
 
 # Benchmarks (bench/, docs/performance.md) ------------------------------------------
 #
-# $(B)/fast/bin/bench-FAMILY runs VFIO's and iommufd's loops, before and
-# after the series, on the fast twins (-O2, no sanitizers) of one page-table
-# family and the runtime, without engine or model.  One binary per family:
-# each family's twins carry their own iommu core.  bench/run.sh runs them,
-# measures the replay throughput of every target and draws the charts, into
-# $(B)/bench/.
+# $(B)/fast/bin/bench-callers runs VFIO's and iommufd's ioctls, before and
+# after the series, on the fast caller twins (-O2, no sanitizers: both
+# page-table families with all their formats, VFIO type1, iommufd and the
+# fake processes) and the runtime, without engine or model.  bench/run.sh
+# runs it, measures the replay throughput of every target and draws the
+# charts, into $(B)/bench/.
 
-BENCH_FAMILIES := $(foreach f,$(FAMILIES),$(if $(filter on,$(UNIT_DIFF_$(f))),$(f)))
+# Both callers present, with the differential on: otherwise there is no
+# before and after to compare (bench/run.sh says so).
+BENCH_FAMILIES := $(if $(filter-out on,$(foreach u,$(CALLER_UNITS),$(or $(UNIT_DIFF_$(u)),absent))),,callers)
 BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_OBJS := $(addprefix $(B)/fast/obj/,$(BENCH_SRCS:.c=.o) \
 	$(patsubst %.c,%.o,$(wildcard kernel-shim/runtime/*.c)))
 
-define bench_bin
-$(B)/fast/bin/bench-$(1): $(BENCH_OBJS) $(call twin_dir,fast,base,$(1)).o \
-		$(call cand_twin,fast,cand,$(1))
-	@mkdir -p $$(@D)
-	@echo "  LINK  $$@"
-	@$(CC) -o $$@ $$^
-endef
-$(foreach f,$(BENCH_FAMILIES),$(eval $(call bench_bin,$(f))))
+$(B)/fast/bin/bench-callers: $(BENCH_OBJS) $(call twin_dir,fast,base,callers).o \
+		$(call twin_dir,fast,cand,callers).o
+	@mkdir -p $(@D)
+	@echo "  LINK  $@"
+	@$(CC) -o $@ $^
 
 bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES)) fast-bins run-bins
 	@bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)

@@ -5,7 +5,7 @@
 #
 # What `make bench` runs, into BUILD_DIR/bench:
 #
-#   BUILD_DIR/fast/bin/bench-FAMILY  VFIO's and iommufd's loops before and
+#   BUILD_DIR/fast/bin/bench-FAMILY  VFIO's and iommufd's ioctls before and
 #                                    after the series      -> bench.csv
 #   bench/throughput.sh              replay speed of every
 #                                    target                -> throughput.csv
@@ -17,7 +17,7 @@ set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: run.sh BUILD_DIR "FAMILY..." TARGET...}
-families=${2:?usage: run.sh BUILD_DIR "FAMILY..." TARGET...}
+families=${2?usage: run.sh BUILD_DIR "FAMILY..." TARGET...}
 shift 2
 cd "$top" || exit 2
 out=$build/bench
@@ -33,11 +33,18 @@ for f in $families; do
 	csvs="$csvs $out/bench-$f.csv"
 done
 # One CSV for all families, under the first one's header.
-# shellcheck disable=SC2086
-awk 'NR == 1 || FNR > 1' $csvs >"$out/bench.csv"
+if [ -n "$csvs" ]; then
+	# shellcheck disable=SC2086
+	awk 'NR == 1 || FNR > 1' $csvs >"$out/bench.csv"
+else
+	echo "bench: no before and after to compare: the callers need both units with the differential on (make show-units)" >&2
+	: >"$out/bench.csv"
+fi
 "$top/bench/throughput.sh" "$build" "$out/throughput.csv" "$@" || status=1
 echo
-if "$top/scripts/setup-deps.sh" --bench; then
+if [ -z "$csvs" ]; then
+	:
+elif "$top/scripts/setup-deps.sh" --bench; then
 	"$top/bench/plot.sh" "$out/bench.csv" "$out" || status=1
 else
 	echo "bench: no gnuplot, so no charts" >&2

@@ -13,6 +13,12 @@
 # "NAME(" (its return type may sit alone on the line before) and ends at
 # the first '}' in column 0.  Exit status 3 names any required root that
 # the file does not define.
+#
+# A root may also name a file-scope type (struct, union or enum NAME), a
+# table or variable (its definition and declarations) or a macro: every
+# item of that name is printed, but what it names is not followed.  A
+# table of function pointers thus brings in only the functions the caller
+# also names; the host file provides the rest.
 
 function defined_name(s,    m) {
 	if (s !~ /^[A-Za-z_]/ || s ~ /;[ \t]*$/ || s ~ /^(return|else|if|for|while)\>/)
@@ -22,8 +28,63 @@ function defined_name(s,    m) {
 	return substr(s, RSTART, RLENGTH - 1)
 }
 
+# The name of a file-scope struct/union/enum, variable or table whose
+# definition or declaration starts on @s, or "".
+function data_name(s,    t) {
+	t = s
+	sub(/^(static[ \t]+)?(const[ \t]+)?/, "", t)
+	if (match(t, /^(struct|union|enum)[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*(\{|;)/)) {
+		t = substr(t, RSTART, RLENGTH)
+		sub(/^(struct|union|enum)[ \t]+/, "", t)
+		sub(/[ \t]*(\{|;)$/, "", t)
+		return t
+	}
+	if (!match(t, /^(struct|union|enum)[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t\*]+[A-Za-z_][A-Za-z0-9_]*[ \t]*(\[[^]]*\])?[ \t]*(=|;)/) &&
+	    !match(t, /^(unsigned[ \t]+)?[A-Za-z_][A-Za-z0-9_]*[ \t\*]+[A-Za-z_][A-Za-z0-9_]*[ \t]*(\[[^]]*\])?[ \t]*(=|;)/))
+		return ""
+	t = substr(t, RSTART, RLENGTH)
+	sub(/[ \t]*(\[[^]]*\])?[ \t]*(=|;)$/, "", t)
+	sub(/^.*[ \t\*]/, "", t)
+	return t
+}
+
+# A data item (or macro) named @n spans lines @a..@b.
+function add_item(n, a, b) {
+	nitems++
+	item_name[nitems] = n
+	item_first[nitems] = a
+	item_last[nitems] = b
+	has_item[n] = 1
+}
+
 {
 	line[NR] = $0
+	if (in_data) {
+		if ($0 ~ /^}/) {
+			item_last[nitems] = NR
+			in_data = 0
+		}
+		next
+	}
+	if (in_macro) {
+		if ($0 !~ /\\$/) {
+			item_last[nitems] = NR
+			in_macro = 0
+		}
+		next
+	}
+	if (!inside && $0 ~ /^#define[ \t]+[A-Za-z_]/) {
+		n = $2
+		sub(/\(.*/, "", n)
+		add_item(n, NR, NR)
+		in_macro = ($0 ~ /\\$/)
+		next
+	}
+	if (!inside && (n = data_name($0)) != "") {
+		add_item(n, NR, NR)
+		in_data = ($0 !~ /;[ \t]*$/)
+		next
+	}
 	if (inside) {
 		if ($0 ~ /^}/) {
 			last[name] = NR
@@ -63,16 +124,28 @@ END {
 	for (i = 1; i <= n; i++) {
 		root = list[i]
 		optional = sub(/\?$/, "", root)
+		if (root in has_item)
+			data_wanted[root] = 1
 		if (root in last)
 			want(root)
-		else if (!optional)
+		else if (!(root in has_item) && !optional)
 			missing = missing " " root
 	}
 	if (missing != "") {
 		printf "extract-functions: %s does not define:%s\n", FILENAME, missing > "/dev/stderr"
 		exit 3
 	}
+	for (k = 1; k <= nitems; k++)
+		if (item_name[k] in data_wanted)
+			item_at[item_first[k]] = k
 	for (i = 1; i <= NR; i++) {
+		if (i in item_at) {
+			k = item_at[i]
+			printf "#line %d \"%s\"\n", i, FILENAME
+			for (j = i; j <= item_last[k]; j++)
+				print line[j]
+			print ""
+		}
 		for (fn in wanted)
 			if (first[fn] == i) {
 				printf "#line %d \"%s\"\n", i, FILENAME

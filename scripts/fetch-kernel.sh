@@ -33,14 +33,47 @@ for tool in apt-get apt-cache dpkg-deb tar xz; do
 		die "fetch-kernel: '$tool' not found; install it (Debian: apt-get install apt dpkg tar xz-utils) or give a tree with KSRC=DIR"
 done
 
-# A finished extraction from an earlier run: no network needed.
+# The paths to extract; a tree extracted for another list is redone.
+paths_key=$(sed -e 's/#.*//' -e '/^$/d' "$here/kernel-paths.txt" | sha256sum | cut -c1-12)
+
+# Extract the paths of kernel-paths.txt from DEB (package PKG, VERSION).
+extract() {
+	deb=$1 pkg=$2 version=$3
+	tree=$kernel_dir/$pkg
+	rm -rf "$tree" "$tree.tmp"
+	mkdir -p "$tree.tmp"
+	echo "ptfuzz: extracting the paths ptfuzz needs from $(basename "$deb")" >&2
+	paths=$(sed -e 's/#.*//' -e '/^$/d' -e "s|^|$pkg/|" "$here/kernel-paths.txt")
+	# Older trees lack some paths (panthor is new in 6.10): only those may fail.
+	# shellcheck disable=SC2086
+	err=$(dpkg-deb --fsys-tarfile "$deb" |
+		tar -xO "./usr/src/$pkg.tar.xz" |
+		tar -xJ -C "$tree.tmp" $paths 2>&1) ||
+		! echo "$err" | grep -v -e 'Not found in archive' -e 'Exiting with failure status' | grep -q . ||
+		die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz ($(echo "$err" | head -n 1))"
+	mv "$tree.tmp/$pkg" "$tree"
+	rmdir "$tree.tmp"
+	echo "$pkg $version paths=$paths_key" >"$tree/.ptfuzz-extracted"
+	echo "$tree" >"$pointer"
+	echo "$tree"
+}
+
+# A finished extraction from an earlier run: no network needed.  With
+# another list of paths, the package downloaded then is extracted again.
 pointer=$kernel_dir/$want.tree
 if [ -f "$pointer" ]; then
 	tree=$(cat "$pointer")
-	if [ -f "$tree/.ptfuzz-extracted" ]; then
+	stamp=$tree/.ptfuzz-extracted
+	if [ -f "$stamp" ] && grep -q " paths=$paths_key\$" "$stamp"; then
 		echo "$tree"
 		exit 0
 	fi
+	pkg=$(basename "$tree")
+	for deb in "$build/debian/${pkg}_"*.deb; do
+		[ -f "$deb" ] || continue
+		extract "$deb" "$pkg" "$(dpkg-deb -f "$deb" Version)"
+		exit 0
+	done
 fi
 
 # The machine's own Debian mirror and key, so that a local mirror or a
@@ -100,22 +133,4 @@ rm -f "$build/debian/${pkg}_"*.deb
 # shellcheck disable=SC2086
 (cd "$build/debian" && apt-get -qq $apt_opts download "$pkg") >&2 ||
 	die "fetch-kernel: could not download $pkg"
-deb=$(ls "$build/debian/${pkg}_"*.deb)
-
-tree=$kernel_dir/$pkg
-rm -rf "$tree" "$tree.tmp"
-mkdir -p "$tree.tmp"
-echo "ptfuzz: extracting the paths ptfuzz needs from $(basename "$deb")" >&2
-paths=$(sed -e 's/#.*//' -e '/^$/d' -e "s|^|$pkg/|" "$here/kernel-paths.txt")
-# Older trees lack some paths (panthor is new in 6.10): only those may fail.
-# shellcheck disable=SC2086
-err=$(dpkg-deb --fsys-tarfile "$deb" |
-	tar -xO "./usr/src/$pkg.tar.xz" |
-	tar -xJ -C "$tree.tmp" $paths 2>&1) ||
-	! echo "$err" | grep -v -e 'Not found in archive' -e 'Exiting with failure status' | grep -q . ||
-	die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz ($(echo "$err" | head -n 1))"
-mv "$tree.tmp/$pkg" "$tree"
-rmdir "$tree.tmp"
-echo "$pkg $version" >"$tree/.ptfuzz-extracted"
-echo "$tree" >"$pointer"
-echo "$tree"
+extract "$(ls "$build/debian/${pkg}_"*.deb)" "$pkg" "$version"

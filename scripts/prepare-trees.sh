@@ -198,9 +198,10 @@ apply_per_file() {
 	rm -rf "$work"
 }
 
-# A key for a derived tree: its source, our patches and the units' files.
+# A key for a derived tree: its source, the paths it takes, our patches
+# and the units' files.
 tree_key() {
-	{ realpath "$1"; echo "$units"; needed_files "$1"
+	{ realpath "$1"; cat "$here/kernel-paths.txt"; echo "$units"; needed_files "$1"
 	  series_files | while read -r p; do cat "$patches/$p"; done
 	  cat "$here/split-patches.awk" "$0"; } | sha256sum | cut -c1-12
 }

@@ -9,6 +9,9 @@
 #   drift+bug the same, with a v7s lookup that drops the page offset: the
 #             legacy lookup check of a differential-off run must catch it
 #   no-genpt  no generic_pt sources: genpt is left out, iopgtable runs
+#   vfio-drift vfio_iommu_type1.c no longer matches 0024: vfio_type1 runs
+#             with the differential off, iommufd with it on
+#   no-iommufd no iommufd sources: iommufd is left out, vfio_type1 stays
 #
 # Prints PASS/FAIL lines; cheap: one replay driver per unit and tree.
 set -u
@@ -28,6 +31,15 @@ copy_tree() {
 	mkdir -p "$tmp/$1/drivers"
 	cp -al "$base/include" "$base/Makefile" "$tmp/$1/"
 	cp -a "$base/drivers/iommu" "$tmp/$1/drivers/"
+}
+
+# copy_caller_tree NAME: the same, with the callers' files (VFIO, lib/).
+copy_caller_tree() {
+	copy_tree "$1"
+	mkdir -p "$tmp/$1/drivers/vfio"
+	cp -a "$base/drivers/vfio/vfio_iommu_type1.c" "$base/drivers/vfio/vfio_main.c" \
+		"$base/drivers/vfio/"*.h "$tmp/$1/drivers/vfio/"
+	cp -al "$base/lib" "$tmp/$1/"
 }
 
 # in_tree NAME CMD...: CMD with KSRC=$tmp/NAME and its own build dir (the
@@ -118,5 +130,27 @@ replay no-genpt arm_lpae
 in_tree no-genpt ./run-fuzz.sh fuzz pt_amdv1 -t 1 >"$tmp/out" 2>&1
 expect_line no-genpt "a genpt target is refused with the reason" \
 	'fuzz: pt_amdv1 is not built for this tree (genpt left out: the tree lacks drivers/iommu/generic_pt/fmt/)'
+
+# vfio-drift: 0024 no longer applies to vfio_iommu_type1.c.
+copy_caller_tree vfio-drift
+sed -i 's|phys = iommu_iova_to_phys(domain->domain, iova);|phys = iommu_iova_to_phys(domain->domain, iova); /* drift */|' \
+	"$tmp/vfio-drift/drivers/vfio/vfio_iommu_type1.c"
+in_tree vfio-drift make -s show-units >"$tmp/out" 2>&1
+expect_line vfio-drift "vfio_type1's differential is off" \
+	'^vfio_type1|vfio_type1|off (0024: drivers/vfio/vfio_iommu_type1.c: .*FAILED)|'
+expect_line vfio-drift "iommufd's is on" '^iommufd|iommufd|on|applied 1-5,25,29-33 failed none '
+replay vfio-drift vfio_type1
+
+# no-iommufd: a tree without iommufd's IOAS (before 6.2); the callers'
+# twin builds VFIO type1 alone.
+copy_caller_tree no-iommufd
+(cd "$tmp/no-iommufd/drivers/iommu/iommufd" &&
+	rm -f pages.c io_pagetable.c ioas.c main.c device.c hw_pagetable.c hwpt_noiommu.c)
+in_tree no-iommufd make -s show-units >"$tmp/out" 2>&1
+expect_line no-iommufd "iommufd is left out" '^iommufd|iommufd|left out|the tree lacks drivers/iommu/iommufd/pages.c$'
+expect_line no-iommufd "vfio_type1 runs with the differential on" '^vfio_type1|vfio_type1|on|'
+in_tree no-iommufd ./run-fuzz.sh fuzz iommufd -t 1 >"$tmp/out" 2>&1
+expect_line no-iommufd "the iommufd target is refused with the reason" \
+	'fuzz: iommufd is not built for this tree (iommufd left out: the tree lacks drivers/iommu/iommufd/pages.c)'
 
 rm -rf "$tmp"

@@ -47,14 +47,14 @@ static bool checking(const struct engine *e)
 	return !e->opts.no_oracles;
 }
 
-static void enter(struct engine *e, int tw)
+void twin_enter(struct engine *e, int tw)
 {
 	ptf_rt_set_twin(tw);
 	if (e->armed)
 		rt_fail_nth(tw, e->armed);
 }
 
-static void leave(struct engine *e, int tw)
+void twin_leave(struct engine *e, int tw)
 {
 	e->res[tw].fail_delivered |= rt_fail_delivered(tw);
 	rt_fail_nth(tw, 0);
@@ -65,23 +65,28 @@ static uint64_t min_pgsize(const struct engine *e)
 	return e->rules.pgsize_bitmap & -e->rules.pgsize_bitmap;
 }
 
-/*
- * Was the armed allocation failure delivered?  Both twins must say the
- * same, and what the model predicts: the op makes that many allocations.
- */
-static bool fail_delivered(struct engine *e)
+/* Was the armed allocation failure delivered?  Both twins must say the same. */
+bool fail_delivered(struct engine *e)
 {
 	bool hit = e->res[CAND].fail_delivered;
 
 	if (e->armed && e->op == e->opts.inject_op)
 		e->inject_hit = hit;
-	if (!checking(e))
-		return hit;
-	if (!e->diverged && e->res[BASE].fail_delivered != hit)
+	if (checking(e) && !e->diverged && e->res[BASE].fail_delivered != hit)
 		finding(e, "twins", "allocation failure reached one twin only",
 			"the armed allocation failure was %s on the baseline and %s on the candidate\n",
 			e->res[BASE].fail_delivered ? "delivered" : "not reached",
 			hit ? "delivered" : "not reached");
+	return hit;
+}
+
+/* ... and what the model predicts: the op makes that many allocations. */
+static bool fail_as_modelled(struct engine *e)
+{
+	bool hit = fail_delivered(e);
+
+	if (!checking(e))
+		return hit;
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
 		if (e->res[tw].fail_delivered != e->model[tw].fail_hit)
 			finding(e, "contract", "allocations differ from the model",
@@ -226,14 +231,14 @@ static void do_map(struct engine *e, const struct op *op)
 					      op->size, op->prot);
 	prepare(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->res[tw].ret = ops(e, tw)->map(e->dom[tw], op->iova, op->pa,
 						 op->size, op->prot,
 						 op->arg & OP_MAP_ATOMIC);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	note(e, "-> %d", e->res[CAND].ret);
-	failed = fail_delivered(e);
+	failed = fail_as_modelled(e);
 	if (checking(e))
 		check_map(e, failed);
 	settle(e);
@@ -247,13 +252,13 @@ static void do_unmap(struct engine *e, const struct op *op)
 						  op->size);
 	prepare(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->res[tw].bytes = ops(e, tw)->unmap(e->dom[tw], op->iova,
 						     op->size);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	note(e, "-> 0x%" PRIx64, e->res[CAND].bytes);
-	fail_delivered(e);
+	fail_as_modelled(e);
 	if (checking(e)) {
 		check_twins_agree_bytes(e, "iommu_unmap()");
 		for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
@@ -769,14 +774,14 @@ static void do_read_dirty(struct engine *e, const struct op *op)
 		e->expect_ret[tw] = model_dirty_read(e, tw, op, no_clear);
 	prepare(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->res[tw].ret = ops(e, tw)->read_and_clear_dirty(e->dom[tw],
 			op->iova, op->size, no_clear ? PTF_DIRTY_NO_CLEAR : 0,
 			op->page, e->dirty.bits[tw]);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	note(e, "-> %d", e->res[CAND].ret);
-	fail_delivered(e);
+	fail_as_modelled(e);
 	if (!checking(e))
 		return;
 	oracle_dirty(e, e->expect_ret[CAND]);
@@ -822,10 +827,16 @@ static void run_op(struct engine *e, const struct op *op)
 	const char *hazard;
 
 	models_snapshot(e);
-	hazard = known_hazard(e);
 	e->armed = e->fail_nth;
 	if (e->opts.inject_nth && e->op == e->opts.inject_op)
 		e->armed = e->opts.inject_nth;
+	/*
+	 * Before the op changes what its hazard depends on (dirty bits), and
+	 * knowing the allocation failure armed for it (FAIL_ALLOC or failnth).
+	 */
+	e->vocab_hazard = op->kind == OP_VOCAB && e->t->vocab->hazard ?
+			  e->t->vocab->hazard(e, op) : NULL;
+	hazard = known_hazard(e);
 	if (e->opts.kunit)
 		kunit_op(e, op);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
@@ -864,12 +875,17 @@ static void run_op(struct engine *e, const struct op *op)
 	case OP_READ_DIRTY:
 		do_read_dirty(e, op);
 		break;
+	case OP_VOCAB:
+		e->t->vocab->types[op->type].run(e, op);
+		break;
 	case NR_OP_KINDS:
 		break;
 	}
 	watchdog(false);
-	if (op->kind != OP_FAIL_ALLOC)
+	/* An armed failure lasts one op (an op may arm one for the next). */
+	if (op->kind != OP_FAIL_ALLOC && !e->fail_rearmed)
 		e->fail_nth = 0;
+	e->fail_rearmed = false;
 	trace_op(e);
 }
 
@@ -966,9 +982,9 @@ static bool create(struct engine *e)
 	hw_device_init(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		rt_set_phys_base(tw, ts->table_base[tw]);
-		enter(e, tw);
+		twin_enter(e, tw);
 		e->dom[tw] = ops(e, tw)->create(&ts->pt, &e->info[tw]);
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 	e->diff_off = ptf_differential_off;
 	if (!ops(e, CAND)->has_length == !e->diff_off)
@@ -1067,7 +1083,17 @@ const char *engine_run(const struct target *t, const struct program *p,
 			*inject_hit = e->inject_hit;
 		return e->known_hit;
 	}
-	if (create(e)) {
+	if (t->vocab) {
+		/* A family with its own ops sets up and tears down its twins. */
+		if (e->opts.kunit)
+			kunit_begin(e, e->opts.kunit, false);	/* refuses it */
+		if (t->vocab->create(e)) {
+			for (e->op = 0; e->op < p->nr_ops; e->op++)
+				run_op(e, &p->ops[e->op]);
+			e->op = SIZE_MAX;
+			t->vocab->finish(e);
+		}
+	} else if (create(e)) {
 		for (e->op = 0; e->op < p->nr_ops; e->op++)
 			run_op(e, &p->ops[e->op]);
 		e->op = SIZE_MAX;

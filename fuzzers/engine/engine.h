@@ -125,6 +125,12 @@ struct engine {
 	bool loops_differ;		/* the op ran other code on each twin */
 	size_t op;			/* index of the op running */
 	unsigned int fail_nth;		/* armed by FAIL_ALLOC for the next op */
+	bool fail_rearmed;		/* a vocabulary op armed it for the next */
+	/*
+	 * The known finding (id) the running vocabulary op meets, as its
+	 * vocab->hazard() saw the state before the op ran, or NULL.
+	 */
+	const char *vocab_hazard;
 	unsigned int armed;		/* what the op running has armed */
 	int expect_ret[PTF_NR_TWINS];	/* the model's return code */
 	uint64_t expect_bytes[PTF_NR_TWINS];	/* ... byte count */
@@ -167,6 +173,15 @@ void known_count(const char *id, bool hazard);
 void known_print_counts(FILE *out);
 
 const char *twin_name(int tw);
+
+/*
+ * Around every call into a twin: select it, arm the allocation failure
+ * the op carries, and note whether it was delivered (fail_delivered():
+ * both twins must say the same).
+ */
+void twin_enter(struct engine *e, int tw);
+void twin_leave(struct engine *e, int tw);
+bool fail_delivered(struct engine *e);
 
 /* Oracles (oracles.c) ---------------------------------------------------- */
 

@@ -372,6 +372,60 @@ static bool genpt_past_end(struct engine *e)
 	return read_as_buggy(e, genpt_walk(e));
 }
 
+/* A known finding a family's op vocabulary names for the op about to run. */
+static bool vocab_hazard(const struct engine *e, const char *id)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	/* What the op met, judged before it ran (engine.c). */
+	return op && op->kind == OP_VOCAB && e->vocab_hazard &&
+	       !strcmp(e->vocab_hazard, id);
+}
+
+/*
+ * VFIO type1: the dirty-bitmap ioctls take __ffs() of a user's page size
+ * (and of DIRTY_PAGES' flags) before checking it; __ffs(0) is undefined.
+ */
+static bool vfio_ffs_of_zero(struct engine *e)
+{
+	return vocab_hazard(e, "vfio-ffs-of-zero");
+}
+
+/*
+ * VFIO type1: VFIO_IOMMU_GET_INFO returns the error of
+ * vfio_iommu_iova_build_caps() without freeing the capabilities built
+ * before it.
+ */
+static bool vfio_get_info_caps_leak(struct engine *e)
+{
+	return vocab_hazard(e, "vfio-get-info-caps-leak");
+}
+
+/* iommufd: the same findings, met through IOMMU_HWPT_GET_DIRTY_BITMAP. */
+static bool iommufd_window_end_in_leaf(struct engine *e)
+{
+	return vocab_hazard(e, "iova-bitmap-write-past-end");
+}
+
+static bool iommufd_window_start_in_leaf(struct engine *e)
+{
+	return vocab_hazard(e, "genpt-dirty-window-inside-leaf");
+}
+
+static bool iommufd_lpae_window(struct engine *e)
+{
+	return vocab_hazard(e, "lpae-dirty-unaligned-window");
+}
+
+/*
+ * iommufd: iommu_read_and_clear_dirty() drops what iova_bitmap_for_each()
+ * returns, so a window the areas do not cover reads as success.
+ */
+static bool iommufd_dirty_error_dropped(struct engine *e)
+{
+	return vocab_hazard(e, "iommufd-dirty-error-dropped");
+}
+
 /*
  * rockchip-iommu: rk_iommu_probe() stores each bank's ioremap() result at
  * bases[i], i counting the device's resources, but counts only the
@@ -685,6 +739,21 @@ static const struct known_finding known[] = {
 	  range_into_noncanonical, true },
 	{ "genpt-sign-extend-range-check", "pt_*", "lookup", NULL,
 	  range_into_noncanonical, true },
+	{ "vfio-ffs-of-zero", "vfio_type1", "sanitizer", NULL,
+	  vfio_ffs_of_zero, true },
+	{ "vfio-get-info-caps-leak", "vfio_type1", "leak",
+	  "VFIO_IOMMU_GET_INFO left memory allocated", vfio_get_info_caps_leak },
+	{ "iova-bitmap-write-past-end", "iommufd", "dirty", NULL,
+	  iommufd_window_end_in_leaf },
+	{ "genpt-dirty-window-inside-leaf", "iommufd", "dirty", NULL,
+	  iommufd_window_start_in_leaf },
+	{ "lpae-dirty-unaligned-window", "iommufd", "dirty", NULL,
+	  iommufd_lpae_window },
+	{ "lpae-dirty-unaligned-window", "iommufd", "flush", NULL,
+	  iommufd_lpae_window },
+	{ "iommufd-dirty-error-dropped", "iommufd", "contract",
+	  "IOMMU_HWPT_GET_DIRTY_BITMAP return code",
+	  iommufd_dirty_error_dropped },
 	{ NULL },
 };
 

@@ -99,6 +99,10 @@ bool kunit_exportable(const struct engine *e, const char **why)
 {
 	enum ptf_fmt fmt = e->ts.pt.fmt;
 
+	if (e->t->vocab) {
+		*why = "the tree has no KUnit suite for its ioctls (VFIO type1 has none; iommufd's tests are the userspace selftests in tools/testing/selftests/iommu)";
+		return false;
+	}
 	if (fmt < PTF_NR_IOPGTABLE_FMTS && !lpae_fmt_names[fmt]) {
 		*why = "the tree has no KUnit suite for this io-pgtable format (only io-pgtable-arm-selftests.c, LPAE)";
 		return false;
@@ -146,10 +150,10 @@ static const char *err_str(int ret, char *buf, size_t len)
 }
 
 /* The op as the program text has it, as a comment. */
-static void op_comment(const struct op *op)
+static void op_comment(const struct engine *e, const struct op *op)
 {
 	fputs("\t/* ", body);
-	op_print(op, body);
+	op_print(e->t, op, body);
 	fputs(" */\n", body);
 }
 
@@ -403,7 +407,7 @@ void kunit_op(struct engine *e, const struct op *op)
 {
 	if (skipped)
 		return;
-	op_comment(op);
+	op_comment(e, op);
 	if (!have_domain) {
 		fputs("\t/* not run: no domain */\n", body);
 		return;
@@ -430,6 +434,7 @@ void kunit_op(struct engine *e, const struct op *op)
 	case OP_FAIL_ALLOC:
 		skip_here("an injected allocation failure: no KUnit op");
 		break;
+	case OP_VOCAB:		/* refused by kunit_begin() */
 	case NR_OP_KINDS:
 		break;
 	}

@@ -29,6 +29,7 @@ static const char *const op_names[NR_OP_KINDS] = {
 	[OP_FAIL_ALLOC]		= "fail_alloc",
 	[OP_DEVICE_WRITE]	= "device_write",
 	[OP_READ_DIRTY]		= "read_dirty",
+	[OP_VOCAB]		= "(vocabulary op)",
 };
 
 static const char *const prot_names[] = {
@@ -261,6 +262,7 @@ static void decode_op(struct decoder *d, struct op *op)
 		/* Any allocation of the next op: a map of 4K pages makes one per table. */
 		op->arg = 1 + fdp_pick(&d->f, 64);
 		break;
+	case OP_VOCAB:
 	case NR_OP_KINDS:
 		break;
 	}
@@ -272,6 +274,129 @@ static void decode_op(struct decoder *d, struct op *op)
 	}
 }
 
+/* Vocabulary ops ------------------------------------------------------------ */
+
+static unsigned int vocab_weights(const struct op_vocab *v)
+{
+	unsigned int sum = 0;
+
+	for (unsigned int i = 0; i < v->nr_types; i++)
+		sum += v->types[i].weight;
+	return sum;
+}
+
+/* The type whose weight covers @slot. */
+static unsigned int vocab_type_at(const struct op_vocab *v, unsigned int slot)
+{
+	unsigned int i;
+
+	for (i = 0; i + 1 < v->nr_types && slot >= v->types[i].weight; i++)
+		slot -= v->types[i].weight;
+	return i;
+}
+
+/* The first slot of @type: what the encoder writes. */
+static unsigned int vocab_slot_of(const struct op_vocab *v, unsigned int type)
+{
+	unsigned int slot = 0;
+
+	for (unsigned int i = 0; i < type; i++)
+		slot += v->types[i].weight;
+	return slot;
+}
+
+/* Each value: mode 0 is a literal; any other mode is the arg's generator. */
+static void decode_vocab_op(const struct op_vocab *v, struct fdp *f,
+			    void *state, struct op *op)
+{
+	const struct op_type *ty;
+
+	*op = (struct op){ .kind = OP_VOCAB };
+	op->type = vocab_type_at(v, fdp_pick(f, vocab_weights(v)));
+	ty = &v->types[op->type];
+	for (unsigned int i = 0; i < ty->nr_args; i++) {
+		const struct op_arg *a = &ty->args[i];
+
+		if (!a->gen || fdp_pick(f, 4) == LITERAL)
+			op->args[i] = fdp_uint(f, 8);
+		else
+			op->args[i] = a->gen(f, state, op);
+	}
+	if (v->decoded)
+		v->decoded(state, op);
+}
+
+static void decode_vocab(const struct target *t, struct fdp *f,
+			 struct program *p)
+{
+	void *state = t->vocab->decoder_state(&p->cfg);
+
+	while (!fdp_empty(f) && p->nr_ops < MAX_OPS)
+		decode_vocab_op(t->vocab, f, state, &p->ops[p->nr_ops++]);
+}
+
+static void encode_vocab_op(const struct op_vocab *v, const struct op *op,
+			    struct fdp_out *o)
+{
+	const struct op_type *ty = &v->types[op->type];
+
+	fdp_put_u8(o, vocab_slot_of(v, op->type));
+	for (unsigned int i = 0; i < ty->nr_args; i++) {
+		if (ty->args[i].gen)
+			fdp_put_u8(o, LITERAL);
+		fdp_put_uint(o, op->args[i], 8);
+	}
+}
+
+static void print_vocab_arg(const struct op_arg *a, uint64_t v, FILE *out)
+{
+	char buf[32];
+	bool first = true;
+
+	switch (a->kind) {
+	case ARG_SIZE:
+		fputs(size_name(v, buf, sizeof(buf)), out);
+		return;
+	case ARG_CHOICE:
+		if (v < a->nr_names)
+			fputs(a->names[v], out);
+		else
+			fprintf(out, "%" PRIu64, v);
+		return;
+	case ARG_FLAGS:
+		/* The named bits, then the others as one mask. */
+		for (unsigned int b = 0; b < a->nr_names && b < 64; b++) {
+			if (!(v & (1ULL << b)))
+				continue;
+			fprintf(out, "%s%s", first ? "" : "|", a->names[b]);
+			first = false;
+		}
+		if (a->nr_names < 64 && v >> a->nr_names) {
+			fprintf(out, "%s0x%" PRIx64, first ? "" : "|",
+				v >> a->nr_names << a->nr_names);
+			first = false;
+		}
+		if (first)
+			fputs("0", out);
+		return;
+	case ARG_NUM:
+		fprintf(out, "0x%" PRIx64, v);
+		return;
+	}
+}
+
+static void print_vocab_op(const struct op_vocab *v, const struct op *op,
+			   FILE *out)
+{
+	const struct op_type *ty = &v->types[op->type];
+
+	fputs(ty->name, out);
+	for (unsigned int i = 0; i < ty->nr_args; i++) {
+		fprintf(out, " %s=", ty->args[i].name);
+		print_vocab_arg(&ty->args[i], op->args[i], out);
+	}
+}
+
 void program_decode(const struct target *t, const uint8_t *data, size_t size,
 		    struct program *p)
 {
@@ -280,6 +405,10 @@ void program_decode(const struct target *t, const uint8_t *data, size_t size,
 
 	memset(p, 0, sizeof(*p));
 	decode_config(t, &d.f, &p->cfg);
+	if (t->vocab) {
+		decode_vocab(t, &d.f, p);
+		return;
+	}
 	memset(&ts, 0, sizeof(ts));
 	t->setup(&p->cfg, &ts);
 	addr_space_of(&ts, &d.as);
@@ -353,10 +482,14 @@ void config_print(const struct target *t, const struct target_config *cfg,
 	}
 }
 
-void op_print(const struct op *op, FILE *out)
+void op_print(const struct target *t, const struct op *op, FILE *out)
 {
 	char a[32], b[32];
 
+	if (op->kind == OP_VOCAB) {
+		print_vocab_op(t->vocab, op, out);
+		return;
+	}
 	fputs(op_names[op->kind], out);
 	switch (op->kind) {
 	case OP_MAP:
@@ -383,6 +516,7 @@ void op_print(const struct op *op, FILE *out)
 	case OP_FAIL_ALLOC:
 		fprintf(out, " nth=%u", op->arg);
 		break;
+	case OP_VOCAB:
 	case NR_OP_KINDS:
 		break;
 	}
@@ -395,7 +529,7 @@ void program_print(const struct target *t, const struct program *p,
 	config_print(t, &p->cfg, out);
 	fputc('\n', out);
 	for (size_t i = 0; i < p->nr_ops; i++) {
-		op_print(&p->ops[i], out);
+		op_print(t, &p->ops[i], out);
 		fputc('\n', out);
 	}
 }
@@ -520,6 +654,18 @@ static void parse_config(const struct target *t, char *rest,
 	}
 }
 
+bool config_parse(const struct target *t, const char *text,
+		  struct target_config *cfg)
+{
+	struct parser ps = { .what = t->name, .ok = true };
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s", text);
+	memset(cfg, 0, sizeof(*cfg));
+	parse_config(t, buf, cfg, &ps);
+	return ps.ok;
+}
+
 static void parse_op(char *rest, struct op *op, struct parser *ps)
 {
 	char *tok, *save;
@@ -563,11 +709,80 @@ static void parse_op(char *rest, struct op *op, struct parser *ps)
 	}
 }
 
+static bool parse_vocab_value(const struct op_arg *a, const char *s,
+			      uint64_t *v)
+{
+	if (a->kind == ARG_CHOICE) {
+		for (unsigned int i = 0; i < a->nr_names; i++)
+			if (!strcmp(s, a->names[i])) {
+				*v = i;
+				return true;
+			}
+		return parse_number(s, v);
+	}
+	if (a->kind == ARG_FLAGS) {
+		char buf[256], *tok, *save;
+
+		*v = 0;
+		snprintf(buf, sizeof(buf), "%s", s);
+		for (tok = strtok_r(buf, "|", &save); tok;
+		     tok = strtok_r(NULL, "|", &save)) {
+			uint64_t bit;
+			unsigned int i;
+
+			for (i = 0; i < a->nr_names && strcmp(tok, a->names[i]); i++)
+				;
+			if (i < a->nr_names)
+				*v |= 1ULL << i;
+			else if (parse_number(tok, &bit))
+				*v |= bit;
+			else
+				return false;
+		}
+		return true;
+	}
+	return parse_number(s, v);
+}
+
+/* "name arg=value ..." of a vocabulary op; false if @word names none. */
+static bool parse_vocab_op(const struct op_vocab *v, const char *word,
+			   char *rest, struct op *op, struct parser *ps)
+{
+	const struct op_type *ty;
+	char *tok, *save;
+	unsigned int k;
+
+	for (k = 0; k < v->nr_types && strcmp(word, v->types[k].name); k++)
+		;
+	if (k == v->nr_types)
+		return false;
+	*op = (struct op){ .kind = OP_VOCAB, .type = k };
+	ty = &v->types[k];
+	for (tok = strtok_r(rest, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		char *eq = strchr(tok, '=');
+		unsigned int i;
+
+		if (!eq) {
+			parse_error(ps, "expected name=value, got '%s'", tok);
+			return true;
+		}
+		*eq++ = '\0';
+		for (i = 0; i < ty->nr_args && strcmp(tok, ty->args[i].name); i++)
+			;
+		if (i == ty->nr_args)
+			parse_error(ps, "unknown argument '%s'", tok);
+		else if (!parse_vocab_value(&ty->args[i], eq, &op->args[i]))
+			parse_error(ps, "bad value '%s'", eq);
+	}
+	return true;
+}
+
 bool program_parse(const struct target *t, FILE *in, const char *what,
 		   struct program *p)
 {
 	struct parser ps = { .what = what, .ok = true };
-	char line[512];
+	char line[1024];
 
 	memset(p, 0, sizeof(*p));
 	while (ps.ok && fgets(line, sizeof(line), in)) {
@@ -594,9 +809,21 @@ bool program_parse(const struct target *t, FILE *in, const char *what,
 			parse_config(t, rest, &p->cfg, &ps);
 			continue;
 		}
-		for (k = 0; k < NR_OP_KINDS && strcmp(word, op_names[k]); k++)
+		if (t->vocab) {
+			if (p->nr_ops == MAX_OPS) {
+				parse_error(&ps, "more than %s ops", "48");
+				break;
+			}
+			if (!parse_vocab_op(t->vocab, word, rest,
+					    &p->ops[p->nr_ops++], &ps)) {
+				parse_error(&ps, "unknown op '%s'", word);
+				break;
+			}
+			continue;
+		}
+		for (k = 0; k < OP_VOCAB && strcmp(word, op_names[k]); k++)
 			;
-		if (k == NR_OP_KINDS) {
+		if (k == OP_VOCAB) {
 			parse_error(&ps, "unknown op '%s'", word);
 			break;
 		}
@@ -706,6 +933,7 @@ static void encode_op(const struct op *op, const struct addr_space *as,
 	case OP_FAIL_ALLOC:
 		fdp_put_u8(o, op->arg - 1);
 		break;
+	case OP_VOCAB:
 	case NR_OP_KINDS:
 		break;
 	}
@@ -717,6 +945,12 @@ void program_encode(const struct target *t, const struct program *p,
 	struct target_setup ts;
 	struct addr_space as;
 
+	if (t->vocab) {
+		encode_config(t, &p->cfg, out);
+		for (size_t i = 0; i < p->nr_ops; i++)
+			encode_vocab_op(t->vocab, &p->ops[i], out);
+		return;
+	}
 	memset(&ts, 0, sizeof(ts));
 	t->setup(&p->cfg, &ts);
 	addr_space_of(&ts, &as);

@@ -26,11 +26,14 @@ enum op_kind {
 	OP_FAIL_ALLOC,	/* the nth allocation of the next op fails */
 	OP_DEVICE_WRITE,	/* a device writes at iova: hardware dirty bit */
 	OP_READ_DIRTY,	/* iommufd's dirty bitmap of [iova, iova + size), one bit per page */
+	OP_VOCAB,	/* an op of the target's own vocabulary (target.h) */
 	NR_OP_KINDS,
 };
 
 #define OP_MAP_ATOMIC		(1u << 0)	/* MAP: GFP_ATOMIC */
 #define OP_DIRTY_NO_CLEAR	(1u << 0)	/* READ_DIRTY: IOMMU_DIRTY_NO_CLEAR */
+
+#define OP_MAX_ARGS	8
 
 struct op {
 	enum op_kind kind;
@@ -40,6 +43,9 @@ struct op {
 	uint64_t page;		/* READ_DIRTY: bytes per bitmap bit */
 	int prot;
 	unsigned int arg;	/* flags, or FAIL_ALLOC's n */
+	/* OP_VOCAB: the type (index in the target's vocabulary) and values. */
+	unsigned int type;
+	uint64_t args[OP_MAX_ARGS];
 };
 
 #define MAX_OPS		48
@@ -63,7 +69,7 @@ void program_decode(const struct target *t, const uint8_t *data, size_t size,
 		    struct program *p);
 void program_print(const struct target *t, const struct program *p,
 		   FILE *out);
-void op_print(const struct op *op, FILE *out);
+void op_print(const struct target *t, const struct op *op, FILE *out);
 const char *op_name(enum op_kind kind);
 /* Returns false and explains on stderr if the text is not a program. */
 bool program_parse(const struct target *t, FILE *in, const char *what,
@@ -74,6 +80,9 @@ void program_encode(const struct target *t, const struct program *p,
 void addr_space_of(const struct target_setup *ts, struct addr_space *as);
 void config_print(const struct target *t, const struct target_config *cfg,
 		  FILE *out);
+/* A config line's fields ("fmt=ARM_64_LPAE_S1 granule=4K ..."), as parsed. */
+bool config_parse(const struct target *t, const char *text,
+		  struct target_config *cfg);
 const char *prot_name(int prot, char *buf, size_t len);
 const char *size_name(uint64_t size, char *buf, size_t len);
 

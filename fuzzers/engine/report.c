@@ -44,7 +44,7 @@ static void print_op_line(const struct engine *e, size_t i, bool failing,
 			  FILE *out)
 {
 	fprintf(out, "%s%3zu  ", failing ? ">>" : "  ", i);
-	op_print(&e->prog->ops[i], out);
+	op_print(e->t, &e->prog->ops[i], out);
 	if (e->note[i][0])
 		fprintf(out, "\n       %s", e->note[i]);
 	fputc('\n', out);
@@ -81,6 +81,8 @@ static void print_context(const struct engine *e, FILE *out)
 		fprintf(out, "domain:     pgsize_bitmap=0x%lx ias=%u oas=%u\n",
 			e->info[BASE].pgsize_bitmap, e->info[BASE].ias,
 			e->info[BASE].oas);
+	if (t->vocab && t->vocab->print_context)
+		t->vocab->print_context(e, out);
 	if (setup_note[0])
 		fprintf(out, "setup:      %s\n", setup_note);
 	if (e->opts.inject_nth && e->opts.inject_op == SIZE_MAX)

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "model.h"
 #include "ptf_rt.h"
@@ -107,6 +108,66 @@ struct warn_site {
 };
 
 /*
+ * A family's own op vocabulary.  The page-table targets use the engine's
+ * built-in ops (map, unmap, lookup, ...); a family whose inputs drive
+ * something else (the callers: VFIO's and iommufd's ioctls) names its ops
+ * here and brings a runner for each.  Decoding, printing, parsing and
+ * encoding stay the engine's (program.c), like reports and known findings:
+ * an op is a type and up to OP_MAX_ARGS values.
+ */
+struct engine;
+struct fdp;
+struct op;
+
+enum op_arg_kind {
+	ARG_NUM,	/* a number, in hex */
+	ARG_SIZE,	/* a number, printed as a size (4K, 2M, ...) */
+	ARG_FLAGS,	/* a bit set, printed by the names of its bits */
+	ARG_CHOICE,	/* one of @names, by index */
+};
+
+struct op_arg {
+	const char *name;
+	enum op_arg_kind kind;
+	const char *const *names;	/* ARG_FLAGS: bit i; ARG_CHOICE: value i */
+	unsigned int nr_names;
+	/*
+	 * What the decoder aims at besides a literal: @gen reads its own
+	 * choices from @f, given the family's decoder state and the args of
+	 * the op decoded so far.  NULL: literals only.
+	 */
+	uint64_t (*gen)(struct fdp *f, void *state, const struct op *op);
+};
+
+struct op_type {
+	const char *name;
+	unsigned int weight;		/* of 256 slots, all types together */
+	const struct op_arg *args;
+	unsigned int nr_args;
+	void (*run)(struct engine *e, const struct op *op);
+};
+
+struct op_vocab {
+	const struct op_type *types;
+	unsigned int nr_types;
+	/* The decoder's state for one input (static storage is fine). */
+	void *(*decoder_state)(const struct target_config *cfg);
+	/* After an op decoded: what later generators may aim at. */
+	void (*decoded)(void *state, const struct op *op);
+	/* Set up the twins and the model; false: nothing to run. */
+	bool (*create)(struct engine *e);
+	/* After the last op (or none): final checks, teardown, leaks. */
+	void (*finish)(struct engine *e);
+	/* Extra context for a report (what the config made), or NULL. */
+	void (*print_context)(const struct engine *e, FILE *out);
+	/*
+	 * The id of the known kernel finding (known.c) whose hazard the op
+	 * about to run is, or NULL: the family knows when its ops reach one.
+	 */
+	const char *(*hazard)(const struct engine *e, const struct op *op);
+};
+
+/*
  * What a target predicts the kernel makes of a configuration, by the
  * format's own rules (what alloc_io_pgtable_ops() or pt_iommu_*_init()
  * keep of a cfg, and the driver glue around them).
@@ -182,6 +243,8 @@ struct target {
 	 */
 	bool (*driver_config)(const struct target_setup *ts);
 	const struct warn_site *warn_sites;
+	/* The family's own ops, or NULL for the page-table ops. */
+	const struct op_vocab *vocab;
 	/*
 	 * Configuration coverage: the fields whose values make up a class of
 	 * configurations (each named value, and for a flag field none and

@@ -125,6 +125,21 @@ static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 	*stats = twin_domain(dom)->stats;
 }
 
+static void *ptf_kernel_domain(void *dom)
+{
+	return &twin_domain(dom)->domain;
+}
+
+/*
+ * Dirty tracking is always on in the walkers' hardware (HTTU, AMD's and
+ * VT-d's D bits): like arm-smmu-v3's, the switch has nothing to do.
+ */
+static int __maybe_unused ptf_set_dirty_tracking(struct iommu_domain *domain,
+						 bool enabled)
+{
+	return 0;
+}
+
 #if PTF_DOMAIN_HAS_LENGTH
 #define PTF_TWIN_LENGTH_OP .iova_to_phys_length = ptf_iova_to_phys_length_core,
 #else
@@ -141,7 +156,8 @@ static void ptf_stats(void *dom, struct ptf_twin_stats *stats)
 	.iotlb_sync		= ptf_sync,				\
 	.iova_to_phys		= ptf_iova_to_phys_core,		\
 	PTF_TWIN_LENGTH_OP						\
-	PTF_TWIN_DIRTY_OP							\
-	.stats			= ptf_stats
+	PTF_TWIN_DIRTY_OP						\
+	.stats			= ptf_stats,				\
+	.kernel_domain		= ptf_kernel_domain
 
 #endif /* PTF_TWIN_CORE_OPS_H */

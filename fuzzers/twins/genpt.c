@@ -183,6 +183,7 @@ static const struct iommu_domain_ops amdv1_ops = {
 
 static const struct iommu_dirty_ops amdv1_dirty_ops = {
 	IOMMU_PT_DIRTY_OPS(amdv1),
+	.set_dirty_tracking = ptf_set_dirty_tracking,
 };
 
 static int amdv1_init(struct ptf_pt_domain *pd,
@@ -214,6 +215,7 @@ static const struct iommu_domain_ops mock_ops = {
 
 static const struct iommu_dirty_ops mock_dirty_ops = {
 	IOMMU_PT_DIRTY_OPS(amdv1_mock),
+	.set_dirty_tracking = ptf_set_dirty_tracking,
 };
 
 static int mock_init(struct ptf_pt_domain *pd,
@@ -248,6 +250,7 @@ static const struct iommu_domain_ops vtdss_ops = {
 
 static const struct iommu_dirty_ops vtdss_dirty_ops = {
 	IOMMU_PT_DIRTY_OPS(vtdss),
+	.set_dirty_tracking = ptf_set_dirty_tracking,
 };
 
 static int vtdss_init(struct ptf_pt_domain *pd,

@@ -181,6 +181,7 @@ static const struct iommu_domain_ops ptf_domain_ops = {
 #if PTF_HAVE_DIRTY_OPS
 static const struct iommu_dirty_ops ptf_dirty_ops = {
 	.read_and_clear_dirty	= ptf_read_and_clear_dirty,
+	.set_dirty_tracking	= ptf_set_dirty_tracking,
 };
 #endif
 

@@ -141,6 +141,11 @@ struct ptf_twin_ops {
 	/* The registers as they are now (a table's top may grow). */
 	void (*info)(void *dom, struct ptf_pt_info *info);
 	void (*stats)(void *dom, struct ptf_twin_stats *stats);
+	/*
+	 * The struct iommu_domain of @dom, for the callers' glue in the same
+	 * twin (fuzzers/twins/caller.h): kernel code gets the domain itself.
+	 */
+	void *(*kernel_domain)(void *dom);
 };
 
 #endif /* PTF_TWIN_H */

@@ -62,6 +62,21 @@ void ptf_rt_no_progress(const char *fmt, ...);
 __attribute__((noreturn, format(printf, 2, 3)))
 void ptf_rt_fatal(const char *kind, const char *fmt, ...);
 
+/*
+ * User memory of the fake processes (kernel-shim/kernel/user-mm.c): area
+ * @slot of the current twin, @size bytes of host memory reserved on first
+ * use and touched lazily; ptf_rt_user_area_clear() zeroes it again.
+ */
+void *ptf_rt_user_area(int slot, unsigned long size);
+void ptf_rt_user_area_clear(int slot);
+
+/*
+ * Locks (spinlock, mutex, rwsem, mmap_lock, RCU read side): the held ones
+ * are counted per twin, and must be none between ops.
+ */
+void ptf_rt_lock_acquire(const char *what);
+void ptf_rt_lock_release(const char *what);
+
 /* Device-visible side effects, recorded for the flush and sync oracles. */
 enum ptf_rt_inval {
 	PTF_INVAL_LEAF,		/* leaf IOTLB entries in a range */

@@ -157,6 +157,7 @@ void rt_reset(void)
 		m->fail_delivered = false;
 	}
 	rt_reset_diag();
+	rt_reset_locks();
 	rt_reset_devices();
 }
 

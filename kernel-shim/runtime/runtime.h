@@ -99,6 +99,13 @@ size_t rt_frees(int twin, const struct rt_free **frees);
 void rt_record_free(int twin, uint64_t phys, uint64_t size);
 void rt_clear_records(int twin);
 
+/*
+ * Locks a twin holds now (none between ops), and the last one it took.
+ * rt_reset_locks() (called by rt_reset) forgets them.
+ */
+unsigned int rt_locks_held(int twin, const char **last);
+void rt_reset_locks(void);
+
 /* The device's side ---------------------------------------------------------- */
 
 /* True if a live DMA mapping of some device covers [phys, phys + len). */

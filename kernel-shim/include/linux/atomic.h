@@ -82,6 +82,9 @@ typedef atomic64_t atomic_long_t;
 #define atomic_long_dec		atomic64_dec
 #define atomic_long_add		atomic64_add
 #define atomic_long_sub		atomic64_sub
+#define atomic_long_add_return	atomic64_add_return
+#define atomic_long_sub_return	atomic64_sub_return
+#define atomic_long_try_cmpxchg(v, po, n) try_cmpxchg(&(v)->counter, (s64 *)(po), n)
 #define ATOMIC_LONG_INIT(i)	ATOMIC64_INIT(i)
 
 #endif /* _LINUX_ATOMIC_H */

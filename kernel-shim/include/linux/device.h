@@ -87,8 +87,11 @@ static inline struct device_node *dev_of_node(struct device *dev)
 	return dev->of_node;
 }
 
+/* Device model calls (the drivers' and the callers' stand-ins). */
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
+int device_add(struct device *dev);
+void device_del(struct device *dev);
 
 /* The platform bus is the only bus; a device found has a reference. */
 struct bus_type {

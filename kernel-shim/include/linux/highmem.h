@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stand-in for <linux/highmem.h>: no highmem.  kmap() of a user page pinned
- * by the shim's pin_user_pages_fast() (kernel-shim/kernel/user-pages.c)
- * gives its address, kept in page->private.
+ * by the shim's GUP (kernel-shim/kernel/user-mm.c or user-pages.c) gives
+ * its address in this process, kept in page->private.
  */
 #ifndef _LINUX_HIGHMEM_H
 #define _LINUX_HIGHMEM_H
@@ -18,10 +18,7 @@ static inline void kunmap_local(const void *addr)
 {
 }
 
-#define FOLL_WRITE	0x01
-
-int pin_user_pages_fast(unsigned long start, int nr_pages,
-			unsigned int gup_flags, struct page **pages);
-void unpin_user_pages(struct page **pages, unsigned long npages);
+#define kmap(page)		kmap_local_page(page)
+#define kunmap(page)		do { } while (0)
 
 #endif /* _LINUX_HIGHMEM_H */

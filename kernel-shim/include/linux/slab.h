@@ -14,6 +14,7 @@
 #define _LINUX_SLAB_H
 
 #include <linux/types.h>
+#include <linux/bug.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
 #include <linux/string.h>
@@ -152,6 +153,13 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
 {
 	return kmem_cache_alloc(cache, gfp | __GFP_ZERO);
 }
+
+/*
+ * The one lru cache is xarray's node cache, whose constructor
+ * (radix_tree_node_ctor()) zeroes each node: its objects come zeroed.
+ */
+#define kmem_cache_alloc_lru(cache, lru, gfp)	\
+	kmem_cache_alloc(cache, (gfp) | __GFP_ZERO)
 
 static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
 {

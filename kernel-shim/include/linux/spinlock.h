@@ -3,7 +3,8 @@
  * Stand-in for <linux/spinlock.h>.  ptfuzz runs one op at a time on one
  * thread, so a lock is only a count, but it must balance: taking a lock
  * that is held (a deadlock on a real kernel), releasing one that is not,
- * or asserting one that is not held WARNs.
+ * or asserting one that is not held WARNs.  The runtime also counts the
+ * locks each twin holds: none may be held between ops.
  */
 #ifndef __LINUX_SPINLOCK_H
 #define __LINUX_SPINLOCK_H
@@ -11,6 +12,9 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/bug.h>
+#include <linux/cleanup.h>
+#include <linux/lockdep.h>
+#include <ptf_rt.h>
 
 typedef struct spinlock {
 	int locked;
@@ -18,18 +22,28 @@ typedef struct spinlock {
 
 typedef spinlock_t raw_spinlock_t;
 
-#define __ptf_lock(l)	((void)WARN((l)->locked++, "lock taken twice (deadlock)"))
-#define __ptf_unlock(l)	((void)WARN(--(l)->locked < 0, "lock released but not held"))
+#define __ptf_lock(l) ({						\
+	(void)WARN((l)->locked++, "lock taken twice (deadlock)");	\
+	ptf_rt_lock_acquire("lock");					\
+})
+#define __ptf_unlock(l) ({						\
+	(void)WARN(--(l)->locked < 0, "lock released but not held");	\
+	ptf_rt_lock_release("lock");					\
+})
+#define __ptf_trylock(l)	((l)->locked ? 0 : (__ptf_lock(l), 1))
 
 #define __SPIN_LOCK_UNLOCKED(name)	{ 0 }
 #define DEFINE_SPINLOCK(name)		spinlock_t name = __SPIN_LOCK_UNLOCKED(name)
 #define spin_lock_init(l)		((l)->locked = 0)
 #define spin_lock(l)			__ptf_lock(l)
 #define spin_unlock(l)			__ptf_unlock(l)
-#define spin_lock_irqsave(l, f)		((void)(f), __ptf_lock(l))
+#define spin_trylock(l)			__ptf_trylock(l)
+#define spin_lock_irqsave(l, f)		((f) = 0, __ptf_lock(l))
 #define spin_unlock_irqrestore(l, f)	((void)(f), __ptf_unlock(l))
 #define spin_lock_irq(l)		spin_lock(l)
 #define spin_unlock_irq(l)		spin_unlock(l)
+#define spin_lock_bh(l)			spin_lock(l)
+#define spin_unlock_bh(l)		spin_unlock(l)
 #define spin_is_locked(l)		((l)->locked != 0)
 #define assert_spin_locked(l)		((void)WARN(!(l)->locked, "lock not held"))
 #define raw_spin_lock_init		spin_lock_init
@@ -37,6 +51,12 @@ typedef spinlock_t raw_spinlock_t;
 #define raw_spin_unlock			spin_unlock
 #define raw_spin_lock_irqsave		spin_lock_irqsave
 #define raw_spin_unlock_irqrestore	spin_unlock_irqrestore
-#define lockdep_assert_held(l)		((void)WARN(!(l)->locked, "lock not held"))
+
+DEFINE_LOCK_GUARD_1(spinlock, spinlock_t, spin_lock(_T->lock),
+		    spin_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(spinlock_irqsave, spinlock_t,
+		    spin_lock_irqsave(_T->lock, _T->flags),
+		    spin_unlock_irqrestore(_T->lock, _T->flags),
+		    unsigned long flags)
 
 #endif /* __LINUX_SPINLOCK_H */
