@@ -150,6 +150,7 @@ static int probe_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 	int ret;
 
 	pd->master = ptf_master_add("master");
+	ptf_master_set_iommus(pd->master, m->iommus, m->nr_iommus);
 	ptf_iommu_probe_lock(true);
 	ret = configure_master(pd, m);
 	ptf_iommu_probe_lock(false);
