@@ -66,6 +66,15 @@ static inline void dma_sync_single_for_device(struct device *dev,
 	WARN(err, "%s", err);
 }
 
+static inline void dma_sync_single_range_for_device(struct device *dev,
+						    dma_addr_t addr,
+						    unsigned long offset,
+						    size_t size,
+						    enum dma_data_direction dir)
+{
+	dma_sync_single_for_device(dev, addr + offset, size, dir);
+}
+
 static inline void dma_sync_single_for_cpu(struct device *dev,
 					   dma_addr_t addr, size_t size,
 					   enum dma_data_direction dir)
