@@ -269,9 +269,10 @@ static void collect_window(struct engine *e)
 
 /*
  * The model takes the twins' state of the window (they agree).  A leaf that
- * was there before keeps its protection; a new one gets the map's, or else
- * its hardware access (access_of() is a projection: stable).  Both lists
- * are sorted by IOVA.
+ * was there before keeps its protection while the hardware grants what it
+ * granted; a new or rewritten one gets the map's, or else its hardware
+ * access (access_of() is a projection: stable).  Both lists are sorted by
+ * IOVA.
  */
 static void adopt(struct engine *e)
 {
@@ -287,9 +288,11 @@ static void adopt(struct engine *e)
 		while (j < e->before.n && e->before.v[j].iova < l.iova)
 			j++;
 		b = j < e->before.n ? &e->before.v[j] : NULL;
-		if (b && b->iova == l.iova && b->size == l.size && b->phys == l.phys)
+		if (b && b->iova == l.iova && b->size == l.size && b->phys == l.phys &&
+		    e->t->access_of(&e->ts, b->prot) == l.prot)
 			l.prot = b->prot;
-		else if (op && op->kind == OP_MAP)
+		else if (op && op->kind == OP_MAP &&
+			 e->t->access_of(&e->ts, op->prot) == l.prot)
 			l.prot = op->prot;
 		leafvec_push(&take, &l);
 	}
