@@ -445,6 +445,72 @@ static bool exynos_section_over_mapped_table(const struct engine *e)
 	       warned_with("check_released", "DMA mappings left");
 }
 
+/* Page tables a tegra-smmu domain holds: one per 4M with pages mapped. */
+static unsigned long tegra_page_tables(const struct engine *e)
+{
+	unsigned long n = 0;
+
+	for (size_t i = 0; i < e->model.nr; i++)
+		n += !i || e->model.leaves[i].iova >> 22 !=
+			   e->model.leaves[i - 1].iova >> 22;
+	return n;
+}
+
+/*
+ * tegra-smmu: tegra_smmu_domain_free() frees neither the page directory
+ * nor the page tables ("TODO: free page directory and page tables"):
+ * every domain freed leaks its 4K directory, and one freed with pages
+ * still mapped also leaks their page tables and the DMA mappings of them
+ * (they are unmapped only when their last PTE is).  Matched as exactly
+ * that: the directory and one table per 4M region the model holds pages
+ * in, and as many DMA mappings as tables.
+ */
+static bool tegra_free_leaks_tables(const struct engine *e)
+{
+	unsigned long tables = tegra_page_tables(e);
+
+	if (e->op != SIZE_MAX)
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		struct rt_usage u;
+
+		rt_usage(tw, &u);
+		if (u.heap_allocs || u.table_allocs != 1 + tables)
+			return false;
+	}
+	return true;
+}
+
+static bool tegra_free_leaves_mappings(const struct engine *e)
+{
+	char want[64];
+
+	snprintf(want, sizeof(want), "released with %lu DMA mappings left",
+		 tegra_page_tables(e));
+	return e->op == SIZE_MAX && tegra_page_tables(e) &&
+	       warned_with("check_released", want);
+}
+
+/*
+ * tegra-smmu: __tegra_smmu_map() ORs SMMU_PHYS_PFN(paddr) into the PTE
+ * without checking it against the MC's address width: PA bits 34 and up
+ * (32 and up on Tegra30/114) land in reserved bits, and PA bits 41 to 43
+ * in NS, W and R, so a read-only map of such an address is writable.  No
+ * Tegra has memory there; the core checks nothing of the PA either.  A
+ * hazard: the permissions it grants from address bits would reach every
+ * later check, so outside strict mode such a map is not run.
+ */
+static bool tegra_pa_past_width(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind != OP_MAP || !op->size)
+		return false;
+	last = op->pa + (op->size - 1);
+	return last < op->pa || last >> e->ts.pt.oas;
+}
+
 /*
  * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
@@ -555,6 +621,12 @@ static const struct known_finding known[] = {
 	  sun50i_read_only_writable },
 	{ "sun50i-domain-never-detached", "sun50i", "warn", NULL,
 	  sun50i_domain_never_detached },
+	{ "tegra-domain-free-leaks-tables", "tegra", "leak", NULL,
+	  tegra_free_leaks_tables },
+	{ "tegra-domain-free-leaks-tables", "tegra", "warn", NULL,
+	  tegra_free_leaves_mappings },
+	{ "tegra-pa-past-width", "tegra", "hardware", NULL, tegra_pa_past_width,
+	  true },
 	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
