@@ -106,14 +106,23 @@ static void ctx_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
 		leafvec_push(sink.out, &leaf);
 }
 
+/* The first error of the walk of the blocking domain (mmio_blocking()). */
+static char blocking_error[256];
+
 static void ctx_error(const struct hw_ctx *hw, const char *fmt, ...)
 {
+	struct engine *e = hw->priv;
 	char msg[256];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (e->blocking_check) {
+		if (!blocking_error[0])
+			memcpy(blocking_error, msg, sizeof(msg));
+		return;
+	}
 	finding(hw->priv, "hardware", "the device would fault on the tables",
 		"walking the %s twin's tables as the IOMMU does: %s\n",
 		hw->twin == BASE ? "baseline" : "candidate", msg);
@@ -142,6 +151,8 @@ void hw_ctx_init(struct engine *e)
 		};
 }
 
+static const char *hw_str(const struct pt_leaf *l, char *buf, size_t len);
+
 /* The target's device model behind the kernel's register accesses. */
 static void mmio_map(void *priv, int twin, uint64_t phys, uint64_t size)
 {
@@ -165,8 +176,51 @@ static void mmio_write(void *priv, int twin, uint64_t phys, uint32_t val,
 	e->t->device->write(&e->hw_ctx[twin], phys, val, bytes);
 }
 
+/*
+ * The master sits in the core's blocking domain (an empty paging domain)
+ * after the input's domain was detached and freed: the device translates
+ * through it, so the walk over the whole aperture finds no leaf and no
+ * error (a walker reports an IOMMU that does not translate as one).  The
+ * walk's errors are collected (a walker called here must survive its
+ * error callback returning) and reported after it; a known one is noted
+ * and the teardown goes on, so that what it checks next is still seen.
+ */
+static void mmio_blocking(void *priv, int twin)
+{
+	struct engine *e = priv;
+	struct leafvec *out = &e->hw[twin];
+	const char *known;
+	char a[160];
+
+	leafvec_clear(out);
+	sink = (struct sink){ .e = e, .out = out, .lo = e->rules.va_first,
+			      .hi = e->rules.va_last };
+	blocking_error[0] = 0;
+	e->blocking_check = true;
+	e->t->hw_walk(&e->hw_ctx[twin], e->rules.va_first, e->rules.va_last);
+	sink.out = NULL;
+	known = blocking_error[0] ?
+		known_finding(e, "hardware", "the device would fault on the tables") :
+		NULL;
+	if (known && !known_strict(known)) {
+		note(e, "(known kernel finding %s, %s twin: %s)", known,
+		     twin_name(twin), blocking_error);
+		e->known_hit = known;
+	}
+	else if (blocking_error[0])
+		finding(e, "hardware", "the device would fault on the tables",
+			"walking the %s twin's tables as the IOMMU does, attached to an empty paging domain: %s\n",
+			twin_name(twin), blocking_error);
+	e->blocking_check = false;
+	if (out->n)
+		finding(e, "window", "the blocking domain translates",
+			"%s twin: attached to an empty paging domain, the device translates %zu leaves, the first %s\n",
+			twin_name(twin), out->n, hw_str(&out->v[0], a, sizeof(a)));
+}
+
 static const struct rt_mmio_ops engine_mmio = {
 	.map = mmio_map, .read = mmio_read, .write = mmio_write,
+	.blocking = mmio_blocking,
 };
 
 void hw_device_init(struct engine *e)

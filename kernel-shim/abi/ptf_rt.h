@@ -101,5 +101,11 @@ unsigned long ptf_rt_dma_mappings(const void *dev);
 void *ptf_rt_ioremap(unsigned long long phys, unsigned long size);
 unsigned int ptf_rt_mmio_read(unsigned long long phys, int bytes);
 void ptf_rt_mmio_write(unsigned long long phys, unsigned int val, int bytes);
+/*
+ * The master is now attached to an empty paging domain (the core's
+ * blocking domain, for a driver without one of its own) and nothing else
+ * is: the IOMMU must translate through it, and translate nothing.
+ */
+void ptf_rt_device_blocking(void);
 
 #endif /* PTF_RT_H */

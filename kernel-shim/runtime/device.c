@@ -89,6 +89,12 @@ void ptf_rt_mmio_write(unsigned long long phys, unsigned int val, int bytes)
 	mmio_ops->write(mmio_priv, ptf_rt_twin(), phys, val, bytes);
 }
 
+void ptf_rt_device_blocking(void)
+{
+	if (mmio_ops && mmio_ops->blocking)
+		mmio_ops->blocking(mmio_priv, ptf_rt_twin());
+}
+
 /* DMA API --------------------------------------------------------------- */
 
 void ptf_rt_dma_debug(int on)

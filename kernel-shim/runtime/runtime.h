@@ -77,6 +77,8 @@ size_t rt_warns(int twin, const struct rt_warn **warns);
 size_t rt_invals(int twin, const struct rt_inval **invals);
 size_t rt_syncs(int twin, const struct rt_sync **syncs);
 void rt_clear_records(int twin);
+/* Forget @twin's WARNs recorded after the first @from. */
+void rt_forget_warns(int twin, size_t from);
 
 /* The device's side ---------------------------------------------------------- */
 
@@ -102,6 +104,8 @@ struct rt_mmio_ops {
 	uint32_t (*read)(void *priv, int twin, uint64_t phys, int bytes);
 	void (*write)(void *priv, int twin, uint64_t phys, uint32_t val,
 		      int bytes);
+	/* ptf_rt_device_blocking(): check the device translates nothing. */
+	void (*blocking)(void *priv, int twin);
 };
 void rt_set_mmio(const struct rt_mmio_ops *ops, void *priv);
 
