@@ -223,6 +223,13 @@ static void apply_plan(struct model *m, uint64_t iova, uint64_t pa,
 	if (!plan)
 		abort();
 	model_plan(&m->rules, iova, pa, size, prot, plan, n);
+	if (m->rules.pa0_unmapped && !plan[0].phys) {
+		memmove(plan, plan + 1, --n * sizeof(*plan));
+		if (!n) {
+			free(plan);
+			return;
+		}
+	}
 	span_of(m, iova, iova, &at);
 	splice(m, at, 0, plan, n);
 	free(plan);

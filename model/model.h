@@ -90,6 +90,12 @@ struct model_rules {
 	 * unmap is not predicted, only agreed on by the twins.
 	 */
 	bool unmap_splits_blocks;
+	/*
+	 * Entries hold page frame numbers and no valid bit: an entry of 0 is
+	 * no translation, so a page mapped at physical address 0 reads as
+	 * unmapped, to the lookup and to the device (sprd-iommu).
+	 */
+	bool pa0_unmapped;
 };
 
 enum model_verdict {

@@ -220,6 +220,26 @@ static void test_dirty(void)
 	model_free(&m);
 }
 
+/* A flat table of page frame numbers: page 0 is indistinguishable from a hole. */
+static void test_pa0_unmapped(void)
+{
+	struct model_rules r = { .pgsize_bitmap = 4 * K, .va_last = 256 * M - 1,
+				 .pa_limit = 1ULL << 44, .pa0_unmapped = true };
+	struct model m = { 0 };
+	int ret;
+
+	new_model(&m, &r);
+	CHECK(model_map(&m, 8 * K, 0, 12 * K, RW, &ret, true) == MODEL_EXACT);
+	CHECK(ret == 0 && m.nr == 2);
+	CHECK(!model_lookup(&m, 8 * K) && model_lookup(&m, 12 * K)->phys == 4 * K);
+	CHECK(model_map(&m, 0, 0, 4 * K, RW, &ret, true) == MODEL_EXACT);
+	CHECK(ret == 0 && m.nr == 2 && !model_lookup(&m, 0));
+	/* A page at 0 elsewhere in the range is an ordinary page. */
+	CHECK(model_map(&m, 64 * K, 0x1000000, 4 * K, RW, &ret, true) == MODEL_EXACT);
+	CHECK(m.nr == 3);
+	model_free(&m);
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -235,6 +255,7 @@ static const struct {
 	{ "lookup_and_covers", test_lookup_and_covers },
 	{ "widen_and_adopt", test_widen_and_adopt },
 	{ "dirty", test_dirty },
+	{ "pa0_unmapped", test_pa0_unmapped },
 };
 
 int main(void)

@@ -108,6 +108,8 @@ const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
 
 const char *twin_name(int tw);
+/* The baseline's legacy lookup where nothing is mapped (target.h). */
+uint64_t legacy_none(const struct engine *e, uint64_t iova);
 
 /* Oracles (oracles.c) ---------------------------------------------------- */
 

@@ -528,17 +528,24 @@ static void probe(struct engine *e, uint64_t iova, const struct pt_leaf *l)
 			c->len, phys, len);
 }
 
+uint64_t legacy_none(const struct engine *e, uint64_t iova)
+{
+	return e->t->legacy_none ? e->t->legacy_none(&e->ts, iova) : 0;
+}
+
 void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture)
 {
 	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct pt_leaf *l;
 
-	if (c->phys == NO_PHYS ? b->legacy || c->len || c->legacy :
+	if (c->phys == NO_PHYS ?
+	    b->legacy != legacy_none(e, iova) || c->len || c->legacy :
 	    b->legacy != c->phys || c->legacy != c->phys)
 		finding(e, "lookup", "iova_to_phys_length disagrees with iova_to_phys",
-			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0 for iova_to_phys, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
+			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0x%" PRIx64 " for the baseline's iova_to_phys here, 0 for the candidate's, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
 			iova, b->legacy, c->legacy,
-			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len);
+			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len,
+			legacy_none(e, iova));
 	if (!in_aperture)
 		return;
 	l = model_lookup(&e->model, iova);
