@@ -512,6 +512,68 @@ static bool tegra_pa_past_width(const struct engine *e)
 }
 
 /*
+ * sprd-iommu: sprd_iommu_map() starts from "u32 pabase = (u32)paddr", so
+ * a page above 4 GiB is written as the page 4 GiB below it, while the
+ * table's entries are 32-bit page frame numbers (44-bit PAs) and the
+ * driver's own lookup reads them as such.  The device then reads or
+ * writes the wrong memory.  A hazard: the wrong page would meet every
+ * later check, so outside strict mode such a map is not run.
+ */
+static bool sprd_pa_above_4g(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind != OP_MAP || !op->size)
+		return false;
+	last = op->pa + (op->size - 1);
+	return last < op->pa || last >> 32;
+}
+
+/*
+ * sprd-iommu: sprd_iommu_cleanup() turns the IOMMU off whenever a domain
+ * that was ever attached is freed (dom->sdev is set on the first attach
+ * and never cleared), also when the master has moved on to another
+ * domain: that domain is no longer translated through.  ptfuzz sees it
+ * when the input's domain is freed with the master in the core's blocking
+ * domain (sprd has no blocked or identity domain of its own); with a DMA
+ * domain there instead, as after VFIO lets go of a device, the device's
+ * DMA through it stops being translated.
+ */
+static bool sprd_free_disables_iommu(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->blocking_check;
+}
+
+/*
+ * sprd-iommu: sprd_iommu_probe() enables the gate clock of an IOMMU that
+ * has one (sprd_iommu_clk_enable()), and sprd_iommu_remove() never
+ * disables it: unbinding (the driver is a module) leaves the clock on.
+ */
+static bool sprd_remove_leaves_clock(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.pt.quirks &&
+	       warned_with("ptf_devices_remove_all",
+			   "clock \"enable\" left enabled 1 times");
+}
+
+/*
+ * sprd-iommu: sprd_iommu_map() and sprd_iommu_unmap() check their range
+ * as "(iova + size) > (end + 1)", which a range that wraps past the top
+ * of the address space passes: the map then writes, and the unmap clears
+ * (memset()), page frame numbers past the end of the table.  The core
+ * hands the driver the caller's range as it is.  A hazard: such an op is
+ * not run outside strict mode.
+ */
+static bool sprd_range_wraps(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	return op && (op->kind == OP_MAP || op->kind == OP_UNMAP) &&
+	       op->iova + op->size < op->iova;
+}
+
+/*
  * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
  * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
@@ -626,6 +688,14 @@ static const struct known_finding known[] = {
 	{ "tegra-domain-free-leaks-tables", "tegra", "warn", NULL,
 	  tegra_free_leaves_mappings },
 	{ "tegra-pa-past-width", "tegra", "hardware", NULL, tegra_pa_past_width,
+	  true },
+	{ "sprd-map-truncates-pa", "sprd", "window", NULL, sprd_pa_above_4g,
+	  true },
+	{ "sprd-free-disables-iommu", "sprd", "hardware", NULL,
+	  sprd_free_disables_iommu },
+	{ "sprd-remove-leaves-clock-on", "sprd", "warn", NULL,
+	  sprd_remove_leaves_clock },
+	{ "sprd-range-check-wraps", "sprd", "sanitizer", NULL, sprd_range_wraps,
 	  true },
 	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
 	  rk_xlate_failed },
