@@ -854,10 +854,12 @@ static int rpm_suppliers(struct device *dev, bool get)
 				pm_runtime_put_noidle(link->supplier);
 				return ret;
 			}
+			link->rpm_active = true;
 		} else {
+			/* No longer active when the supplier may suspend. */
+			link->rpm_active = false;
 			pm_runtime_put(link->supplier);
 		}
-		link->rpm_active = get;
 	}
 	return 0;
 }
