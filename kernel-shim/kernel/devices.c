@@ -646,6 +646,11 @@ void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id)
 	WARN(1, "devm_free_irq(%u): not requested", irq);
 }
 
+void disable_irq(unsigned int irq)
+{
+	WARN(1, "disable_irq(%u): drivers never shut down here", irq);
+}
+
 /* Clocks ------------------------------------------------------------------- */
 
 static struct clk *find_clk(struct device *dev, const char *id)
