@@ -135,6 +135,8 @@ static void settle(struct engine *e, enum model_verdict verdict,
 }
 
 /* Field by field: the twins' structs may differ in their padding. */
+#define MAX_ERRNO	4095	/* include/linux/err.h */
+
 static bool info_equal(const struct ptf_pt_info *a, const struct ptf_pt_info *b)
 {
 	return a->pgsize_bitmap == b->pgsize_bitmap && a->ias == b->ias &&
@@ -158,6 +160,11 @@ static void check_map(struct engine *e, enum model_verdict v, int expect,
 		      bool failed)
 {
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		/* In or out of contract, what iommu_map() returns is an errno. */
+		if (e->res[tw].ret > 0 || e->res[tw].ret < -MAX_ERRNO)
+			finding(e, "contract", "iommu_map() returned no errno",
+				"%s twin\nexpected: 0 or -%d..-1\nactual:   %d\n",
+				twin_name(tw), MAX_ERRNO, e->res[tw].ret);
 		if (failed)
 			check_enomem(e, tw);
 		if (!failed && v == MODEL_EXACT && e->res[tw].ret != expect)
