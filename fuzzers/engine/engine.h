@@ -88,6 +88,7 @@ struct engine {
 	/* The table a non-coherent walker found unsynced (for known.c). */
 	struct { int twin; uint64_t phys, len; } unsynced;
 	bool blocking_check;		/* walking the core's blocking domain */
+	bool core_attach;		/* back to the driver's own domain */
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 };

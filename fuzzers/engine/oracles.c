@@ -218,9 +218,29 @@ static void mmio_blocking(void *priv, int twin)
 			twin_name(twin), out->n, hw_str(&out->v[0], a, sizeof(a)));
 }
 
+/*
+ * The master goes back to the driver's own identity or blocked domain: a
+ * known finding there (undefined behaviour in the driver) is contained
+ * outside strict mode, and noted.
+ */
+static bool mmio_core_attach(void *priv, int twin, bool on)
+{
+	struct engine *e = priv;
+	const char *known;
+
+	e->core_attach = on;
+	known = on ? known_hazard(e) : NULL;
+	if (!known || known_hazard_runs(e, known))
+		return false;
+	note(e, "(known kernel finding %s, %s twin: contained; PTF_STRICT=1 runs it as it is)",
+	     known, twin_name(twin));
+	e->known_hit = known;
+	return true;
+}
+
 static const struct rt_mmio_ops engine_mmio = {
 	.map = mmio_map, .read = mmio_read, .write = mmio_write,
-	.blocking = mmio_blocking,
+	.blocking = mmio_blocking, .core_attach = mmio_core_attach,
 };
 
 void hw_device_init(struct engine *e)

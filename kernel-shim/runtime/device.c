@@ -95,6 +95,12 @@ void ptf_rt_device_blocking(void)
 		mmio_ops->blocking(mmio_priv, ptf_rt_twin());
 }
 
+int ptf_rt_core_attach(int on)
+{
+	return mmio_ops && mmio_ops->core_attach &&
+	       mmio_ops->core_attach(mmio_priv, ptf_rt_twin(), on);
+}
+
 /* DMA API --------------------------------------------------------------- */
 
 void ptf_rt_dma_debug(int on)

@@ -106,6 +106,8 @@ struct rt_mmio_ops {
 		      int bytes);
 	/* ptf_rt_device_blocking(): check the device translates nothing. */
 	void (*blocking)(void *priv, int twin);
+	/* ptf_rt_core_attach(): contain a known finding there? */
+	bool (*core_attach)(void *priv, int twin, bool on);
 };
 void rt_set_mmio(const struct rt_mmio_ops *ops, void *priv);
 

@@ -122,6 +122,21 @@ static struct iommu_domain *core_domain(void)
 	       ops->release_domain ? ops->release_domain : ops->blocked_domain;
 }
 
+static void attach_back(struct ptf_drv_domain *pd, struct iommu_domain *back)
+{
+	bool own = back == core_domain();
+	bool contain = own && ptf_rt_core_attach(1) && ptf_driver.contain;
+
+	if (contain)
+		ptf_driver.contain(true);
+	WARN(ptf_iommu_attach_device(back, pd->master, pd->domain),
+	     "detaching the master failed");
+	if (contain)
+		ptf_driver.contain(false);
+	if (own)
+		ptf_rt_core_attach(0);
+}
+
 /*
  * Detach the input's domain.  A driver without a domain of its own to
  * return to gets what the core makes for it
@@ -140,8 +155,7 @@ static void detach_and_free(struct ptf_drv_domain *pd)
 		pd->blocking = back;
 	}
 	if (back)
-		WARN(ptf_iommu_attach_device(back, pd->master, pd->domain),
-		     "detaching the master failed");
+		attach_back(pd, back);
 	iommu_domain_free(pd->domain);
 	pd->domain = NULL;
 	if (pd->blocking)
