@@ -172,6 +172,7 @@ DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
 DRIVER_SRC_sprd := drivers/iommu/sprd-iommu.c
 DRIVER_SRC_tegra := drivers/iommu/tegra-smmu.c
+DRIVER_SRC_vsi := drivers/iommu/vsi-iommu.c
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
