@@ -70,18 +70,81 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define SP_PAGE		0x1000ULL
+
+/*
+ * The range check of sprd_iommu_map() and sprd_iommu_unmap(): -EINVAL
+ * (0 bytes) past the window.  A range that wraps past the top of the
+ * address space passes it (known finding sprd-range-check-wraps).
+ */
+static bool sp_outside(uint64_t iova, uint64_t count)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = 1 << 12,
-		.va_first = 0,
-		.va_last = WINDOW - 1,
-		/* A 32-bit page frame number. */
-		.pa_limit = 1ULL << 44,
-		.pa0_unmapped = true,
-	};
+	return iova + count * SP_PAGE > WINDOW;
+}
+
+/*
+ * sprd_iommu_map(): @count entries from the IOVA, each the page frame
+ * number of its PA, written over whatever was there; *mapped is count *
+ * 4K.  The format holds 32-bit page frame numbers (44-bit PAs); the
+ * driver cuts the PA to 32 bits first (known finding
+ * sprd-map-truncates-pa: such a map is a hazard, not run outside strict
+ * mode), so the model keeps the PA whole.  An entry of 0 is no
+ * translation: a page at PA 0 is no leaf.  A wrapping range writes past
+ * the table: undefined.
+ */
+static int sp_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			uint64_t pgsize, uint64_t count, int prot,
+			uint64_t *mapped)
+{
+	if (iova + count * SP_PAGE < iova)
+		return MODEL_RET_UNDEFINED;
+	if (sp_outside(iova, count))
+		return -EINVAL;
+	model_remove_leaves(m, iova, iova + (count * SP_PAGE - 1));
+	for (uint64_t i = 0; i < count; i++) {
+		uint64_t p = pa + i * SP_PAGE;
+		struct pt_leaf l;
+
+		if (!p)
+			continue;
+		l = model_new_leaf(m, iova + i * SP_PAGE, SP_PAGE, p, prot);
+		model_add_leaf(m, &l);
+	}
+	*mapped += count * SP_PAGE;
+	return 0;
+}
+
+/*
+ * sprd_iommu_unmap(): @count entries cleared, mapped or not: count * 4K.
+ * A wrapping range clears past the table (a hazard): the window's leaves
+ * stay.
+ */
+static uint64_t sp_unmap_pages(struct model *m, uint64_t iova,
+			       uint64_t pgsize, uint64_t count)
+{
+	if (iova + count * SP_PAGE < iova)
+		return count * SP_PAGE;
+	if (sp_outside(iova, count))
+		return 0;
+	model_remove_leaves(m, iova, iova + (count * SP_PAGE - 1));
+	return count * SP_PAGE;
+}
+
+static const struct model_impl sp_impl = {
+	.map_pages	= sp_map_pages,
+	.unmap_pages	= sp_unmap_pages,
+};
+
+/*
+ * The window is the domain's aperture; the table is coherent memory
+ * (dma_alloc_coherent()): the device needs no sync to see it.
+ */
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	drv_predict(ts, d, SP_PAGE, WINDOW - 1, &sp_impl);
+	d->incoherent = false;
 }
 
 /* No access bits: whatever the map asked, the page is read and written. */
@@ -242,9 +305,13 @@ static bool driver_config(const struct target_setup *ts)
 	return true;
 }
 
+#define OUTSIDE		"iova < start || iova > end"
+
 static const struct warn_site warn_sites[] = {
-	{ "sprd-iommu.c", "sprd_iommu_iova_to_phys", "lookup outside the aperture" },
-	{ "sprd-iommu.c", "sprd_iommu_iova_to_phys_length", "lookup outside the aperture" },
+	{ "sprd-lookup-outside", "sprd-iommu.c", "sprd_iommu_iova_to_phys",
+	  OUTSIDE, "lookup outside the aperture: 0" },
+	{ "sprd-lookup-outside", "sprd-iommu.c", "sprd_iommu_iova_to_phys_length",
+	  OUTSIDE, "lookup outside the aperture: PHYS_ADDR_MAX" },
 	{ NULL },
 };
 
@@ -254,7 +321,7 @@ static const struct target sprd_target = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.legacy_none	= legacy_none,
 	.hw_walk	= hw_walk,

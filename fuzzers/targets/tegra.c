@@ -105,16 +105,71 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define TG_PAGE		0x1000ULL
+#define TG_TABLE_LG2	22	/* a page table maps 1024 4K pages */
+
+static uint64_t tg_table(uint64_t iova)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = 1 << 12,
-		.va_first = 0,
-		.va_last = 0xffffffffULL,
-		.pa_limit = 1ULL << ts->pt.oas,
-	};
+	return iova & ~((1ULL << TG_TABLE_LG2) - 1);
+}
+
+/*
+ * tegra_smmu_map(): one 4K PTE whatever the count.  A missing page table
+ * for the IOVA's 4M is one allocation (a failure is -ENOMEM, nothing
+ * written).  Over a live PTE it overwrites silently: the old leaf goes,
+ * the new one is there, 0.  R if prot has READ, W if WRITE, NS always: a
+ * map with prot 0 leaves a PTE the driver counts and unmaps.
+ */
+static int tg_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			uint64_t pgsize, uint64_t count, int prot,
+			uint64_t *mapped)
+{
+	uint64_t at = iova & 0xffffffffULL;
+	struct pt_leaf l;
+
+	if (!model_has_table(m, tg_table(at), TG_TABLE_LG2)) {
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, tg_table(at), TG_TABLE_LG2);
+	}
+	model_remove_leaves(m, at, at + (TG_PAGE - 1));
+	l = model_new_leaf(m, at, TG_PAGE, pa, prot);
+	model_add_leaf(m, &l);
+	*mapped += TG_PAGE;
+	return 0;
+}
+
+/*
+ * tegra_smmu_unmap(): nothing without a page table or at an empty PTE;
+ * else one PTE cleared, the pgsize; the table whose last PTE goes is
+ * freed.
+ */
+static uint64_t tg_unmap_pages(struct model *m, uint64_t iova,
+			       uint64_t pgsize, uint64_t count)
+{
+	uint64_t at = iova & 0xffffffffULL, t = tg_table(at);
+	const struct pt_leaf *l;
+
+	if (!model_has_table(m, t, TG_TABLE_LG2) || !model_lookup(m, at))
+		return 0;
+	model_remove_leaves(m, at, at + (TG_PAGE - 1));
+	if (!model_leaves_in(m, t, t + ((1ULL << TG_TABLE_LG2) - 1), &l))
+		model_remove_tables(m, t, t + ((1ULL << TG_TABLE_LG2) - 1),
+				    TG_TABLE_LG2);
+	return pgsize;
+}
+
+static const struct model_impl tg_impl = {
+	.map_pages	= tg_map_pages,
+	.unmap_pages	= tg_unmap_pages,
+	.alias		= drv_alias32,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	drv_predict(ts, d, TG_PAGE, 0xffffffffULL, &tg_impl);
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -433,6 +488,7 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 			continue;
 		check_entry(hw, d, e, "PDE", va);
 		if (e & PDE_NEXT) {
+			hw->table(hw, entry_pa(d, e), va, 22);
 			walk_table(hw, d, entry_pa(d, e), granted & entry_access(e),
 				   va, lo, hi);
 			continue;
@@ -461,14 +517,13 @@ static const struct target tegra = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
 	.twin		= DRV_TWINS,
 };
 

@@ -69,16 +69,65 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define VSI_PAGE	0x1000ULL
+#define VSI_STLB_LG2	22	/* a slave table maps 1024 4K pages */
+
+/*
+ * vsi_iommu_map(): one 4K PTE whatever the count (the driver publishes
+ * SZ_4K only), the IOVA truncated to 32 bits, PA[39:12] kept.  A missing
+ * slave table for the IOVA's 4M is one allocation (a failure is -ENOMEM,
+ * nothing written).  Over a valid PTE nothing is written: the contract's
+ * -EEXIST; the code returns (0u - 1) * 4096 (known finding
+ * vsi-map-busy-returns-4096).
+ */
+static int vsi_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			 uint64_t pgsize, uint64_t count, int prot,
+			 uint64_t *mapped)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = 1 << 12,
-		.va_first = 0,
-		.va_last = 0xffffffffULL,
-		.pa_limit = 1ULL << 40,
-	};
+	uint64_t at = iova & 0xffffffffULL;
+	uint64_t table = at & ~((1ULL << VSI_STLB_LG2) - 1);
+	struct pt_leaf l;
+
+	if (!model_has_table(m, table, VSI_STLB_LG2)) {
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, table, VSI_STLB_LG2);
+	}
+	if (model_lookup(m, at))
+		return -EEXIST;
+	l = model_new_leaf(m, at, VSI_PAGE, pa & 0xfffffff000ULL, prot);
+	model_add_leaf(m, &l);
+	*mapped += VSI_PAGE;
+	return 0;
+}
+
+/*
+ * vsi_iommu_unmap(): nothing without a slave table or at an invalid PTE;
+ * else one PTE cleared, 4K.  Slave tables stay until the domain goes.
+ */
+static uint64_t vsi_unmap_pages(struct model *m, uint64_t iova,
+				uint64_t pgsize, uint64_t count)
+{
+	uint64_t at = iova & 0xffffffffULL;
+
+	if (!model_has_table(m, at & ~((1ULL << VSI_STLB_LG2) - 1),
+			     VSI_STLB_LG2) || !model_lookup(m, at))
+		return 0;
+	model_remove_leaves(m, at, at + (VSI_PAGE - 1));
+	return VSI_PAGE;
+}
+
+static const struct model_impl vsi_impl = {
+	.map_pages	= vsi_map_pages,
+	.unmap_pages	= vsi_unmap_pages,
+	.alias		= drv_alias32,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	drv_predict(ts, d, VSI_PAGE, 0xffffffffULL, &vsi_impl);
 }
 
 /* No read bit: a present page is readable whatever the map asked. */
@@ -275,9 +324,12 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		return;
 	if (hi > 0xffffffffULL)
 		hi = 0xffffffffULL;
-	for (unsigned int i = lo >> 22; i <= hi >> 22; i++)
-		if (mtlb[i] & 1)
-			walk_stlb(hw, mtlb[i], (uint64_t)i << 22, lo, hi);
+	for (unsigned int i = lo >> 22; i <= hi >> 22; i++) {
+		if (!(mtlb[i] & 1))
+			continue;
+		hw->table(hw, mtlb[i] & ~0x3fu, (uint64_t)i << 22, 22);
+		walk_stlb(hw, mtlb[i], (uint64_t)i << 22, lo, hi);
+	}
 }
 
 static bool driver_config(const struct target_setup *ts)
@@ -295,14 +347,13 @@ static const struct target vsi_target = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
 	.twin		= DRV_TWINS,
 };
 
