@@ -346,6 +346,8 @@ static void do_lookup(struct engine *e, const struct op *op)
 	size_t nwarns;
 
 	models_begin(e);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		model_lookup_op(&e->model[tw], op->iova);
 	if (e->diff_off) {
 		for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 			ptf_rt_set_twin(tw);
