@@ -132,9 +132,16 @@ static uint64_t sp_unmap_pages(struct model *m, uint64_t iova,
 	return count * SP_PAGE;
 }
 
+/* sprd_iommu_iova_to_phys() WARNs past the window (either version). */
+static const char *sp_lookup_warn(const struct model *m, uint64_t iova)
+{
+	return iova < WINDOW ? NULL : "sprd-lookup-outside";
+}
+
 static const struct model_impl sp_impl = {
 	.map_pages	= sp_map_pages,
 	.unmap_pages	= sp_unmap_pages,
+	.lookup_warn	= sp_lookup_warn,
 };
 
 /*
