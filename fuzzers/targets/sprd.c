@@ -34,6 +34,7 @@
  * bits: every page is readable and writable whatever the map asked.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -322,6 +323,14 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_VERSION, F_CLOCK };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/clock-%s", version_names[ts->pt.variant],
+		 clock_names[ts->pt.quirks]);
+}
+
 static const struct target sprd_target = {
 	.name		= "sprd",
 	.summary	= "sprd-iommu: Unisoc IOMMU (EX and VAU), a flat table over 256 MiB",
@@ -336,6 +345,9 @@ static const struct target sprd_target = {
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 

@@ -45,6 +45,7 @@
  * tables): docs/patches.md's length is 4K.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -511,6 +512,15 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_SOC, F_SWGROUPS, F_TABLES };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s/tables-%s", soc_names[ts->pt.variant],
+		 swgroups_names[ts->pt.instances - 1],
+		 ts->table_base[PTF_TWIN_BASE] >> 32 ? "high" : "low");
+}
+
 static const struct target tegra = {
 	.name		= "tegra",
 	.summary	= "tegra-smmu: the SMMU of Tegra30/114/124/132/210 memory controllers",
@@ -524,6 +534,9 @@ static const struct target tegra = {
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 

@@ -39,6 +39,7 @@
  * Every page entry maps 4K, and a present entry is always readable.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -341,6 +342,14 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_TABLES };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "tables-%s",
+		 ts->table_base[PTF_TWIN_BASE] >> 31 ? "3g" : "1g");
+}
+
 static const struct target vsi_target = {
 	.name		= "vsi",
 	.summary	= "vsi-iommu: VeriSilicon IOMMU (RK3588 AV1), a two-level 4K table",
@@ -354,6 +363,9 @@ static const struct target vsi_target = {
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 
