@@ -298,16 +298,21 @@ static void tlb_flush(const struct hw_ctx *hw, const struct mc_hw *d,
 	/* Entries of another ASID are not the master's. */
 	if ((val & (1u << 31)) && asid != master_asid(d))
 		return;
+	/*
+	 * The TLB holds translations only (the PTC caches the tables): a
+	 * flush of a range drops all it holds of the range, as a walk-cache
+	 * invalidation does.
+	 */
 	switch (val & 3) {
 	case 0:
 		ptf_rt_iotlb_inval_unit(TLB_UNIT, PTF_INVAL_ALL, 0, 0);
 		break;
 	case 2:
-		ptf_rt_iotlb_inval_unit(TLB_UNIT, PTF_INVAL_LEAF,
+		ptf_rt_iotlb_inval_unit(TLB_UNIT, PTF_INVAL_WALK,
 					va & ~0x3fffffULL, 1ULL << 22);
 		break;
 	case 3:
-		ptf_rt_iotlb_inval_unit(TLB_UNIT, PTF_INVAL_LEAF, va, 1ULL << 14);
+		ptf_rt_iotlb_inval_unit(TLB_UNIT, PTF_INVAL_WALK, va, 1ULL << 14);
 		break;
 	default:
 		hw->protocol(hw, "MC_SMMU_TLB_FLUSH 0x%08x: VA match 1 does not exist",
