@@ -121,6 +121,15 @@ const struct pt_leaf *model_translate(const struct model *m, uint64_t iova)
 	return model_lookup(m, canon);
 }
 
+void model_lookup_op(struct model *m, uint64_t iova)
+{
+	const char *site = m->impl && m->impl->lookup_warn ?
+			   m->impl->lookup_warn(m, iova) : NULL;
+
+	if (site)
+		model_warn(m, site);
+}
+
 /* Count of the leaves intersecting [lo, hi], from index *at. */
 static size_t span_of(const struct model *m, uint64_t lo, uint64_t hi,
 		      size_t *at)

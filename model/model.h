@@ -117,6 +117,12 @@ struct model_impl {
 	 * can translate it.  NULL: IOVAs are taken as they are.
 	 */
 	bool (*alias)(const struct model *m, uint64_t iova, uint64_t *canon);
+	/*
+	 * The site one iova_to_phys() at @iova WARNs at (a driver's lookup
+	 * past the range its table covers), or NULL.  NULL: lookups never
+	 * WARN.
+	 */
+	const char *(*lookup_warn)(const struct model *m, uint64_t iova);
 };
 
 /* What the kernel would do cannot be known: undefined behaviour. */
@@ -190,6 +196,9 @@ uint64_t model_unmap(struct model *m, uint64_t iova, uint64_t size);
 
 /* The leaf translating @iova as the tables are indexed (alias()), if any. */
 const struct pt_leaf *model_translate(const struct model *m, uint64_t iova);
+
+/* A lookup at @iova (an op of its own, as a map): the WARN it makes, if any. */
+void model_lookup_op(struct model *m, uint64_t iova);
 
 /* The leaf containing @iova, taken as it is, if any. */
 const struct pt_leaf *model_lookup(const struct model *m, uint64_t iova);

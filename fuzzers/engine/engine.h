@@ -147,6 +147,8 @@ struct engine {
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
 	/* The last table a non-coherent walk found unsynced (for known.c). */
 	struct { int twin; uint64_t phys, len; } unsynced;
+	bool blocking_check;		/* walking the core's blocking domain */
+	bool core_attach;		/* back to the driver's own domain */
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 	bool inject_hit;		/* the injected failure was delivered */
@@ -173,6 +175,8 @@ void known_count(const char *id, bool hazard);
 void known_print_counts(FILE *out);
 
 const char *twin_name(int tw);
+/* The baseline's legacy lookup where nothing is mapped (target.h). */
+uint64_t legacy_none(const struct engine *e, uint64_t iova);
 
 /*
  * Around every call into a twin: select it, arm the allocation failure

@@ -570,6 +570,129 @@ static bool exynos_section_over_mapped_table(struct engine *e)
 	       warned_with("check_released", "DMA mappings left");
 }
 
+/* Page tables a tegra-smmu domain holds: one per 4M with pages mapped. */
+static unsigned long tegra_page_tables(const struct engine *e)
+{
+	return e->model[CAND].nr_tables;
+}
+
+/*
+ * tegra-smmu: tegra_smmu_domain_free() frees neither the page directory
+ * nor the page tables ("TODO: free page directory and page tables"):
+ * every domain freed leaks its 4K directory, and one freed with pages
+ * still mapped also leaks their page tables and the DMA mappings of them
+ * (they are unmapped only when their last PTE is).  Matched as exactly
+ * that: the directory and one table per 4M region the model holds pages
+ * in, and as many DMA mappings as tables.
+ */
+static bool tegra_free_leaks_tables(struct engine *e)
+{
+	unsigned long tables = tegra_page_tables(e);
+
+	if (e->op != SIZE_MAX)
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		struct rt_usage u;
+
+		rt_usage(tw, &u);
+		if (u.heap_allocs || u.table_allocs != 1 + tables)
+			return false;
+	}
+	return true;
+}
+
+static bool tegra_free_leaves_mappings(struct engine *e)
+{
+	char want[64];
+
+	snprintf(want, sizeof(want), "released with %lu DMA mappings left",
+		 tegra_page_tables(e));
+	return e->op == SIZE_MAX && tegra_page_tables(e) &&
+	       warned_with("check_released", want);
+}
+
+/*
+ * tegra-smmu: __tegra_smmu_map() ORs SMMU_PHYS_PFN(paddr) into the PTE
+ * without checking it against the MC's address width: PA bits 34 and up
+ * (32 and up on Tegra30/114) land in reserved bits, and PA bits 41 to 43
+ * in NS, W and R, so a read-only map of such an address is writable.  No
+ * Tegra has memory there; the core checks nothing of the PA either.  A
+ * hazard: the permissions it grants from address bits would reach every
+ * later check, so outside strict mode such a map is not run.
+ */
+static bool tegra_pa_past_width(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind != OP_MAP || !op->size)
+		return false;
+	last = op->pa + (op->size - 1);
+	return last < op->pa || last >> e->ts.pt.oas;
+}
+
+/*
+ * sprd-iommu: sprd_iommu_map() starts from "u32 pabase = (u32)paddr", so
+ * a page above 4 GiB is written as the page 4 GiB below it, while the
+ * table's entries are 32-bit page frame numbers (44-bit PAs) and the
+ * driver's own lookup reads them as such.  The device then reads or
+ * writes the wrong memory.  A hazard: the wrong page would meet every
+ * later check, so outside strict mode such a map is not run.
+ */
+static bool sprd_pa_above_4g(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind != OP_MAP || !op->size)
+		return false;
+	last = op->pa + (op->size - 1);
+	return last < op->pa || last >> 32;
+}
+
+/*
+ * sprd-iommu: sprd_iommu_cleanup() turns the IOMMU off whenever a domain
+ * that was ever attached is freed (dom->sdev is set on the first attach
+ * and never cleared), also when the master has moved on to another
+ * domain: that domain is no longer translated through.  ptfuzz sees it
+ * when the input's domain is freed with the master in the core's blocking
+ * domain (sprd has no blocked or identity domain of its own); with a DMA
+ * domain there instead, as after VFIO lets go of a device, the device's
+ * DMA through it stops being translated.
+ */
+static bool sprd_free_disables_iommu(struct engine *e)
+{
+	return e->op == SIZE_MAX && e->blocking_check;
+}
+
+/*
+ * sprd-iommu: sprd_iommu_probe() enables the gate clock of an IOMMU that
+ * has one (sprd_iommu_clk_enable()), and sprd_iommu_remove() never
+ * disables it: unbinding (the driver is a module) leaves the clock on.
+ */
+static bool sprd_remove_leaves_clock(struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.pt.quirks &&
+	       warned_with("ptf_devices_remove_all",
+			   "clock \"enable\" left enabled 1 times");
+}
+
+/*
+ * sprd-iommu: sprd_iommu_map() and sprd_iommu_unmap() check their range
+ * as "(iova + size) > (end + 1)", which a range that wraps past the top
+ * of the address space passes: the map then writes, and the unmap clears
+ * (memset()), page frame numbers past the end of the table.  The core
+ * hands the driver the caller's range as it is.  A hazard: such an op is
+ * not run outside strict mode.
+ */
+static bool sprd_range_wraps(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	return op && (op->kind == OP_MAP || op->kind == OP_UNMAP) &&
+	       op->iova + op->size < op->iova;
+}
+
 /*
  * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
@@ -672,7 +795,45 @@ static bool dirty_contig_last_item(struct engine *e)
 	return false;
 }
 
+/*
+ * vsi-iommu: vsi_iommu_identity_attach() takes the spinlock of
+ * to_vsi_domain(domain), but its domain is the static identity domain,
+ * not part of a struct vsi_iommu_domain: the lock it takes and releases
+ * lies past the end of vsi_identity_domain, in whatever the kernel placed
+ * there (ASan: global-buffer-overflow).  Every master goes there when it
+ * is released (it is the release domain) or set to identity.  A hazard:
+ * outside strict mode it is contained (docs/design.md).
+ */
+static bool vsi_identity_attach(struct engine *e)
+{
+	return e->core_attach;
+}
+
+/*
+ * vsi-iommu: vsi_iommu_map_iova() returns "(pte_count - 1) * SPAGE_SIZE"
+ * when it meets a valid PTE, which for the first PTE of a call (the only
+ * one: the driver publishes 4K pages only) is (0u - 1) * 4096: -4096 as
+ * an int, which is no errno (IS_ERR_VALUE() stops at -4095).  iommu_map()
+ * hands it on (after its rollback, as for any error); VFIO passes it
+ * to user space as the ioctl's error.  The model has the contract's
+ * -EEXIST.
+ */
+static bool vsi_map_busy(struct engine *e)
+{
+	if (!current_op(e, OP_MAP))
+		return false;
+	/* Where the model has -EEXIST (a live PTE), exactly there. */
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		if (e->expect_ret[tw] != -EEXIST || e->res[tw].ret != -4096)
+			return false;
+	return true;
+}
+
 static const struct known_finding known[] = {
+	{ "vsi-map-busy-returns-4096", "vsi", "contract",
+	  "iommu_map() returned no errno", vsi_map_busy },
+	{ "vsi-identity-attach-bogus-lock", "vsi", "sanitizer", NULL,
+	  vsi_identity_attach, true },
 	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
 	  exynos_section_over_mapped_table },
 	{ "exynos-aperture-wider-than-iova", "exynos", "window", NULL,
@@ -687,6 +848,20 @@ static const struct known_finding known[] = {
 	  "tables differ from the model", sun50i_read_only_writable },
 	{ "sun50i-domain-never-detached", "sun50i", "warn", NULL,
 	  sun50i_domain_never_detached },
+	{ "tegra-domain-free-leaks-tables", "tegra", "leak", NULL,
+	  tegra_free_leaks_tables },
+	{ "tegra-domain-free-leaks-tables", "tegra", "warn", NULL,
+	  tegra_free_leaves_mappings },
+	{ "tegra-pa-past-width", "tegra", "hardware", NULL, tegra_pa_past_width,
+	  true },
+	{ "sprd-map-truncates-pa", "sprd", "window", NULL, sprd_pa_above_4g,
+	  true },
+	{ "sprd-free-disables-iommu", "sprd", "hardware", NULL,
+	  sprd_free_disables_iommu },
+	{ "sprd-remove-leaves-clock-on", "sprd", "warn", NULL,
+	  sprd_remove_leaves_clock },
+	{ "sprd-range-check-wraps", "sprd", "sanitizer", NULL, sprd_range_wraps,
+	  true },
 	{ "rockchip-xlate-reference-leak", "rockchip", "warn", NULL,
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",

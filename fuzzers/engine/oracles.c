@@ -108,14 +108,23 @@ static void ctx_table(const struct hw_ctx *hw, uint64_t phys, uint64_t iova,
 		tablevec_push(&sink.out->tables, &t);
 }
 
+/* The first error of the walk of the blocking domain (mmio_blocking()). */
+static char blocking_error[256];
+
 static void ctx_error(const struct hw_ctx *hw, const char *fmt, ...)
 {
+	struct engine *e = hw->priv;
 	char msg[256];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (e->blocking_check) {
+		if (!blocking_error[0])
+			memcpy(blocking_error, msg, sizeof(msg));
+		return;
+	}
 	if (sink.device)
 		finding(hw->priv, "sync", UNSYNCED,
 			"%s twin: walking the tables as the non-coherent IOMMU reads them (what the DMA syncs left there): %s\n",
@@ -150,6 +159,8 @@ void hw_ctx_init(struct engine *e)
 	}
 }
 
+static const char *hw_str(const struct pt_leaf *l, char *buf, size_t len);
+
 /* The target's device model behind the kernel's register accesses. */
 static void mmio_map(void *priv, int twin, uint64_t phys, uint64_t size)
 {
@@ -173,8 +184,74 @@ static void mmio_write(void *priv, int twin, uint64_t phys, uint32_t val,
 	e->t->device->write(&e->hw_ctx[twin], phys, val, bytes);
 }
 
+/*
+ * The master sits in the core's blocking domain (an empty paging domain)
+ * after the input's domain was detached and freed: the device translates
+ * through it, so the walk over the whole aperture finds no leaf and no
+ * error (a walker reports an IOMMU that does not translate as one).  The
+ * walk's errors are collected (a walker called here must survive its
+ * error callback returning) and reported after it; a known one is noted
+ * and the teardown goes on, so that what it checks next is still seen.
+ */
+static void mmio_blocking(void *priv, int twin)
+{
+	struct engine *e = priv;
+	static struct hwview view;
+	struct leafvec *out = &view.leaves;
+	const char *known;
+	char a[160];
+
+	hwview_clear(&view);
+	sink = (struct sink){ .e = e, .out = &view, .lo = e->rules.va_first,
+			      .hi = e->rules.va_last };
+	blocking_error[0] = 0;
+	e->blocking_check = true;
+	e->t->hw_walk(&e->hw_ctx[twin], e->rules.va_first, e->rules.va_last);
+	sink.out = NULL;
+	known = blocking_error[0] ?
+		known_finding(e, "hardware", "the device would fault on the tables") :
+		NULL;
+	if (known && !known_strict(known)) {
+		note(e, "(known kernel finding %s, %s twin: %s)", known,
+		     twin_name(twin), blocking_error);
+		known_count(known, false);
+		e->known_hit = known;
+	}
+	else if (blocking_error[0])
+		finding(e, "hardware", "the device would fault on the tables",
+			"walking the %s twin's tables as the IOMMU does, attached to an empty paging domain: %s\n",
+			twin_name(twin), blocking_error);
+	e->blocking_check = false;
+	if (out->n)
+		finding(e, "window", "the blocking domain translates",
+			"%s twin: attached to an empty paging domain, the device translates %zu leaves, the first %s\n",
+			twin_name(twin), out->n, hw_str(&out->v[0], a, sizeof(a)));
+}
+
+/*
+ * The master goes back to the driver's own identity or blocked domain: a
+ * known finding there (undefined behaviour in the driver) is contained
+ * outside strict mode, and noted.
+ */
+static bool mmio_core_attach(void *priv, int twin, bool on)
+{
+	struct engine *e = priv;
+	const char *known;
+
+	e->core_attach = on;
+	known = on ? known_hazard(e) : NULL;
+	if (!known || known_hazard_runs(e, known))
+		return false;
+	note(e, "(known kernel finding %s, %s twin: contained; PTF_STRICT=1 runs it as it is)",
+	     known, twin_name(twin));
+	known_count(known, false);
+	e->known_hit = known;
+	return true;
+}
+
 static const struct rt_mmio_ops engine_mmio = {
 	.map = mmio_map, .read = mmio_read, .write = mmio_write,
+	.blocking = mmio_blocking, .core_attach = mmio_core_attach,
 };
 
 void hw_device_init(struct engine *e)
@@ -748,18 +825,25 @@ static void probe(struct engine *e, uint64_t iova, const struct pt_leaf *l)
 			c->phys - (at - iova), c->len, phys, len);
 }
 
+uint64_t legacy_none(const struct engine *e, uint64_t iova)
+{
+	return e->t->legacy_none ? e->t->legacy_none(&e->ts, iova) : 0;
+}
+
 void oracle_lookup(struct engine *e, uint64_t iova)
 {
 	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct pt_leaf *l = model_translate(&e->model[CAND], iova);
 	uint64_t first, last;
 
-	if (c->phys == NO_PHYS ? b->legacy || c->len || c->legacy :
+	if (c->phys == NO_PHYS ?
+	    b->legacy != legacy_none(e, iova) || c->len || c->legacy :
 	    b->legacy != c->phys || c->legacy != c->phys)
 		finding(e, "lookup", "iova_to_phys_length disagrees with iova_to_phys",
-			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0 for iova_to_phys, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
+			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0x%" PRIx64 " for the baseline's iova_to_phys here, 0 for the candidate's, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
 			iova, b->legacy, c->legacy,
-			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len);
+			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len,
+			legacy_none(e, iova));
 	if (!l ? c->phys != NO_PHYS :
 	    c->phys != l->phys + (iova & (l->size - 1)) || c->len != l->size)
 		finding(e, "lookup", "iova_to_phys_length disagrees with the model",

@@ -227,6 +227,11 @@ struct target {
 	void (*predict)(const struct target_setup *ts, struct target_domain *d);
 	/* The access a device gets from a mapping with @prot. */
 	int (*access_of)(const struct target_setup *ts, int prot);
+	/*
+	 * What the baseline's legacy iova_to_phys() returns at @iova where
+	 * nothing is mapped (NULL: 0, the API's "no translation").
+	 */
+	uint64_t (*legacy_none)(const struct target_setup *ts, uint64_t iova);
 	/* Report every leaf intersecting [lo, hi]. */
 	void (*hw_walk)(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
 	/* A device write at @iova (dirty tracking formats only). */

@@ -122,5 +122,24 @@ unsigned long ptf_rt_dma_mappings(const void *dev);
 void *ptf_rt_ioremap(unsigned long long phys, unsigned long size);
 unsigned int ptf_rt_mmio_read(unsigned long long phys, int bytes);
 void ptf_rt_mmio_write(unsigned long long phys, unsigned int val, int bytes);
+/*
+ * The master is now attached to an empty paging domain (the core's
+ * blocking domain, for a driver without one of its own) and nothing else
+ * is: the IOMMU must translate through it, and translate nothing.
+ */
+void ptf_rt_device_blocking(void);
+/*
+ * The master goes back to the driver's own identity or blocked domain
+ * (@on), or has (!@on).  True: the engine knows the driver runs into
+ * undefined behaviour there (a known finding) and wants it contained:
+ * run as it is, but without the sanitizers stopping the input.
+ */
+int ptf_rt_core_attach(int on);
+/*
+ * Let the kernel touch @n bytes at @p, a sanitizer's redzone past an
+ * object (@lend), or take them back (!@lend).  0, or -1 if any byte is
+ * not in a redzone (it is another object: nothing is lent).
+ */
+int ptf_rt_redzone_lend(void *p, unsigned long n, int lend);
 
 #endif /* PTF_RT_H */

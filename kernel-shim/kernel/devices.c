@@ -15,6 +15,7 @@
  * Built into each driver twin; the state is per twin (the symbols are
  * renamed apart) and is forgotten by ptf_devices_reset() before each input.
  */
+#include <linux/bitmap.h>
 #include <linux/clk.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
@@ -33,6 +34,7 @@
 
 #define MAX_PDEVS	8
 #define MAX_MASTERS	4
+#define MAX_MASTER_IOMMUS	4
 #define MAX_MAPS	32
 #define IRQ_BASE	32	/* interrupt numbers handed out */
 
@@ -50,6 +52,8 @@ struct ptf_pdev {
 
 struct ptf_master {
 	struct device dev;
+	struct device_node node;
+	struct of_phandle_args iommus[MAX_MASTER_IOMMUS];
 	u64 dma_mask;
 };
 
@@ -155,8 +159,24 @@ struct device *ptf_master_add(const char *name)
 		ptf_rt_fatal("harness", "more than %d masters", MAX_MASTERS);
 	m = &masters[nr_masters++];
 	init_device(&m->dev, name, &m->dma_mask);
+	m->node.name = m->node.full_name = name;
+	m->node.iommus = m->iommus;
+	m->dev.of_node = &m->node;
 	pm_runtime_enable(&m->dev);
 	return &m->dev;
+}
+
+void ptf_master_set_iommus(struct device *master,
+			   const struct of_phandle_args *iommus,
+			   unsigned int nr)
+{
+	struct ptf_master *m = container_of(master, struct ptf_master, dev);
+
+	if (nr > MAX_MASTER_IOMMUS)
+		ptf_rt_fatal("harness", "more than %d IOMMUs per master",
+			     MAX_MASTER_IOMMUS);
+	memcpy(m->iommus, iommus, nr * sizeof(*iommus));
+	m->node.nr_iommus = nr;
 }
 
 /* References ------------------------------------------------------------- */
@@ -235,6 +255,13 @@ void devm_kfree(struct device *dev, const void *p)
 		}
 	}
 	WARN(1, "devm_kfree(%s): not a managed allocation", dev_name(dev));
+}
+
+unsigned long *devm_bitmap_zalloc(struct device *dev, unsigned int nbits,
+				  gfp_t flags)
+{
+	return devm_kcalloc(dev, BITS_TO_LONGS(nbits), sizeof(unsigned long),
+			    flags);
 }
 
 struct ptf_action {
@@ -443,6 +470,20 @@ bool device_property_read_bool(const struct device *dev, const char *name)
 	return of_property_read_bool(dev->of_node, name);
 }
 
+int of_parse_phandle_with_args(const struct device_node *np,
+			       const char *list_name, const char *cells_name,
+			       int index, struct of_phandle_args *out_args)
+{
+	if (!np || strcmp(list_name, "iommus") ||
+	    strcmp(cells_name, "#iommu-cells"))
+		return -ENOENT;
+	if (index < 0 || index >= (int)np->nr_iommus)
+		return -ENOENT;
+	*out_args = np->iommus[index];
+	of_node_get(out_args->np);
+	return 0;
+}
+
 const void *of_device_get_match_data(const struct device *dev)
 {
 	const struct of_device_id *id;
@@ -603,6 +644,11 @@ void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id)
 		}
 	}
 	WARN(1, "devm_free_irq(%u): not requested", irq);
+}
+
+void disable_irq(unsigned int irq)
+{
+	WARN(1, "disable_irq(%u): drivers never shut down here", irq);
 }
 
 /* Clocks ------------------------------------------------------------------- */
@@ -813,10 +859,12 @@ static int rpm_suppliers(struct device *dev, bool get)
 				pm_runtime_put_noidle(link->supplier);
 				return ret;
 			}
+			link->rpm_active = true;
 		} else {
+			/* No longer active when the supplier may suspend. */
+			link->rpm_active = false;
 			pm_runtime_put(link->supplier);
 		}
-		link->rpm_active = get;
 	}
 	return 0;
 }
@@ -1009,8 +1057,11 @@ static void check_released(struct device *dev)
 
 void ptf_devices_remove_all(void)
 {
-	for (unsigned int i = 0; i < nr_masters; i++)
+	for (unsigned int i = 0; i < nr_masters; i++) {
 		check_released(&masters[i].dev);
+		WARN(masters[i].node.refs, "node %s released with %d references",
+		     masters[i].node.name, masters[i].node.refs);
+	}
 	for (unsigned int i = nr_pdevs; i-- > 0;) {
 		struct ptf_pdev *p = &pdevs[i];
 

@@ -107,3 +107,26 @@ struct iommu_group *generic_single_device_group(struct device *dev)
 {
 	return generic_device_group(dev);
 }
+
+struct iommu_group *pci_device_group(struct device *dev)
+{
+	return generic_device_group(dev);
+}
+
+struct iommu_group *iommu_group_ref_get(struct iommu_group *group)
+{
+	WARN(1, "iommu groups are not modelled");
+	return group;
+}
+
+void iommu_group_set_iommudata(struct iommu_group *group, void *iommu_data,
+			       void (*release)(void *iommu_data))
+{
+	WARN(1, "iommu groups are not modelled");
+}
+
+int iommu_group_set_name(struct iommu_group *group, const char *name)
+{
+	WARN(1, "iommu groups are not modelled");
+	return -ENODEV;
+}

@@ -35,6 +35,11 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *desc);
 /* A DMA master (a device behind the IOMMU), runtime PM enabled. */
 struct device *ptf_master_add(const char *name);
 
+/* The master's "iommus" property in its device-tree node. */
+void ptf_master_set_iommus(struct device *master,
+			   const struct of_phandle_args *iommus,
+			   unsigned int nr);
+
 /*
  * Unbind every driver (remove, then managed resources), and check what a
  * device must be left as: no DMA mappings, no device links, no references

@@ -89,6 +89,18 @@ void ptf_rt_mmio_write(unsigned long long phys, unsigned int val, int bytes)
 	mmio_ops->write(mmio_priv, ptf_rt_twin(), phys, val, bytes);
 }
 
+void ptf_rt_device_blocking(void)
+{
+	if (mmio_ops && mmio_ops->blocking)
+		mmio_ops->blocking(mmio_priv, ptf_rt_twin());
+}
+
+int ptf_rt_core_attach(int on)
+{
+	return mmio_ops && mmio_ops->core_attach &&
+	       mmio_ops->core_attach(mmio_priv, ptf_rt_twin(), on);
+}
+
 /* DMA API --------------------------------------------------------------- */
 
 void ptf_rt_dma_debug(int on)

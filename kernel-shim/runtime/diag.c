@@ -193,6 +193,12 @@ size_t rt_warns(int twin, const struct rt_warn **warns)
 	return rec[twin].nr_warns;
 }
 
+void rt_forget_warns(int twin, size_t from)
+{
+	if (from < rec[twin].nr_warns)
+		rec[twin].nr_warns = from;
+}
+
 size_t rt_invals(int twin, const struct rt_inval **invals)
 {
 	*invals = rec[twin].invals;

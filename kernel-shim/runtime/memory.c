@@ -33,11 +33,13 @@
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n)	ASAN_POISON_MEMORY_REGION(p, n)
 #define UNPOISON(p, n)	ASAN_UNPOISON_MEMORY_REGION(p, n)
+#define POISONED(p)	__asan_address_is_poisoned(p)
 #endif
 #endif
 #ifndef POISON
 #define POISON(p, n)	((void)(p), (void)(n))
 #define UNPOISON(p, n)	((void)(p), (void)(n))
+#define POISONED(p)	((void)(p), 1)
 #endif
 
 #define ARENA_SIZE	(1ULL << 30)	/* reserved VA per twin, touched lazily */
@@ -456,4 +458,17 @@ unsigned long ptf_rt_heap_size(const void *ptr)
 	if (h->magic != HEAP_MAGIC)
 		rt_fatal("memory", "ksize(%p): not a live kmalloc object", ptr);
 	return h->size;
+}
+
+int ptf_rt_redzone_lend(void *p, unsigned long n, int lend)
+{
+	if (!lend) {
+		POISON(p, n);
+		return 0;
+	}
+	for (unsigned long i = 0; i < n; i++)
+		if (!POISONED((char *)p + i))
+			return -1;
+	UNPOISON(p, n);
+	return 0;
 }

@@ -98,6 +98,8 @@ size_t rt_frees(int twin, const struct rt_free **frees);
 /* A table page was freed (memory.c calls it). */
 void rt_record_free(int twin, uint64_t phys, uint64_t size);
 void rt_clear_records(int twin);
+/* Forget @twin's WARNs recorded after the first @from. */
+void rt_forget_warns(int twin, size_t from);
 
 /*
  * Locks a twin holds now (none between ops), and the last one it took.
@@ -118,6 +120,10 @@ struct rt_mmio_ops {
 	uint32_t (*read)(void *priv, int twin, uint64_t phys, int bytes);
 	void (*write)(void *priv, int twin, uint64_t phys, uint32_t val,
 		      int bytes);
+	/* ptf_rt_device_blocking(): check the device translates nothing. */
+	void (*blocking)(void *priv, int twin);
+	/* ptf_rt_core_attach(): contain a known finding there? */
+	bool (*core_attach)(void *priv, int twin, bool on);
 };
 void rt_set_mmio(const struct rt_mmio_ops *ops, void *priv);
 

@@ -30,6 +30,7 @@ struct ptf_drv_domain {
 	struct ptf_twin_stats stats;
 	unsigned int map_stalls;		/* ptf_check_map_progress() */
 	struct device *master;
+	struct iommu_domain *blocking;		/* the core's, when the driver has none */
 	bool powered;				/* the master holds runtime PM */
 	const struct iommu_domain_ops *tree_ops;
 	struct iommu_domain_ops ops;		/* counting, forwarding */
@@ -119,13 +120,53 @@ static void install_ops(struct ptf_drv_domain *pd)
 
 /* Boot, probe, attach --------------------------------------------------------- */
 
-/* The domain a master returns to when its paging domain goes. */
+/* The driver's domain a master returns to when its paging domain goes. */
 static struct iommu_domain *core_domain(void)
 {
 	const struct iommu_ops *ops = drv_ops();
 
 	return ops->identity_domain ? ops->identity_domain :
 	       ops->release_domain ? ops->release_domain : ops->blocked_domain;
+}
+
+static void attach_back(struct ptf_drv_domain *pd, struct iommu_domain *back)
+{
+	bool own = back == core_domain();
+	bool contain = own && ptf_rt_core_attach(1) && ptf_driver.contain;
+
+	if (contain)
+		ptf_driver.contain(true);
+	WARN(ptf_iommu_attach_device(back, pd->master, pd->domain),
+	     "detaching the master failed");
+	if (contain)
+		ptf_driver.contain(false);
+	if (own)
+		ptf_rt_core_attach(0);
+}
+
+/*
+ * Detach the input's domain.  A driver without a domain of its own to
+ * return to gets what the core makes for it
+ * (__iommu_group_alloc_blocking_domain()): an empty paging domain, which
+ * the device must then translate through, translating nothing, once the
+ * input's domain is freed.  The group frees it after release_device().
+ */
+static void detach_and_free(struct ptf_drv_domain *pd)
+{
+	struct iommu_domain *back = core_domain();
+
+	if (!back) {
+		back = iommu_paging_domain_alloc_flags(pd->master, 0);
+		if (WARN(IS_ERR(back), "no blocking domain: %ld", PTR_ERR(back)))
+			back = NULL;
+		pd->blocking = back;
+	}
+	if (back)
+		attach_back(pd, back);
+	iommu_domain_free(pd->domain);
+	pd->domain = NULL;
+	if (pd->blocking)
+		ptf_rt_device_blocking();
 }
 
 /*
@@ -157,6 +198,7 @@ static int probe_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 	int ret;
 
 	pd->master = ptf_master_add("master");
+	ptf_master_set_iommus(pd->master, m->iommus, m->nr_iommus);
 	ptf_iommu_probe_lock(true);
 	ret = configure_master(pd, m);
 	ptf_iommu_probe_lock(false);
@@ -177,16 +219,13 @@ static void release_master(struct ptf_drv_domain *pd)
 
 static void teardown(struct ptf_drv_domain *pd)
 {
-	if (pd->domain) {
-		WARN(ptf_iommu_attach_device(core_domain(), pd->master,
-					     pd->domain),
-		     "detaching the master failed");
-		iommu_domain_free(pd->domain);
-		pd->domain = NULL;
-	}
+	if (pd->domain)
+		detach_and_free(pd);
 	if (pd->powered)
 		pm_runtime_put_sync(pd->master);
 	release_master(pd);
+	if (pd->blocking)
+		iommu_domain_free(pd->blocking);
 	ptf_devices_remove_all();
 	ptf_iommu_devices_reset();
 }

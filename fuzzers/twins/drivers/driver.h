@@ -45,6 +45,14 @@ struct ptf_driver {
 	void (*release)(struct device *master);
 	/* Output address bits the hardware of @cfg has. */
 	unsigned int (*oas)(const struct ptf_pt_config *cfg);
+	/*
+	 * Contain a known finding in the driver's own identity or blocked
+	 * domain (@on before the master goes back to it, !@on after), when
+	 * the engine asks: let the sanitizers allow exactly the memory the
+	 * driver wrongly touches, changing nothing of what it does.  NULL:
+	 * nothing to contain.
+	 */
+	void (*contain)(bool on);
 };
 
 extern const struct ptf_driver ptf_driver;

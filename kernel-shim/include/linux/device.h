@@ -87,6 +87,12 @@ static inline struct device_node *dev_of_node(struct device *dev)
 	return dev->of_node;
 }
 
+/* <linux/property.h>'s: the node's fwnode (the devices.c set them so). */
+static inline struct fwnode_handle *dev_fwnode(const struct device *dev)
+{
+	return dev->fwnode;
+}
+
 /* Device model calls (the drivers' and the callers' stand-ins). */
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);

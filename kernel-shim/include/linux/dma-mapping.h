@@ -66,10 +66,58 @@ static inline void dma_sync_single_for_device(struct device *dev,
 	WARN(err, "%s", err);
 }
 
+static inline void dma_sync_single_range_for_device(struct device *dev,
+						    dma_addr_t addr,
+						    unsigned long offset,
+						    size_t size,
+						    enum dma_data_direction dir)
+{
+	dma_sync_single_for_device(dev, addr + offset, size, dir);
+}
+
 static inline void dma_sync_single_for_cpu(struct device *dev,
 					   dma_addr_t addr, size_t size,
 					   enum dma_data_direction dir)
 {
+}
+
+/*
+ * Coherent memory, from the table arena (the device walks it): zeroed,
+ * naturally aligned, failable, below the device's coherent DMA mask, and
+ * a DMA mapping until it is freed.  The device sees the CPU's writes at
+ * once: a target that walks such memory declares a coherent walk (the
+ * runtime's device view follows DMA syncs only).
+ */
+static inline void *dma_alloc_coherent(struct device *dev, size_t size,
+				       dma_addr_t *dma_handle, gfp_t gfp)
+{
+	void *cpu = ptf_rt_table_alloc(size);
+	const char *err;
+
+	if (!cpu)
+		return NULL;
+	*dma_handle = virt_to_phys(cpu);
+	if (dev && *dma_handle + size - 1 > dev->coherent_dma_mask) {
+		ptf_rt_table_free(cpu);
+		return NULL;
+	}
+	err = ptf_rt_dma_map(dev, *dma_handle, size);
+	WARN(err, "%s", err);
+	return cpu;
+}
+
+static inline void dma_free_coherent(struct device *dev, size_t size,
+				     void *cpu_addr, dma_addr_t dma_handle)
+{
+	const char *err;
+
+	if (WARN(virt_to_phys(cpu_addr) != dma_handle,
+		 "dma_free_coherent: %pad is not the buffer's address",
+		 &dma_handle))
+		return;
+	err = ptf_rt_dma_unmap(dev, dma_handle, size);
+	WARN(err, "%s", err);
+	ptf_rt_table_free(cpu_addr);
 }
 
 static inline int dma_set_mask(struct device *dev, u64 mask)

@@ -26,4 +26,7 @@ int devm_request_threaded_irq(struct device *dev, unsigned int irq,
 			      void *dev_id);
 void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id);
 
+/* Only a driver's shutdown path disables its interrupt; none runs: WARNs. */
+void disable_irq(unsigned int irq);
+
 #endif /* _LINUX_INTERRUPT_H */

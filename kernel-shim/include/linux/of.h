@@ -18,6 +18,13 @@ struct platform_device;
 
 #define PTF_OF_MAX_PROPS	8
 
+#define MAX_PHANDLE_ARGS 16
+struct of_phandle_args {
+	struct device_node *np;
+	int args_count;
+	uint32_t args[MAX_PHANDLE_ARGS];
+};
+
 struct device_node {
 	const char *name;
 	const char *full_name;
@@ -25,14 +32,10 @@ struct device_node {
 	const char *props[PTF_OF_MAX_PROPS];	/* boolean properties */
 	struct fwnode_handle fwnode;
 	struct platform_device *pdev;	/* the device created for it */
+	/* A master's "iommus": a specifier per IOMMU it sits behind. */
+	const struct of_phandle_args *iommus;
+	unsigned int nr_iommus;
 	int refs;			/* of_node_get() - of_node_put() */
-};
-
-#define MAX_PHANDLE_ARGS 16
-struct of_phandle_args {
-	struct device_node *np;
-	int args_count;
-	uint32_t args[MAX_PHANDLE_ARGS];
 };
 
 struct device_node *of_node_get(struct device_node *node);
@@ -46,6 +49,10 @@ bool of_device_is_compatible(const struct device_node *node,
 bool of_device_is_available(const struct device_node *node);
 bool of_property_read_bool(const struct device_node *np, const char *name);
 #define of_property_present of_property_read_bool
+/* Phandle lists: a master's "iommus" (with "#iommu-cells") only. */
+int of_parse_phandle_with_args(const struct device_node *np,
+			       const char *list_name, const char *cells_name,
+			       int index, struct of_phandle_args *out_args);
 
 static inline struct fwnode_handle *of_fwnode_handle(struct device_node *np)
 {
