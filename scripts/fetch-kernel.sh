@@ -33,74 +33,88 @@ for tool in apt-get apt-cache dpkg-deb tar xz; do
 		die "fetch-kernel: '$tool' not found; install it (Debian: apt-get install apt dpkg tar xz-utils) or give a tree with KSRC=DIR"
 done
 
+# The paths to extract; a tree extracted for another list is extracted again.
+paths_key=$(sed -e 's/#.*//' -e '/^$/d' "$here/kernel-paths.txt" | sha256sum | cut -c1-12)
+
 # A finished extraction from an earlier run: no network needed.
 pointer=$kernel_dir/$want.tree
 if [ -f "$pointer" ]; then
 	tree=$(cat "$pointer")
-	if [ -f "$tree/.ptfuzz-extracted" ]; then
+	if [ -f "$tree/.ptfuzz-extracted" ] &&
+	   [ "$(cat "$tree/.ptfuzz-paths" 2>/dev/null)" = "$paths_key" ]; then
 		echo "$tree"
 		exit 0
 	fi
 fi
 
-# The machine's own Debian mirror and key, so that a local mirror or a
-# proxy is respected; only the suite is ours.  PTF_APT_ETC: tests only.
-etc=${PTF_APT_ETC:-/etc/apt}
-mirror=$({
-	[ -f "$etc/sources.list" ] && sed 's/^/L /' "$etc/sources.list"
-	for f in "$etc"/sources.list.d/*.list; do
-		[ -f "$f" ] && sed 's/^/L /' "$f"
-	done
-	for f in "$etc"/sources.list.d/*.sources; do
-		[ -f "$f" ] && { sed 's/^/S /' "$f"; echo S; }
-	done
-} | awk -f "$here/debian-mirror.awk")
-[ -n "$mirror" ] ||
-	die "fetch-kernel: $etc has no Debian source (a 'deb' entry for bookworm, trixie, sid, ...); add one or give a tree with KSRC=DIR"
-# shellcheck disable=SC2086
-set -- $mirror
-uri=$1 key=$2 own=$3
-# Without a Signed-By (or with an inline key), apt's trusted keys apply.
-case $key in
--) opts="" ;;
-*) opts="[signed-by=$key] " ;;
-esac
-# Newer kernels from trixie-backports and sid; trixie's own and the
-# machine's own release reach the older ones (linux-source-6.12, -6.1, ...).
-suites=$(printf '%s\n' trixie-backports sid trixie "$own" | awk '!seen[$0]++' | tr '\n' ' ')
-
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
-	"$apt_dir/sources.list.d" "$kernel_dir" "$build/debian"
-for suite in $suites; do
-	echo "deb ${opts}$uri $suite main"
-done >"$apt_dir/sources.list"
-apt_opts="-o Dir::Etc::sourcelist=$apt_dir/sources.list -o Dir::Etc::sourceparts=$apt_dir/sources.list.d
- -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache
- -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
-
-echo "ptfuzz: reading Debian package lists (${suites% }) from $uri" >&2
-# shellcheck disable=SC2086
-apt-get -qq $apt_opts update >&2 ||
-	die "fetch-kernel: apt-get update from $uri failed; give a tree with KSRC=DIR"
-
-pkg=$want
-# shellcheck disable=SC2086
-if ! apt-cache $apt_opts show "$pkg" >/dev/null 2>&1; then
+download() {
+	# The machine's own Debian mirror and key, so that a local mirror or a
+	# proxy is respected; only the suite is ours.  PTF_APT_ETC: tests only.
+	etc=${PTF_APT_ETC:-/etc/apt}
+	mirror=$({
+		[ -f "$etc/sources.list" ] && sed 's/^/L /' "$etc/sources.list"
+		for f in "$etc"/sources.list.d/*.list; do
+			[ -f "$f" ] && sed 's/^/L /' "$f"
+		done
+		for f in "$etc"/sources.list.d/*.sources; do
+			[ -f "$f" ] && { sed 's/^/S /' "$f"; echo S; }
+		done
+	} | awk -f "$here/debian-mirror.awk")
+	[ -n "$mirror" ] ||
+		die "fetch-kernel: $etc has no Debian source (a 'deb' entry for bookworm, trixie, sid, ...); add one or give a tree with KSRC=DIR"
 	# shellcheck disable=SC2086
-	pkg=$(apt-cache $apt_opts search --names-only '^linux-source-[0-9]+\.[0-9]+$' |
-		awk '{print $1}' | sort -V | tail -n 1)
-	[ -n "$pkg" ] || die "fetch-kernel: Debian carries no linux-source package; give a tree with KSRC=DIR"
-	echo "ptfuzz: NOTE: $want is no longer in Debian; falling back to $pkg, the newest available" >&2
-fi
+	set -- $mirror
+	uri=$1 key=$2 own=$3
+	# Without a Signed-By (or with an inline key), apt's trusted keys apply.
+	case $key in
+	-) opts="" ;;
+	*) opts="[signed-by=$key] " ;;
+	esac
+	# Newer kernels from trixie-backports and sid; trixie's own and the
+	# machine's own release reach the older ones (linux-source-6.12, -6.1, ...).
+	suites=$(printf '%s\n' trixie-backports sid trixie "$own" | awk '!seen[$0]++' | tr '\n' ' ')
 
-# shellcheck disable=SC2086
-version=$(apt-cache $apt_opts policy "$pkg" | awk '$1 == "Candidate:" {print $2; exit}')
-echo "ptfuzz: downloading $pkg $version (~170 MB)" >&2
-rm -f "$build/debian/${pkg}_"*.deb
-# shellcheck disable=SC2086
-(cd "$build/debian" && apt-get -qq $apt_opts download "$pkg") >&2 ||
-	die "fetch-kernel: could not download $pkg"
-deb=$(ls "$build/debian/${pkg}_"*.deb)
+	mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" \
+		"$apt_dir/sources.list.d" "$kernel_dir" "$build/debian"
+	for suite in $suites; do
+		echo "deb ${opts}$uri $suite main"
+	done >"$apt_dir/sources.list"
+	apt_opts="-o Dir::Etc::sourcelist=$apt_dir/sources.list -o Dir::Etc::sourceparts=$apt_dir/sources.list.d
+	 -o Dir::State::Lists=$apt_dir/lists -o Dir::Cache=$apt_dir/cache
+	 -o Debug::NoLocking=1 -o APT::Sandbox::User=root"
+
+	echo "ptfuzz: reading Debian package lists (${suites% }) from $uri" >&2
+	# shellcheck disable=SC2086
+	apt-get -qq $apt_opts update >&2 ||
+		die "fetch-kernel: apt-get update from $uri failed; give a tree with KSRC=DIR"
+
+	pkg=$want
+	# shellcheck disable=SC2086
+	if ! apt-cache $apt_opts show "$pkg" >/dev/null 2>&1; then
+		# shellcheck disable=SC2086
+		pkg=$(apt-cache $apt_opts search --names-only '^linux-source-[0-9]+\.[0-9]+$' |
+			awk '{print $1}' | sort -V | tail -n 1)
+		[ -n "$pkg" ] || die "fetch-kernel: Debian carries no linux-source package; give a tree with KSRC=DIR"
+		echo "ptfuzz: NOTE: $want is no longer in Debian; falling back to $pkg, the newest available" >&2
+	fi
+
+	# shellcheck disable=SC2086
+	version=$(apt-cache $apt_opts policy "$pkg" | awk '$1 == "Candidate:" {print $2; exit}')
+	echo "ptfuzz: downloading $pkg $version (~170 MB)" >&2
+	rm -f "$build/debian/${pkg}_"*.deb
+	# shellcheck disable=SC2086
+	(cd "$build/debian" && apt-get -qq $apt_opts download "$pkg") >&2 ||
+		die "fetch-kernel: could not download $pkg"
+	deb=$(ls "$build/debian/${pkg}_"*.deb)
+}
+
+# The package downloaded by an earlier run: extracting it again (for a
+# changed path list) needs no network.
+pkg=$want
+deb=$(ls "$build/debian/${pkg}_"*.deb 2>/dev/null | head -n 1)
+if [ -z "$deb" ]; then
+	download
+fi
 
 tree=$kernel_dir/$pkg
 rm -rf "$tree" "$tree.tmp"
@@ -116,6 +130,7 @@ err=$(dpkg-deb --fsys-tarfile "$deb" |
 	die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz ($(echo "$err" | head -n 1))"
 mv "$tree.tmp/$pkg" "$tree"
 rmdir "$tree.tmp"
-echo "$pkg $version" >"$tree/.ptfuzz-extracted"
+echo "$(basename "$deb" .deb | cut -d_ -f1,2 | tr _ ' ')" >"$tree/.ptfuzz-extracted"
+echo "$paths_key" >"$tree/.ptfuzz-paths"
 echo "$tree" >"$pointer"
 echo "$tree"
