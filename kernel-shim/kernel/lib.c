@@ -5,6 +5,7 @@
  * built).
  */
 #include <linux/bitmap.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 void *memset64(uint64_t *s, uint64_t v, __kernel_size_t count)
@@ -18,4 +19,13 @@ void __bitmap_set(unsigned long *map, unsigned int start, int len)
 {
 	for (unsigned int bit = start; bit < start + len; bit++)
 		map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
+}
+
+void *kmemdup_noprof(const void *src, size_t len, gfp_t gfp)
+{
+	void *p = kmalloc(len, gfp);
+
+	if (p)
+		memcpy(p, src, len);
+	return p;
 }
