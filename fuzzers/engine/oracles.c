@@ -169,15 +169,90 @@ static const struct rt_mmio_ops engine_mmio = {
 	.map = mmio_map, .read = mmio_read, .write = mmio_write,
 };
 
+/* The target's virtio device model behind the transport. */
+static const struct hw_virtio *vdev_of(void *priv, int twin,
+				       const struct hw_ctx **hw)
+{
+	struct engine *e = priv;
+
+	*hw = &e->hw_ctx[twin];
+	return e->t->device->virtio;
+}
+
+static unsigned int vio_device_id(void *priv, int twin)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->device_id(hw);
+}
+
+static uint64_t vio_features(void *priv, int twin)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->features(hw);
+}
+
+static void vio_ack_features(void *priv, int twin, uint64_t features)
+{
+	const struct hw_ctx *hw;
+
+	vdev_of(priv, twin, &hw)->ack_features(hw, features);
+}
+
+static void vio_config(void *priv, int twin, unsigned int off, void *buf,
+		       unsigned int len, bool write)
+{
+	const struct hw_ctx *hw;
+
+	vdev_of(priv, twin, &hw)->config(hw, off, buf, len, write);
+}
+
+static unsigned int vio_status(void *priv, int twin)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->status(hw);
+}
+
+static void vio_set_status(void *priv, int twin, unsigned int status)
+{
+	const struct hw_ctx *hw;
+
+	vdev_of(priv, twin, &hw)->set_status(hw, (uint8_t)status);
+}
+
+static unsigned int vio_queue_size(void *priv, int twin, unsigned int q)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->queue_size(hw, q);
+}
+
+static unsigned int vio_process(void *priv, int twin, unsigned int q,
+				const struct ptf_rt_vbuf *bufs, unsigned int n)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->process(hw, q, bufs, n);
+}
+
+static const struct rt_virtio_ops engine_virtio = {
+	.device_id = vio_device_id, .features = vio_features,
+	.ack_features = vio_ack_features, .config = vio_config,
+	.status = vio_status, .set_status = vio_set_status,
+	.queue_size = vio_queue_size, .process = vio_process,
+};
+
 void hw_device_init(struct engine *e)
 {
+	const struct hw_device *d = e->t->device;
+
 	rt_set_device_view(e->t->noncoherent && e->t->noncoherent(&e->ts));
-	if (!e->t->device) {
-		rt_set_mmio(NULL, NULL);
-		return;
-	}
-	e->t->device->reset(&e->ts);
-	rt_set_mmio(&engine_mmio, e);
+	rt_set_mmio(d && d->map ? &engine_mmio : NULL, e);
+	rt_set_virtio(d && d->virtio ? &engine_virtio : NULL, e);
+	if (d)
+		d->reset(&e->ts);
 }
 
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,

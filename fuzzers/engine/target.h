@@ -85,6 +85,28 @@ struct warn_site {
 };
 
 /*
+ * A virtio device, as the virtio specification describes it: what the
+ * transport reads of it and writes to it, and the requests of its
+ * virtqueues (kernel-shim/kernel/virtio.c hands them over when the driver
+ * notifies a queue).  Malformed or forbidden driver behaviour goes to
+ * hw->protocol(); a request the device refuses gets the status the
+ * specification gives it.
+ */
+struct hw_virtio {
+	uint32_t (*device_id)(const struct hw_ctx *hw);
+	uint64_t (*features)(const struct hw_ctx *hw);
+	void (*ack_features)(const struct hw_ctx *hw, uint64_t features);
+	void (*config)(const struct hw_ctx *hw, unsigned int off, void *buf,
+		       unsigned int len, bool write);
+	uint8_t (*status)(const struct hw_ctx *hw);
+	void (*set_status)(const struct hw_ctx *hw, uint8_t status);
+	unsigned int (*queue_size)(const struct hw_ctx *hw, unsigned int queue);
+	/* One request: bytes written into its writable buffers. */
+	uint32_t (*process)(const struct hw_ctx *hw, unsigned int queue,
+			    const struct ptf_rt_vbuf *bufs, unsigned int n);
+};
+
+/*
  * The registers of a driver's IOMMU, as its hardware has them (written
  * from the hardware's description): the kernel's readl()/writel() land
  * here, and register writes that invalidate TLBs record what they
@@ -100,6 +122,8 @@ struct hw_device {
 		      int bytes);
 	/* TLBs that each must drop a changed leaf (units of the records). */
 	unsigned int (*tlbs)(const struct hw_ctx *hw);
+	/* A virtio device instead of registers (map, read, write NULL). */
+	const struct hw_virtio *virtio;
 };
 
 enum hw_write_result {

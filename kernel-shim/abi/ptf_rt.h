@@ -102,4 +102,35 @@ void *ptf_rt_ioremap(unsigned long long phys, unsigned long size);
 unsigned int ptf_rt_mmio_read(unsigned long long phys, int bytes);
 void ptf_rt_mmio_write(unsigned long long phys, unsigned int val, int bytes);
 
+/*
+ * A virtio device.  The virtio transport and virtqueue stand-ins
+ * (kernel-shim/kernel/virtio.c) ask the target's device model for its
+ * device ID, feature bits, configuration space and status, and hand it,
+ * when the driver notifies a queue, each request the driver made
+ * available there: its buffers in order, device-readable ones first.
+ * The device returns how many bytes it wrote into the writable ones, or
+ * PTF_RT_VIRTIO_KEEP for a buffer it holds on to (an event buffer waits
+ * for an event).
+ */
+struct ptf_rt_vbuf {
+	void *addr;
+	unsigned int len;
+	int writable;		/* device-writable (an "in" buffer) */
+};
+unsigned int ptf_rt_virtio_device_id(void);
+unsigned long long ptf_rt_virtio_features(void);
+/* The features the driver accepted (before it sets FEATURES_OK). */
+void ptf_rt_virtio_ack_features(unsigned long long features);
+void ptf_rt_virtio_config(unsigned int offset, void *buf, unsigned int len,
+			  int write);
+unsigned int ptf_rt_virtio_status(void);
+void ptf_rt_virtio_set_status(unsigned int status);
+/* Descriptors queue @queue has (0: no such queue). */
+unsigned int ptf_rt_virtio_queue_size(unsigned int queue);
+/* What process() returns for a buffer the device keeps (an event buffer). */
+#define PTF_RT_VIRTIO_KEEP	(~0u)
+unsigned int ptf_rt_virtio_process(unsigned int queue,
+				   const struct ptf_rt_vbuf *bufs,
+				   unsigned int n);
+
 #endif /* PTF_RT_H */
