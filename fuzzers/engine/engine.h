@@ -87,6 +87,7 @@ struct engine {
 	struct step_call step_calls[65536];	/* the candidate's step unmaps */
 	/* The table a non-coherent walker found unsynced (for known.c). */
 	struct { int twin; uint64_t phys, len; } unsynced;
+	char detail[2048];		/* the finding being reported: its details */
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 };

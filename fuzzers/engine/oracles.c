@@ -131,6 +131,19 @@ static void ctx_protocol(const struct hw_ctx *hw, const char *fmt, ...)
 		"%s twin: %s\n", twin_name(hw->twin), msg);
 }
 
+static void ctx_report(const struct hw_ctx *hw, const char *oracle,
+		       const char *signature, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	finding(hw->priv, oracle, signature, "%s twin: %s\n",
+		twin_name(hw->twin), msg);
+}
+
 void hw_ctx_init(struct engine *e)
 {
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
@@ -138,7 +151,8 @@ void hw_ctx_init(struct engine *e)
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
 			.map = ctx_map,
 			.leaf = ctx_leaf, .error = ctx_error,
-			.protocol = ctx_protocol, .priv = e,
+			.protocol = ctx_protocol, .report = ctx_report,
+			.priv = e,
 		};
 }
 

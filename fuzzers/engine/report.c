@@ -115,10 +115,16 @@ static void print_logs(FILE *out)
 void finding(struct engine *e, const char *oracle, const char *signature,
 	     const char *fmt, ...)
 {
-	const char *known = known_finding(e, oracle, signature);
 	const char *only = getenv("PTF_ONLY_SIGNATURE");
+	const char *known;
 	char full[256];
 	va_list ap;
+
+	/* The details first: a known finding may be told by them. */
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
+	va_end(ap);
+	known = known_finding(e, oracle, signature);
 
 	/* While minimizing one finding, another one is not a crash. */
 	snprintf(full, sizeof(full), "ptfuzz: %s: %s: %s", e->t->name, oracle,
@@ -144,9 +150,7 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	print_context(e, stderr);
 	print_trace(e, stderr);
 	fprintf(stderr, "oracle:     %s\n", oracle);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	fputs(e->detail, stderr);
 	print_logs(stderr);
 	fprintf(stderr, "SUMMARY: %s\n", full);
 	fflush(stderr);

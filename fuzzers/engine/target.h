@@ -74,6 +74,10 @@ struct hw_ctx {
 	/* A register access the hardware's programming rules forbid. */
 	void (*protocol)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
+	/* A finding of the target's own oracle, with its signature. */
+	void (*report)(const struct hw_ctx *hw, const char *oracle,
+		       const char *signature, const char *fmt, ...)
+		__attribute__((format(printf, 4, 5)));
 	void *priv;
 };
 
