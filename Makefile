@@ -228,7 +228,8 @@ CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
 # Drivers also allocate, attach and free their domains through the core.
 $(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
 	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
-	dev_iommu_priv_set))
+	dev_iommu_priv_set __iommu_alloc_identity_domain? iommu_alloc_resv_region? \
+	iommu_put_resv_regions?))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)

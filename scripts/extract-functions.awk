@@ -72,6 +72,19 @@ END {
 		printf "extract-functions: %s does not define:%s\n", FILENAME, missing > "/dev/stderr"
 		exit 3
 	}
+	# The file's own forward declarations of what it defines later.
+	for (i = 1; i <= NR; i++) {
+		if (line[i] !~ /^static / || (name = defined_name(line[i])) == "" ||
+		    !(name in wanted) || first[name] == i || first[name] == i - 1)
+			continue
+		for (j = i; j < NR && line[j] !~ /[;{]/; j++)
+			;
+		if (line[j] !~ /\);[ \t]*$/)
+			continue
+		printf "#line %d \"%s\"\n", i, FILENAME
+		for (k = i; k <= j; k++)
+			print line[k]
+	}
 	for (i = 1; i <= NR; i++) {
 		for (fn in wanted)
 			if (first[fn] == i) {

@@ -26,6 +26,8 @@
 
 struct ptf_drv_domain {
 	struct iommu_domain *domain;
+	/* The master's default domain, when the driver has no static one. */
+	struct iommu_domain *default_domain;
 	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
 	struct ptf_twin_stats stats;
 	struct device *master;
@@ -46,6 +48,7 @@ int ptf_iommu_attach_device(struct iommu_domain *domain, struct device *dev,
 			    struct iommu_domain *old);
 void ptf_iommu_probe_lock(bool lock);
 void ptf_iommu_core_reset(void);
+struct iommu_domain *ptf_iommu_alloc_identity_domain(struct device *dev);
 
 /* One domain per twin at a time: the wrappers find it here. */
 static struct ptf_drv_domain the;
@@ -112,13 +115,46 @@ static void install_ops(struct ptf_drv_domain *pd)
 
 /* Boot, probe, attach --------------------------------------------------------- */
 
-/* The domain a master returns to when its paging domain goes. */
-static struct iommu_domain *core_domain(void)
+/*
+ * The domain a master returns to when its paging domain goes: the
+ * driver's static identity, release or blocked domain, or else the
+ * identity domain the core allocated for it as its default domain.
+ */
+static struct iommu_domain *core_domain(struct ptf_drv_domain *pd)
 {
 	const struct iommu_ops *ops = drv_ops();
 
 	return ops->identity_domain ? ops->identity_domain :
-	       ops->release_domain ? ops->release_domain : ops->blocked_domain;
+	       ops->release_domain ? ops->release_domain :
+	       ops->blocked_domain ? ops->blocked_domain : pd->default_domain;
+}
+
+/*
+ * A driver without a static domain to fall back on gets the default
+ * domain iommu_setup_default_domain() would give the master: an identity
+ * domain from domain_alloc_identity(), attached at once.
+ */
+static int attach_default_domain(struct ptf_drv_domain *pd)
+{
+	struct iommu_domain *domain;
+	int ret;
+
+#if PTF_CORE_ALLOC_IDENTITY
+	if (core_domain(pd) || !drv_ops()->domain_alloc_identity)
+		return 0;
+#else
+	return 0;	/* before domain_alloc_identity(): a static domain */
+#endif
+	domain = ptf_iommu_alloc_identity_domain(pd->master);
+	if (IS_ERR(domain))
+		return PTR_ERR(domain);
+	ret = ptf_iommu_attach_device(domain, pd->master, NULL);
+	if (ret) {
+		iommu_domain_free(domain);
+		return ret;
+	}
+	pd->default_domain = domain;
+	return 0;
 }
 
 /*
@@ -163,6 +199,9 @@ static void release_master(struct ptf_drv_domain *pd)
 	if (pd->master->iommu && pd->master->iommu->iommu_dev &&
 	    drv_ops()->release_device)
 		drv_ops()->release_device(pd->master);
+	/* The group goes after its last device, and its default domain with it. */
+	if (pd->default_domain)
+		iommu_domain_free(pd->default_domain);
 	if (ptf_driver.release)
 		ptf_driver.release(pd->master);
 	ptf_dev_iommu_free(pd->master);
@@ -171,7 +210,7 @@ static void release_master(struct ptf_drv_domain *pd)
 static void teardown(struct ptf_drv_domain *pd)
 {
 	if (pd->domain) {
-		WARN(ptf_iommu_attach_device(core_domain(), pd->master,
+		WARN(ptf_iommu_attach_device(core_domain(pd), pd->master,
 					     pd->domain),
 		     "detaching the master failed");
 		iommu_domain_free(pd->domain);
@@ -223,12 +262,14 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 		goto fail;
 	}
 	pd->powered = true;
+	if (attach_default_domain(pd))
+		goto fail;
 	domain = iommu_paging_domain_alloc_flags(pd->master, 0);
 	if (IS_ERR(domain))
 		goto fail;
 	pd->domain = domain;
 	install_ops(pd);
-	if (ptf_iommu_attach_device(domain, pd->master, core_domain())) {
+	if (ptf_iommu_attach_device(domain, pd->master, core_domain(pd))) {
 		iommu_domain_free(domain);
 		pd->domain = NULL;
 		goto fail;
