@@ -166,7 +166,9 @@ ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$
 # Drivers with their own page tables: one unit (twin) per driver, whose glue
 # fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
 # target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
-# the source.  A unit both trees have (Units below) becomes a target.
+# the source, then any tree library file it links (compiled beside it).  A
+# unit both trees have (Units below) becomes a target.  A driver of another
+# bus names the stand-in of that bus in DRIVER_SHIM_NAME.
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
@@ -216,7 +218,8 @@ FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 # the iommu core's driver side, and the domain ops that count and forward.
 DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
 	fuzzers/twins/drivers/common.c
-$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
+$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS) $(DRIVER_SHIM_$(d))))
+$(foreach d,$(DRIVERS),$(eval TREE_SRCS_$(d) := $(wordlist 2,$(words $(DRIVER_SRC_$(d))),$(DRIVER_SRC_$(d)))))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
