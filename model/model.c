@@ -196,11 +196,21 @@ static bool in_range(uint64_t first, uint64_t last, uint64_t lo, uint64_t hi)
 	return last >= first && first >= lo && last <= hi;
 }
 
+static bool in_hole(const struct model_rules *r, uint64_t iova, uint64_t last)
+{
+	for (unsigned int i = 0; i < r->nr_holes; i++)
+		if (iova <= r->hole_last[i] && last >= r->hole_first[i])
+			return true;
+	return false;
+}
+
 bool model_in_aperture(const struct model *m, uint64_t iova, uint64_t size)
 {
 	const struct model_rules *r = &m->rules;
 	uint64_t last = iova + (size - 1), va_last = r->va_last;
 
+	if (last >= iova && in_hole(r, iova, last))
+		return false;
 	if (r->dynamic_top && reach_lg2(r, m->top_level) < 64)
 		va_last = (1ULL << reach_lg2(r, m->top_level)) - 1;
 	if (r->upper_first && in_range(iova, last, r->upper_first, UINT64_MAX))
@@ -433,11 +443,175 @@ static enum model_verdict genpt_unmap(struct model *m, uint64_t iova,
 	return MODEL_EXACT;
 }
 
+/*
+ * iommu_pgsize(): the page size of the next chunk (as pick_pgsize()), and
+ * how many of them: up to where a larger size could start, if iova and pa
+ * are offset alike within it and the rest holds one, else all that fit.
+ */
+static uint64_t core_chunk(uint64_t bitmap, uint64_t iova, uint64_t pa,
+			   uint64_t size, uint64_t *count)
+{
+	uint64_t pgsize = pick_pgsize(bitmap, iova, pa, size);
+	uint64_t larger, next, to_next;
+
+	if (!pgsize)
+		return 0;
+	larger = bitmap & ~up_to(__builtin_ctzll(pgsize));
+	next = larger & -larger;
+	if (next && !((iova ^ pa) & (next - 1))) {
+		to_next = next - ((iova | pa) & (next - 1));
+		if (to_next + next > to_next && to_next + next <= size)
+			size = to_next;
+	}
+	*count = size / pgsize;
+	return pgsize;
+}
+
+/* A mapping (one MAP request) as the model holds it: one leaf. */
+static struct pt_leaf mapping(uint64_t iova, uint64_t size, uint64_t pa,
+			      int prot)
+{
+	return (struct pt_leaf){ .iova = iova, .size = size, .phys = pa,
+				 .prot = prot };
+}
+
+/*
+ * iommu_map() over a record of MAP requests: one mapping per map_pages()
+ * call, that is per iommu_pgsize() chunk.  Over a live mapping the driver
+ * records a second one and the device refuses the request: no contract.
+ */
+static enum model_verdict virtio_map(struct model *m, uint64_t iova,
+				     uint64_t pa, uint64_t size, int prot,
+				     int *ret, bool apply)
+{
+	const struct model_rules *r = &m->rules;
+	const struct pt_leaf *live;
+	uint64_t p = iova, q = pa, rem = size, count;
+	size_t n = 0;
+
+	*ret = 0;
+	if (!is_aligned(iova | pa | size, min_pgsize(r))) {
+		*ret = -EINVAL;
+		return MODEL_EXACT;
+	}
+	if (!size)
+		return MODEL_EXACT;
+	if (prot & r->map_prot_refused) {
+		*ret = -EINVAL;
+		return MODEL_EXACT;
+	}
+	/*
+	 * Nothing checks a range that wraps past 2^64: the driver would
+	 * record a mapping that ends before it starts, and send a MAP with
+	 * virt_end below virt_start.  Callers check the geometry first.
+	 */
+	if (iova + (size - 1) < iova || pa + (size - 1) < pa)
+		return MODEL_UNCHECKED;
+	if (!model_in_aperture(m, iova, size))
+		return MODEL_UNKNOWN;
+	if (model_leaves_in(m, iova, iova + (size - 1), &live))
+		return MODEL_UNKNOWN;
+	while (rem) {
+		uint64_t chunk = core_chunk(r->pgsize_bitmap, p, q, rem, &count) * count;
+		struct pt_leaf l = mapping(p, chunk, q, prot);
+		size_t at;
+
+		if (++n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
+			return MODEL_OVER_BUDGET;
+		if (apply) {
+			span_of(m, p, p, &at);
+			splice(m, at, 0, &l, 1);
+		}
+		p += chunk;
+		q += chunk;
+		rem -= chunk;
+	}
+	return MODEL_EXACT;
+}
+
+/*
+ * iommu_unmap() over a record of MAP requests, chunk by chunk: a chunk
+ * removes, whole, every mapping that starts inside it (one that starts
+ * before it ends the call: 0), and asks the device to unmap from the
+ * chunk's start as many bytes as they hold, which it returns if that
+ * covers the chunk.  With a hole (a gap before or between them, or less
+ * than the chunk), the driver has dropped them from its record all the
+ * same, but returns 0 or unmaps a range that is not theirs: outside the
+ * contract (a hole), and a known finding
+ * (virtio-unmap-hole-forgets-mappings).
+ */
+static enum model_verdict virtio_unmap(struct model *m, uint64_t iova,
+				       uint64_t size, uint64_t *ret, bool apply)
+{
+	const struct model_rules *r = &m->rules;
+	uint64_t p = iova, done = 0, count;
+	size_t first, i;
+
+	*ret = 0;
+	if (!is_aligned(iova | size, min_pgsize(r)) || !size)
+		return MODEL_EXACT;
+	if (!model_in_aperture(m, iova, size))
+		return MODEL_UNKNOWN;
+	first = i = first_ending_after(m, iova);
+	if (i < m->nr && m->leaves[i].iova < iova)
+		return MODEL_EXACT;		/* it would split a mapping */
+	while (done < size) {
+		uint64_t chunk = core_chunk(r->pgsize_bitmap, p, p, size - done,
+					    &count) * count;
+		uint64_t last = p + (chunk - 1), removed = 0;
+
+		while (i < m->nr && m->leaves[i].iova <= last) {
+			if (m->leaves[i].iova != p + removed)
+				return MODEL_UNKNOWN;	/* a hole before it */
+			removed += m->leaves[i].size;
+			i++;
+		}
+		if (!removed)
+			break;				/* nothing there */
+		if (removed < chunk)
+			return MODEL_UNKNOWN;		/* a hole after them */
+		done += removed;
+		p += removed;
+	}
+	*ret = done;
+	if (apply)
+		splice(m, first, i - first, NULL, 0);
+	return MODEL_EXACT;
+}
+
+/* Greedy buddy decomposition of [start, last] up to the block holding @iova. */
+static uint64_t block_holding(uint64_t start, uint64_t last, uint64_t iova)
+{
+	uint64_t p = start;
+
+	/* Blocks above 2^63 do not fit a size_t: the driver stops there too. */
+	for (;;) {
+		uint64_t rem = last - p + 1;
+		unsigned int align = p ? __builtin_ctzll(p) : 63;
+		unsigned int fit = rem ? 63 - __builtin_clzll(rem) : 63;
+		unsigned int k = align < fit ? align : fit;
+
+		if (iova - p < (1ULL << k))
+			return 1ULL << k;
+		p += 1ULL << k;
+	}
+}
+
+uint64_t model_length(const struct model *m, const struct pt_leaf *l,
+		      uint64_t iova)
+{
+	if (m->rules.family != MODEL_VIRTIO)
+		return l->size;
+	return block_holding(l->iova, l->iova + (l->size - 1), iova);
+}
+
 enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
 			     uint64_t size, int prot, int *ret, bool apply)
 {
 	if (m->rules.family == MODEL_GENERIC_PT)
 		return genpt_map(m, iova, pa, size, prot, ret, apply);
+	if (m->rules.family == MODEL_VIRTIO)
+		return virtio_map(m, iova, pa, size, prot, ret, apply);
 	return iopgtable_map(m, iova, pa, size, prot, ret, apply);
 }
 
@@ -446,6 +620,8 @@ enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
 {
 	if (m->rules.family == MODEL_GENERIC_PT)
 		return genpt_unmap(m, iova, size, ret, apply);
+	if (m->rules.family == MODEL_VIRTIO)
+		return virtio_unmap(m, iova, size, ret, apply);
 	return iopgtable_unmap(m, iova, size, ret, apply);
 }
 

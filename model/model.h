@@ -23,6 +23,11 @@
 #define MODEL_PROT_READ		(1 << 0)
 #define MODEL_PROT_WRITE	(1 << 1)
 
+/*
+ * A leaf: what one table entry (or contiguous group) translates.  For
+ * MODEL_VIRTIO it is one mapping instead, any granule-aligned range with
+ * any granule-aligned PA, and its lookups report model_length().
+ */
 struct pt_leaf {
 	uint64_t iova;		/* naturally aligned to size */
 	uint64_t size;		/* a power of two */
@@ -45,7 +50,18 @@ enum model_family {
 	 * leaves; a PT_FEAT_DYNAMIC_TOP table grows its top to fit a map.
 	 */
 	MODEL_GENERIC_PT,
+	/*
+	 * A driver that keeps no table but a record of its MAP requests
+	 * (virtio-iommu): iommu_pgsize() chunks, each map_pages() call one
+	 * mapping of pgsize * count; unmap_pages() removes whole mappings
+	 * from the first one starting at the chunk, and returns 0 at one
+	 * that starts before it; lookups report the largest naturally
+	 * aligned power-of-two block of the mapping (model_length()).
+	 */
+	MODEL_VIRTIO,
 };
+
+#define MODEL_MAX_HOLES		4
 
 #define MODEL_MAX_LEVELS	8
 
@@ -66,8 +82,16 @@ struct model_rules {
 	 * is valid too, and no range may span both halves.  0: none.
 	 */
 	uint64_t upper_first;
+	/*
+	 * IOVAs no caller may map although they are inside the window: the
+	 * reserved regions a device reports ([hole_first, hole_last] each).
+	 */
+	uint64_t hole_first[MODEL_MAX_HOLES], hole_last[MODEL_MAX_HOLES];
+	unsigned int nr_holes;
 	/* A map whose prot has neither READ nor WRITE fails with -EINVAL. */
 	bool map_needs_rw;
+	/* Prot bits the domain refuses to map with (-EINVAL). */
+	int map_prot_refused;
 	/* generic_pt: prot bits the format insists on (else -EINVAL). */
 	int map_prot_required;
 	/*
@@ -130,6 +154,14 @@ enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
 
 /* The leaf translating @iova, if any. */
 const struct pt_leaf *model_lookup(const struct model *m, uint64_t iova);
+
+/*
+ * The length iova_to_phys_length() reports for @iova inside leaf @l: the
+ * leaf's size, or for MODEL_VIRTIO the size of the largest naturally
+ * aligned power-of-two block of the mapping that holds @iova.
+ */
+uint64_t model_length(const struct model *m, const struct pt_leaf *l,
+		      uint64_t iova);
 
 /* Leaves intersecting [lo, hi] (inclusive), in order. */
 size_t model_leaves_in(const struct model *m, uint64_t lo, uint64_t hi,

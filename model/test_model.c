@@ -165,6 +165,96 @@ static void test_unmap_hole_is_unknown(void)
 	model_free(&m);
 }
 
+/* virtio-iommu: a page-size mask with every size from 4K up. */
+static const struct model_rules virtio_all = {
+	.family = MODEL_VIRTIO,
+	.pgsize_bitmap = ~0xfffULL,
+	.va_first = 0, .va_last = UINT64_MAX,
+	.pa_limit = UINT64_MAX,
+	.map_prot_refused = 1 << 4,		/* IOMMU_MMIO, without F_MMIO */
+	.hole_first = { 0x8000000 }, .hole_last = { 0x80fffff }, .nr_holes = 1,
+};
+
+static const struct model_rules virtio_4k = {
+	.family = MODEL_VIRTIO,
+	.pgsize_bitmap = 4 * K,
+	.va_first = 0, .va_last = (1ULL << 48) - 1,
+	.pa_limit = UINT64_MAX,
+};
+
+/* One mapping per iommu_pgsize() chunk; the PA need not be aligned. */
+static void test_virtio_map_chunks(void)
+{
+	struct model m = { 0 };
+	int r;
+
+	new_model(&m, &virtio_4k);
+	/* 4K pages only: one chunk, one mapping of 3 x 4K. */
+	CHECK(model_map(&m, 16 * K, 4 * K, 12 * K, RW, &r, true) == MODEL_EXACT);
+	CHECK(!r && m.nr == 1 && m.leaves[0].size == 12 * K);
+	CHECK(m.leaves[0].phys == 4 * K);
+	new_model(&m, &virtio_all);
+	/* Every size: 4K, 8K, 16K up to the 32K boundary, then 32K. */
+	CHECK(model_map(&m, 4 * K, 4 * K, 60 * K, RW, &r, true) == MODEL_EXACT);
+	CHECK(m.nr == 4 && m.leaves[3].iova == 32 * K && m.leaves[3].size == 32 * K);
+	/* iova and pa differ in bit 12: one chunk of 4K pages. */
+	CHECK(model_map(&m, G, G + 4 * K, 3 * M, RW, &r, true) == MODEL_EXACT);
+	CHECK(m.nr == 5 && m.leaves[4].size == 3 * M);
+	/* Over a live mapping, into a reserved region, refused prot. */
+	CHECK(model_map(&m, G + M, 0, 4 * K, RW, &r, false) == MODEL_UNKNOWN);
+	CHECK(model_map(&m, 0x8000000 - 4 * K, 0, 8 * K, RW, &r, false) ==
+	      MODEL_UNKNOWN);
+	CHECK(model_map(&m, 2 * G, 0, 4 * K, RW | (1 << 4), &r, false) ==
+	      MODEL_EXACT && r == -EINVAL);
+	model_free(&m);
+}
+
+/* The largest naturally aligned power-of-two block of the mapping. */
+static void test_virtio_length(void)
+{
+	struct model m = { 0 };
+	const struct pt_leaf *l;
+	int r;
+
+	new_model(&m, &virtio_4k);
+	model_map(&m, 4 * K, 0, 28 * K, RW, &r, true);	/* [4K, 32K) */
+	l = &m.leaves[0];
+	CHECK(model_length(&m, l, 4 * K) == 4 * K);
+	CHECK(model_length(&m, l, 9 * K) == 8 * K);	/* [8K, 16K) */
+	CHECK(model_length(&m, l, 31 * K) == 16 * K);	/* [16K, 32K) */
+	model_map(&m, 64 * K, 0, 192 * K, RW, &r, true);	/* [64K, 256K) */
+	l = model_lookup(&m, 64 * K);
+	CHECK(model_length(&m, l, 64 * K) == 64 * K);
+	CHECK(model_length(&m, l, 128 * K) == 128 * K);
+	model_free(&m);
+}
+
+/* Whole mappings: more than asked, nothing inside one, holes unknown. */
+static void test_virtio_unmap(void)
+{
+	struct model m = { 0 };
+	uint64_t ret;
+	int r;
+
+	new_model(&m, &virtio_4k);
+	model_map(&m, 0, 0, 16 * K, RW, &r, true);
+	CHECK(model_unmap(&m, 4 * K, 4 * K, &ret, false) == MODEL_EXACT && !ret);
+	CHECK(model_unmap(&m, 0, 4 * K, &ret, true) == MODEL_EXACT);
+	CHECK(ret == 16 * K && m.nr == 0);
+	model_map(&m, 0, 0, 4 * K, RW, &r, true);
+	model_map(&m, 4 * K, 0, 8 * K, RW, &r, true);
+	CHECK(model_unmap(&m, 0, 8 * K, &ret, true) == MODEL_EXACT);
+	CHECK(ret == 12 * K && m.nr == 0);
+	/* Nothing there: 0. */
+	CHECK(model_unmap(&m, 0, 8 * K, &ret, true) == MODEL_EXACT && !ret);
+	model_map(&m, 0, 0, 4 * K, RW, &r, true);
+	model_map(&m, 8 * K, 0, 4 * K, RW, &r, true);
+	CHECK(model_unmap(&m, 0, 12 * K, &ret, false) == MODEL_UNKNOWN);
+	CHECK(model_unmap(&m, 0, 8 * K, &ret, false) == MODEL_UNKNOWN);
+	CHECK(model_unmap(&m, 0, 4 * K, &ret, true) == MODEL_EXACT && ret == 4 * K);
+	model_free(&m);
+}
+
 static void test_lookup_and_covers(void)
 {
 	struct model m = { 0 };
@@ -235,6 +325,9 @@ static const struct {
 	{ "lookup_and_covers", test_lookup_and_covers },
 	{ "widen_and_adopt", test_widen_and_adopt },
 	{ "dirty", test_dirty },
+	{ "virtio_map_chunks", test_virtio_map_chunks },
+	{ "virtio_length", test_virtio_length },
+	{ "virtio_unmap", test_virtio_unmap },
 };
 
 int main(void)
