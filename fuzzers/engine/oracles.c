@@ -387,6 +387,144 @@ static void adopt(struct engine *e)
 	     take.n);
 }
 
+/* Driver records ------------------------------------------------------------ */
+
+static struct ptf_record *records;
+static size_t records_cap;
+
+/* The driver's records of the window: one per leaf the device translates. */
+static void records_vs_device(struct engine *e, int tw)
+{
+	const struct ptf_twin_ops *o = e->t->twin[tw];
+	const struct leafvec *hw = &e->hw[tw];
+	ptf_u64 n;
+	size_t i;
+	char a[160], b[160];
+
+	ptf_rt_set_twin(tw);
+	n = o->records(e->dom[tw], e->win_lo, e->win_hi, records, records_cap);
+	if (n == PTF_NO_RECORDS)
+		return;
+	if (n > records_cap) {
+		records_cap = n;
+		records = realloc(records, records_cap * sizeof(*records));
+		if (!records)
+			abort();
+		n = o->records(e->dom[tw], e->win_lo, e->win_hi, records, records_cap);
+	}
+	for (i = 0; i < n && i < hw->n; i++) {
+		const struct ptf_record *r = &records[i];
+
+		if (r->iova != hw->v[i].iova || r->size != hw->v[i].size ||
+		    r->phys != hw->v[i].phys ||
+		    e->t->access_of(&e->ts, r->prot) != hw->v[i].prot)
+			break;
+	}
+	if (i == n && i == hw->n)
+		return;
+	if (i < n) {
+		struct pt_leaf l = { records[i].iova, records[i].size,
+				     records[i].phys,
+				     e->t->access_of(&e->ts, records[i].prot) };
+
+		hw_str(&l, a, sizeof(a));
+	} else {
+		snprintf(a, sizeof(a), "no further record");
+	}
+	if (i < hw->n)
+		hw_str(&hw->v[i], b, sizeof(b));
+	else
+		snprintf(b, sizeof(b), "no further mapping");
+	finding(e, "device", "the driver's record of its mappings differs from the device's",
+		"%s twin, window [0x%" PRIx64 ", 0x%" PRIx64 "], mapping %zu\ndriver: %s\ndevice: %s\n",
+		twin_name(tw), e->win_lo, e->win_hi, i, a, b);
+}
+
+static void oracle_records(struct engine *e)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		if (e->t->twin[tw]->records)
+			records_vs_device(e, tw);
+}
+
+/* Lookups across every leaf ----------------------------------------------------- */
+
+#define LEAF_LOOKUPS_MAX	4096	/* per op */
+
+static size_t warns_now(int tw)
+{
+	const struct rt_warn *w;
+
+	return rt_warns(tw, &w);
+}
+
+/*
+ * At @iova inside leaf @l, the candidate's iova_to_phys_length() must give
+ * the model's address and length; the baseline's iova_to_phys() the
+ * address (or 0 for "none" where the leaf maps PA 0).
+ */
+static void leaf_lookup(struct engine *e, const struct pt_leaf *l,
+			uint64_t iova, uint64_t len)
+{
+	uint64_t want = l->phys + (iova - l->iova);
+	ptf_u64 got_len = 0, got, legacy;
+
+	if (!e->diff_off) {
+		ptf_rt_set_twin(CAND);
+		got = e->t->twin[CAND]->iova_to_phys_length(e->dom[CAND], iova,
+							     &got_len);
+		if (got != want || got_len != len)
+			finding(e, "lookup", "iova_to_phys_length disagrees with the model",
+				"at 0x%" PRIx64 ", a block of the leaf [0x%" PRIx64 " +0x%" PRIx64 "] after the op\nexpected: 0x%" PRIx64 " length 0x%" PRIx64 "\nactual:   0x%" PRIx64 " length 0x%" PRIx64 "\n",
+				iova, l->iova, l->size, want, len, got, got_len);
+	}
+	ptf_rt_set_twin(BASE);
+	legacy = e->t->twin[BASE]->iova_to_phys(e->dom[BASE], iova);
+	if (legacy != want)
+		finding(e, "lookup", "iova_to_phys disagrees with the model",
+			"baseline twin at 0x%" PRIx64 ", in the leaf [0x%" PRIx64 " +0x%" PRIx64 "] after the op\nexpected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
+			iova, l->iova, l->size, want, legacy);
+}
+
+/*
+ * For a target whose length rule is the driver's code: every block the
+ * length rule cuts each leaf of the window into, looked up at its first
+ * and last byte.  These lookups are in contract: a WARN is a finding.
+ */
+static void oracle_leaf_lookups(struct engine *e)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(&e->model, e->win_lo, e->win_hi, &l);
+	size_t warned[PTF_NR_TWINS], lookups = 0;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		warned[tw] = warns_now(tw);
+	for (size_t i = 0; i < n && lookups < LEAF_LOOKUPS_MAX; i++) {
+		uint64_t last = l[i].iova + (l[i].size - 1), p = l[i].iova;
+
+		while (lookups < LEAF_LOOKUPS_MAX) {
+			uint64_t len = model_length(&e->model, &l[i], p);
+
+			leaf_lookup(e, &l[i], p, len);
+			leaf_lookup(e, &l[i], p + (len - 1), len);
+			lookups += 2;
+			if (p + (len - 1) >= last)
+				break;
+			p += len;
+		}
+	}
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		const struct rt_warn *w;
+		size_t nw = rt_warns(tw, &w);
+
+		if (nw > warned[tw])
+			finding(e, "warn", "WARN in an op inside the API contract",
+				"%s twin: WARNING at %s:%d %s(): %s (a lookup after the op)\n",
+				twin_name(tw), w[warned[tw]].file, w[warned[tw]].line,
+				w[warned[tw]].func, w[warned[tw]].what);
+	}
+}
+
 void oracle_window(struct engine *e, enum model_verdict verdict)
 {
 	const struct pt_leaf *m;
@@ -409,6 +547,9 @@ void oracle_window(struct engine *e, enum model_verdict verdict)
 			if (!same)
 				leaf_mismatch(e, tw, m, nm, &e->hw[tw]);
 		}
+		oracle_records(e);
+		if (e->t->lookup_leaves)
+			oracle_leaf_lookups(e);
 		return;
 	}
 	for (size_t i = 0; i < e->hw[BASE].n || i < e->hw[CAND].n; i++) {
@@ -427,6 +568,7 @@ void oracle_window(struct engine *e, enum model_verdict verdict)
 		finding(e, "twins", "table tops differ after an out-of-contract op",
 			"top level %u on the baseline, %u on the candidate\n",
 			e->info[BASE].top_level, e->info[CAND].top_level);
+	oracle_records(e);
 	model_set_top(&e->model, e->info[BASE].top_level);
 	adopt(e);
 }
@@ -564,6 +706,7 @@ void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture)
 {
 	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct pt_leaf *l;
+	uint64_t len;
 
 	if (c->phys == NO_PHYS ? b->legacy || c->len || c->legacy :
 	    b->legacy != c->phys || c->legacy != c->phys)
@@ -574,16 +717,20 @@ void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture)
 	if (!in_aperture)
 		return;
 	l = model_lookup(&e->model, iova);
+	len = l ? model_length(&e->model, l, iova) : 0;
 	if (!l ? c->phys != NO_PHYS :
-	    c->phys != l->phys + (iova - l->iova) || c->len != l->size)
+	    c->phys != l->phys + (iova - l->iova) || c->len != len)
 		finding(e, "lookup", "iova_to_phys_length disagrees with the model",
 			"at 0x%" PRIx64 "\nexpected: %s0x%" PRIx64 " length 0x%" PRIx64 "\nactual:   0x%" PRIx64 " length 0x%" PRIx64 "\n",
 			iova, l ? "" : "no translation: ",
 			l ? l->phys + (iova - l->iova) : (uint64_t)NO_PHYS,
-			l ? l->size : 0, c->phys, c->len);
+			len, c->phys, c->len);
 	if (l) {
-		probe(e, l->iova, l);
-		probe(e, l->iova + (l->size - 1), l);
+		/* The block the length names: the leaf, or one of its blocks. */
+		uint64_t first = iova & ~(len - 1);
+
+		probe(e, first, l);
+		probe(e, first + (len - 1), l);
 	}
 }
 

@@ -171,6 +171,12 @@ struct target {
 	 * reads that the CPU changed and did not sync is a finding.
 	 */
 	bool (*noncoherent)(const struct target_setup *ts);
+	/*
+	 * After every op, look up the first and last byte of every length
+	 * block (model_length()) of every leaf the op could touch: the
+	 * length rule is the driver's own code (virtio-iommu), not a table's.
+	 */
+	bool lookup_leaves;
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };

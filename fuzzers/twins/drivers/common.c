@@ -287,9 +287,20 @@ static void ptf_destroy(void *dom)
 	teardown(dom);
 }
 
+static ptf_u64 ptf_records(void *dom, ptf_u64 lo, ptf_u64 hi,
+			   struct ptf_record *out, ptf_u64 max)
+{
+	struct ptf_drv_domain *pd = dom;
+
+	if (!ptf_driver.records)
+		return PTF_NO_RECORDS;
+	return ptf_driver.records(pd->domain, lo, hi, out, max);
+}
+
 const struct ptf_twin_ops ptf_twin_driver = {
 	PTF_TWIN_CORE_OPS,
 	.create			= ptf_create,
 	.destroy		= ptf_destroy,
 	.info			= ptf_info,
+	.records		= ptf_records,
 };

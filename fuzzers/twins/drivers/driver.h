@@ -45,6 +45,9 @@ struct ptf_driver {
 	void (*release)(struct device *master);
 	/* Output address bits the hardware of @cfg has. */
 	unsigned int (*oas)(const struct ptf_pt_config *cfg);
+	/* The driver's own record of @domain's mappings (ptf_twin_ops), or NULL. */
+	size_t (*records)(struct iommu_domain *domain, u64 lo, u64 hi,
+			  struct ptf_record *out, size_t max);
 };
 
 extern const struct ptf_driver ptf_driver;
