@@ -536,7 +536,95 @@ static bool dirty_contig_last_item(const struct engine *e)
 	return false;
 }
 
+static const struct op *current_op(const struct engine *e)
+{
+	return e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+}
+
+/*
+ * The op's range is not all IOVA a caller may map (past the aperture, or
+ * over a reserved region: a model hole), or holds a live leaf.
+ */
+static bool outside_or_over_live(const struct engine *e, uint64_t iova,
+				 uint64_t last)
+{
+	if (!model_in_aperture(&e->model, iova, last - iova + 1))
+		return true;
+	for (size_t i = 0; i < e->before.n; i++)
+		if (e->before.v[i].iova <= last &&
+		    e->before.v[i].iova + (e->before.v[i].size - 1) >= iova)
+			return true;
+	return false;
+}
+
+/*
+ * virtio-iommu: viommu_map_pages() records the mapping in its interval
+ * tree and queues the MAP request with viommu_add_req(), whose status no
+ * one reads (iotlb_sync_map() syncs the queue; only requests added with
+ * writeback have their status copied back).  A MAP the device refuses -
+ * over a live mapping or a reserved region (INVAL), past the input range
+ * (RANGE) - still returns 0 and stays in the tree: lookups translate an
+ * IOVA the device does not.
+ */
+static bool virtio_map_refused(const struct engine *e)
+{
+	const struct op *op = current_op(e);
+
+	return op && op->kind == OP_MAP && op->size &&
+	       op->iova + (op->size - 1) >= op->iova &&
+	       !e->res[BASE].ret && !e->res[CAND].ret &&
+	       outside_or_over_live(e, op->iova, op->iova + (op->size - 1));
+}
+
+/*
+ * virtio-iommu: viommu_unmap_pages() removes from its interval tree every
+ * mapping that starts inside the chunk, before it knows whether they
+ * cover it.  With a hole they do not: it returns 0 without an UNMAP
+ * request (the device keeps translating them), or, with a hole between
+ * them, sends an UNMAP of [iova, iova + bytes - 1], a range that splits a
+ * mapping (RANGE: the device removes nothing).  The model, not yet told
+ * of the op, says so, wherever the range is: an unmap of the hole kind
+ * (or one that wraps past 2^64, whose first chunks may be of that kind).
+ */
+static bool virtio_unmap_hole(const struct engine *e)
+{
+	const struct op *op = current_op(e);
+	struct model m = e->model;	/* a dry run only reads its leaves */
+	uint64_t ret;
+
+	if (!op || op->kind != OP_UNMAP || !op->size)
+		return false;
+	/* Wherever the range is: the driver's record has no aperture. */
+	m.rules.va_first = 0;
+	m.rules.va_last = UINT64_MAX;
+	m.rules.nr_holes = 0;
+	return model_unmap(&m, op->iova, op->size, &ret, false) == MODEL_UNKNOWN;
+}
+
+/*
+ * virtio-iommu: viommu_attach_identity_domain() attaches the endpoint to
+ * the bypass domain identity_domain_id (the first of domain_range), but
+ * records the static viommu_identity_domain as its domain, whose id is
+ * never set (0).  viommu_detach_dev() then sends DETACH for domain 0: with
+ * a domain_range that does not start at 0, outside it, and never the
+ * domain the endpoint is in, which stays in bypass.
+ */
+static bool virtio_detach_wrong_domain(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       strstr(e->detail, "DETACH of domain 0, outside domain_range");
+}
+
 static const struct known_finding known[] = {
+	{ "virtio-map-status-ignored", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_map_refused },
+	{ "virtio-unmap-hole-forgets-mappings", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_unmap_hole },
+	{ "virtio-bypass-detach-wrong-domain", "virtio", "device",
+	  "a register access the hardware does not allow",
+	  virtio_detach_wrong_domain },
 	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
 	  exynos_section_over_mapped_table },
 	{ "exynos-aperture-wider-than-iova", "exynos", "window", NULL,
