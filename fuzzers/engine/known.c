@@ -602,6 +602,21 @@ static bool virtio_unmap_hole(const struct engine *e)
 }
 
 /*
+ * virtio-iommu: viommu_unmap_pages() removes the mappings from its
+ * interval tree, then queues the UNMAP request; when allocating the
+ * request fails (-ENOMEM from viommu_add_req()), it returns 0 without
+ * putting them back: the device keeps translating mappings the driver no
+ * longer has, and no later unmap can reach them.
+ */
+static bool virtio_unmap_alloc_failed(const struct engine *e)
+{
+	const struct op *op = current_op(e);
+
+	return op && (op->kind == OP_UNMAP || op->kind == OP_STEP_UNMAP) &&
+	       (e->res[BASE].fail_delivered || e->res[CAND].fail_delivered);
+}
+
+/*
  * virtio-iommu: viommu_attach_identity_domain() attaches the endpoint to
  * the bypass domain identity_domain_id (the first of domain_range), but
  * records the static viommu_identity_domain as its domain, whose id is
@@ -622,6 +637,9 @@ static const struct known_finding known[] = {
 	{ "virtio-unmap-hole-forgets-mappings", "virtio", "device",
 	  "the driver's record of its mappings differs from the device's",
 	  virtio_unmap_hole },
+	{ "virtio-unmap-alloc-failure-forgets-mappings", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_unmap_alloc_failed },
 	{ "virtio-bypass-detach-wrong-domain", "virtio", "device",
 	  "a register access the hardware does not allow",
 	  virtio_detach_wrong_domain },
