@@ -618,27 +618,6 @@ static bool dirty_contig_last_item(struct engine *e)
 	return false;
 }
 
-static const struct op *current_op(const struct engine *e)
-{
-	return e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
-}
-
-/*
- * The op's range is not all IOVA a caller may map (past the aperture, or
- * over a reserved region: a model hole), or holds a live leaf.
- */
-static bool outside_or_over_live(const struct engine *e, uint64_t iova,
-				 uint64_t last)
-{
-	if (!model_in_aperture(&e->model, iova, last - iova + 1))
-		return true;
-	for (size_t i = 0; i < e->before.n; i++)
-		if (e->before.v[i].iova <= last &&
-		    e->before.v[i].iova + (e->before.v[i].size - 1) >= iova)
-			return true;
-	return false;
-}
-
 /*
  * virtio-iommu: viommu_map_pages() records the mapping in its interval
  * tree and queues the MAP request with viommu_add_req(), whose status no
@@ -646,41 +625,81 @@ static bool outside_or_over_live(const struct engine *e, uint64_t iova,
  * writeback have their status copied back).  A MAP the device refuses -
  * over a live mapping or a reserved region (INVAL), past the input range
  * (RANGE) - still returns 0 and stays in the tree: lookups translate an
- * IOVA the device does not.
+ * IOVA the device does not.  The model holds the device's view: after a
+ * map that returned 0, part of its range is not held by mappings it made.
  */
-static bool virtio_map_refused(const struct engine *e)
+static bool virtio_map_refused(struct engine *e)
 {
-	const struct op *op = current_op(e);
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t p, last;
+	const struct pt_leaf *l;
+	size_t n;
 
-	return op && op->kind == OP_MAP && op->size &&
-	       op->iova + (op->size - 1) >= op->iova &&
-	       !e->res[BASE].ret && !e->res[CAND].ret &&
-	       outside_or_over_live(e, op->iova, op->iova + (op->size - 1));
+	if (!op || !op->size || e->res[BASE].ret || e->res[CAND].ret)
+		return false;
+	p = op->iova;
+	last = op->iova + (op->size - 1);
+	if (last < p)
+		return false;
+	n = model_leaves_in(&e->model[CAND], p, last, &l);
+	for (size_t i = 0; i < n; i++) {
+		const struct pt_leaf *old = model_lookup(&e->prev[CAND], l[i].iova);
+
+		if (l[i].iova != p || (old && old->iova == l[i].iova &&
+				       old->size == l[i].size))
+			return true;
+		p = l[i].iova + l[i].size;
+		if (!p || p - 1 >= last)
+			return false;
+	}
+	return true;
 }
 
 /*
  * virtio-iommu: viommu_unmap_pages() removes from its interval tree every
- * mapping that starts inside the chunk, before it knows whether they
- * cover it.  With a hole they do not: it returns 0 without an UNMAP
- * request (the device keeps translating them), or, with a hole between
- * them, sends an UNMAP of [iova, iova + bytes - 1], a range that splits a
- * mapping (RANGE: the device removes nothing).  The model, not yet told
- * of the op, says so, wherever the range is: an unmap of the hole kind
- * (or one that wraps past 2^64, whose first chunks may be of that kind).
+ * mapping that meets the chunk, before it knows whether they tile it.
+ * With a hole they do not: it returns 0 without an UNMAP request (the
+ * device keeps translating them), or, with a hole between them, sends an
+ * UNMAP of [iova, iova + bytes - 1], a range that splits a mapping (RANGE:
+ * the device removes nothing).  The driver's tree, from the device's view
+ * before the op (the model's), chunk by chunk as the core calls it.
  */
-static bool virtio_unmap_hole(const struct engine *e)
+static bool virtio_unmap_hole(struct engine *e)
 {
-	const struct op *op = current_op(e);
-	struct model m = e->model;	/* a dry run only reads its leaves */
-	uint64_t ret;
+	const struct op *op = current_op(e, OP_UNMAP);
+	static struct model tree;
+	uint64_t iova, done = 0, bitmap;
 
-	if (!op || op->kind != OP_UNMAP || !op->size)
+	if (!op || !op->size)
 		return false;
-	/* Wherever the range is: the driver's record has no aperture. */
-	m.rules.va_first = 0;
-	m.rules.va_last = UINT64_MAX;
-	m.rules.nr_holes = 0;
-	return model_unmap(&m, op->iova, op->size, &ret, false) == MODEL_UNKNOWN;
+	model_copy(&tree, &e->prev[CAND]);
+	bitmap = tree.rules.pgsize_bitmap;
+	iova = op->iova;
+	while (done < op->size) {
+		uint64_t count, pgsize, size, sum = 0, p = iova;
+		const struct pt_leaf *l;
+		size_t n;
+		bool tiled = true;
+
+		pgsize = model_pgsize(bitmap, iova, iova, op->size - done, &count);
+		if (!pgsize)
+			return false;
+		size = pgsize * count;
+		n = model_leaves_in(&tree, iova, iova + (size - 1), &l);
+		if (!n || l[0].iova < iova)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			tiled = tiled && l[i].iova == p;
+			p = l[i].iova + l[i].size;
+			sum += l[i].size;
+		}
+		if (sum < size || !tiled)
+			return true;
+		model_remove_leaves(&tree, iova, iova + (sum - 1));
+		done += sum;
+		iova += sum;
+	}
+	return false;
 }
 
 /*
@@ -690,11 +709,9 @@ static bool virtio_unmap_hole(const struct engine *e)
  * putting them back: the device keeps translating mappings the driver no
  * longer has, and no later unmap can reach them.
  */
-static bool virtio_unmap_alloc_failed(const struct engine *e)
+static bool virtio_unmap_alloc_failed(struct engine *e)
 {
-	const struct op *op = current_op(e);
-
-	return op && (op->kind == OP_UNMAP || op->kind == OP_STEP_UNMAP) &&
+	return (current_op(e, OP_UNMAP) || current_op(e, OP_STEP_UNMAP)) &&
 	       (e->res[BASE].fail_delivered || e->res[CAND].fail_delivered);
 }
 
@@ -706,7 +723,7 @@ static bool virtio_unmap_alloc_failed(const struct engine *e)
  * a domain_range that does not start at 0, outside it, and never the
  * domain the endpoint is in, which stays in bypass.
  */
-static bool virtio_detach_wrong_domain(const struct engine *e)
+static bool virtio_detach_wrong_domain(struct engine *e)
 {
 	return e->op == SIZE_MAX &&
 	       strstr(e->detail, "DETACH of domain 0, outside domain_range");

@@ -251,27 +251,152 @@ static uint64_t granule_of(const struct target_setup *ts)
 	return ts->pt.pgsize_bitmap & -ts->pt.pgsize_bitmap;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+/*
+ * A leaf is a mapping as the device holds it: one MAP request, any
+ * granule-aligned range at any granule-aligned PA.  The driver's interval
+ * tree is held against the device's table by the records oracle; where
+ * the two part (known findings), the model keeps the device's view.  The
+ * master's endpoints are attached to the domain under test for every op
+ * (common.c), so each MAP and UNMAP is a request, and an allocation.
+ */
+static struct {
+	bool mmio;			/* VIRTIO_IOMMU_F_MMIO offered */
+	struct resv resv[MAX_RESV];	/* PROBE's reserved regions */
+	unsigned int nr_resv;
+	uint64_t in_first, in_last;	/* input_range */
+} vm;	/* the model's device: predict() sets it */
+
+/* Whether the device takes a MAP of [iova, last] (else INVAL or RANGE). */
+static bool vm_device_maps(const struct model *m, uint64_t iova, uint64_t last)
+{
+	const struct pt_leaf *live;
+
+	if (iova < vm.in_first || last > vm.in_last)
+		return false;				/* RANGE */
+	for (unsigned int i = 0; i < vm.nr_resv; i++)
+		if (iova <= vm.resv[i].end && last >= vm.resv[i].start)
+			return false;			/* INVAL */
+	return !model_leaves_in(m, iova, last, &live);	/* INVAL */
+}
+
+/*
+ * viommu_map_pages(): prot with IOMMU_MMIO and no F_MMIO is -EINVAL;
+ * then viommu_add_mapping() (an allocation: -ENOMEM) records
+ * [iova, iova + pgsize * count) in the tree, and the MAP request (an
+ * allocation: -ENOMEM, the mapping deleted again) is queued; its status
+ * is never read, so a MAP the device refuses still maps pgsize * count
+ * (known finding virtio-map-status-ignored).  Nothing checks a range
+ * that wraps past 2^64: the driver would record a mapping that ends
+ * before it starts (callers check the geometry).
+ */
+static int vm_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			uint64_t pgsize, uint64_t count, int prot,
+			uint64_t *mapped)
+{
+	uint64_t size = pgsize * count, last = iova + (size - 1);
+	struct pt_leaf l;
+
+	if ((prot & PTF_PROT_MMIO) && !vm.mmio)
+		return -EINVAL;
+	if (last < iova || pa + (size - 1) < pa)
+		return MODEL_RET_UNDEFINED;
+	if (!model_alloc(m) || !model_alloc(m))
+		return -ENOMEM;
+	if (vm_device_maps(m, iova, last)) {
+		l = model_new_leaf(m, iova, size, pa, prot);
+		model_add_leaf(m, &l);
+	}
+	*mapped += size;
+	return 0;
+}
+
+/*
+ * viommu_unmap_pages(): viommu_del_mappings() takes the mappings meeting
+ * [iova, iova + size) in order, stops at one that starts below iova
+ * (nothing removed), and removes the others whole, summing their sizes;
+ * less than size returns 0, else the UNMAP request of [iova, iova + sum)
+ * (an allocation: 0 when it fails) and the sum, which may exceed size.
+ * The device removes them only if they tile that range: with a hole (a
+ * gap before, between or after them) or a failed request it keeps them
+ * while the driver's tree has dropped them (known findings
+ * virtio-unmap-hole-forgets-mappings and
+ * virtio-unmap-alloc-failure-forgets-mappings).
+ */
+static uint64_t vm_unmap_pages(struct model *m, uint64_t iova, uint64_t pgsize,
+			       uint64_t count)
+{
+	uint64_t size = pgsize * count, sum = 0, p = iova;
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(m, iova, iova + (size - 1), &l);
+	bool tiled = true;
+
+	if (n && l[0].iova < iova)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		tiled = tiled && l[i].iova == p;
+		p = l[i].iova + l[i].size;
+		sum += l[i].size;
+	}
+	if (sum < size || !model_alloc(m))
+		return 0;
+	if (tiled)
+		model_remove_leaves(m, iova, iova + (sum - 1));
+	return sum;
+}
+
+/*
+ * viommu_mapping_block_size() (the series): the largest naturally
+ * aligned power-of-two block of the mapping, cut greedily from its start,
+ * that holds @iova.  Blocks above 2^63 do not fit a size_t: the driver
+ * stops there too.
+ */
+static uint64_t vm_length(const struct model *m, const struct pt_leaf *l,
+			  uint64_t iova)
+{
+	uint64_t p = l->iova, last = l->iova + (l->size - 1);
+
+	for (;;) {
+		uint64_t rem = last - p + 1;
+		unsigned int align = p ? __builtin_ctzll(p) : 63;
+		unsigned int fit = rem ? 63 - __builtin_clzll(rem) : 63;
+		unsigned int k = align < fit ? align : fit;
+
+		if (iova - p < (1ULL << k))
+			return 1ULL << k;
+		p += 1ULL << k;
+	}
+}
+
+static const struct model_impl vm_impl = {
+	.map_pages	= vm_map_pages,
+	.unmap_pages	= vm_unmap_pages,
+	.length		= vm_length,
+};
+
+static bool driver_config(const struct target_setup *ts);
+
+/*
+ * viommu_probe() and viommu_domain_finalise(): a paging domain exists on
+ * the configurations driver_config() names (a granule no larger than
+ * PAGE_SIZE, MAP_UNMAP on a modern device, a domain ID left for it); its
+ * page sizes are page_size_mask, its aperture input_range.  Lookups read
+ * the driver's tree: the device's accesses are coherent.
+ */
+static void predict(const struct target_setup *ts, struct target_domain *d)
 {
 	struct vio_cfg c = cfg_of(ts);
 	const struct range64 *in = &inputs[c.input];
-	struct resv resv[MAX_RESV];
-	unsigned int n = resv_of(&c, resv);
 
-	*r = (struct model_rules){
-		.family = MODEL_VIRTIO,
-		.pgsize_bitmap = ts->pt.pgsize_bitmap,
-		.va_first = in->start,
-		.va_last = in->end,
-		.pa_limit = UINT64_MAX,
-		.map_prot_refused = c.mmio ? 0 : PTF_PROT_MMIO,
-	};
-	/* The device rejects a MAP over its reserved regions; callers avoid them. */
-	for (unsigned int i = 0; i < n; i++) {
-		r->hole_first[r->nr_holes] = resv[i].start;
-		r->hole_last[r->nr_holes++] = resv[i].end;
-	}
+	vm.mmio = c.mmio;
+	vm.nr_resv = resv_of(&c, vm.resv);
+	vm.in_first = in->start;
+	vm.in_last = in->end;
+	drv_predict(ts, d, ts->pt.pgsize_bitmap, in->end, &vm_impl);
+	d->accepted = driver_config(ts);
+	d->info.va_first = d->rules.va_first = in->start;
+	d->incoherent = false;
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -1024,7 +1149,7 @@ static const struct target virtio = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
