@@ -300,7 +300,7 @@ static int vm_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 
 	if ((prot & PTF_PROT_MMIO) && !vm.mmio)
 		return -EINVAL;
-	if (last < iova || pa + (size - 1) < pa)
+	if (last < iova)
 		return MODEL_RET_UNDEFINED;
 	if (!model_alloc(m) || !model_alloc(m))
 		return -ENOMEM;
