@@ -270,10 +270,10 @@ void hw_device_init(struct engine *e)
 {
 	const struct hw_device *d = e->t->device;
 
-	rt_set_mmio(d && d->map ? &engine_mmio : NULL, e);
-	rt_set_virtio(d && d->virtio ? &engine_virtio : NULL, e);
 	if (d)
 		d->reset(&e->ts);
+	rt_set_mmio(d && d->map ? &engine_mmio : NULL, e);
+	rt_set_virtio(d && d->virtio ? &engine_virtio : NULL, e);
 }
 
 static int table_order(const void *a, const void *b)
