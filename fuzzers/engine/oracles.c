@@ -576,7 +576,7 @@ static size_t warns_now(int tw)
 static void leaf_lookup(struct engine *e, const struct pt_leaf *l,
 			uint64_t iova, uint64_t len)
 {
-	uint64_t want = l->phys + (iova - l->iova);
+	uint64_t want = model_leaf_pa(l, iova);
 	ptf_u64 got_len = 0, got, legacy;
 
 	if (!e->diff_off) {
