@@ -213,8 +213,9 @@ uint64_t model_length(const struct model *m, const struct pt_leaf *l,
 /* The PA leaf @l translates @iova to (@iova as the walk reached it). */
 static inline uint64_t model_leaf_pa(const struct pt_leaf *l, uint64_t iova)
 {
-	if (l->size & (l->size - 1))
-		return l->phys + (iova - l->iova);	/* no aliasing */
+	/* Not naturally aligned (a length() implementation's): no aliasing. */
+	if ((l->size & (l->size - 1)) || (l->iova & (l->size - 1)))
+		return l->phys + (iova - l->iova);
 	return l->phys + (iova & (l->size - 1));
 }
 

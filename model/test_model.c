@@ -296,6 +296,10 @@ static void test_length_and_odd_leaves(void)
 	CHECK(model_length(&m, l, 15 * K) == 4 * K);
 	CHECK(!model_lookup(&m, 16 * K) && model_covers(&m, 4 * K, 16 * K - 1));
 	CHECK(model_remove_leaves(&m, 8 * K, 8 * K) == 1 && !m.nr);
+	/* A power of two, but not aligned to its size. */
+	odd = model_new_leaf(&m, 4 * K, 8 * K, 0, RW);
+	model_add_leaf(&m, &odd);
+	CHECK(model_leaf_pa(model_lookup(&m, 9 * K), 9 * K) == 5 * K);
 	model_free(&m);
 }
 
