@@ -661,31 +661,25 @@ static bool virtio_map_refused(struct engine *e)
  * With a hole they do not: it returns 0 without an UNMAP request (the
  * device keeps translating them), or, with a hole between them, sends an
  * UNMAP of [iova, iova + bytes - 1], a range that splits a mapping (RANGE:
- * the device removes nothing).  The driver's tree, from the device's view
- * before the op (the model's), chunk by chunk as the core calls it.
+ * the device removes nothing).  iommu_unmap(@iova, @size) on the driver's
+ * @tree, chunk by chunk as the core calls it: true at such a hole.
  */
-static bool virtio_unmap_hole(struct engine *e)
+static bool virtio_tree_unmap_hole(struct model *tree, uint64_t iova,
+				   uint64_t size)
 {
-	const struct op *op = current_op(e, OP_UNMAP);
-	static struct model tree;
-	uint64_t iova, done = 0, bitmap;
+	uint64_t done = 0, bitmap = tree->rules.pgsize_bitmap;
 
-	if (!op || !op->size)
-		return false;
-	model_copy(&tree, &e->prev[CAND]);
-	bitmap = tree.rules.pgsize_bitmap;
-	iova = op->iova;
-	while (done < op->size) {
-		uint64_t count, pgsize, size, sum = 0, p = iova;
+	while (done < size) {
+		uint64_t count, pgsize, chunk, sum = 0, p = iova;
 		const struct pt_leaf *l;
 		size_t n;
 		bool tiled = true;
 
-		pgsize = model_pgsize(bitmap, iova, iova, op->size - done, &count);
+		pgsize = model_pgsize(bitmap, iova, iova, size - done, &count);
 		if (!pgsize)
 			return false;
-		size = pgsize * count;
-		n = model_leaves_in(&tree, iova, iova + (size - 1), &l);
+		chunk = pgsize * count;
+		n = model_leaves_in(tree, iova, iova + (chunk - 1), &l);
 		if (!n || l[0].iova < iova)
 			return false;
 		for (size_t i = 0; i < n; i++) {
@@ -693,11 +687,40 @@ static bool virtio_unmap_hole(struct engine *e)
 			p = l[i].iova + l[i].size;
 			sum += l[i].size;
 		}
-		if (sum < size || !tiled)
+		if (sum < chunk || !tiled)
 			return true;
-		model_remove_leaves(&tree, iova, iova + (sum - 1));
+		model_remove_leaves(tree, iova, iova + (sum - 1));
 		done += sum;
 		iova += sum;
+	}
+	return false;
+}
+
+/*
+ * The op's unmaps, replayed on the driver's tree from the model before
+ * the op (the device's view, which the tree matched): an unmap op's one
+ * call, or every call of each twin's step-unmap loop.
+ */
+static bool virtio_unmap_hole(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+	static struct model tree;
+
+	if (op) {
+		model_copy(&tree, &e->prev[CAND]);
+		return op->size && virtio_tree_unmap_hole(&tree, op->iova, op->size);
+	}
+	if (!current_op(e, OP_STEP_UNMAP))
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct step_trace *st = &e->step[tw];
+
+		model_copy(&tree, &e->prev[tw]);
+		for (size_t i = 0; i < st->nr_calls; i++)
+			if (st->calls[i].size &&
+			    virtio_tree_unmap_hole(&tree, st->calls[i].iova,
+						   st->calls[i].size))
+				return true;
 	}
 	return false;
 }
