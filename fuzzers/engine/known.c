@@ -762,6 +762,9 @@ static const struct known_finding known[] = {
 	{ "virtio-unmap-alloc-failure-forgets-mappings", "virtio", "device",
 	  "the driver's record of its mappings differs from the device's",
 	  virtio_unmap_alloc_failed },
+	/* A step-unmap loop's later lookups read the tree, not the device. */
+	{ "virtio-unmap-alloc-failure-forgets-mappings", "virtio", "step-unmap",
+	  NULL, virtio_unmap_alloc_failed },
 	{ "virtio-bypass-detach-wrong-domain", "virtio", "device",
 	  "a register access the hardware does not allow",
 	  virtio_detach_wrong_domain },
