@@ -166,13 +166,17 @@ ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$
 # Drivers with their own page tables: one unit (twin) per driver, whose glue
 # fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
 # target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
-# the source.  A unit both trees have (Units below) becomes a target.
+# the source, then any tree library file it links (compiled beside it).  A
+# unit both trees have (Units below) becomes a target.  A driver of another
+# bus names the stand-in of that bus in DRIVER_SHIM_NAME.
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
 DRIVER_SRC_sprd := drivers/iommu/sprd-iommu.c
 DRIVER_SRC_tegra := drivers/iommu/tegra-smmu.c
 DRIVER_SRC_vsi := drivers/iommu/vsi-iommu.c
+DRIVER_SRC_virtio := drivers/iommu/virtio-iommu.c lib/interval_tree.c lib/rbtree.c
+DRIVER_SHIM_virtio := kernel-shim/kernel/virtio.c
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
@@ -257,7 +261,8 @@ FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 # the iommu core's driver side, and the domain ops that count and forward.
 DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
 	kernel-shim/kernel/user-pages.c fuzzers/twins/drivers/common.c
-$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
+$(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS) $(DRIVER_SHIM_$(d))))
+$(foreach d,$(DRIVERS),$(eval TREE_SRCS_$(d) := $(wordlist 2,$(words $(DRIVER_SRC_$(d))),$(DRIVER_SRC_$(d)))))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
@@ -312,7 +317,8 @@ CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
 # Drivers also allocate, attach and free their domains through the core.
 $(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
 	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
-	dev_iommu_priv_set))
+	dev_iommu_priv_set __iommu_alloc_identity_domain? iommu_alloc_resv_region? \
+	iommu_put_resv_regions?))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)

@@ -91,8 +91,9 @@ units_of_targets() {
 	echo "$UNITS" | awk -F'|' '$3 == "left out" { print $1 }'
 }
 
+# Goals relative to the top directory, as the Makefile's rules name them.
 build() {
-	make -s -j"$(nproc)" "$@" >&2 || die "build failed (see above)"
+	make -s -j"$(nproc)" "${@#"$top"/}" >&2 || die "build failed (see above)"
 }
 
 # The compiler, the LLVM tools beside it, and the targets of the trees

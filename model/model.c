@@ -612,6 +612,12 @@ uint64_t model_unmap(struct model *m, uint64_t iova, uint64_t size)
 	return unmapped;
 }
 
+uint64_t model_length(const struct model *m, const struct pt_leaf *l,
+		      uint64_t iova)
+{
+	return m->impl->length ? m->impl->length(m, l, iova) : l->size;
+}
+
 /* Dirty tracking ------------------------------------------------------------ */
 
 bool model_device_write(struct model *m, uint64_t iova)

@@ -35,10 +35,15 @@
 #define MODEL_PROT_READ		(1 << 0)
 #define MODEL_PROT_WRITE	(1 << 1)
 
+/*
+ * A leaf: naturally aligned, a power of two, unless the implementation
+ * has a length() hook (struct model_impl): then any range aligned to the
+ * smallest page size, at any PA so aligned (virtio-iommu's mappings).
+ */
 struct pt_leaf {
-	uint64_t iova;		/* naturally aligned to size */
-	uint64_t size;		/* a power of two */
-	uint64_t phys;		/* aligned to size */
+	uint64_t iova;
+	uint64_t size;
+	uint64_t phys;
 	int prot;		/* IOMMU_* prot bits */
 	bool dirty;
 };
@@ -123,6 +128,13 @@ struct model_impl {
 	 * WARN.
 	 */
 	const char *(*lookup_warn)(const struct model *m, uint64_t iova);
+	 * The length iova_to_phys_length() reports at @iova inside leaf @l,
+	 * where that is the driver's rule rather than the leaf's size (a
+	 * leaf that is not a power of two: virtio-iommu reports a block of
+	 * its mapping).  NULL: the leaf's size.
+	 */
+	uint64_t (*length)(const struct model *m, const struct pt_leaf *l,
+			   uint64_t iova);
 };
 
 /* What the kernel would do cannot be known: undefined behaviour. */
@@ -202,6 +214,19 @@ void model_lookup_op(struct model *m, uint64_t iova);
 
 /* The leaf containing @iova, taken as it is, if any. */
 const struct pt_leaf *model_lookup(const struct model *m, uint64_t iova);
+
+/* The length iova_to_phys_length() reports for @iova inside leaf @l. */
+uint64_t model_length(const struct model *m, const struct pt_leaf *l,
+		      uint64_t iova);
+
+/* The PA leaf @l translates @iova to (@iova as the walk reached it). */
+static inline uint64_t model_leaf_pa(const struct pt_leaf *l, uint64_t iova)
+{
+	/* Not naturally aligned (a length() implementation's): no aliasing. */
+	if ((l->size & (l->size - 1)) || (l->iova & (l->size - 1)))
+		return l->phys + (iova - l->iova);
+	return l->phys + (iova & (l->size - 1));
+}
 
 /* Leaves intersecting [lo, hi] (inclusive), in order. */
 size_t model_leaves_in(const struct model *m, uint64_t lo, uint64_t hi,

@@ -264,6 +264,45 @@ static void test_tables(void)
 	model_free(&m);
 }
 
+/* A length rule of the implementation's own: 4K blocks of any leaf. */
+static uint64_t toy_length(const struct model *m, const struct pt_leaf *l,
+			   uint64_t iova)
+{
+	return 4 * K;
+}
+
+static const struct model_impl toy_blocks = {
+	.map_pages = toy_map, .unmap_pages = toy_unmap, .length = toy_length,
+};
+
+/* Leaves of any aligned size (virtio-iommu's mappings) and length(). */
+static void test_length_and_odd_leaves(void)
+{
+	static struct model m;	/* static: still reachable if a CHECK returns */
+	const struct pt_leaf *l;
+	struct pt_leaf odd;
+
+	new_model(&m, &toy);
+	model_map(&m, 2 * M, 6 * M, 2 * M, RW);
+	l = model_lookup(&m, 2 * M + 5);
+	CHECK(l && model_length(&m, l, 2 * M + 5) == 2 * M);
+	CHECK(model_leaf_pa(l, 2 * M + 5) == 6 * M + 5);
+	new_model(&m, &toy_blocks);
+	odd = model_new_leaf(&m, 4 * K, 12 * K, 20 * K, RW);
+	model_add_leaf(&m, &odd);
+	l = model_lookup(&m, 15 * K);
+	CHECK(l && l->iova == 4 * K && l->size == 12 * K);
+	CHECK(model_leaf_pa(l, 15 * K) == 31 * K);	/* not masked */
+	CHECK(model_length(&m, l, 15 * K) == 4 * K);
+	CHECK(!model_lookup(&m, 16 * K) && model_covers(&m, 4 * K, 16 * K - 1));
+	CHECK(model_remove_leaves(&m, 8 * K, 8 * K) == 1 && !m.nr);
+	/* A power of two, but not aligned to its size. */
+	odd = model_new_leaf(&m, 4 * K, 8 * K, 0, RW);
+	model_add_leaf(&m, &odd);
+	CHECK(model_leaf_pa(model_lookup(&m, 9 * K), 9 * K) == 5 * K);
+	model_free(&m);
+}
+
 static void test_lookup_and_covers(void)
 {
 	static struct model m;	/* static: still reachable if a CHECK returns */
@@ -316,6 +355,7 @@ static const struct {
 	{ "tables", test_tables },
 	{ "lookup_and_covers", test_lookup_and_covers },
 	{ "dirty", test_dirty },
+	{ "length_and_odd_leaves", test_length_and_odd_leaves },
 };
 
 int main(void)

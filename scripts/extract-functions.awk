@@ -138,6 +138,19 @@ END {
 	for (k = 1; k <= nitems; k++)
 		if (item_name[k] in data_wanted)
 			item_at[item_first[k]] = k
+	# The file's own forward declarations of what it defines later.
+	for (i = 1; i <= NR; i++) {
+		if (line[i] !~ /^static / || (name = defined_name(line[i])) == "" ||
+		    !(name in wanted) || first[name] == i || first[name] == i - 1)
+			continue
+		for (j = i; j < NR && line[j] !~ /[;{]/; j++)
+			;
+		if (line[j] !~ /\);[ \t]*$/)
+			continue
+		printf "#line %d \"%s\"\n", i, FILENAME
+		for (k = i; k <= j; k++)
+			print line[k]
+	}
 	for (i = 1; i <= NR; i++) {
 		if (i in item_at) {
 			k = item_at[i]

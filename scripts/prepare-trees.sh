@@ -288,7 +288,8 @@ features() {
 	     "-DPTF_LPAE_SPLITS_BLOCKS=$(feature "$1/drivers/iommu/io-pgtable-arm.c" 'arm_lpae_split_blk_unmap(')" \
 	     "-DPTF_V7S_SPLITS_BLOCKS=$(feature "$1/drivers/iommu/io-pgtable-arm-v7s.c" 'arm_v7s_split_blk_unmap(')" \
 	     "-DPTF_GENPT_DIRTY_FROM_WALK=$(feature "$1/drivers/iommu/generic_pt/iommu_pt.h" 'iova_bitmap_set(dirty->dirty->bitmap, pts->range->va')" \
-	     "-DPTF_HAVE_GENERIC_PT=$([ -f "$1/include/linux/generic_pt/iommu.h" ] && echo 1 || echo 0)"
+	     "-DPTF_HAVE_GENERIC_PT=$([ -f "$1/include/linux/generic_pt/iommu.h" ] && echo 1 || echo 0)" \
+	     "-DPTF_CORE_ALLOC_IDENTITY=$(feature "$1/drivers/iommu/iommu.c" '__iommu_alloc_identity_domain(')"
 }
 
 # The generic_pt formats (fmt/iommu_<name>.c) both trees have.

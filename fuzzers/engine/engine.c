@@ -72,7 +72,10 @@ bool fail_delivered(struct engine *e)
 
 	if (e->armed && e->op == e->opts.inject_op)
 		e->inject_hit = hit;
-	if (checking(e) && !e->diverged && e->res[BASE].fail_delivered != hit)
+	if (!checking(e))
+		return hit;
+	if (!e->diverged && !e->loops_differ &&
+	    e->res[BASE].fail_delivered != hit)
 		finding(e, "twins", "allocation failure reached one twin only",
 			"the armed allocation failure was %s on the baseline and %s on the candidate\n",
 			e->res[BASE].fail_delivered ? "delivered" : "not reached",
@@ -309,10 +312,9 @@ static void do_unmap(struct engine *e, const struct op *op)
 static void lookup_legacy(struct engine *e, uint64_t iova)
 {
 	const struct pt_leaf *l = model_translate(&e->model[CAND], iova);
-	uint64_t want = l ? l->phys + (iova & (l->size - 1)) :
-			    legacy_none(e, iova);
+	uint64_t want = l ? model_leaf_pa(l, iova) : legacy_none(e, iova);
 	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
-	uint64_t first_va, last_va;
+	uint64_t first_va, last_va, len, first_pa;
 
 	if (b->legacy != c->legacy)
 		finding(e, "twins", "iova_to_phys differs between the twins",
@@ -324,9 +326,11 @@ static void lookup_legacy(struct engine *e, uint64_t iova)
 			iova, want, b->legacy);
 	if (!l)
 		return;
-	/* As oracle_lookup(): the leaf as this lookup reached it. */
-	first_va = iova & ~(l->size - 1);
-	last_va = first_va + (l->size - 1);
+	/* As oracle_lookup(): the leaf (or block) as this lookup reached it. */
+	len = model_length(&e->model[CAND], l, iova);
+	first_va = iova & ~(len - 1);
+	last_va = first_va + (len - 1);
+	first_pa = model_leaf_pa(l, first_va);
 	if (last_va == UINT64_MAX)
 		last_va--;		/* lpae-lookup-last-iova */
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
@@ -335,11 +339,11 @@ static void lookup_legacy(struct engine *e, uint64_t iova)
 		ptf_rt_set_twin(tw);
 		first = ops(e, tw)->iova_to_phys(e->dom[tw], first_va);
 		last = ops(e, tw)->iova_to_phys(e->dom[tw], last_va);
-		if (first != l->phys || last != l->phys + (last_va - first_va))
+		if (first != first_pa || last != first_pa + (last_va - first_va))
 			finding(e, "lookup", "translation not linear across the leaf",
 				"%s twin: iova_to_phys over the leaf [0x%" PRIx64 " +0x%" PRIx64 "] -> 0x%" PRIx64 "\nexpected: first 0x%" PRIx64 " last 0x%" PRIx64 "\nactual:   first 0x%" PRIx64 " last 0x%" PRIx64 "\n",
-				twin_name(tw), first_va, l->size, l->phys,
-				l->phys, l->phys + (last_va - first_va),
+				twin_name(tw), first_va, len, first_pa,
+				first_pa, first_pa + (last_va - first_va),
 				first, last);
 	}
 }
@@ -419,10 +423,10 @@ static uint64_t step_lookup(struct stepper *s, uint64_t iova, ptf_u64 *len,
 	}
 	s->tr->walks++;
 	l = model_translate(&s->e->model[s->tw], iova);
-	*len = l ? l->size : 0;
+	*len = l ? model_length(&s->e->model[s->tw], l, iova) : 0;
 	if (!l)
 		return legacy ? legacy_none(s->e, iova) : NO_PHYS;
-	return l->phys + (iova & (l->size - 1));
+	return model_leaf_pa(l, iova);
 }
 
 /* iommu_unmap_fast(), or with @slow iommu_unmap(); the call is recorded. */
@@ -532,7 +536,7 @@ static void run_loop(struct engine *e, int tw, bool model, uint64_t iova,
 
 	memset(s.tr, 0, offsetof(struct step_trace, calls));
 	if (!model) {
-		ptf_rt_set_twin(tw);
+		enter(e, tw);	/* an armed allocation failure, as the model's */
 		ops(e, tw)->stats(e->dom[tw], &st0);
 	}
 	if (ops(e, tw)->has_length)
@@ -543,6 +547,7 @@ static void run_loop(struct engine *e, int tw, bool model, uint64_t iova,
 		ptf_rt_set_twin(tw);
 		ops(e, tw)->stats(e->dom[tw], &st1);
 		s.tr->walks = st1.walks - st0.walks;
+		leave(e, tw);
 	}
 }
 
@@ -651,10 +656,12 @@ static void do_step_unmap(struct engine *e, const struct op *op)
 	     e->step[BASE].bytes, e->step[BASE].walks, e->step[BASE].nr_calls);
 	if (!checking(e))
 		return;
+	/* Each twin against its model: the loops differ, and so may their allocations. */
+	e->loops_differ = ops(e, BASE)->has_length != ops(e, CAND)->has_length;
+	fail_delivered(e);
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
 		check_step(e, tw);
 	e->diverged = !models_equal(&e->model[BASE], &e->model[CAND]);
-	e->loops_differ = ops(e, BASE)->has_length != ops(e, CAND)->has_length;
 	settle(e);
 	e->loops_differ = false;
 	if (resync_twins(e))

@@ -149,6 +149,7 @@ struct engine {
 	struct { int twin; uint64_t phys, len; } unsynced;
 	bool blocking_check;		/* walking the core's blocking domain */
 	bool core_attach;		/* back to the driver's own domain */
+	char detail[2048];		/* the finding being reported: its details */
 	jmp_buf known_exit;		/* where a known finding ends the input */
 	const char *known_hit;		/* its id */
 	bool inject_hit;		/* the injected failure was delivered */

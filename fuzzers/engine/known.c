@@ -829,11 +829,160 @@ static bool vsi_map_busy(struct engine *e)
 	return true;
 }
 
+/*
+ * virtio-iommu: viommu_map_pages() records the mapping in its interval
+ * tree and queues the MAP request with viommu_add_req(), whose status no
+ * one reads (iotlb_sync_map() syncs the queue; only requests added with
+ * writeback have their status copied back).  A MAP the device refuses -
+ * over a live mapping or a reserved region (INVAL), past the input range
+ * (RANGE) - still returns 0 and stays in the tree: lookups translate an
+ * IOVA the device does not.  The model holds the device's view: after a
+ * map that returned 0, part of its range is not held by mappings it made.
+ */
+static bool virtio_map_refused(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t p, last;
+	const struct pt_leaf *l;
+	size_t n;
+
+	if (!op || !op->size || e->res[BASE].ret || e->res[CAND].ret)
+		return false;
+	p = op->iova;
+	last = op->iova + (op->size - 1);
+	if (last < p)
+		return false;
+	n = model_leaves_in(&e->model[CAND], p, last, &l);
+	for (size_t i = 0; i < n; i++) {
+		const struct pt_leaf *old = model_lookup(&e->prev[CAND], l[i].iova);
+
+		if (l[i].iova != p || (old && old->iova == l[i].iova &&
+				       old->size == l[i].size))
+			return true;
+		p = l[i].iova + l[i].size;
+		if (!p || p - 1 >= last)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * virtio-iommu: viommu_unmap_pages() removes from its interval tree every
+ * mapping that meets the chunk, before it knows whether they tile it.
+ * With a hole they do not: it returns 0 without an UNMAP request (the
+ * device keeps translating them), or, with a hole between them, sends an
+ * UNMAP of [iova, iova + bytes - 1], a range that splits a mapping (RANGE:
+ * the device removes nothing).  iommu_unmap(@iova, @size) on the driver's
+ * @tree, chunk by chunk as the core calls it: true at such a hole.
+ */
+static bool virtio_tree_unmap_hole(struct model *tree, uint64_t iova,
+				   uint64_t size)
+{
+	uint64_t done = 0, bitmap = tree->rules.pgsize_bitmap;
+
+	while (done < size) {
+		uint64_t count, pgsize, chunk, sum = 0, p = iova;
+		const struct pt_leaf *l;
+		size_t n;
+		bool tiled = true;
+
+		pgsize = model_pgsize(bitmap, iova, iova, size - done, &count);
+		if (!pgsize)
+			return false;
+		chunk = pgsize * count;
+		n = model_leaves_in(tree, iova, iova + (chunk - 1), &l);
+		if (!n || l[0].iova < iova)
+			return false;
+		for (size_t i = 0; i < n; i++) {
+			tiled = tiled && l[i].iova == p;
+			p = l[i].iova + l[i].size;
+			sum += l[i].size;
+		}
+		if (sum < chunk || !tiled)
+			return true;
+		model_remove_leaves(tree, iova, iova + (sum - 1));
+		done += sum;
+		iova += sum;
+	}
+	return false;
+}
+
+/*
+ * The op's unmaps, replayed on the driver's tree from the model before
+ * the op (the device's view, which the tree matched): an unmap op's one
+ * call, or every call of each twin's step-unmap loop.
+ */
+static bool virtio_unmap_hole(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+	static struct model tree;
+
+	if (op) {
+		model_copy(&tree, &e->prev[CAND]);
+		return op->size && virtio_tree_unmap_hole(&tree, op->iova, op->size);
+	}
+	if (!current_op(e, OP_STEP_UNMAP))
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct step_trace *st = &e->step[tw];
+
+		model_copy(&tree, &e->prev[tw]);
+		for (size_t i = 0; i < st->nr_calls; i++)
+			if (st->calls[i].size &&
+			    virtio_tree_unmap_hole(&tree, st->calls[i].iova,
+						   st->calls[i].size))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * virtio-iommu: viommu_unmap_pages() removes the mappings from its
+ * interval tree, then queues the UNMAP request; when allocating the
+ * request fails (-ENOMEM from viommu_add_req()), it returns 0 without
+ * putting them back: the device keeps translating mappings the driver no
+ * longer has, and no later unmap can reach them.
+ */
+static bool virtio_unmap_alloc_failed(struct engine *e)
+{
+	return (current_op(e, OP_UNMAP) || current_op(e, OP_STEP_UNMAP)) &&
+	       (e->res[BASE].fail_delivered || e->res[CAND].fail_delivered);
+}
+
+/*
+ * virtio-iommu: viommu_attach_identity_domain() attaches the endpoint to
+ * the bypass domain identity_domain_id (the first of domain_range), but
+ * records the static viommu_identity_domain as its domain, whose id is
+ * never set (0).  viommu_detach_dev() then sends DETACH for domain 0: with
+ * a domain_range that does not start at 0, outside it, and never the
+ * domain the endpoint is in, which stays in bypass.
+ */
+static bool virtio_detach_wrong_domain(struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       strstr(e->detail, "DETACH of domain 0, outside domain_range");
+}
+
 static const struct known_finding known[] = {
 	{ "vsi-map-busy-returns-4096", "vsi", "contract",
 	  "iommu_map() returned no errno", vsi_map_busy },
 	{ "vsi-identity-attach-bogus-lock", "vsi", "sanitizer", NULL,
 	  vsi_identity_attach, true },
+	{ "virtio-map-status-ignored", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_map_refused },
+	{ "virtio-unmap-hole-forgets-mappings", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_unmap_hole },
+	{ "virtio-unmap-alloc-failure-forgets-mappings", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_unmap_alloc_failed },
+	/* A step-unmap loop's later lookups read the tree, not the device. */
+	{ "virtio-unmap-alloc-failure-forgets-mappings", "virtio", "step-unmap",
+	  NULL, virtio_unmap_alloc_failed },
+	{ "virtio-bypass-detach-wrong-domain", "virtio", "device",
+	  "a register access the hardware does not allow",
+	  virtio_detach_wrong_domain },
 	{ "exynos-section-leaks-table-mapping", "exynos", "warn", NULL,
 	  exynos_section_over_mapped_table },
 	{ "exynos-aperture-wider-than-iova", "exynos", "window", NULL,

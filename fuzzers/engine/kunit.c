@@ -381,7 +381,7 @@ static void emit_unmap(struct engine *e, const struct op *op)
 static void emit_lookup(struct engine *e, const struct op *op)
 {
 	const struct pt_leaf *l = model_translate(&e->model[CAND], op->iova);
-	uint64_t phys = l ? l->phys + (op->iova & (l->size - 1)) : 0;
+	uint64_t phys = l ? model_leaf_pa(l, op->iova) : 0;
 
 	if (!is_genpt(e) && !model_in_aperture(&e->model[CAND], op->iova, 1) &&
 	    !(op->iova == UINT64_MAX && l)) {

@@ -146,13 +146,27 @@ static void ctx_protocol(const struct hw_ctx *hw, const char *fmt, ...)
 		"%s twin: %s\n", twin_name(hw->twin), msg);
 }
 
+static void ctx_report(const struct hw_ctx *hw, const char *oracle,
+		       const char *signature, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	finding(hw->priv, oracle, signature, "%s twin: %s\n",
+		twin_name(hw->twin), msg);
+}
+
 void hw_ctx_init(struct engine *e)
 {
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		e->hw_ctx[tw] = (struct hw_ctx){
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
 			.map = ctx_map, .leaf = ctx_leaf, .table = ctx_table,
-			.error = ctx_error, .protocol = ctx_protocol, .priv = e,
+			.error = ctx_error, .protocol = ctx_protocol,
+			.report = ctx_report, .priv = e,
 		};
 		e->hw_dev[tw] = e->hw_ctx[tw];
 		e->hw_dev[tw].map = ctx_map_device;
@@ -254,14 +268,89 @@ static const struct rt_mmio_ops engine_mmio = {
 	.blocking = mmio_blocking, .core_attach = mmio_core_attach,
 };
 
+/* The target's virtio device model behind the transport. */
+static const struct hw_virtio *vdev_of(void *priv, int twin,
+				       const struct hw_ctx **hw)
+{
+	struct engine *e = priv;
+
+	*hw = &e->hw_ctx[twin];
+	return e->t->device->virtio;
+}
+
+static unsigned int vio_device_id(void *priv, int twin)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->device_id(hw);
+}
+
+static uint64_t vio_features(void *priv, int twin)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->features(hw);
+}
+
+static void vio_ack_features(void *priv, int twin, uint64_t features)
+{
+	const struct hw_ctx *hw;
+
+	vdev_of(priv, twin, &hw)->ack_features(hw, features);
+}
+
+static void vio_config(void *priv, int twin, unsigned int off, void *buf,
+		       unsigned int len, bool write)
+{
+	const struct hw_ctx *hw;
+
+	vdev_of(priv, twin, &hw)->config(hw, off, buf, len, write);
+}
+
+static unsigned int vio_status(void *priv, int twin)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->status(hw);
+}
+
+static void vio_set_status(void *priv, int twin, unsigned int status)
+{
+	const struct hw_ctx *hw;
+
+	vdev_of(priv, twin, &hw)->set_status(hw, (uint8_t)status);
+}
+
+static unsigned int vio_queue_size(void *priv, int twin, unsigned int q)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->queue_size(hw, q);
+}
+
+static unsigned int vio_process(void *priv, int twin, unsigned int q,
+				const struct ptf_rt_vbuf *bufs, unsigned int n)
+{
+	const struct hw_ctx *hw;
+
+	return vdev_of(priv, twin, &hw)->process(hw, q, bufs, n);
+}
+
+static const struct rt_virtio_ops engine_virtio = {
+	.device_id = vio_device_id, .features = vio_features,
+	.ack_features = vio_ack_features, .config = vio_config,
+	.status = vio_status, .set_status = vio_set_status,
+	.queue_size = vio_queue_size, .process = vio_process,
+};
+
 void hw_device_init(struct engine *e)
 {
-	if (!e->t->device) {
-		rt_set_mmio(NULL, NULL);
-		return;
-	}
-	e->t->device->reset(&e->ts);
-	rt_set_mmio(&engine_mmio, e);
+	const struct hw_device *d = e->t->device;
+
+	if (d)
+		d->reset(&e->ts);
+	rt_set_mmio(d && d->map ? &engine_mmio : NULL, e);
+	rt_set_virtio(d && d->virtio ? &engine_virtio : NULL, e);
 }
 
 static int table_order(const void *a, const void *b)
@@ -485,6 +574,144 @@ static void twin_vs_model(struct engine *e, int tw)
 		shape_mismatch(e, tw, &want, &hw->tables);
 }
 
+/* Driver records ------------------------------------------------------------ */
+
+static struct ptf_record *records;
+static size_t records_cap;
+
+/* The driver's records of the window: one per leaf the device translates. */
+static void records_vs_device(struct engine *e, int tw)
+{
+	const struct ptf_twin_ops *o = e->t->twin[tw];
+	const struct leafvec *hw = &e->hw[tw].leaves;
+	ptf_u64 n;
+	size_t i;
+	char a[160], b[160];
+
+	ptf_rt_set_twin(tw);
+	n = o->records(e->dom[tw], e->win_lo, e->win_hi, records, records_cap);
+	if (n == PTF_NO_RECORDS)
+		return;
+	if (n > records_cap) {
+		records_cap = n;
+		records = realloc(records, records_cap * sizeof(*records));
+		if (!records)
+			abort();
+		n = o->records(e->dom[tw], e->win_lo, e->win_hi, records, records_cap);
+	}
+	for (i = 0; i < n && i < hw->n; i++) {
+		const struct ptf_record *r = &records[i];
+
+		if (r->iova != hw->v[i].iova || r->size != hw->v[i].size ||
+		    r->phys != hw->v[i].phys ||
+		    e->t->access_of(&e->ts, r->prot) != hw->v[i].prot)
+			break;
+	}
+	if (i == n && i == hw->n)
+		return;
+	if (i < n) {
+		struct pt_leaf l = { records[i].iova, records[i].size,
+				     records[i].phys,
+				     e->t->access_of(&e->ts, records[i].prot) };
+
+		hw_str(&l, a, sizeof(a));
+	} else {
+		snprintf(a, sizeof(a), "no further record");
+	}
+	if (i < hw->n)
+		hw_str(&hw->v[i], b, sizeof(b));
+	else
+		snprintf(b, sizeof(b), "no further mapping");
+	finding(e, "device", "the driver's record of its mappings differs from the device's",
+		"%s twin, window [0x%" PRIx64 ", 0x%" PRIx64 "], mapping %zu\ndriver: %s\ndevice: %s\n",
+		twin_name(tw), e->win_lo, e->win_hi, i, a, b);
+}
+
+static void oracle_records(struct engine *e)
+{
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		if (e->t->twin[tw]->records)
+			records_vs_device(e, tw);
+}
+
+/* Lookups across every leaf ----------------------------------------------------- */
+
+#define LEAF_LOOKUPS_MAX	4096	/* per op */
+
+static size_t warns_now(int tw)
+{
+	const struct rt_warn *w;
+
+	return rt_warns(tw, &w);
+}
+
+/*
+ * At @iova inside leaf @l, the candidate's iova_to_phys_length() must give
+ * the model's address and length; the baseline's iova_to_phys() the
+ * address (or 0 for "none" where the leaf maps PA 0).
+ */
+static void leaf_lookup(struct engine *e, const struct pt_leaf *l,
+			uint64_t iova, uint64_t len)
+{
+	uint64_t want = model_leaf_pa(l, iova);
+	ptf_u64 got_len = 0, got, legacy;
+
+	if (!e->diff_off) {
+		ptf_rt_set_twin(CAND);
+		got = e->t->twin[CAND]->iova_to_phys_length(e->dom[CAND], iova,
+							     &got_len);
+		if (got != want || got_len != len)
+			finding(e, "lookup", "iova_to_phys_length disagrees with the model",
+				"at 0x%" PRIx64 ", a block of the leaf [0x%" PRIx64 " +0x%" PRIx64 "] after the op\nexpected: 0x%" PRIx64 " length 0x%" PRIx64 "\nactual:   0x%" PRIx64 " length 0x%" PRIx64 "\n",
+				iova, l->iova, l->size, want, len, got, got_len);
+	}
+	ptf_rt_set_twin(BASE);
+	legacy = e->t->twin[BASE]->iova_to_phys(e->dom[BASE], iova);
+	if (legacy != want)
+		finding(e, "lookup", "iova_to_phys disagrees with the model",
+			"baseline twin at 0x%" PRIx64 ", in the leaf [0x%" PRIx64 " +0x%" PRIx64 "] after the op\nexpected: 0x%" PRIx64 "\nactual:   0x%" PRIx64 "\n",
+			iova, l->iova, l->size, want, legacy);
+}
+
+/*
+ * For a target whose length rule is the driver's code: every block the
+ * length rule cuts each leaf of the window into, looked up at its first
+ * and last byte.  These lookups are in contract: a WARN is a finding.
+ */
+static void oracle_leaf_lookups(struct engine *e)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(&e->model[CAND], e->win_lo, e->win_hi, &l);
+	size_t warned[PTF_NR_TWINS], lookups = 0;
+
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		warned[tw] = warns_now(tw);
+	for (size_t i = 0; i < n && lookups < LEAF_LOOKUPS_MAX; i++) {
+		uint64_t last = l[i].iova + (l[i].size - 1), p = l[i].iova;
+
+		while (lookups < LEAF_LOOKUPS_MAX) {
+			uint64_t len = model_length(&e->model[CAND], &l[i], p);
+
+			leaf_lookup(e, &l[i], p, len);
+			leaf_lookup(e, &l[i], p + (len - 1), len);
+			lookups += 2;
+			if (p + (len - 1) >= last)
+				break;
+			p += len;
+		}
+	}
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		const struct rt_warn *w;
+		size_t nw = rt_warns(tw, &w);
+
+		if (nw > warned[tw])
+			finding(e, "warn", "WARN in an op inside the API contract",
+				"%s twin: WARNING at %s:%d %s(): %s (a lookup after the op)\n",
+				twin_name(tw), w[warned[tw]].file, w[warned[tw]].line,
+				w[warned[tw]].func, w[warned[tw]].what);
+	}
+}
+
 void oracle_window(struct engine *e)
 {
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
@@ -494,6 +721,9 @@ void oracle_window(struct engine *e)
 		twins_agree(e);
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
 		twin_vs_model(e, tw);
+	oracle_records(e);
+	if (e->t->lookup_leaves)
+		oracle_leaf_lookups(e);
 }
 
 /* The device's caches ------------------------------------------------------ */
@@ -834,6 +1064,7 @@ void oracle_lookup(struct engine *e, uint64_t iova)
 {
 	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct pt_leaf *l = model_translate(&e->model[CAND], iova);
+	uint64_t len = l ? model_length(&e->model[CAND], l, iova) : 0;
 	uint64_t first, last;
 
 	if (c->phys == NO_PHYS ?
@@ -845,21 +1076,22 @@ void oracle_lookup(struct engine *e, uint64_t iova)
 			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len,
 			legacy_none(e, iova));
 	if (!l ? c->phys != NO_PHYS :
-	    c->phys != l->phys + (iova & (l->size - 1)) || c->len != l->size)
+	    c->phys != model_leaf_pa(l, iova) || c->len != len)
 		finding(e, "lookup", "iova_to_phys_length disagrees with the model",
 			"at 0x%" PRIx64 "\nexpected: %s0x%" PRIx64 " length 0x%" PRIx64 "\nactual:   0x%" PRIx64 " length 0x%" PRIx64 "\n",
 			iova, l ? "" : "no translation: ",
-			l ? l->phys + (iova & (l->size - 1)) : (uint64_t)NO_PHYS,
-			l ? l->size : 0, c->phys, c->len);
+			l ? model_leaf_pa(l, iova) : (uint64_t)NO_PHYS,
+			len, c->phys, c->len);
 	if (!l)
 		return;
 	/*
-	 * The leaf's first and last byte, as this lookup reached it (an alias
-	 * past the IAS included).  Not ULONG_MAX itself: io-pgtable-arm's walk
-	 * of [iova, iova + 1) is empty there (lpae-lookup-last-iova).
+	 * The first and last byte of the block the length names (the leaf, or
+	 * for model_length() one block of it), as this lookup reached it (an
+	 * alias past the IAS included).  Not ULONG_MAX itself: io-pgtable-arm's
+	 * walk of [iova, iova + 1) is empty there (lpae-lookup-last-iova).
 	 */
-	first = iova & ~(l->size - 1);
-	last = first + (l->size - 1);
+	first = iova & ~(len - 1);
+	last = first + (len - 1);
 	probe(e, first, l);
 	probe(e, last == UINT64_MAX ? last - 1 : last, l);
 }

@@ -572,15 +572,15 @@ static bool parse_named(const char *s, const char *const *names,
 {
 	char buf[128], *tok, *save;
 
-	*out = 0;
-	if (parse_number(s, out))
-		return true;
-	/* One choice, whose name may itself read "4K|2M". */
+	/* One choice, whose name may itself read "4K|2M" (or "64K"). */
 	for (unsigned int i = 0; !join && i < nr; i++)
 		if (!strcmp(s, names[i])) {
 			*out = i;
 			return true;
 		}
+	*out = 0;
+	if (parse_number(s, out))
+		return join || *out < nr;
 	snprintf(buf, sizeof(buf), "%s", s);
 	if (join && !strcmp(buf, "none"))
 		return true;
@@ -612,6 +612,15 @@ static bool parse_prot(const char *s, int *prot)
 	return true;
 }
 
+/* Whether @v is one of @fl's named values (what a choice byte can pick). */
+static bool value_listed(const struct cfg_field *fl, uint64_t v)
+{
+	for (unsigned int i = 0; i < fl->nr; i++)
+		if (fl->values[i] == v)
+			return true;
+	return false;
+}
+
 static void parse_config(const struct target *t, char *rest,
 			 struct target_config *cfg, struct parser *ps)
 {
@@ -636,8 +645,14 @@ static void parse_config(const struct target *t, char *rest,
 		}
 		const struct cfg_field *fl = &t->fields[i];
 
-		/* A number is the value itself ("ias=48"), not a choice. */
-		if (!fl->flags && parse_number(eq + 1, &cfg->v[i]))
+		/*
+		 * A number is the value itself ("ias=48"), not a choice, if
+		 * the bytes can say it: a listed value, or any with a literal.
+		 * Else it is a name ("64K", whose value is ~0xffff), or the
+		 * index of one.
+		 */
+		if (!fl->flags && parse_number(eq + 1, &cfg->v[i]) &&
+		    (fl->literal || value_listed(fl, cfg->v[i])))
 			continue;
 		if (!parse_named(eq + 1, fl->names, fl->nr, &idx, fl->flags)) {
 			parse_error(ps, "bad value '%s'", eq + 1);

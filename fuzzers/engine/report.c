@@ -121,11 +121,16 @@ static void print_logs(FILE *out)
 void finding(struct engine *e, const char *oracle, const char *signature,
 	     const char *fmt, ...)
 {
-	const char *known = known_finding(e, oracle, signature);
 	const char *only = getenv("PTF_ONLY_SIGNATURE");
+	const char *known;
 	char full[256], why[160] = "";
 	va_list ap;
 
+	/* The details first: a known finding may be told by them. */
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
+	va_end(ap);
+	known = known_finding(e, oracle, signature);
 	/* A known finding is in both twins: on one only, it is a regression. */
 	if (known && strcmp(oracle, "twins") && twins_differ(e, why, sizeof(why)))
 		known = NULL;
@@ -156,9 +161,7 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	print_context(e, stderr);
 	print_trace(e, stderr);
 	fprintf(stderr, "oracle:     %s\n", oracle);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	fputs(e->detail, stderr);
 	print_logs(stderr);
 	fprintf(stderr, "SUMMARY: %s\n", full);
 	if (report_at_exit)

@@ -89,6 +89,10 @@ struct hw_ctx {
 	/* A register access the hardware's programming rules forbid. */
 	void (*protocol)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
+	/* A finding of the target's own oracle, with its signature. */
+	void (*report)(const struct hw_ctx *hw, const char *oracle,
+		       const char *signature, const char *fmt, ...)
+		__attribute__((format(printf, 4, 5)));
 	void *priv;
 };
 
@@ -168,6 +172,28 @@ struct op_vocab {
 };
 
 /*
+ * A virtio device, as the virtio specification describes it: what the
+ * transport reads of it and writes to it, and the requests of its
+ * virtqueues (kernel-shim/kernel/virtio.c hands them over when the driver
+ * notifies a queue).  Malformed or forbidden driver behaviour goes to
+ * hw->protocol(); a request the device refuses gets the status the
+ * specification gives it.
+ */
+struct hw_virtio {
+	uint32_t (*device_id)(const struct hw_ctx *hw);
+	uint64_t (*features)(const struct hw_ctx *hw);
+	void (*ack_features)(const struct hw_ctx *hw, uint64_t features);
+	void (*config)(const struct hw_ctx *hw, unsigned int off, void *buf,
+		       unsigned int len, bool write);
+	uint8_t (*status)(const struct hw_ctx *hw);
+	void (*set_status)(const struct hw_ctx *hw, uint8_t status);
+	unsigned int (*queue_size)(const struct hw_ctx *hw, unsigned int queue);
+	/* One request: bytes written into its writable buffers. */
+	uint32_t (*process)(const struct hw_ctx *hw, unsigned int queue,
+			    const struct ptf_rt_vbuf *bufs, unsigned int n);
+};
+
+/*
  * What a target predicts the kernel makes of a configuration, by the
  * format's own rules (what alloc_io_pgtable_ops() or pt_iommu_*_init()
  * keep of a cfg, and the driver glue around them).
@@ -209,6 +235,8 @@ struct hw_device {
 		      int bytes);
 	/* TLBs that each must drop a changed leaf (units of the records). */
 	unsigned int (*tlbs)(const struct hw_ctx *hw);
+	/* A virtio device instead of registers (map, read, write NULL). */
+	const struct hw_virtio *virtio;
 };
 
 enum hw_write_result {
@@ -262,6 +290,12 @@ struct target {
 			   size_t len);
 	/* A driver's IOMMU registers (NULL: none; the family programs it). */
 	const struct hw_device *device;
+	/*
+	 * After every op, look up the first and last byte of every length
+	 * block (model_length()) of every leaf the op could touch: the
+	 * length rule is the driver's own code (virtio-iommu), not a table's.
+	 */
+	bool lookup_leaves;
 	/* The walker reports no tables: the shape is not compared (why: there). */
 	bool no_table_shape;
 	/* The twins, as renamed at link time. */

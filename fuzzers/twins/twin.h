@@ -99,6 +99,14 @@ struct ptf_pt_info {
 	ptf_u64 regs[6];		/* TTBR/TCR-like registers, per format */
 };
 
+#define PTF_NO_RECORDS	(~0UL)
+
+/* One mapping as a driver records it apart from the device (see records). */
+struct ptf_record {
+	ptf_u64 iova, size, phys;
+	int prot;			/* IOMMU_READ, IOMMU_WRITE, IOMMU_MMIO */
+};
+
 struct ptf_twin_stats {
 	unsigned long walks;		/* calls into the lookup op */
 	unsigned long map_calls;	/* calls into map_pages */
@@ -146,6 +154,14 @@ struct ptf_twin_ops {
 	 * twin (fuzzers/twins/caller.h): kernel code gets the domain itself.
 	 */
 	void *(*kernel_domain)(void *dom);
+	 * A driver that keeps its own record of the mappings, apart from
+	 * what the device translates (virtio-iommu: an interval tree of its
+	 * MAP requests): the records intersecting [lo, hi], in IOVA order,
+	 * at most @max into @out; returns how many there are, or
+	 * PTF_NO_RECORDS (as when NULL) if the driver keeps none.
+	 */
+	ptf_u64 (*records)(void *dom, ptf_u64 lo, ptf_u64 hi,
+			   struct ptf_record *out, ptf_u64 max);
 };
 
 #endif /* PTF_TWIN_H */

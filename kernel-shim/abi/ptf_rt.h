@@ -142,4 +142,35 @@ int ptf_rt_core_attach(int on);
  */
 int ptf_rt_redzone_lend(void *p, unsigned long n, int lend);
 
+/*
+ * A virtio device.  The virtio transport and virtqueue stand-ins
+ * (kernel-shim/kernel/virtio.c) ask the target's device model for its
+ * device ID, feature bits, configuration space and status, and hand it,
+ * when the driver notifies a queue, each request the driver made
+ * available there: its buffers in order, device-readable ones first.
+ * The device returns how many bytes it wrote into the writable ones, or
+ * PTF_RT_VIRTIO_KEEP for a buffer it holds on to (an event buffer waits
+ * for an event).
+ */
+struct ptf_rt_vbuf {
+	void *addr;
+	unsigned int len;
+	int writable;		/* device-writable (an "in" buffer) */
+};
+unsigned int ptf_rt_virtio_device_id(void);
+unsigned long long ptf_rt_virtio_features(void);
+/* The features the driver accepted (before it sets FEATURES_OK). */
+void ptf_rt_virtio_ack_features(unsigned long long features);
+void ptf_rt_virtio_config(unsigned int offset, void *buf, unsigned int len,
+			  int write);
+unsigned int ptf_rt_virtio_status(void);
+void ptf_rt_virtio_set_status(unsigned int status);
+/* Descriptors queue @queue has (0: no such queue). */
+unsigned int ptf_rt_virtio_queue_size(unsigned int queue);
+/* What process() returns for a buffer the device keeps (an event buffer). */
+#define PTF_RT_VIRTIO_KEEP	(~0u)
+unsigned int ptf_rt_virtio_process(unsigned int queue,
+				   const struct ptf_rt_vbuf *bufs,
+				   unsigned int n);
+
 #endif /* PTF_RT_H */

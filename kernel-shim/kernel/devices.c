@@ -112,6 +112,11 @@ static void init_device(struct device *dev, const char *name, u64 *dma_mask)
 	dev->power.runtime_status = RPM_SUSPENDED;
 }
 
+void ptf_device_init(struct device *dev, const char *name, u64 *dma_mask)
+{
+	init_device(dev, name, dma_mask);
+}
+
 struct platform_device *ptf_device_add(const struct ptf_dev_desc *d)
 {
 	struct ptf_pdev *p;
@@ -146,6 +151,7 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *d)
 	p->pdev.num_resources = r;
 	p->pdev.resource = p->res;
 	init_device(&p->pdev.dev, d->name, &p->dma_mask);
+	p->pdev.dev.bus = &platform_bus_type;
 	p->pdev.dev.of_node = &p->node;
 	p->pdev.dev.fwnode = &p->node.fwnode;
 	return &p->pdev;
@@ -236,6 +242,11 @@ static void devres_release_all(struct device *dev)
 			dr->release(dev, dr->data);
 		kfree(dr);
 	}
+}
+
+void ptf_devres_release_all(struct device *dev)
+{
+	devres_release_all(dev);
 }
 
 void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp)
@@ -502,15 +513,40 @@ struct platform_device *of_find_device_by_node(struct device_node *np)
 	return np->pdev;
 }
 
-const struct bus_type platform_bus_type = { .name = "platform" };
+static struct device *platform_next(struct device *prev)
+{
+	struct ptf_pdev *p = prev ? ptf_pdev_of(prev) : NULL;
+	unsigned int i = p ? p - pdevs + 1 : 0;
+
+	return i < nr_pdevs ? &pdevs[i].pdev.dev : NULL;
+}
+
+const struct bus_type platform_bus_type = {
+	.name = "platform", .ptf_next = platform_next,
+};
+
+/* The first device after @start on @bus that @match accepts, referenced. */
+struct device *bus_find_device(const struct bus_type *bus,
+			       struct device *start, const void *data,
+			       int (*match)(struct device *dev, const void *data))
+{
+	struct device *dev = start;
+
+	while ((dev = bus->ptf_next(dev)))
+		if (match(dev, data))
+			return get_device(dev);
+	return NULL;
+}
+
+static int match_fwnode(struct device *dev, const void *fwnode)
+{
+	return fwnode && device_match_fwnode(dev, fwnode);
+}
 
 struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
 					 const struct fwnode_handle *fwnode)
 {
-	for (unsigned int i = 0; fwnode && i < nr_pdevs; i++)
-		if (pdevs[i].pdev.dev.fwnode == fwnode)
-			return get_device(&pdevs[i].pdev.dev);
-	return NULL;
+	return bus_find_device(bus, NULL, fwnode, match_fwnode);
 }
 
 void platform_device_put(struct platform_device *pdev)
@@ -1040,6 +1076,7 @@ void device_link_remove(void *consumer, struct device *supplier)
 
 /* Teardown -------------------------------------------------------------------- */
 
+/* Its name is in the WARNs known findings are told by (fuzzers/engine/known.c). */
 static void check_released(struct device *dev)
 {
 	unsigned long maps = ptf_rt_dma_mappings(dev);
@@ -1053,6 +1090,11 @@ static void check_released(struct device *dev)
 	     dev_name(dev), dev->refs - 1);
 	WARN(dev->power.usage_count, "%s released with runtime PM usage count %d",
 	     dev_name(dev), dev->power.usage_count);
+}
+
+void ptf_device_check_released(struct device *dev)
+{
+	check_released(dev);
 }
 
 void ptf_devices_remove_all(void)

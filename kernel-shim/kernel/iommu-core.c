@@ -59,6 +59,14 @@ int ptf_iommu_attach_device(struct iommu_domain *domain, struct device *dev,
 	return __iommu_attach_device(domain, dev, old);
 }
 
+#if PTF_CORE_ALLOC_IDENTITY
+/* The default identity domain the core gives a master (iommu.c, static). */
+struct iommu_domain *ptf_iommu_alloc_identity_domain(struct device *dev)
+{
+	return __iommu_alloc_identity_domain(dev);
+}
+#endif
+
 /* A new input: an abandoned one may have left the lock held. */
 void ptf_iommu_core_reset(void)
 {

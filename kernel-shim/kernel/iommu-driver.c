@@ -108,9 +108,11 @@ struct iommu_group *generic_single_device_group(struct device *dev)
 	return generic_device_group(dev);
 }
 
+/* No PCI bus (<linux/pci.h>): no PCI master asks for its group. */
 struct iommu_group *pci_device_group(struct device *dev)
 {
-	return generic_device_group(dev);
+	WARN(1, "%s: PCI masters are not modelled", dev_name(dev));
+	return ERR_PTR(-ENODEV);
 }
 
 struct iommu_group *iommu_group_ref_get(struct iommu_group *group)

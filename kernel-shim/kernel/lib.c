@@ -5,6 +5,7 @@
  * built).
  */
 #include <linux/bitmap.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 void *memset64(uint64_t *s, uint64_t v, __kernel_size_t count)
@@ -27,4 +28,13 @@ unsigned long _find_first_zero_bit(const unsigned long *addr,
 		if (!(addr[bit / BITS_PER_LONG] & (1UL << (bit % BITS_PER_LONG))))
 			return bit;
 	return size;
+}
+
+void *kmemdup_noprof(const void *src, size_t len, gfp_t gfp)
+{
+	void *p = kmalloc(len, gfp);
+
+	if (p)
+		memcpy(p, src, len);
+	return p;
 }

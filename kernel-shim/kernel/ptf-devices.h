@@ -47,4 +47,14 @@ void ptf_master_set_iommus(struct device *master,
  */
 void ptf_devices_remove_all(void);
 
+/*
+ * For the stand-ins of other buses (virtio.c): a device as the driver
+ * core initialises it (32-bit DMA mask in @dma_mask), its managed
+ * resources released as when its driver unbinds, and the checks of what
+ * it is left with when it goes.
+ */
+void ptf_device_init(struct device *dev, const char *name, u64 *dma_mask);
+void ptf_devres_release_all(struct device *dev);
+void ptf_device_check_released(struct device *dev);
+
 #endif /* PTF_DEVICES_H */

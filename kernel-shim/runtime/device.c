@@ -101,6 +101,67 @@ int ptf_rt_core_attach(int on)
 	       mmio_ops->core_attach(mmio_priv, ptf_rt_twin(), on);
 }
 
+/* Virtio devices -------------------------------------------------------- */
+
+static const struct rt_virtio_ops *virtio_ops;
+static void *virtio_priv;
+
+void rt_set_virtio(const struct rt_virtio_ops *ops, void *priv)
+{
+	virtio_ops = ops;
+	virtio_priv = priv;
+}
+
+static const struct rt_virtio_ops *virtio(void)
+{
+	if (!virtio_ops)
+		rt_fatal("harness", "a virtio transport, but the target models no virtio device");
+	return virtio_ops;
+}
+
+unsigned int ptf_rt_virtio_device_id(void)
+{
+	return virtio()->device_id(virtio_priv, ptf_rt_twin());
+}
+
+unsigned long long ptf_rt_virtio_features(void)
+{
+	return virtio()->features(virtio_priv, ptf_rt_twin());
+}
+
+void ptf_rt_virtio_ack_features(unsigned long long features)
+{
+	virtio()->ack_features(virtio_priv, ptf_rt_twin(), features);
+}
+
+void ptf_rt_virtio_config(unsigned int offset, void *buf, unsigned int len,
+			  int write)
+{
+	virtio()->config(virtio_priv, ptf_rt_twin(), offset, buf, len, write);
+}
+
+unsigned int ptf_rt_virtio_status(void)
+{
+	return virtio()->status(virtio_priv, ptf_rt_twin());
+}
+
+void ptf_rt_virtio_set_status(unsigned int status)
+{
+	virtio()->set_status(virtio_priv, ptf_rt_twin(), status);
+}
+
+unsigned int ptf_rt_virtio_queue_size(unsigned int queue)
+{
+	return virtio()->queue_size(virtio_priv, ptf_rt_twin(), queue);
+}
+
+unsigned int ptf_rt_virtio_process(unsigned int queue,
+				   const struct ptf_rt_vbuf *bufs,
+				   unsigned int n)
+{
+	return virtio()->process(virtio_priv, ptf_rt_twin(), queue, bufs, n);
+}
+
 /* DMA API --------------------------------------------------------------- */
 
 void ptf_rt_dma_debug(int on)

@@ -127,6 +127,21 @@ struct rt_mmio_ops {
 };
 void rt_set_mmio(const struct rt_mmio_ops *ops, void *priv);
 
+/* A target's virtio device model, behind the ptf_rt_virtio_*() calls. */
+struct rt_virtio_ops {
+	unsigned int (*device_id)(void *priv, int twin);
+	uint64_t (*features)(void *priv, int twin);
+	void (*ack_features)(void *priv, int twin, uint64_t features);
+	void (*config)(void *priv, int twin, unsigned int offset, void *buf,
+		       unsigned int len, bool write);
+	unsigned int (*status)(void *priv, int twin);
+	void (*set_status)(void *priv, int twin, unsigned int status);
+	unsigned int (*queue_size)(void *priv, int twin, unsigned int queue);
+	unsigned int (*process)(void *priv, int twin, unsigned int queue,
+				const struct ptf_rt_vbuf *bufs, unsigned int n);
+};
+void rt_set_virtio(const struct rt_virtio_ops *ops, void *priv);
+
 /* The last kernel log lines of a twin, oldest first, for reports. */
 void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
 		     void *arg);

@@ -26,6 +26,8 @@
 
 struct ptf_drv_domain {
 	struct iommu_domain *domain;
+	/* The master's default domain, when the driver has no static one. */
+	struct iommu_domain *default_domain;
 	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
 	struct ptf_twin_stats stats;
 	unsigned int map_stalls;		/* ptf_check_map_progress() */
@@ -48,6 +50,7 @@ int ptf_iommu_attach_device(struct iommu_domain *domain, struct device *dev,
 			    struct iommu_domain *old);
 void ptf_iommu_probe_lock(bool lock);
 void ptf_iommu_core_reset(void);
+struct iommu_domain *ptf_iommu_alloc_identity_domain(struct device *dev);
 
 /* One domain per twin at a time: the wrappers find it here. */
 static struct ptf_drv_domain the;
@@ -120,18 +123,51 @@ static void install_ops(struct ptf_drv_domain *pd)
 
 /* Boot, probe, attach --------------------------------------------------------- */
 
-/* The driver's domain a master returns to when its paging domain goes. */
-static struct iommu_domain *core_domain(void)
+/*
+ * The domain a master returns to when its paging domain goes: the
+ * driver's static identity, release or blocked domain, or else the
+ * identity domain the core allocated for it as its default domain.
+ */
+static struct iommu_domain *core_domain(struct ptf_drv_domain *pd)
 {
 	const struct iommu_ops *ops = drv_ops();
 
 	return ops->identity_domain ? ops->identity_domain :
-	       ops->release_domain ? ops->release_domain : ops->blocked_domain;
+	       ops->release_domain ? ops->release_domain :
+	       ops->blocked_domain ? ops->blocked_domain : pd->default_domain;
+}
+
+/*
+ * A driver without a static domain to fall back on gets the default
+ * domain iommu_setup_default_domain() would give the master: an identity
+ * domain from domain_alloc_identity(), attached at once.
+ */
+static int attach_default_domain(struct ptf_drv_domain *pd)
+{
+	struct iommu_domain *domain;
+	int ret;
+
+#if PTF_CORE_ALLOC_IDENTITY
+	if (core_domain(pd) || !drv_ops()->domain_alloc_identity)
+		return 0;
+#else
+	return 0;	/* before domain_alloc_identity(): a static domain */
+#endif
+	domain = ptf_iommu_alloc_identity_domain(pd->master);
+	if (IS_ERR(domain))
+		return PTR_ERR(domain);
+	ret = ptf_iommu_attach_device(domain, pd->master, NULL);
+	if (ret) {
+		iommu_domain_free(domain);
+		return ret;
+	}
+	pd->default_domain = domain;
+	return 0;
 }
 
 static void attach_back(struct ptf_drv_domain *pd, struct iommu_domain *back)
 {
-	bool own = back == core_domain();
+	bool own = back == core_domain(pd);
 	bool contain = own && ptf_rt_core_attach(1) && ptf_driver.contain;
 
 	if (contain)
@@ -153,7 +189,7 @@ static void attach_back(struct ptf_drv_domain *pd, struct iommu_domain *back)
  */
 static void detach_and_free(struct ptf_drv_domain *pd)
 {
-	struct iommu_domain *back = core_domain();
+	struct iommu_domain *back = core_domain(pd);
 
 	if (!back) {
 		back = iommu_paging_domain_alloc_flags(pd->master, 0);
@@ -212,6 +248,9 @@ static void release_master(struct ptf_drv_domain *pd)
 	if (pd->master->iommu && pd->master->iommu->iommu_dev &&
 	    drv_ops()->release_device)
 		drv_ops()->release_device(pd->master);
+	/* The group goes after its last device, and its default domain with it. */
+	if (pd->default_domain)
+		iommu_domain_free(pd->default_domain);
 	if (ptf_driver.release)
 		ptf_driver.release(pd->master);
 	ptf_dev_iommu_free(pd->master);
@@ -269,12 +308,14 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 		goto fail;
 	}
 	pd->powered = true;
+	if (attach_default_domain(pd))
+		goto fail;
 	domain = iommu_paging_domain_alloc_flags(pd->master, 0);
 	if (IS_ERR(domain))
 		goto fail;
 	pd->domain = domain;
 	install_ops(pd);
-	if (ptf_iommu_attach_device(domain, pd->master, core_domain())) {
+	if (ptf_iommu_attach_device(domain, pd->master, core_domain(pd))) {
 		iommu_domain_free(domain);
 		pd->domain = NULL;
 		goto fail;
@@ -292,9 +333,20 @@ static void ptf_destroy(void *dom)
 	teardown(dom);
 }
 
+static ptf_u64 ptf_records(void *dom, ptf_u64 lo, ptf_u64 hi,
+			   struct ptf_record *out, ptf_u64 max)
+{
+	struct ptf_drv_domain *pd = dom;
+
+	if (!ptf_driver.records)
+		return PTF_NO_RECORDS;
+	return ptf_driver.records(pd->domain, lo, hi, out, max);
+}
+
 const struct ptf_twin_ops ptf_twin_driver = {
 	PTF_TWIN_CORE_OPS,
 	.create			= ptf_create,
 	.destroy		= ptf_destroy,
 	.info			= ptf_info,
+	.records		= ptf_records,
 };

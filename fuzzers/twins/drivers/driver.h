@@ -53,6 +53,9 @@ struct ptf_driver {
 	 * nothing to contain.
 	 */
 	void (*contain)(bool on);
+	/* The driver's own record of @domain's mappings (ptf_twin_ops), or NULL. */
+	size_t (*records)(struct iommu_domain *domain, u64 lo, u64 hi,
+			  struct ptf_record *out, size_t max);
 };
 
 extern const struct ptf_driver ptf_driver;

@@ -32,6 +32,8 @@ struct device_node;
 struct module;
 struct of_device_id;
 struct dev_pm_domain;
+struct cpumask;
+struct bus_type;
 
 struct device_driver {
 	const char		*name;
@@ -44,6 +46,7 @@ struct device_driver {
 struct device {
 	const char		*init_name;
 	struct device		*parent;
+	const struct bus_type	*bus;
 	void			*driver_data;
 	struct dev_iommu	*iommu;
 	struct iommu_group	*iommu_group;
@@ -99,12 +102,35 @@ void put_device(struct device *dev);
 int device_add(struct device *dev);
 void device_del(struct device *dev);
 
-/* The platform bus is the only bus; a device found has a reference. */
+/*
+ * A bus and its devices: the platform bus, or a bus a stand-in adds (the
+ * virtio bus), which lists its devices with ptf_next(NULL), ptf_next(dev).
+ * A device found has a reference.
+ */
 struct bus_type {
 	const char *name;
+	struct device *(*ptf_next)(struct device *prev);
 };
+struct device *bus_find_device(const struct bus_type *bus,
+			       struct device *start, const void *data,
+			       int (*match)(struct device *dev, const void *data));
 struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
 					 const struct fwnode_handle *fwnode);
+
+static inline bool device_match_fwnode(struct device *dev, const void *fwnode)
+{
+	return dev && dev->fwnode == fwnode;
+}
+
+/*
+ * A driver whose module init only registers it (module_virtio_driver(),
+ * ...): the harness boots it by calling ptf_module_driver_init().
+ */
+#define module_driver(__driver, __register, __unregister, ...)		\
+	static int __maybe_unused ptf_module_driver_init(void)		\
+	{								\
+		return __register(&(__driver), ##__VA_ARGS__);		\
+	}
 
 /* Managed resources: released, newest first, when the driver unbinds. */
 void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp);

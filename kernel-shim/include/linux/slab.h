@@ -22,6 +22,7 @@
 #include <linux/cleanup.h>
 #include <linux/cache.h>
 #include <linux/minmax.h>
+#include <linux/bug.h>
 #include <ptf_rt.h>
 
 typedef unsigned int __bitwise slab_flags_t;
@@ -84,6 +85,11 @@ static inline void *krealloc(const void *p, size_t size, gfp_t gfp)
 #define kfree_sensitive(ptr)		kfree(ptr)
 
 DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
+
+/* Allocation profiling (<linux/alloc_tag.h>) is off: the call itself. */
+#ifndef alloc_hooks
+#define alloc_hooks(_do_alloc)		(_do_alloc)
+#endif
 
 /* The 7.x typed allocation helpers, without the counted-by plumbing. */
 #define __ptf_default_gfp(...)		__ptf_default_gfp_(__VA_ARGS__ + 0, GFP_KERNEL)

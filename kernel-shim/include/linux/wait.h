@@ -26,7 +26,12 @@ typedef struct wait_queue_head {
 	struct list_head head;
 } wait_queue_head_t;
 
-#define init_waitqueue_head(wq)	INIT_LIST_HEAD(&(wq)->head)
+#define init_waitqueue_head(wq)	do {				\
+	spin_lock_init(&(wq)->lock);					\
+	INIT_LIST_HEAD(&(wq)->head);					\
+} while (0)
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = { .head = LIST_HEAD_INIT(name.head) }
 #define wake_up(wq)		do { } while (0)
 #define wake_up_all(wq)		do { } while (0)
 #define wake_up_interruptible(wq) do { } while (0)
