@@ -50,6 +50,7 @@ struct ptf_pdev {
 
 struct ptf_master {
 	struct device dev;
+	struct device_node node;	/* its "iommus" */
 	u64 dma_mask;
 };
 
@@ -119,6 +120,7 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *d)
 	p->node.name = p->node.full_name = d->name;
 	p->node.compatible = d->compatible;
 	memcpy(p->node.props, d->props, sizeof(p->node.props));
+	memcpy(p->node.u32s, d->u32s, sizeof(p->node.u32s));
 	p->node.pdev = &p->pdev;
 	for (unsigned int i = 0; i < d->nr_mmio; i++, r++)
 		p->res[r] = (struct resource){
@@ -155,6 +157,9 @@ struct device *ptf_master_add(const char *name)
 		ptf_rt_fatal("harness", "more than %d masters", MAX_MASTERS);
 	m = &masters[nr_masters++];
 	init_device(&m->dev, name, &m->dma_mask);
+	m->node.name = m->node.full_name = name;
+	m->dev.of_node = &m->node;
+	m->dev.fwnode = &m->node.fwnode;
 	pm_runtime_enable(&m->dev);
 	return &m->dev;
 }
@@ -436,6 +441,147 @@ bool of_property_read_bool(const struct device_node *np, const char *name)
 		if (!strcmp(np->props[i], name))
 			return true;
 	return false;
+}
+
+int of_property_read_u32(const struct device_node *np, const char *name,
+			 u32 *value)
+{
+	for (unsigned int i = 0; np && i < PTF_OF_MAX_PROPS && np->u32s[i].name; i++)
+		if (!strcmp(np->u32s[i].name, name)) {
+			*value = np->u32s[i].value;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+void ptf_of_add_ref(struct device_node *np, const char *prop,
+		    const struct of_phandle_args *spec)
+{
+	for (unsigned int i = 0; i < PTF_OF_MAX_REFS; i++)
+		if (!np->phandles[i].prop) {
+			np->phandles[i] = (struct ptf_of_ref){ prop, *spec };
+			return;
+		}
+	ptf_rt_fatal("harness", "more than %d phandles in %s", PTF_OF_MAX_REFS,
+		     np->name);
+}
+
+/*
+ * A phandle list as its cells: a phandle (its node in @node[i]) followed
+ * by the cells its entry was written with.  The number of cells.
+ */
+#define MAX_CELLS	(PTF_OF_MAX_REFS * (1 + MAX_PHANDLE_ARGS))
+static int cells_of(const struct device_node *np, const char *prop,
+		    struct device_node **node, u32 *val)
+{
+	int n = 0;
+
+	for (unsigned int i = 0; np && i < PTF_OF_MAX_REFS && np->phandles[i].prop; i++) {
+		const struct of_phandle_args *spec = &np->phandles[i].spec;
+
+		if (strcmp(np->phandles[i].prop, prop))
+			continue;
+		node[n] = spec->np;
+		val[n++] = 0;
+		for (int a = 0; a < spec->args_count; a++, n++) {
+			node[n] = NULL;
+			val[n] = spec->args[a];
+		}
+	}
+	return n;
+}
+
+int of_property_count_elems_of_size(const struct device_node *np,
+				    const char *name, int elem_size)
+{
+	struct device_node *node[MAX_CELLS];
+	u32 val[MAX_CELLS];
+	int n = cells_of(np, name, node, val);
+
+	if (!n)
+		return -EINVAL;
+	return (n * 4) % elem_size ? -EINVAL : n * 4 / elem_size;
+}
+
+/*
+ * __of_parse_phandle_with_args(): entry @index, each entry a phandle and
+ * the node's @cells_name cells (@cell_count without one).  @index < 0
+ * counts the entries instead.  A cell read as a phandle that is not one
+ * is a phandle no node has.
+ */
+static int parse_phandles(const struct device_node *np, const char *list,
+			  const char *cells_name, int cell_count, int index,
+			  struct of_phandle_args *out)
+{
+	struct device_node *node[MAX_CELLS];
+	u32 val[MAX_CELLS];
+	int n = cells_of(np, list, node, val), pos = 0, cur = 0;
+
+	if (!n)
+		return -ENOENT;
+	while (pos < n) {
+		u32 count = cell_count;
+
+		if (!node[pos])
+			return -EINVAL;
+		if (cells_name && of_property_read_u32(node[pos], cells_name, &count))
+			return -EINVAL;
+		if (pos + 1 + (int)count > n || count > MAX_PHANDLE_ARGS)
+			return -EINVAL;
+		if (cur == index) {
+			out->np = of_node_get(node[pos]);
+			out->args_count = count;
+			for (u32 a = 0; a < count; a++)
+				out->args[a] = val[pos + 1 + a];
+			return 0;
+		}
+		pos += 1 + count;
+		cur++;
+	}
+	return index < 0 ? cur : -ENOENT;
+}
+
+int of_parse_phandle_with_args(const struct device_node *np,
+			       const char *list_name, const char *cells_name,
+			       int index, struct of_phandle_args *out_args)
+{
+	if (index < 0)
+		return -EINVAL;
+	return parse_phandles(np, list_name, cells_name, 0, index, out_args);
+}
+
+int of_parse_phandle_with_fixed_args(const struct device_node *np,
+				     const char *list_name, int cell_count,
+				     int index, struct of_phandle_args *out_args)
+{
+	if (index < 0)
+		return -EINVAL;
+	return parse_phandles(np, list_name, NULL, cell_count, index, out_args);
+}
+
+int of_count_phandle_with_args(const struct device_node *np,
+			       const char *list_name, const char *cells_name)
+{
+	struct device_node *node[MAX_CELLS];
+	u32 val[MAX_CELLS];
+
+	/* Without a cells property every cell counts as a phandle. */
+	if (!cells_name) {
+		int n = cells_of(np, list_name, node, val);
+
+		return n ? n : -ENOENT;
+	}
+	return parse_phandles(np, list_name, cells_name, 0, -1, NULL);
+}
+
+struct device_node *of_parse_phandle(const struct device_node *np,
+				     const char *phandle_name, int index)
+{
+	struct of_phandle_args args;
+
+	if (index < 0 || parse_phandles(np, phandle_name, NULL, 0, index, &args))
+		return NULL;
+	return args.np;
 }
 
 bool device_property_read_bool(const struct device *dev, const char *name)
@@ -1009,8 +1155,11 @@ static void check_released(struct device *dev)
 
 void ptf_devices_remove_all(void)
 {
-	for (unsigned int i = 0; i < nr_masters; i++)
+	for (unsigned int i = 0; i < nr_masters; i++) {
 		check_released(&masters[i].dev);
+		WARN(masters[i].node.refs, "node %s released with %d references",
+		     masters[i].node.name, masters[i].node.refs);
+	}
 	for (unsigned int i = nr_pdevs; i-- > 0;) {
 		struct ptf_pdev *p = &pdevs[i];
 
