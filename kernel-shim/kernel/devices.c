@@ -358,7 +358,7 @@ static const char *power_problem(const struct ptf_pdev *p, const char **what)
 		}
 	*what = "runtime PM";
 	if (!p->pdev.dev.power.disable_depth &&
-	    p->pdev.dev.power.runtime_status != RPM_ACTIVE)
+	    p->pdev.dev.power.runtime_status == RPM_SUSPENDED)
 		return "powered down: runtime-suspended";
 	return NULL;
 }
@@ -976,9 +976,12 @@ static int rpm_resume(struct device *dev)
 	if (dev->power.disable_depth)
 		return -EACCES;
 	ret = rpm_suppliers(dev, true);
+	/* The callback powers the device up: it may touch its registers. */
+	dev->power.runtime_status = RPM_RESUMING;
 	if (!ret)
 		ret = rpm_callback(dev, true);
 	if (ret) {
+		dev->power.runtime_status = RPM_SUSPENDED;
 		rpm_suppliers(dev, false);
 		return ret;
 	}
@@ -999,9 +1002,12 @@ static int rpm_suspend(struct device *dev)
 	list_for_each_entry(link, &dev->links_consumer, s_node)
 		if (link->rpm_active)
 			return -EBUSY;
+	dev->power.runtime_status = RPM_SUSPENDING;
 	ret = rpm_callback(dev, false);
-	if (ret)
+	if (ret) {
+		dev->power.runtime_status = RPM_ACTIVE;
 		return ret;
+	}
 	dev->power.runtime_status = RPM_SUSPENDED;
 	rpm_suppliers(dev, false);
 	return 0;
