@@ -66,6 +66,56 @@ static inline void dma_sync_single_for_device(struct device *dev,
 	WARN(err, "%s", err);
 }
 
+static inline void dma_sync_single_range_for_device(struct device *dev,
+						    dma_addr_t addr,
+						    unsigned long offset,
+						    size_t size,
+						    enum dma_data_direction dir)
+{
+	dma_sync_single_for_device(dev, addr + offset, size, dir);
+}
+
+/*
+ * Coherent memory comes from the table arena (the device is given its
+ * physical address), below the device's coherent DMA mask as dma-direct
+ * would place it, and is bookkept as a mapping the device holds until it
+ * is freed.  CPU writes reach the device without a sync: a target whose
+ * walker reads only coherent tables has no device view (noncoherent()
+ * false), and must not have one, since the view does not track this
+ * memory.
+ */
+static inline void *dma_alloc_coherent(struct device *dev, size_t size,
+				       dma_addr_t *dma_handle, gfp_t gfp)
+{
+	void *virt = ptf_rt_table_alloc(size);
+	const char *err;
+
+	if (!virt)
+		return NULL;
+	*dma_handle = virt_to_phys(virt);
+	if (dev && *dma_handle + size - 1 > dev->coherent_dma_mask) {
+		ptf_rt_table_free(virt);
+		return NULL;
+	}
+	err = ptf_rt_dma_map(dev, *dma_handle, size);
+	WARN(err, "%s", err);
+	return virt;
+}
+
+static inline void dma_free_coherent(struct device *dev, size_t size,
+				     void *cpu_addr, dma_addr_t dma_handle)
+{
+	const char *err;
+
+	if (!cpu_addr)
+		return;
+	err = ptf_rt_dma_unmap(dev, dma_handle, size);
+	WARN(err, "%s", err);
+	WARN(virt_to_phys(cpu_addr) != dma_handle,
+	     "DMA-API: free of coherent memory with another address");
+	ptf_rt_table_free(cpu_addr);
+}
+
 static inline void dma_sync_single_for_cpu(struct device *dev,
 					   dma_addr_t addr, size_t size,
 					   enum dma_data_direction dir)
