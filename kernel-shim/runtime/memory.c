@@ -36,6 +36,7 @@
 #define ARENA_SIZE	(1ULL << 30)	/* reserved VA per twin, touched lazily */
 #define WILD_SIZE	(1ULL << 20)	/* PROT_NONE window for stray phys */
 #define MIN_ALIGN	64ULL
+#define GUARD_SIZE	(64ULL << 10)	/* poisoned after the last allocation */
 #define PAGE_SZ		4096ULL
 #define META_SIZE	256UL		/* room for struct page stand-ins */
 #define HEAP_MAGIC	0x70746668656170ULL	/* "ptfheap" */
@@ -214,6 +215,9 @@ void *ptf_rt_table_alloc(unsigned long size)
 	POISON(m->base + m->brk, off - m->brk);
 	m->brk = off + sz;
 	UNPOISON(m->base + off, sz);
+	/* Nor what follows: a walk that runs past its table. */
+	if (m->brk + GUARD_SIZE <= ARENA_SIZE)
+		POISON(m->base + m->brk, GUARD_SIZE);
 	memset(m->base + off, 0, sz);
 	if (device_view)
 		memset(device_copy[cur_twin] + off, UNPUBLISHED, sz);
