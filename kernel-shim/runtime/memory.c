@@ -273,6 +273,14 @@ void ptf_rt_table_free(const void *virt)
 	m->usage.table_bytes -= a->size;
 }
 
+int ptf_rt_is_table(const void *virt)
+{
+	const struct twin_mem *m = &mem[cur_twin];
+	const uint8_t *p = virt;
+
+	return p >= m->base && p < m->base + m->brk;
+}
+
 unsigned long ptf_rt_table_size(const void *virt)
 {
 	return live_alloc_of(virt, "size")->size;
