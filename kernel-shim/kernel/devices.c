@@ -16,6 +16,7 @@
  * renamed apart) and is forgotten by ptf_devices_reset() before each input.
  */
 #include <linux/clk.h>
+#include <linux/component.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
@@ -76,11 +77,14 @@ static struct ptf_map maps[MAX_MAPS];
 static unsigned int nr_maps;
 static unsigned int next_irq;
 
+static void components_reset(void);
+
 void ptf_devices_reset(void)
 {
 	memset(pdevs, 0, sizeof(pdevs));
 	memset(masters, 0, sizeof(masters));
 	memset(maps, 0, sizeof(maps));
+	components_reset();
 	nr_pdevs = nr_masters = nr_maps = 0;
 	next_irq = IRQ_BASE;
 }
@@ -1142,6 +1146,269 @@ void device_link_remove(void *consumer, struct device *supplier)
 			device_link_del(link);
 }
 
+/* Components (drivers/base/component.c) ----------------------------------------- */
+
+#define MAX_COMPONENTS	8
+#define MAX_AGGREGATES	2
+
+struct component_match {
+	unsigned int nr;
+	struct {
+		int (*compare)(struct device *dev, void *data);
+		void (*release)(struct device *dev, void *data);
+		void *data;
+		struct ptf_component *c;	/* matched while assembled */
+	} m[MAX_COMPONENTS];
+};
+
+struct ptf_component {
+	struct device *dev;
+	const struct component_ops *ops;
+	struct ptf_aggregate *adev;	/* the aggregate it belongs to */
+	bool bound;
+};
+
+struct ptf_aggregate {
+	struct device *parent;
+	const struct component_master_ops *ops;
+	struct component_match *match;
+	bool bound;
+};
+
+static struct ptf_component components[MAX_COMPONENTS];
+static struct ptf_aggregate aggregates[MAX_AGGREGATES];
+
+static void components_reset(void)
+{
+	memset(components, 0, sizeof(components));
+	memset(aggregates, 0, sizeof(aggregates));
+}
+
+static struct ptf_aggregate *aggregate_of(struct device *parent,
+					  const struct component_master_ops *ops)
+{
+	for (unsigned int i = 0; i < MAX_AGGREGATES; i++)
+		if (aggregates[i].parent == parent &&
+		    (!ops || aggregates[i].ops == ops))
+			return &aggregates[i];
+	return NULL;
+}
+
+static void release_match(struct device *parent, void *data)
+{
+	struct component_match *match = *(struct component_match **)data;
+
+	for (unsigned int i = 0; i < match->nr; i++)
+		if (match->m[i].release)
+			match->m[i].release(parent, match->m[i].data);
+	kfree(match);
+}
+
+/* The match is the parent's managed resource, as the kernel's. */
+void component_match_add_release(struct device *parent,
+				 struct component_match **matchptr,
+				 void (*release)(struct device *, void *),
+				 int (*compare)(struct device *, void *),
+				 void *compare_data)
+{
+	struct component_match *match = *matchptr;
+
+	if (IS_ERR(match))
+		return;
+	if (!match) {
+		struct component_match **slot;
+
+		match = kzalloc(sizeof(*match), GFP_KERNEL);
+		slot = match ? devres_add_new(parent, sizeof(*slot), GFP_KERNEL,
+					      release_match) : NULL;
+		if (!slot) {
+			kfree(match);
+			*matchptr = ERR_PTR(-ENOMEM);
+			return;
+		}
+		*slot = match;
+		*matchptr = match;
+	}
+	if (match->nr == MAX_COMPONENTS)
+		ptf_rt_fatal("harness", "more than %d components", MAX_COMPONENTS);
+	match->m[match->nr].compare = compare;
+	match->m[match->nr].release = release;
+	match->m[match->nr++].data = compare_data;
+}
+
+int component_compare_of(struct device *dev, void *data)
+{
+	return dev->of_node == data;
+}
+
+void component_release_of(struct device *dev, void *data)
+{
+	of_node_put(data);
+}
+
+static struct ptf_component *free_component_for(struct ptf_aggregate *adev,
+						unsigned int i)
+{
+	for (unsigned int c = 0; c < MAX_COMPONENTS; c++) {
+		struct ptf_component *comp = &components[c];
+
+		if (comp->dev && (!comp->adev || comp->adev == adev) &&
+		    adev->match->m[i].compare(comp->dev, adev->match->m[i].data))
+			return comp;
+	}
+	return NULL;
+}
+
+/* try_to_bring_up_aggregate_device(): bind once every component is there. */
+static int bring_up(struct ptf_aggregate *adev)
+{
+	struct component_match *match = adev->match;
+	int ret;
+
+	if (adev->bound)
+		return 0;
+	for (unsigned int i = 0; i < match->nr; i++)
+		if (!free_component_for(adev, i))
+			return 0;
+	for (unsigned int i = 0; i < match->nr; i++) {
+		match->m[i].c = free_component_for(adev, i);
+		match->m[i].c->adev = adev;
+	}
+	ret = adev->ops->bind(adev->parent);
+	if (ret) {
+		for (unsigned int i = 0; i < match->nr; i++)
+			match->m[i].c->adev = NULL;
+		return ret;
+	}
+	adev->bound = true;
+	return 0;
+}
+
+static void take_down(struct ptf_aggregate *adev)
+{
+	if (!adev->bound)
+		return;
+	adev->ops->unbind(adev->parent);
+	adev->bound = false;
+	for (unsigned int i = 0; i < adev->match->nr; i++) {
+		WARN(adev->match->m[i].c->bound,
+		     "%s: component %s still bound after the aggregate's unbind",
+		     dev_name(adev->parent), dev_name(adev->match->m[i].c->dev));
+		adev->match->m[i].c->adev = NULL;
+	}
+}
+
+int component_master_add_with_match(struct device *parent,
+				    const struct component_master_ops *ops,
+				    struct component_match *match)
+{
+	struct ptf_aggregate *adev = aggregate_of(NULL, NULL);
+	int ret;
+
+	if (IS_ERR_OR_NULL(match))
+		return match ? PTR_ERR(match) : -EINVAL;
+	if (!adev)
+		ptf_rt_fatal("harness", "more than %d aggregate devices",
+			     MAX_AGGREGATES);
+	*adev = (struct ptf_aggregate){ parent, ops, match };
+	ret = bring_up(adev);
+	if (ret < 0)
+		*adev = (struct ptf_aggregate){ 0 };
+	return ret < 0 ? ret : 0;
+}
+
+void component_master_del(struct device *parent,
+			  const struct component_master_ops *ops)
+{
+	struct ptf_aggregate *adev = aggregate_of(parent, ops);
+
+	if (WARN(!adev, "component_master_del(%s): not an aggregate device",
+		 dev_name(parent)))
+		return;
+	take_down(adev);
+	*adev = (struct ptf_aggregate){ 0 };
+}
+
+int component_bind_all(struct device *parent, void *data)
+{
+	struct ptf_aggregate *adev = aggregate_of(parent, NULL);
+	struct component_match *match = adev ? adev->match : NULL;
+	int ret = 0;
+	unsigned int i;
+
+	if (WARN(!match, "component_bind_all(%s): not an aggregate device",
+		 dev_name(parent)))
+		return -EINVAL;
+	for (i = 0; i < match->nr && !ret; i++) {
+		struct ptf_component *c = match->m[i].c;
+
+		ret = c->ops->bind(c->dev, parent, data);
+		c->bound = !ret;
+	}
+	if (ret)
+		component_unbind_all(parent, data);
+	return ret;
+}
+
+void component_unbind_all(struct device *parent, void *data)
+{
+	struct ptf_aggregate *adev = aggregate_of(parent, NULL);
+
+	for (unsigned int i = adev ? adev->match->nr : 0; i-- > 0;) {
+		struct ptf_component *c = adev->match->m[i].c;
+
+		if (c->bound && c->ops->unbind)
+			c->ops->unbind(c->dev, parent, data);
+		c->bound = false;
+	}
+}
+
+int component_add(struct device *dev, const struct component_ops *ops)
+{
+	struct ptf_component *c = NULL;
+
+	for (unsigned int i = 0; i < MAX_COMPONENTS && !c; i++)
+		if (!components[i].dev)
+			c = &components[i];
+	if (!c)
+		ptf_rt_fatal("harness", "more than %d components", MAX_COMPONENTS);
+	*c = (struct ptf_component){ .dev = dev, .ops = ops };
+	for (unsigned int i = 0; i < MAX_AGGREGATES; i++) {
+		int ret = aggregates[i].parent ? bring_up(&aggregates[i]) : 0;
+
+		if (ret < 0) {
+			*c = (struct ptf_component){ 0 };
+			return ret;
+		}
+	}
+	return 0;
+}
+
+void component_del(struct device *dev, const struct component_ops *ops)
+{
+	for (unsigned int i = 0; i < MAX_COMPONENTS; i++) {
+		struct ptf_component *c = &components[i];
+
+		if (c->dev != dev || c->ops != ops)
+			continue;
+		if (c->adev)
+			take_down(c->adev);
+		*c = (struct ptf_component){ 0 };
+		return;
+	}
+	WARN(1, "component_del(%s): not a component", dev_name(dev));
+}
+
+static void check_components(void)
+{
+	for (unsigned int i = 0; i < MAX_COMPONENTS; i++)
+		WARN(components[i].dev, "component %s left registered",
+		     dev_name(components[i].dev));
+	for (unsigned int i = 0; i < MAX_AGGREGATES; i++)
+		WARN(aggregates[i].parent, "aggregate device %s left registered",
+		     dev_name(aggregates[i].parent));
+}
+
 /* Teardown -------------------------------------------------------------------- */
 
 static void check_released(struct device *dev)
@@ -1178,5 +1445,6 @@ void ptf_devices_remove_all(void)
 			     "%s: clock \"%s\" left enabled %d times", p->pdev.name,
 			     p->clks[c].name, p->clks[c].enable_count);
 	}
+	check_components();
 	ptf_devices_reset();
 }
