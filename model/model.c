@@ -274,6 +274,36 @@ static enum model_verdict iopgtable_map(struct model *m, uint64_t iova,
 }
 
 /*
+ * The core's loop over an unmap_pages() that clears the leaf at the
+ * chunk's IOVA whole (rules->unmap_whole_leaf): each call removes the leaf
+ * containing the position and advances it by that leaf's size, until the
+ * bytes reported reach the size asked.  A hole leaves the result to the
+ * table's shape.
+ */
+static enum model_verdict whole_leaf_unmap(struct model *m, uint64_t iova,
+					   uint64_t size, uint64_t *ret,
+					   bool apply)
+{
+	size_t first = first_ending_after(m, iova), i = first;
+	uint64_t done = 0;
+
+	while (done < size) {
+		const struct pt_leaf *l = i < m->nr ? &m->leaves[i] : NULL;
+		uint64_t p = iova + done;
+
+		/* A hole, a leaf stepped over, or past the end of the IOVAs. */
+		if (!l || l->iova > p || l->iova + (l->size - 1) < p || p < iova)
+			return MODEL_UNKNOWN;
+		done += l->size;
+		i++;
+	}
+	*ret = done;
+	if (apply)
+		splice(m, first, i - first, NULL, 0);
+	return MODEL_EXACT;
+}
+
+/*
  * iommu_unmap() walks the range in the chunks iommu_pgsize() picks (both
  * addresses = iova) and asks the page table to unmap each.  An io-pgtable
  * never splits a leaf: a chunk inside a larger leaf unmaps nothing and ends
@@ -295,6 +325,8 @@ static enum model_verdict iopgtable_unmap(struct model *m, uint64_t iova,
 		return MODEL_EXACT;
 	if (!model_in_aperture(m, iova, size))
 		return MODEL_UNKNOWN;
+	if (r->unmap_whole_leaf)
+		return whole_leaf_unmap(m, iova, size, ret, apply);
 
 	/* Dry run: find where the call stops, or that it is unpredictable. */
 	first = first_ending_after(m, iova);

@@ -90,6 +90,14 @@ struct model_rules {
 	 * unmap is not predicted, only agreed on by the twins.
 	 */
 	bool unmap_splits_blocks;
+	/*
+	 * A driver's unmap_pages() that clears the whole leaf at the IOVA it
+	 * is given, whatever the size asked, and returns the leaf's size
+	 * (omap): a chunk inside a larger leaf removes it, and the core goes
+	 * on from the chunk's IOVA plus the leaf's size, past the range's end
+	 * if need be.
+	 */
+	bool unmap_whole_leaf;
 };
 
 enum model_verdict {
