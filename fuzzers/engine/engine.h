@@ -108,6 +108,19 @@ bool known_hazard_runs(const struct engine *e, const char *id);
 
 const char *twin_name(int tw);
 
+/*
+ * What @tw's legacy iova_to_phys() returns for a translation to @phys:
+ * the page's address where the baseline's op drops the offset (on the
+ * candidate too when the differential is off: it is the baseline's code).
+ */
+static inline uint64_t legacy_phys(const struct engine *e, int tw,
+				   uint64_t phys)
+{
+	if (e->t->legacy_drops_offset && (tw == BASE || e->diff_off))
+		return phys & ~0xfffULL;
+	return phys;
+}
+
 /* Oracles (oracles.c) ---------------------------------------------------- */
 
 void oracle_warns(struct engine *e, bool in_contract);

@@ -477,7 +477,7 @@ void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture)
 	const struct pt_leaf *l;
 
 	if (c->phys == NO_PHYS ? b->legacy || c->len || c->legacy :
-	    b->legacy != c->phys || c->legacy != c->phys)
+	    b->legacy != legacy_phys(e, BASE, c->phys) || c->legacy != c->phys)
 		finding(e, "lookup", "iova_to_phys_length disagrees with iova_to_phys",
 			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0 for iova_to_phys, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
 			iova, b->legacy, c->legacy,

@@ -143,6 +143,13 @@ struct target {
 	 * reads that the CPU changed and did not sync is a finding.
 	 */
 	bool (*noncoherent)(const struct target_setup *ts);
+	/*
+	 * The legacy iova_to_phys() of the tree without the series returns
+	 * the address of the IOVA's 4K page, not of the IOVA (s390, mtk_v1:
+	 * the series adds the offset): lookups through it are compared with
+	 * the page's address.
+	 */
+	bool legacy_drops_offset;
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };
