@@ -654,6 +654,8 @@ static void run_op(struct engine *e, const struct op *op)
 	}
 	if (armed && op->kind != OP_FAIL_ALLOC)
 		e->fail_nth = 0;
+	if (!e->opts.no_oracles)
+		hw_device_op_end(e);
 	trace_op(e);
 }
 

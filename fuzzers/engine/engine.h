@@ -133,6 +133,7 @@ void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct leafvec *out);
 void hw_ctx_init(struct engine *e);
 void hw_device_init(struct engine *e);
+void hw_device_op_end(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 

@@ -180,6 +180,17 @@ void hw_device_init(struct engine *e)
 	rt_set_mmio(&engine_mmio, e);
 }
 
+/* The device translated the op's window: a TLB it searches may cache it. */
+void hw_device_op_end(struct engine *e)
+{
+	if (!e->t->device || !e->t->device->op_end || !e->dom[BASE])
+		return;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		ptf_rt_set_twin(tw);
+		e->t->device->op_end(&e->hw_ctx[tw], e->win_lo, e->win_hi);
+	}
+}
+
 void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct leafvec *out)
 {
@@ -420,10 +431,14 @@ static bool covered(const struct engine *e, int tw, const struct rt_inval *inv,
 
 	if (e->t->device && e->t->device->tlbs)
 		units = e->t->device->tlbs(&e->hw_ctx[tw]);
-	for (unsigned int u = 0; u < units; u++)
+	for (unsigned int u = 0; u < units; u++) {
+		if (e->t->device && e->t->device->cached &&
+		    !e->t->device->cached(&e->hw_ctx[tw], u, l->iova, l->size))
+			continue;
 		if (!covered_bytes(inv, n, u, l->iova, l->iova + l->size - 1) &&
 		    !covered_entry(inv, n, u, l))
 			return false;
+	}
 	return true;
 }
 

@@ -100,6 +100,18 @@ struct hw_device {
 		      int bytes);
 	/* TLBs that each must drop a changed leaf (units of the records). */
 	unsigned int (*tlbs)(const struct hw_ctx *hw);
+	/*
+	 * A TLB the driver searches (OMAP's: it reads the entries back and
+	 * flushes the one it finds) must be modelled with its contents.
+	 * After each op's checks, the device may cache the leaves of the
+	 * op's window [lo, hi] (it translated them): op_end() fills the TLB
+	 * as its table walker would.  cached() says whether @unit still
+	 * holds an entry translating part of [iova, iova + size): a leaf
+	 * that changed is covered if no TLB holds it any more.
+	 */
+	void (*op_end)(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
+	bool (*cached)(const struct hw_ctx *hw, unsigned int unit,
+		       uint64_t iova, uint64_t size);
 };
 
 enum hw_write_result {
