@@ -39,6 +39,14 @@ struct ptf_driver {
 	/* Boot: the driver's initcall, which registers it (and probes). */
 	int (*init)(void);
 	/*
+	 * The paging domain a DMA layer made for the master and attached in
+	 * the driver's probe_finalize() (the 32-bit ARM DMA API's mapping),
+	 * which the ops then run on, or an ERR_PTR if it did not attach it.
+	 * NULL (or no hook): a paging domain from the core, attached by the
+	 * harness as VFIO or iommufd would.
+	 */
+	struct iommu_domain *(*dma_domain)(struct device *master);
+	/*
 	 * Free what the driver keeps for good once booted (it never unbinds):
 	 * caches, shared tables, per-master data the kernel never frees.
 	 */
