@@ -445,6 +445,104 @@ static bool exynos_section_over_mapped_table(const struct engine *e)
 	       warned_with("check_released", "DMA mappings left");
 }
 
+static const struct op *current_map(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	return op && op->kind == OP_MAP && op->size ? op : NULL;
+}
+
+/*
+ * omap-iommu: iopte_alloc() takes any non-zero first-level entry for a
+ * table (`if (*iopgd) goto pte_ready`): a 4K or 64K page mapped under a
+ * live 1M section or 16M supersection is written into the section's
+ * output address, read as a second-level table, i.e. into whatever memory
+ * that is.  Such a map is not run outside strict mode.
+ */
+static bool omap_page_under_section(const struct engine *e)
+{
+	const struct op *op = current_map(e);
+	struct pt_leaf plan[64];
+	size_t n;
+
+	if (!op)
+		return false;
+	n = model_plan(&e->model.rules, op->iova, op->pa, op->size, op->prot,
+		       plan, 64);
+	for (size_t i = 0; i < n && i < 64; i++) {
+		const struct pt_leaf *l = model_lookup(&e->model, plan[i].iova);
+
+		if (plan[i].size < (1ULL << 20) && l && l->size >= (1ULL << 20))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * omap-iommu: iopgd_alloc_section() and iopgd_alloc_super() write over the
+ * first-level entry whatever it holds: a section mapped over a
+ * second-level table (of live pages) drops the link to it, and the table
+ * is never freed nor DMA-unmapped; the cache of tables is left with an
+ * object.  ptfuzz sees it when it removes the MMU.
+ */
+static bool omap_block_over_table(const struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       (warned_with("kmem_cache_destroy", "iopte_cache") ||
+		warned_with("check_released", "DMA mappings left"));
+}
+
+/*
+ * omap-iommu: a map over live leaves overwrites what it finds (no
+ * -EEXIST), entry by entry: a 4K page over one entry of a 64K large page,
+ * or a section over one of a supersection's 16, leaves a group whose
+ * entries differ, which the MMU may walk either way.
+ */
+static bool omap_map_over_live(const struct engine *e)
+{
+	const struct op *op = current_map(e);
+	uint64_t last = op ? op->iova + (op->size - 1) : 0;
+
+	for (size_t i = 0; op && i < e->before.n; i++)
+		if (e->before.v[i].iova <= last &&
+		    e->before.v[i].iova + (e->before.v[i].size - 1) >= op->iova)
+			return true;
+	return false;
+}
+
+/*
+ * omap-iommu: iopgtable_clear_entry_core() clears a 64K large page from
+ * its first entry but syncs the 16 entries from the IOVA it was given
+ * (pt_offset is computed before the rewind): unmapping a page inside a
+ * large page leaves the group's first entries unsynced, so the MMU may
+ * still walk them, and near the end of the table the sync runs past it
+ * (the DMA API's debug code WARNs).  Matched as: an unmap whose first
+ * chunk lies inside a leaf, with a large page in reach.
+ */
+static bool omap_unmap_sync_shifted(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct pt_leaf *in = NULL;
+	bool large = false;
+
+	if (!op || (op->kind != OP_UNMAP && op->kind != OP_STEP_UNMAP))
+		return false;
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+
+		if (l->iova < op->iova && op->iova - l->iova < l->size)
+			in = l;
+		large |= l->size == (1ULL << 16) && l->iova + l->size > op->iova;
+	}
+	return in && large;
+}
+
+static bool omap_unmap_sync_past_table(const struct engine *e)
+{
+	return omap_unmap_sync_shifted(e) &&
+	       warned_with("dma_sync_single_for_device", "outside a mapping");
+}
+
 /*
  * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
@@ -559,6 +657,16 @@ static const struct known_finding known[] = {
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
+	{ "omap-page-under-section", "omap", "sanitizer", NULL,
+	  omap_page_under_section, true },
+	{ "omap-block-over-table-leaks", "omap", "warn", NULL,
+	  omap_block_over_table },
+	{ "omap-large-page-unmap-sync-shifted", "omap", "sync", NULL,
+	  omap_unmap_sync_shifted },
+	{ "omap-large-page-unmap-sync-shifted", "omap", "warn", NULL,
+	  omap_unmap_sync_past_table },
+	{ "omap-map-over-live-breaks-group", "omap", "hardware",
+	  "the device would fault on the tables", omap_map_over_live },
 	{ "genpt-dirty-contig-last-item", "pt_*", "dirty",
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
