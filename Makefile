@@ -171,6 +171,7 @@ DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
 DRIVER_SRC_omap := drivers/iommu/omap-iommu.c
+DRIVER_SRC_mtk_v1 := drivers/iommu/mtk_iommu_v1.c
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))

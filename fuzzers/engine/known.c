@@ -445,6 +445,52 @@ static bool exynos_section_over_mapped_table(const struct engine *e)
 	       warned_with("check_released", "DMA mappings left");
 }
 
+/*
+ * mtk_iommu_v1: the flat table covers 4 GiB (1M descriptors, 4 MiB) and
+ * map, unmap and iova_to_phys index it with iova >> 12 unchecked; the
+ * domain publishes no geometry (its aperture is [0, 0], not forced), so
+ * nothing tells a caller where IOVAs end.  An IOVA at or above 4 GiB reads
+ * or writes past the table.  Such an op is not run outside strict mode.
+ */
+static bool mtk_v1_iova_past_table(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind == OP_FAIL_ALLOC || op->kind == OP_READ_DIRTY ||
+	    op->kind == OP_DEVICE_WRITE)
+		return false;
+	last = op->kind == OP_LOOKUP || !op->size ? op->iova :
+	       op->iova + (op->size - 1);
+	return last >> 32 || last < op->iova;
+}
+
+/*
+ * mtk_iommu_v1: attach_dev() sets up only the domain its ARM DMA mapping
+ * made ("Only allow the domain created internally") and returns 0 for any
+ * other paging domain without setting it up: the core, VFIO or iommufd
+ * then map through its NULL table, and freeing it dereferences its NULL
+ * M4U data.  Such a domain (mtk_v1's domain=core) is not created outside
+ * strict mode.
+ */
+static bool mtk_v1_core_domain(const struct engine *e)
+{
+	return e->ts.pt.quirks & 1;
+}
+
+/*
+ * drivers/base/component.c: component_match_add_release() that fails to
+ * allocate the match returns without calling @release on @compare_data,
+ * and every later call returns at once on the error pointer: the
+ * references mtk_iommu_v1's probe took on its larbs' nodes
+ * (of_parse_phandle()) for the match to drop are never dropped.
+ */
+static bool mtk_v1_larb_refs_leak(const struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("ptf_devices_remove_all", "node larb@");
+}
+
 static const struct op *current_map(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
@@ -667,6 +713,12 @@ static const struct known_finding known[] = {
 	  omap_unmap_sync_past_table },
 	{ "omap-map-over-live-breaks-group", "omap", "hardware",
 	  "the device would fault on the tables", omap_map_over_live },
+	{ "mtk-v1-iova-past-table", "mtk_v1", "sanitizer", NULL,
+	  mtk_v1_iova_past_table, true },
+	{ "mtk-v1-core-domain-unusable", "mtk_v1", "sanitizer", NULL,
+	  mtk_v1_core_domain, true },
+	{ "mtk-v1-larb-refs-leak-on-enomem", "mtk_v1", "warn", NULL,
+	  mtk_v1_larb_refs_leak },
 	{ "genpt-dirty-contig-last-item", "pt_*", "dirty",
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
