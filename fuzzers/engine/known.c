@@ -557,19 +557,20 @@ static bool omap_map_over_live(const struct engine *e)
 }
 
 /*
- * omap-iommu: iopgtable_clear_entry_core() clears a 64K large page from
- * its first entry but syncs the 16 entries from the IOVA it was given
- * (pt_offset is computed before the rewind): unmapping a page inside a
- * large page leaves the group's first entries unsynced, so the MMU may
- * still walk them, and near the end of the table the sync runs past it
- * (the DMA API's debug code WARNs).  Matched as: an unmap whose first
- * chunk lies inside a leaf, with a large page in reach.
+ * omap-iommu: iopgtable_clear_entry_core() clears a 16-entry group (a 64K
+ * large page, a 16M supersection) from its first entry but syncs the 16
+ * entries from the IOVA it was given (pt_offset and pd_offset are computed
+ * before the rewind): unmapping inside such a group leaves its first
+ * entries unsynced, so the MMU may still walk them, and near the end of
+ * the table the sync runs past it (the DMA API's debug code WARNs).
+ * Matched as: an unmap whose first chunk lies inside a leaf, with a group
+ * in reach (the core goes on from inside the next leaves).
  */
 static bool omap_unmap_sync_shifted(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
 	const struct pt_leaf *in = NULL;
-	bool large = false;
+	bool group = false;
 
 	if (!op || (op->kind != OP_UNMAP && op->kind != OP_STEP_UNMAP))
 		return false;
@@ -578,9 +579,10 @@ static bool omap_unmap_sync_shifted(const struct engine *e)
 
 		if (l->iova < op->iova && op->iova - l->iova < l->size)
 			in = l;
-		large |= l->size == (1ULL << 16) && l->iova + l->size > op->iova;
+		group |= (l->size == (1ULL << 16) || l->size == (1ULL << 24)) &&
+			 l->iova + l->size > op->iova;
 	}
-	return in && large;
+	return in && group;
 }
 
 static bool omap_unmap_sync_past_table(const struct engine *e)
@@ -707,9 +709,9 @@ static const struct known_finding known[] = {
 	  omap_page_under_section, true },
 	{ "omap-block-over-table-leaks", "omap", "warn", NULL,
 	  omap_block_over_table },
-	{ "omap-large-page-unmap-sync-shifted", "omap", "sync", NULL,
+	{ "omap-group-unmap-sync-shifted", "omap", "sync", NULL,
 	  omap_unmap_sync_shifted },
-	{ "omap-large-page-unmap-sync-shifted", "omap", "warn", NULL,
+	{ "omap-group-unmap-sync-shifted", "omap", "warn", NULL,
 	  omap_unmap_sync_past_table },
 	{ "omap-map-over-live-breaks-group", "omap", "hardware",
 	  "the device would fault on the tables", omap_map_over_live },
