@@ -491,6 +491,19 @@ static bool mtk_v1_larb_refs_leak(const struct engine *e)
 	       warned_with("ptf_devices_remove_all", "node larb@");
 }
 
+/*
+ * omap-iommu: iova_to_phys(_length) reads the domain's first IOMMU
+ * (omap_domain->iommus), which only attach_dev() sets: a lookup of a
+ * paging domain not yet attached dereferences NULL, where
+ * iommu_iova_to_phys() allows it (other drivers answer 0).  No in-tree
+ * caller does it (README.md); omap's order=query-first does.  Such a
+ * domain is not created outside strict mode.
+ */
+static bool omap_query_before_attach(const struct engine *e)
+{
+	return e->ts.pt.quirks & (1u << 31);	/* PTF_DRV_QUERY_BEFORE_ATTACH */
+}
+
 static const struct op *current_map(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
@@ -705,6 +718,8 @@ static const struct known_finding known[] = {
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
+	{ "omap-query-before-attach", "omap", "sanitizer", NULL,
+	  omap_query_before_attach, true },
 	{ "omap-page-under-section", "omap", "sanitizer", NULL,
 	  omap_page_under_section, true },
 	{ "omap-block-over-table-leaks", "omap", "warn", NULL,

@@ -47,15 +47,26 @@
 
 #include "drv_common.h"
 
-enum { F_SOC, F_CREATE_FAIL, NR_FIELDS };
+enum { F_SOC, F_ORDER, F_CREATE_FAIL, NR_FIELDS };
 
 enum { OMAP3_ISP, OMAP4_IPU, DRA7_IPU1, NR_SOCS };
 
 static const char *const soc_names[NR_SOCS] = { "omap3-isp", "omap4-ipu", "dra7-ipu1" };
 static const uint64_t soc_values[NR_SOCS] = { OMAP3_ISP, OMAP4_IPU, DRA7_IPU1 };
 
+/*
+ * The caller attaches the domain before using it (VFIO, iommufd, the DMA
+ * API), or first looks it up, which iommu_iova_to_phys() allows (known
+ * finding omap-query-before-attach).  PTF_DRV_QUERY_BEFORE_ATTACH in
+ * ptf_pt_config.quirks, as the glue reads it.
+ */
+#define PTF_DRV_QUERY_BEFORE_ATTACH	(1u << 31)
+static const char *const order_names[] = { "attach-first", "query-first" };
+static const uint64_t order_values[] = { 0, PTF_DRV_QUERY_BEFORE_ATTACH };
+
 static const struct cfg_field fields[NR_FIELDS] = {
 	[F_SOC]		= { "soc", FIELD(soc_names, soc_values) },
+	[F_ORDER]	= { "order", FIELD(order_names, order_values) },
 	DRV_COMMON_FIELDS(F_CREATE_FAIL),
 };
 
@@ -70,6 +81,7 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 		.fmt = PTF_FMT_DRIVER,
 		.variant = (unsigned int)cfg->v[F_SOC],
 		.instances = 1,
+		.quirks = (unsigned int)cfg->v[F_ORDER],
 		.pgsize_bitmap = SZ_4K | SZ_64K | SZ_1M | SZ_16M,
 		.ias = 32,
 		.oas = 32,

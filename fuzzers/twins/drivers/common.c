@@ -209,9 +209,11 @@ static void ptf_info(void *dom, struct ptf_pt_info *info)
  * The master's paging domain, attached: the one its DMA layer attached
  * at probe, or one from the core.
  */
-static struct iommu_domain *paging_domain(struct ptf_drv_domain *pd)
+static struct iommu_domain *paging_domain(struct ptf_drv_domain *pd,
+					  const struct ptf_pt_config *cfg)
 {
 	struct iommu_domain *domain = NULL;
+	phys_addr_t phys;
 
 	if (ptf_driver.dma_domain)
 		domain = ptf_driver.dma_domain(pd->master);
@@ -220,6 +222,11 @@ static struct iommu_domain *paging_domain(struct ptf_drv_domain *pd)
 	domain = iommu_paging_domain_alloc_flags(pd->master, 0);
 	if (IS_ERR(domain))
 		return domain;
+	if (cfg->quirks & PTF_DRV_QUERY_BEFORE_ATTACH) {
+		phys = iommu_iova_to_phys(domain, 0);
+		WARN(phys, "iova_to_phys() of an empty, unattached domain: %pa",
+		     &phys);
+	}
 	if (ptf_iommu_attach_device(domain, pd->master, core_domain())) {
 		iommu_domain_free(domain);
 		return NULL;
@@ -251,7 +258,7 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 		goto fail;
 	}
 	pd->powered = true;
-	domain = paging_domain(pd);
+	domain = paging_domain(pd, cfg);
 	if (IS_ERR_OR_NULL(domain))
 		goto fail;
 	pd->domain = domain;

@@ -22,6 +22,14 @@
 
 #define PTF_MAX_IOMMUS_PER_MASTER	4
 
+/*
+ * ptf_pt_config.quirks bits the drivers share (the low bits are each
+ * driver's own).  PTF_DRV_QUERY_BEFORE_ATTACH: the caller looks up IOVA 0
+ * of the new paging domain before attaching it, which iommu_iova_to_phys()
+ * allows (the domain maps nothing: the answer is 0).
+ */
+#define PTF_DRV_QUERY_BEFORE_ATTACH	(1u << 31)
+
 /* The master's "iommus" property: one specifier per IOMMU it sits behind. */
 struct ptf_machine {
 	struct of_phandle_args iommus[PTF_MAX_IOMMUS_PER_MASTER];
