@@ -512,6 +512,36 @@ static const struct op *current_map(const struct engine *e)
 }
 
 /*
+ * omap-iommu takes IOVAs as u32 (struct iotlb_entry's da): a request past
+ * the 32-bit aperture, which callers never make, lands 4 GiB lower.
+ */
+#define OMAP_SPACE	(1ULL << 32)
+
+static uint64_t omap_da(uint64_t iova)
+{
+	return iova & (OMAP_SPACE - 1);
+}
+
+/* A leaf before the op intersects what [iova, iova + size) writes. */
+static bool omap_hits_live(const struct engine *e, uint64_t iova,
+			   uint64_t size)
+{
+	uint64_t lo = omap_da(iova), hi = lo + (size - 1);
+
+	if (size >= OMAP_SPACE)
+		return e->before.n;
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+		uint64_t last = l->iova + (l->size - 1);
+
+		if ((l->iova <= hi && last >= lo) ||
+		    (hi >= OMAP_SPACE && l->iova <= hi - OMAP_SPACE))
+			return true;
+	}
+	return false;
+}
+
+/*
  * omap-iommu: iopte_alloc() takes any non-zero first-level entry for a
  * table (`if (*iopgd) goto pte_ready`): a 4K or 64K page mapped under a
  * live 1M section or 16M supersection is written into the section's
@@ -520,16 +550,17 @@ static const struct op *current_map(const struct engine *e)
  */
 static bool omap_page_under_section(const struct engine *e)
 {
+	static struct pt_leaf plan[MODEL_LEAF_BUDGET];
 	const struct op *op = current_map(e);
-	struct pt_leaf plan[64];
 	size_t n;
 
 	if (!op)
 		return false;
 	n = model_plan(&e->model.rules, op->iova, op->pa, op->size, op->prot,
-		       plan, 64);
-	for (size_t i = 0; i < n && i < 64; i++) {
-		const struct pt_leaf *l = model_lookup(&e->model, plan[i].iova);
+		       plan, MODEL_LEAF_BUDGET);
+	for (size_t i = 0; i < n && i < MODEL_LEAF_BUDGET; i++) {
+		const struct pt_leaf *l = model_lookup(&e->model,
+						       omap_da(plan[i].iova));
 
 		if (plan[i].size < (1ULL << 20) && l && l->size >= (1ULL << 20))
 			return true;
@@ -560,13 +591,8 @@ static bool omap_block_over_table(const struct engine *e)
 static bool omap_map_over_live(const struct engine *e)
 {
 	const struct op *op = current_map(e);
-	uint64_t last = op ? op->iova + (op->size - 1) : 0;
 
-	for (size_t i = 0; op && i < e->before.n; i++)
-		if (e->before.v[i].iova <= last &&
-		    e->before.v[i].iova + (e->before.v[i].size - 1) >= op->iova)
-			return true;
-	return false;
+	return op && omap_hits_live(e, op->iova, op->size);
 }
 
 /*
@@ -584,16 +610,18 @@ static bool omap_unmap_sync_shifted(const struct engine *e)
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
 	const struct pt_leaf *in = NULL;
 	bool group = false;
+	uint64_t da;
 
 	if (!op || (op->kind != OP_UNMAP && op->kind != OP_STEP_UNMAP))
 		return false;
+	da = omap_da(op->iova);
 	for (size_t i = 0; i < e->before.n; i++) {
 		const struct pt_leaf *l = &e->before.v[i];
 
-		if (l->iova < op->iova && op->iova - l->iova < l->size)
+		if (l->iova < da && da - l->iova < l->size)
 			in = l;
 		group |= (l->size == (1ULL << 16) || l->size == (1ULL << 24)) &&
-			 l->iova + l->size > op->iova;
+			 l->iova + l->size > da;
 	}
 	return in && group;
 }
