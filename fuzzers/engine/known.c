@@ -596,6 +596,18 @@ static bool omap_map_over_live(const struct engine *e)
 }
 
 /*
+ * omap-iommu: the same overwrite flushes, before each page it writes,
+ * only the one TLB entry that translates the page's IOVA
+ * (flush_iotlb_page()): any other leaf it overwrites (a section inside
+ * the supersection written over it, the pages of a table a section
+ * replaces) stays in the TLB, translating to the old address.
+ */
+static bool omap_overwrite_stale_tlb(const struct engine *e)
+{
+	return omap_map_over_live(e);
+}
+
+/*
  * omap-iommu: iopgtable_clear_entry_core() clears a 16-entry group (a 64K
  * large page, a 16M supersection) from its first entry but syncs the 16
  * entries from the IOVA it was given (pt_offset and pd_offset are computed
@@ -758,6 +770,8 @@ static const struct known_finding known[] = {
 	  omap_unmap_sync_past_table },
 	{ "omap-map-over-live-breaks-group", "omap", "hardware",
 	  "the device would fault on the tables", omap_map_over_live },
+	{ "omap-overwrite-keeps-stale-tlb", "omap", "flush", NULL,
+	  omap_overwrite_stale_tlb },
 	{ "mtk-v1-iova-past-table", "mtk_v1", "sanitizer", NULL,
 	  mtk_v1_iova_past_table, true },
 	{ "mtk-v1-core-domain-unusable", "mtk_v1", "sanitizer", NULL,
