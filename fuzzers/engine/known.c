@@ -541,12 +541,49 @@ static bool omap_hits_live(const struct engine *e, uint64_t iova,
 	return false;
 }
 
+#define OMAP_SZ_1M	(1ULL << 20)
+
+/*
+ * Whether the first-level entry of @plan[i]'s 1M holds a block when the
+ * op writes @plan[i]: this op's own latest write there (the leaves before
+ * it in the same 1M made it a table; a range past 4 GiB comes round to it
+ * 4 GiB later), else the model's.
+ */
+static bool omap_block_below(const struct engine *e,
+			     const struct pt_leaf *plan, size_t i,
+			     uint64_t start)
+{
+	uint64_t region = plan[i].iova & ~(OMAP_SZ_1M - 1);
+	const struct pt_leaf *l;
+
+	if (i && plan[i - 1].iova >= region)
+		return false;
+	if (region + OMAP_SZ_1M > start + OMAP_SPACE) {
+		uint64_t last = region - OMAP_SPACE + (OMAP_SZ_1M - 1);
+		size_t lo = 0, hi = i;
+
+		/* The planned leaf holding @last: they run on from @start. */
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (plan[mid].iova <= last)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return plan[lo].size >= OMAP_SZ_1M;
+	}
+	l = model_lookup(&e->model, omap_da(plan[i].iova));
+	return l && l->size >= OMAP_SZ_1M;
+}
+
 /*
  * omap-iommu: iopte_alloc() takes any non-zero first-level entry for a
  * table (`if (*iopgd) goto pte_ready`): a 4K or 64K page mapped under a
- * live 1M section or 16M supersection is written into the section's
- * output address, read as a second-level table, i.e. into whatever memory
- * that is.  Such a map is not run outside strict mode.
+ * live 1M section or 16M supersection (the model's, or one the same map
+ * wrote 4 GiB before) is written into the section's output address, read
+ * as a second-level table, i.e. into whatever memory that is.  Such a map
+ * is not run outside strict mode.
  */
 static bool omap_page_under_section(const struct engine *e)
 {
@@ -558,13 +595,10 @@ static bool omap_page_under_section(const struct engine *e)
 		return false;
 	n = model_plan(&e->model.rules, op->iova, op->pa, op->size, op->prot,
 		       plan, MODEL_LEAF_BUDGET);
-	for (size_t i = 0; i < n && i < MODEL_LEAF_BUDGET; i++) {
-		const struct pt_leaf *l = model_lookup(&e->model,
-						       omap_da(plan[i].iova));
-
-		if (plan[i].size < (1ULL << 20) && l && l->size >= (1ULL << 20))
+	for (size_t i = 0; i < n && i < MODEL_LEAF_BUDGET; i++)
+		if (plan[i].size < OMAP_SZ_1M &&
+		    omap_block_below(e, plan, i, op->iova))
 			return true;
-	}
 	return false;
 }
 
