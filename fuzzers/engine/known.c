@@ -629,16 +629,54 @@ static bool omap_map_over_live(const struct engine *e)
 	return op && omap_hits_live(e, op->iova, op->size);
 }
 
+/* @t translates as one of the leaves of the op's window before it. */
+static bool matches_before(const struct engine *e, const struct hw_leaf *t)
+{
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+
+		if (l->iova == t->iova && l->size == t->size &&
+		    l->phys == t->phys)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A TLB entry in the op's window that no leaf there matched before the op:
+ * an earlier op changed the leaf without its invalidation, and was not
+ * checked for it (an overwrite past the aperture lands outside its own
+ * window).  A leaf the op itself leaves cached is not one.
+ */
+static bool stale_tlb_entry(const struct engine *e)
+{
+	const struct hw_device *d = e->t->device;
+	struct hw_leaf t[32];
+
+	for (int tw = 0; d && d->tlb_leaves && tw < PTF_NR_TWINS; tw++) {
+		size_t n = d->tlb_leaves(&e->hw_ctx[tw], t, 32);
+
+		for (size_t i = 0; i < n; i++)
+			if (t[i].iova >= e->win_lo &&
+			    t[i].iova + (t[i].size - 1) <= e->win_hi &&
+			    !matches_before(e, &t[i]))
+				return true;
+	}
+	return false;
+}
+
 /*
  * omap-iommu: the same overwrite flushes, before each page it writes,
  * only the one TLB entry that translates the page's IOVA
  * (flush_iotlb_page()): any other leaf it overwrites (a section inside
  * the supersection written over it, the pages of a table a section
- * replaces) stays in the TLB, translating to the old address.
+ * replaces) stays in the TLB, translating to the old address.  Such an
+ * entry can surface later: an unmap flushes the first entry it finds for
+ * its IOVA, the stale one, and leaves the current one cached.
  */
 static bool omap_overwrite_stale_tlb(const struct engine *e)
 {
-	return omap_map_over_live(e);
+	return omap_map_over_live(e) || stale_tlb_entry(e);
 }
 
 /*

@@ -112,6 +112,9 @@ struct hw_device {
 	void (*op_end)(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
 	bool (*cached)(const struct hw_ctx *hw, unsigned int unit,
 		       uint64_t iova, uint64_t size);
+	/* What such a TLB holds now (iova, size, phys): at most @max; how many. */
+	size_t (*tlb_leaves)(const struct hw_ctx *hw, struct hw_leaf *out,
+			     size_t max);
 };
 
 enum hw_write_result {

@@ -354,6 +354,22 @@ static bool hw_cached(const struct hw_ctx *hw, unsigned int unit,
 	return false;
 }
 
+static size_t hw_tlb_leaves(const struct hw_ctx *hw, struct hw_leaf *out,
+			    size_t max)
+{
+	const struct omap_mmu *d = &mmu[hw->twin];
+	size_t n = 0;
+
+	for (unsigned int i = 0; i < d->entries && n < max; i++)
+		if (d->tlb[i].cam & CAM_V)
+			out[n++] = (struct hw_leaf){
+				.iova = cam_va(d->tlb[i].cam),
+				.size = cam_size(d->tlb[i].cam),
+				.phys = d->tlb[i].ram & ~(uint32_t)(cam_size(d->tlb[i].cam) - 1),
+			};
+	return n;
+}
+
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
 
 /* The walker's leaves of the window, as the TLB's table walker loads them. */
@@ -386,6 +402,7 @@ static void hw_op_end(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 static const struct hw_device device = {
 	.reset = hw_reset, .map = hw_map, .read = hw_read, .write = hw_write,
 	.tlbs = hw_tlbs, .op_end = hw_op_end, .cached = hw_cached,
+	.tlb_leaves = hw_tlb_leaves,
 };
 
 /* Hardware walker ---------------------------------------------------------- */
