@@ -40,6 +40,7 @@
  * has no permission bits, so every page is readable and writable.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -88,21 +89,65 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define PAGE		(1ULL << 12)
+
+/*
+ * mtk_iommu_v1_map(): descriptors from IOVA >> 12 until a live one
+ * (-EEXIST after the pages before it), the PA truncated to 32 bits (a u32
+ * that wraps).  Past the table is known finding mtk-v1-iova-past-table,
+ * a hazard.
+ */
+static int mtk_v1_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			    uint64_t pgsize, uint64_t count, int prot,
+			    uint64_t *mapped)
+{
+	uint64_t i;
+
+	for (i = 0; i < count; i++) {
+		uint64_t at = iova + i * PAGE;
+		struct pt_leaf l;
+
+		if (at >= SPACE)
+			return MODEL_RET_UNDEFINED;
+		if (model_lookup(m, at))
+			break;
+		l = model_new_leaf(m, at, PAGE, (pa + i * PAGE) & (SPACE - 1),
+				   prot);
+		model_add_leaf(m, &l);
+	}
+	*mapped += i * PAGE;
+	return i == count ? 0 : -EEXIST;
+}
+
+/* mtk_iommu_v1_unmap(): @count descriptors cleared, holes too: all of it. */
+static uint64_t mtk_v1_unmap_pages(struct model *m, uint64_t iova,
+				   uint64_t pgsize, uint64_t count)
+{
+	if (iova >= SPACE || count > (SPACE - iova) / PAGE)
+		return 0;	/* a hazard: mtk-v1-iova-past-table */
+	model_remove_leaves(m, iova, iova + (count * PAGE - 1));
+	return count * PAGE;
+}
+
+static const struct model_impl mtk_v1_impl = {
+	.map_pages	= mtk_v1_map_pages,
+	.unmap_pages	= mtk_v1_unmap_pages,
+};
+
 /*
  * The driver publishes no geometry (its aperture reads [0, 0], not
  * forced); the IOVA space is the 4 GiB its ARM DMA mapping covers, which
- * the table translates: known finding mtk-v1-iova-past-table for the rest.
+ * the table translates: known finding mtk-v1-iova-past-table for the
+ * rest.  The table is coherent DMA memory.
  */
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+static void predict(const struct target_setup *ts, struct target_domain *d)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = 1 << 12,
-		.va_first = 0,
-		.va_last = SPACE - 1,
-		.pa_limit = 1ULL << 32,
-	};
+	drv_predict(ts, d, PAGE, SPACE - 1, &mtk_v1_impl);
+	d->info.ias = 0;
+	d->info.va_last = 0;
+	d->incoherent = false;
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -338,19 +383,30 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_LARB, F_PORTS, F_DOMAIN };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/ports%u/%s", larb_names[ts->pt.variant],
+		 ts->pt.instances, domain_names[ts->pt.quirks & PTF_MTK_V1_CORE]);
+}
+
 static const struct target mtk_v1 = {
 	.name		= "mtk_v1",
 	.summary	= "mtk_iommu_v1: MediaTek M4U generation one (MT2701), a flat table of 4K pages",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.legacy_drops_offset = true,
 	.twin		= DRV_TWINS,
 };

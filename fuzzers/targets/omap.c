@@ -43,6 +43,7 @@
  * pages (whole 16-entry groups: docs/patches.md), 1M sections, 4K pages.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -91,22 +92,126 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
 /*
- * The core's contract, with the driver's unmap: it clears the whole leaf
- * at the IOVA it is given, whatever the size asked, and reports the
- * leaf's size (the core goes on from there).
+ * omap-iommu takes IOVAs and PAs as u32 (struct iotlb_entry's da and pa):
+ * past 4 GiB, which callers never ask (the aperture is forced), an IOVA
+ * lands 4 GiB lower and a PA loses its top bits.
  */
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+#define OMAP_U32	0xffffffffULL
+
+/* The first-level entry at @da holds a leaf (a section or supersection). */
+static bool l1_leaf(const struct model *m, uint64_t da)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = info->pgsize_bitmap,
-		.va_first = info->va_first,
-		.va_last = info->va_last,
-		.pa_limit = 1ULL << 32,
-		.unmap_whole_leaf = true,
-	};
+	const struct pt_leaf *l = model_lookup(m, da);
+
+	return l && l->size >= SZ_1M;
+}
+
+static bool l1_table(const struct model *m, uint64_t da)
+{
+	return model_has_table(m, da & ~(SZ_1M - 1), 20);
+}
+
+/*
+ * iopgd_alloc_super() and iopgd_alloc_section(): the first-level entries
+ * are written whatever they held.  A second-level table they held is
+ * dropped, neither freed nor unmapped (known finding
+ * omap-block-over-table-leaks); a section over one entry of a
+ * supersection leaves the other 15 as they were (known finding
+ * omap-map-over-live-breaks-group: the walker faults on the group).
+ */
+static void map_block(struct model *m, uint64_t da, uint64_t size)
+{
+	model_remove_leaves(m, da, da + (size - 1));
+	model_remove_tables(m, da, da + (size - 1), 20);
+}
+
+/*
+ * iopte_alloc_large() and iopte_alloc_page(): iopte_alloc() allocates a
+ * table where the first-level entry is 0 (kmem_cache_zalloc(), then
+ * dma_map_single(): one allocation, -ENOMEM if it fails), and takes any
+ * other entry for a table: under a section that writes into the
+ * section's memory (known finding omap-page-under-section, a hazard).
+ * The entries are written whatever they held (a 4K page over one of a
+ * large page's 16: omap-map-over-live-breaks-group).
+ */
+static int map_page(struct model *m, uint64_t da, uint64_t size)
+{
+	if (l1_leaf(m, da))
+		return MODEL_RET_UNDEFINED;
+	if (!l1_table(m, da)) {
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, da & ~(SZ_1M - 1), 20);
+	}
+	model_remove_leaves(m, da, da + (size - 1));
+	return 0;
+}
+
+/*
+ * omap_iommu_map(): one page whatever the count (the core calls again
+ * for the rest); no -EEXIST, no permission bits.
+ */
+static int omap_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			  uint64_t pgsize, uint64_t count, int prot,
+			  uint64_t *mapped)
+{
+	uint64_t da = iova & OMAP_U32;
+	struct pt_leaf l = model_new_leaf(m, da, pgsize, pa & OMAP_U32, prot);
+	int ret = 0;
+
+	if (pgsize >= SZ_1M)
+		map_block(m, da, pgsize);
+	else
+		ret = map_page(m, da, pgsize);
+	if (ret)
+		return ret;
+	model_add_leaf(m, &l);
+	*mapped += pgsize;
+	return 0;
+}
+
+/*
+ * omap_iommu_unmap() -> iopgtable_clear_entry_core(): the whole entry at
+ * the IOVA, whatever the size and count asked (the core goes on from the
+ * IOVA plus what it returns).  No first-level entry: 0; a section or
+ * supersection: its size; in a table, a large page: 64K, anything else
+ * (a hole too): one entry, 4K; then a table left empty is freed.
+ */
+static uint64_t omap_unmap_pages(struct model *m, uint64_t iova,
+				 uint64_t pgsize, uint64_t count)
+{
+	uint64_t da = iova & OMAP_U32, base = da & ~(SZ_1M - 1), size;
+	const struct pt_leaf *l = model_lookup(m, da), *rest;
+
+	if (l && l->size >= SZ_1M) {
+		size = l->size;
+		model_remove_leaves(m, l->iova, l->iova + (size - 1));
+		return size;
+	}
+	if (!l1_table(m, da))
+		return 0;
+	size = l ? l->size : SZ_4K;
+	if (l)
+		model_remove_leaves(m, l->iova, l->iova + (size - 1));
+	if (!model_leaves_in(m, base, base + (SZ_1M - 1), &rest))
+		model_remove_tables(m, base, base + (SZ_1M - 1), 20);
+	return size;
+}
+
+static const struct model_impl omap_impl = {
+	.map_pages	= omap_map_pages,
+	.unmap_pages	= omap_unmap_pages,
+	.alias		= drv_alias32,
+};
+
+/* The domain's aperture is forced to [0, 4 GiB). */
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	drv_predict(ts, d, SZ_4K | SZ_64K | SZ_1M | SZ_16M, OMAP_U32,
+		    &omap_impl);
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -475,6 +580,7 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 
 		switch (e & 3) {
 		case 1:
+			hw->table(hw, e & 0xfffffc00u, va, 20);
 			walk_l2(hw, e & 0xfffffc00u, va, lo, hi);
 			break;
 		case 2:
@@ -499,20 +605,30 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_SOC, F_ORDER };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s", soc_names[ts->pt.variant],
+		 order_names[!!(ts->pt.quirks & PTF_DRV_QUERY_BEFORE_ATTACH)]);
+}
+
 static const struct target omap = {
 	.name		= "omap",
 	.summary	= "omap-iommu: TI OMAP3/OMAP4/DRA7 MMU, ARM-style 16M/1M/64K/4K tables",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 
