@@ -544,6 +544,8 @@ static bool walk_covered(const struct engine *e, int tw,
 			 const struct rt_inval *inv, size_t n, uint64_t lo,
 			 uint64_t hi, unsigned long before)
 {
+	if (e->t->device && e->t->device->no_walk_cache)
+		return true;
 	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
 		if (!covered_bytes(inv, n, u, lo, hi, WALK_INVAL, before))
 			return false;

@@ -163,6 +163,12 @@ struct hw_device {
 	/* What such a TLB holds now (iova, size, phys): at most @max; how many. */
 	size_t (*tlb_leaves)(const struct hw_ctx *hw, struct hw_leaf *out,
 			     size_t max);
+	/*
+	 * The IOMMU caches no table pointers (OMAP's MMU: its table walker
+	 * reads the descriptors from memory on each TLB miss): a table it
+	 * unlinks or frees needs no walk-cache invalidation.
+	 */
+	bool no_walk_cache;
 };
 
 enum hw_write_result {
