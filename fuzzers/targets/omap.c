@@ -37,7 +37,10 @@
  * reads every entry back and flushes the one that translates the IOVA),
  * so the TLB is modelled with its contents: after each op the device may
  * have cached the leaves of the op's window, as its walker fills them,
- * and a leaf that changed must not be left in it (cached()).
+ * and a leaf that changed must not be left in it (cached()).  The TRMs
+ * describe no cache of table descriptors (the walker fetches them on a
+ * miss), so an unlinked or freed second-level table needs no walk-cache
+ * invalidation (no_walk_cache).
  *
  * Leaves are the driver's page sizes: 16M supersections and 64K large
  * pages (whole 16-entry groups: docs/patches.md), 1M sections, 4K pages.
@@ -507,7 +510,7 @@ static void hw_op_end(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 static const struct hw_device device = {
 	.reset = hw_reset, .map = hw_map, .read = hw_read, .write = hw_write,
 	.tlbs = hw_tlbs, .op_end = hw_op_end, .cached = hw_cached,
-	.tlb_leaves = hw_tlb_leaves,
+	.tlb_leaves = hw_tlb_leaves, .no_walk_cache = true,
 };
 
 /* Hardware walker ---------------------------------------------------------- */
