@@ -79,10 +79,10 @@ static inline void dma_sync_single_range_for_device(struct device *dev,
  * Coherent memory comes from the table arena (the device is given its
  * physical address), below the device's coherent DMA mask as dma-direct
  * would place it, and is bookkept as a mapping the device holds until it
- * is freed.  CPU writes reach the device without a sync: a target whose
- * walker reads only coherent tables has no device view (noncoherent()
- * false), and must not have one, since the view does not track this
- * memory.
+ * is freed (zeroed, as dma_alloc_coherent() always is).  CPU writes
+ * reach the device without a sync: a target whose walker reads only
+ * coherent tables predicts a coherent walk (target_domain.incoherent
+ * false), and must, since the device's copy does not track this memory.
  */
 static inline void *dma_alloc_coherent(struct device *dev, size_t size,
 				       dma_addr_t *dma_handle, gfp_t gfp)

@@ -44,9 +44,10 @@ static inline bool ptf_kmalloc_physical(size_t size, gfp_t gfp)
 
 static inline void *kmalloc(size_t size, gfp_t gfp)
 {
-	/* Arena memory is always zeroed, as __GFP_ZERO would ask. */
+	/* Garbage (a poison pattern) unless the caller asked for zeroes. */
 	if (ptf_kmalloc_physical(size, gfp))
-		return ptf_rt_table_alloc(size);
+		return gfp & __GFP_ZERO ? ptf_rt_table_alloc(size) :
+		       ptf_rt_table_alloc_raw(size);
 	return ptf_rt_heap_alloc(size, !!(gfp & __GFP_ZERO));
 }
 
