@@ -377,6 +377,8 @@ static uint64_t step_lookup(struct stepper *s, uint64_t iova, ptf_u64 *len,
 	*len = l ? l->size : 0;
 	if (!l)
 		return legacy ? 0 : NO_PHYS;
+	if (legacy)
+		return legacy_phys(s->e, s->tw, l->phys + (iova & (l->size - 1)));
 	return l->phys + (iova & (l->size - 1));
 }
 
