@@ -30,6 +30,7 @@
  */
 #include <fnmatch.h>
 #include <inttypes.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,14 @@ struct sink {
 };
 
 static struct sink sink;
+
+/*
+ * twins_differ() walks both twins' tables while a finding is being
+ * decided: a walker error there (the very symptom of a hardware finding)
+ * ends that walk with its message instead of reporting again.
+ */
+static jmp_buf *quiet_walk;
+static char quiet_msg[256];
 
 static void *ctx_map(const struct hw_ctx *hw, uint64_t phys, size_t len)
 {
@@ -116,6 +125,10 @@ static void ctx_error(const struct hw_ctx *hw, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (quiet_walk) {
+		memcpy(quiet_msg, msg, sizeof(quiet_msg));
+		longjmp(*quiet_walk, 1);
+	}
 	if (sink.device)
 		finding(hw->priv, "sync", UNSYNCED,
 			"%s twin: walking the tables as the non-coherent IOMMU reads them (what the DMA syncs left there): %s\n",
@@ -926,10 +939,30 @@ void oracle_warns(struct engine *e)
  * bitmaps and the tables of the window.  A known kernel finding is in
  * both twins; one twin alone showing its symptom is a regression.
  */
+/* hw_view() of the window; false with the walker's error if it had one. */
+static bool quiet_view(struct engine *e, int tw, struct hwview *out,
+		       char *err, size_t len)
+{
+	jmp_buf env;
+
+	if (setjmp(env)) {
+		quiet_walk = NULL;
+		sink.out = NULL;
+		sink.device = false;
+		snprintf(err, len, "%s", quiet_msg);
+		return false;
+	}
+	quiet_walk = &env;
+	hw_view(e, tw, e->win_lo, e->win_hi, out);
+	quiet_walk = NULL;
+	return true;
+}
+
 bool twins_differ(struct engine *e, char *why, size_t len)
 {
 	const struct rt_warn *w;
 	static struct hwview v[PTF_NR_TWINS];
+	char err[PTF_NR_TWINS][256];
 	const struct twin_result *b = &e->res[BASE], *c = &e->res[CAND];
 
 	if (e->diverged || e->loops_differ || e->op >= e->prog->nr_ops)
@@ -950,7 +983,14 @@ bool twins_differ(struct engine *e, char *why, size_t len)
 		return true;
 	}
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
-		hw_view(e, tw, e->win_lo, e->win_hi, &v[tw]);
+		if (quiet_view(e, tw, &v[tw], err[tw], sizeof(err[tw])))
+			err[tw][0] = 0;
+	if (strcmp(err[BASE], err[CAND])) {
+		snprintf(why, len, "the walker's errors");
+		return true;
+	}
+	if (err[BASE][0])
+		return false;	/* the same error on both: the tables agree */
 	for (size_t i = 0; i < v[BASE].leaves.n || i < v[CAND].leaves.n; i++)
 		if (i >= v[BASE].leaves.n || i >= v[CAND].leaves.n ||
 		    !same_hw_leaf(&v[BASE].leaves.v[i], &v[CAND].leaves.v[i])) {
