@@ -188,6 +188,19 @@ void twin_enter(struct engine *e, int tw);
 void twin_leave(struct engine *e, int tw);
 bool fail_delivered(struct engine *e);
 
+/*
+ * What @tw's legacy iova_to_phys() returns for a translation to @phys:
+ * the page's address where the baseline's op drops the offset (on the
+ * candidate too when the differential is off: it is the baseline's code).
+ */
+static inline uint64_t legacy_phys(const struct engine *e, int tw,
+				   uint64_t phys)
+{
+	if (e->t->legacy_drops_offset && (tw == BASE || e->diff_off))
+		return phys & ~0xfffULL;
+	return phys;
+}
+
 /* Oracles (oracles.c) ---------------------------------------------------- */
 
 void oracle_warns(struct engine *e);
@@ -205,6 +218,7 @@ void hw_view(struct engine *e, int twin, uint64_t lo, uint64_t hi,
 	     struct hwview *out);
 void hw_ctx_init(struct engine *e);
 void hw_device_init(struct engine *e);
+void hw_device_op_end(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 

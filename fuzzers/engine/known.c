@@ -694,6 +694,290 @@ static bool sprd_range_wraps(struct engine *e)
 }
 
 /*
+ * mtk_iommu_v1: the flat table covers 4 GiB (1M descriptors, 4 MiB) and
+ * map, unmap and iova_to_phys index it with iova >> 12 unchecked; the
+ * domain publishes no geometry (its aperture is [0, 0], not forced), so
+ * nothing tells a caller where IOVAs end.  An IOVA at or above 4 GiB reads
+ * or writes past the table.  Such an op is not run outside strict mode.
+ */
+static bool mtk_v1_iova_past_table(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last;
+
+	if (!op || op->kind == OP_FAIL_ALLOC || op->kind == OP_READ_DIRTY ||
+	    op->kind == OP_DEVICE_WRITE)
+		return false;
+	last = op->kind == OP_LOOKUP || !op->size ? op->iova :
+	       op->iova + (op->size - 1);
+	return last >> 32 || last < op->iova;
+}
+
+/*
+ * mtk_iommu_v1: attach_dev() sets up only the domain its ARM DMA mapping
+ * made ("Only allow the domain created internally") and returns 0 for any
+ * other paging domain without setting it up: the core, VFIO or iommufd
+ * then map through its NULL table, and freeing it dereferences its NULL
+ * M4U data.  Such a domain (mtk_v1's domain=core) is not created outside
+ * strict mode.
+ */
+static bool mtk_v1_core_domain(struct engine *e)
+{
+	return e->ts.pt.quirks & 1;
+}
+
+/*
+ * drivers/base/component.c: component_match_add_release() that fails to
+ * allocate the match returns without calling @release on @compare_data,
+ * and every later call returns at once on the error pointer: the
+ * references mtk_iommu_v1's probe took on its larbs' nodes
+ * (of_parse_phandle()) for the match to drop are never dropped.
+ */
+static bool mtk_v1_larb_refs_leak(struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("ptf_devices_remove_all", "node larb@");
+}
+
+/*
+ * omap-iommu: iova_to_phys(_length) reads the domain's first IOMMU
+ * (omap_domain->iommus), which only attach_dev() sets: a lookup of a
+ * paging domain not yet attached dereferences NULL, where
+ * iommu_iova_to_phys() allows it (other drivers answer 0).  No in-tree
+ * caller does it (README.md); omap's order=query-first does.  Such a
+ * domain is not created outside strict mode.
+ */
+static bool omap_query_before_attach(struct engine *e)
+{
+	return e->ts.pt.quirks & (1u << 31);	/* PTF_DRV_QUERY_BEFORE_ATTACH */
+}
+
+static const struct op *current_map(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	return op && op->kind == OP_MAP && op->size ? op : NULL;
+}
+
+/*
+ * omap-iommu takes IOVAs as u32 (struct iotlb_entry's da): a request past
+ * the 32-bit aperture, which callers never make, lands 4 GiB lower.
+ */
+#define OMAP_SPACE	(1ULL << 32)
+
+static uint64_t omap_da(uint64_t iova)
+{
+	return iova & (OMAP_SPACE - 1);
+}
+
+/* The model's leaves in the op's window before it. */
+static size_t leaves_before(const struct engine *e, const struct pt_leaf **v)
+{
+	return model_leaves_in(&e->prev[CAND], e->win_lo, e->win_hi, v);
+}
+
+/* A leaf before the op intersects what [iova, iova + size) writes. */
+static bool omap_hits_live(const struct engine *e, uint64_t iova,
+			   uint64_t size)
+{
+	uint64_t lo = omap_da(iova), hi = lo + (size - 1);
+	const struct pt_leaf *v;
+	size_t n = leaves_before(e, &v);
+
+	if (size >= OMAP_SPACE)
+		return n;
+	for (size_t i = 0; i < n; i++) {
+		const struct pt_leaf *l = &v[i];
+		uint64_t last = l->iova + (l->size - 1);
+
+		if ((l->iova <= hi && last >= lo) ||
+		    (hi >= OMAP_SPACE && l->iova <= hi - OMAP_SPACE))
+			return true;
+	}
+	return false;
+}
+
+#define OMAP_SZ_1M	(1ULL << 20)
+
+/*
+ * Whether the first-level entry of @plan[i]'s 1M holds a block when the
+ * op writes @plan[i]: this op's own latest write there (the leaves before
+ * it in the same 1M made it a table; a range past 4 GiB comes round to it
+ * 4 GiB later), else the model's.
+ */
+static bool omap_block_below(const struct engine *e,
+			     const struct pt_leaf *plan, size_t i,
+			     uint64_t start)
+{
+	uint64_t region = plan[i].iova & ~(OMAP_SZ_1M - 1);
+	const struct pt_leaf *l;
+
+	if (i && plan[i - 1].iova >= region)
+		return false;
+	if (region + OMAP_SZ_1M > start + OMAP_SPACE) {
+		uint64_t last = region - OMAP_SPACE + (OMAP_SZ_1M - 1);
+		size_t lo = 0, hi = i;
+
+		/* The planned leaf holding @last: they run on from @start. */
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (plan[mid].iova <= last)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		return plan[lo].size >= OMAP_SZ_1M;
+	}
+	l = model_lookup(&e->model[CAND], omap_da(plan[i].iova));
+	return l && l->size >= OMAP_SZ_1M;
+}
+
+/*
+ * omap-iommu: iopte_alloc() takes any non-zero first-level entry for a
+ * table (`if (*iopgd) goto pte_ready`): a 4K or 64K page mapped under a
+ * live 1M section or 16M supersection (the model's, or one the same map
+ * wrote 4 GiB before) is written into the section's output address, read
+ * as a second-level table, i.e. into whatever memory that is.  Such a map
+ * is not run outside strict mode.
+ */
+static bool omap_page_under_section(struct engine *e)
+{
+	static struct pt_leaf plan[MODEL_LEAF_BUDGET];
+	const struct op *op = current_map(e);
+	size_t n;
+
+	if (!op)
+		return false;
+	n = model_plan(e->rules.pgsize_bitmap, op->iova, op->pa, op->size,
+		       plan, MODEL_LEAF_BUDGET);
+	for (size_t i = 0; i < n && i < MODEL_LEAF_BUDGET; i++)
+		if (plan[i].size < OMAP_SZ_1M &&
+		    omap_block_below(e, plan, i, op->iova))
+			return true;
+	return false;
+}
+
+/*
+ * omap-iommu: iopgd_alloc_section() and iopgd_alloc_super() write over the
+ * first-level entry whatever it holds: a section mapped over a
+ * second-level table (of live pages) drops the link to it, and the table
+ * is never freed nor DMA-unmapped; the cache of tables is left with an
+ * object.  ptfuzz sees it when it removes the MMU.
+ */
+static bool omap_block_over_table(struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       (warned_with("kmem_cache_destroy", "iopte_cache") ||
+		warned_with("check_released", "DMA mappings left"));
+}
+
+/*
+ * omap-iommu: a map over live leaves overwrites what it finds (no
+ * -EEXIST), entry by entry: a 4K page over one entry of a 64K large page,
+ * or a section over one of a supersection's 16, leaves a group whose
+ * entries differ, which the MMU may walk either way.
+ */
+static bool omap_map_over_live(struct engine *e)
+{
+	const struct op *op = current_map(e);
+
+	return op && omap_hits_live(e, op->iova, op->size);
+}
+
+/* @t translates as one of the leaves of the op's window before it. */
+static bool matches_before(const struct engine *e, const struct hw_leaf *t)
+{
+	const struct pt_leaf *v;
+	size_t n = leaves_before(e, &v);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct pt_leaf *l = &v[i];
+
+		if (l->iova == t->iova && l->size == t->size &&
+		    l->phys == t->phys)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A TLB entry in the op's window that no leaf there matched before the op:
+ * an earlier op changed the leaf without its invalidation, and was not
+ * checked for it (an overwrite past the aperture lands outside its own
+ * window).  A leaf the op itself leaves cached is not one.
+ */
+static bool stale_tlb_entry(const struct engine *e)
+{
+	const struct hw_device *d = e->t->device;
+	struct hw_leaf t[32];
+
+	for (int tw = 0; d && d->tlb_leaves && tw < PTF_NR_TWINS; tw++) {
+		size_t n = d->tlb_leaves(&e->hw_ctx[tw], t, 32);
+
+		for (size_t i = 0; i < n; i++)
+			if (t[i].iova >= e->win_lo &&
+			    t[i].iova + (t[i].size - 1) <= e->win_hi &&
+			    !matches_before(e, &t[i]))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * omap-iommu: the same overwrite flushes, before each page it writes,
+ * only the one TLB entry that translates the page's IOVA
+ * (flush_iotlb_page()): any other leaf it overwrites (a section inside
+ * the supersection written over it, the pages of a table a section
+ * replaces) stays in the TLB, translating to the old address.  Such an
+ * entry can surface later: an unmap flushes the first entry it finds for
+ * its IOVA, the stale one, and leaves the current one cached.
+ */
+static bool omap_overwrite_stale_tlb(struct engine *e)
+{
+	return omap_map_over_live(e) || stale_tlb_entry(e);
+}
+
+/*
+ * omap-iommu: iopgtable_clear_entry_core() clears a 16-entry group (a 64K
+ * large page, a 16M supersection) from its first entry but syncs the 16
+ * entries from the IOVA it was given (pt_offset and pd_offset are computed
+ * before the rewind): unmapping inside such a group leaves its first
+ * entries unsynced, so the MMU may still walk them, and near the end of
+ * the table the sync runs past it (the DMA API's debug code WARNs).
+ * Matched as: an unmap whose first chunk lies inside a leaf, with a group
+ * in reach (the core goes on from inside the next leaves).
+ */
+static bool omap_unmap_sync_shifted(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct pt_leaf *in = NULL, *v;
+	bool group = false;
+	uint64_t da;
+	size_t n;
+
+	if (!op || (op->kind != OP_UNMAP && op->kind != OP_STEP_UNMAP))
+		return false;
+	da = omap_da(op->iova);
+	n = leaves_before(e, &v);
+	for (size_t i = 0; i < n; i++) {
+		const struct pt_leaf *l = &v[i];
+
+		if (l->iova < da && da - l->iova < l->size)
+			in = l;
+		group |= (l->size == (1ULL << 16) || l->size == (1ULL << 24)) &&
+			 l->iova + l->size > da;
+	}
+	return in && group;
+}
+
+static bool omap_unmap_sync_past_table(struct engine *e)
+{
+	return omap_unmap_sync_shifted(e) &&
+	       warned_with("dma_sync_single_for_device", "outside a mapping");
+}
+
+/*
  * io-pgtable-arm and -v7s of older trees (seen on Linux 6.1): an unmap of
  * part of a block splits it (arm_lpae_split_blk_unmap(),
  * arm_v7s_split_blk_unmap()) into a table of the smaller leaves, written
@@ -1015,6 +1299,26 @@ static const struct known_finding known[] = {
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
+	{ "omap-query-before-attach", "omap", "sanitizer", NULL,
+	  omap_query_before_attach, true },
+	{ "omap-page-under-section", "omap", "sanitizer", NULL,
+	  omap_page_under_section, true },
+	{ "omap-block-over-table-leaks", "omap", "warn", NULL,
+	  omap_block_over_table },
+	{ "omap-group-unmap-sync-shifted", "omap", "sync", NULL,
+	  omap_unmap_sync_shifted },
+	{ "omap-group-unmap-sync-shifted", "omap", "warn", NULL,
+	  omap_unmap_sync_past_table },
+	{ "omap-map-over-live-breaks-group", "omap", "hardware",
+	  "the device would fault on the tables", omap_map_over_live },
+	{ "omap-overwrite-keeps-stale-tlb", "omap", "flush", NULL,
+	  omap_overwrite_stale_tlb },
+	{ "mtk-v1-iova-past-table", "mtk_v1", "sanitizer", NULL,
+	  mtk_v1_iova_past_table, true },
+	{ "mtk-v1-core-domain-unusable", "mtk_v1", "sanitizer", NULL,
+	  mtk_v1_core_domain, true },
+	{ "mtk-v1-larb-refs-leak-on-enomem", "mtk_v1", "warn", NULL,
+	  mtk_v1_larb_refs_leak },
 	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",

@@ -30,6 +30,7 @@
  */
 #include <fnmatch.h>
 #include <inttypes.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,14 @@ struct sink {
 };
 
 static struct sink sink;
+
+/*
+ * twins_differ() walks both twins' tables while a finding is being
+ * decided: a walker error there (the very symptom of a hardware finding)
+ * ends that walk with its message instead of reporting again.
+ */
+static jmp_buf *quiet_walk;
+static char quiet_msg[256];
 
 static void *ctx_map(const struct hw_ctx *hw, uint64_t phys, size_t len)
 {
@@ -120,6 +129,10 @@ static void ctx_error(const struct hw_ctx *hw, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (quiet_walk) {
+		memcpy(quiet_msg, msg, sizeof(quiet_msg));
+		longjmp(*quiet_walk, 1);
+	}
 	if (e->blocking_check) {
 		if (!blocking_error[0])
 			memcpy(blocking_error, msg, sizeof(msg));
@@ -351,6 +364,17 @@ void hw_device_init(struct engine *e)
 		d->reset(&e->ts);
 	rt_set_mmio(d && d->map ? &engine_mmio : NULL, e);
 	rt_set_virtio(d && d->virtio ? &engine_virtio : NULL, e);
+}
+
+/* The device translated the op's window: a TLB it searches may cache it. */
+void hw_device_op_end(struct engine *e)
+{
+	if (!e->t->device || !e->t->device->op_end || !e->dom[BASE])
+		return;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		ptf_rt_set_twin(tw);
+		e->t->device->op_end(&e->hw_ctx[tw], e->win_lo, e->win_hi);
+	}
 }
 
 static int table_order(const void *a, const void *b)
@@ -867,15 +891,24 @@ static unsigned int tlb_units(const struct engine *e, int tw)
 	return 1;
 }
 
-/* Every TLB of the device has dropped the leaf @l. */
+/*
+ * Every TLB of the device has dropped the leaf @l: an invalidation covers
+ * it, or (a TLB modelled with its contents) the TLB does not hold it.
+ */
 static bool leaf_covered(const struct engine *e, int tw,
 			 const struct inval_index *idx, const struct pt_leaf *l)
 {
-	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
+	const struct hw_device *dev = e->t->device;
+
+	for (unsigned int u = 0; u < tlb_units(e, tw); u++) {
+		if (dev && dev->cached &&
+		    !dev->cached(&e->hw_ctx[tw], u, l->iova, l->size))
+			continue;
 		if (!covered_bytes(idx->ranges, idx->nr, u, l->iova,
 				   l->iova + (l->size - 1), ANY_INVAL, 0) &&
 		    !covered_entry(idx->entries, idx->ne, u, l))
 			return false;
+	}
 	return true;
 }
 
@@ -884,6 +917,8 @@ static bool walk_covered(const struct engine *e, int tw,
 			 const struct inval_index *idx, uint64_t lo,
 			 uint64_t hi, unsigned long before)
 {
+	if (e->t->device && e->t->device->no_walk_cache)
+		return true;
 	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
 		if (!covered_bytes(idx->ranges, idx->nr, u, lo, hi, WALK_INVAL,
 				   before))
@@ -1069,7 +1104,7 @@ void oracle_lookup(struct engine *e, uint64_t iova)
 
 	if (c->phys == NO_PHYS ?
 	    b->legacy != legacy_none(e, iova) || c->len || c->legacy :
-	    b->legacy != c->phys || c->legacy != c->phys)
+	    b->legacy != legacy_phys(e, BASE, c->phys) || c->legacy != c->phys)
 		finding(e, "lookup", "iova_to_phys_length disagrees with iova_to_phys",
 			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0x%" PRIx64 " for the baseline's iova_to_phys here, 0 for the candidate's, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
 			iova, b->legacy, c->legacy,
@@ -1273,10 +1308,30 @@ void oracle_warns(struct engine *e)
  * bitmaps and the tables of the window.  A known kernel finding is in
  * both twins; one twin alone showing its symptom is a regression.
  */
+/* hw_view() of the window; false with the walker's error if it had one. */
+static bool quiet_view(struct engine *e, int tw, struct hwview *out,
+		       char *err, size_t len)
+{
+	jmp_buf env;
+
+	if (setjmp(env)) {
+		quiet_walk = NULL;
+		sink.out = NULL;
+		sink.device = false;
+		snprintf(err, len, "%s", quiet_msg);
+		return false;
+	}
+	quiet_walk = &env;
+	hw_view(e, tw, e->win_lo, e->win_hi, out);
+	quiet_walk = NULL;
+	return true;
+}
+
 bool twins_differ(struct engine *e, char *why, size_t len)
 {
 	const struct rt_warn *w;
 	static struct hwview v[PTF_NR_TWINS];
+	char err[PTF_NR_TWINS][256];
 	const struct twin_result *b = &e->res[BASE], *c = &e->res[CAND];
 
 	if (e->diverged || e->loops_differ || e->op >= e->prog->nr_ops)
@@ -1303,7 +1358,14 @@ bool twins_differ(struct engine *e, char *why, size_t len)
 		return true;
 	}
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
-		hw_view(e, tw, e->win_lo, e->win_hi, &v[tw]);
+		if (quiet_view(e, tw, &v[tw], err[tw], sizeof(err[tw])))
+			err[tw][0] = 0;
+	if (strcmp(err[BASE], err[CAND])) {
+		snprintf(why, len, "the walker's errors");
+		return true;
+	}
+	if (err[BASE][0])
+		return false;	/* the same error on both: the tables agree */
 	for (size_t i = 0; i < v[BASE].leaves.n || i < v[CAND].leaves.n; i++)
 		if (i >= v[BASE].leaves.n || i >= v[CAND].leaves.n ||
 		    !same_hw_leaf(&v[BASE].leaves.v[i], &v[CAND].leaves.v[i])) {

@@ -237,6 +237,27 @@ struct hw_device {
 	unsigned int (*tlbs)(const struct hw_ctx *hw);
 	/* A virtio device instead of registers (map, read, write NULL). */
 	const struct hw_virtio *virtio;
+	/*
+	 * A TLB the driver searches (OMAP's: it reads the entries back and
+	 * flushes the one it finds) must be modelled with its contents.
+	 * After each op's checks, the device may cache the leaves of the
+	 * op's window [lo, hi] (it translated them): op_end() fills the TLB
+	 * as its table walker would.  cached() says whether @unit still
+	 * holds an entry translating part of [iova, iova + size): a leaf
+	 * that changed is covered if no TLB holds it any more.
+	 */
+	void (*op_end)(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
+	bool (*cached)(const struct hw_ctx *hw, unsigned int unit,
+		       uint64_t iova, uint64_t size);
+	/* What such a TLB holds now (iova, size, phys): at most @max; how many. */
+	size_t (*tlb_leaves)(const struct hw_ctx *hw, struct hw_leaf *out,
+			     size_t max);
+	/*
+	 * The IOMMU caches no table pointers (OMAP's MMU: its table walker
+	 * reads the descriptors from memory on each TLB miss): a table it
+	 * unlinks or frees needs no walk-cache invalidation.
+	 */
+	bool no_walk_cache;
 };
 
 enum hw_write_result {
@@ -296,6 +317,12 @@ struct target {
 	 * length rule is the driver's own code (virtio-iommu), not a table's.
 	 */
 	bool lookup_leaves;
+	 * The legacy iova_to_phys() of the tree without the series returns
+	 * the address of the IOVA's 4K page, not of the IOVA (s390, mtk_v1:
+	 * the series adds the offset): lookups through it are compared with
+	 * the page's address.
+	 */
+	bool legacy_drops_offset;
 	/* The walker reports no tables: the shape is not compared (why: there). */
 	bool no_table_shape;
 	/* The twins, as renamed at link time. */

@@ -33,6 +33,8 @@ void *ptf_rt_table_alloc(unsigned long size);
 void *ptf_rt_table_alloc_raw(unsigned long size);
 void ptf_rt_table_free(const void *virt);
 unsigned long ptf_rt_table_size(const void *virt);
+/* @virt lies in the twin's arena (kfree() of a kmalloc() served there). */
+int ptf_rt_is_table(const void *virt);
 unsigned long long ptf_rt_virt_to_phys(const void *virt);
 void *ptf_rt_phys_to_virt(unsigned long long phys);
 /* Kernel heap (kmalloc): counted and failable; poisoned unless @zero. */

@@ -17,6 +17,7 @@
  */
 #include <linux/bitmap.h>
 #include <linux/clk.h>
+#include <linux/component.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
@@ -34,7 +35,6 @@
 
 #define MAX_PDEVS	8
 #define MAX_MASTERS	4
-#define MAX_MASTER_IOMMUS	4
 #define MAX_MAPS	32
 #define IRQ_BASE	32	/* interrupt numbers handed out */
 
@@ -52,8 +52,7 @@ struct ptf_pdev {
 
 struct ptf_master {
 	struct device dev;
-	struct device_node node;
-	struct of_phandle_args iommus[MAX_MASTER_IOMMUS];
+	struct device_node node;	/* its "iommus" */
 	u64 dma_mask;
 };
 
@@ -79,11 +78,14 @@ static struct ptf_map maps[MAX_MAPS];
 static unsigned int nr_maps;
 static unsigned int next_irq;
 
+static void components_reset(void);
+
 void ptf_devices_reset(void)
 {
 	memset(pdevs, 0, sizeof(pdevs));
 	memset(masters, 0, sizeof(masters));
 	memset(maps, 0, sizeof(maps));
+	components_reset();
 	nr_pdevs = nr_masters = nr_maps = 0;
 	next_irq = IRQ_BASE;
 }
@@ -128,6 +130,7 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *d)
 	p->node.name = p->node.full_name = d->name;
 	p->node.compatible = d->compatible;
 	memcpy(p->node.props, d->props, sizeof(p->node.props));
+	memcpy(p->node.u32s, d->u32s, sizeof(p->node.u32s));
 	p->node.pdev = &p->pdev;
 	for (unsigned int i = 0; i < d->nr_mmio; i++, r++)
 		p->res[r] = (struct resource){
@@ -166,23 +169,10 @@ struct device *ptf_master_add(const char *name)
 	m = &masters[nr_masters++];
 	init_device(&m->dev, name, &m->dma_mask);
 	m->node.name = m->node.full_name = name;
-	m->node.iommus = m->iommus;
 	m->dev.of_node = &m->node;
+	m->dev.fwnode = &m->node.fwnode;
 	pm_runtime_enable(&m->dev);
 	return &m->dev;
-}
-
-void ptf_master_set_iommus(struct device *master,
-			   const struct of_phandle_args *iommus,
-			   unsigned int nr)
-{
-	struct ptf_master *m = container_of(master, struct ptf_master, dev);
-
-	if (nr > MAX_MASTER_IOMMUS)
-		ptf_rt_fatal("harness", "more than %d IOMMUs per master",
-			     MAX_MASTER_IOMMUS);
-	memcpy(m->iommus, iommus, nr * sizeof(*iommus));
-	m->node.nr_iommus = nr;
 }
 
 /* References ------------------------------------------------------------- */
@@ -391,7 +381,7 @@ static const char *power_problem(const struct ptf_pdev *p, const char **what)
 		}
 	*what = "runtime PM";
 	if (!p->pdev.dev.power.disable_depth &&
-	    p->pdev.dev.power.runtime_status != RPM_ACTIVE)
+	    p->pdev.dev.power.runtime_status == RPM_SUSPENDED)
 		return "powered down: runtime-suspended";
 	return NULL;
 }
@@ -476,23 +466,150 @@ bool of_property_read_bool(const struct device_node *np, const char *name)
 	return false;
 }
 
-bool device_property_read_bool(const struct device *dev, const char *name)
+int of_property_read_u32(const struct device_node *np, const char *name,
+			 u32 *value)
 {
-	return of_property_read_bool(dev->of_node, name);
+	for (unsigned int i = 0; np && i < PTF_OF_MAX_PROPS && np->u32s[i].name; i++)
+		if (!strcmp(np->u32s[i].name, name)) {
+			*value = np->u32s[i].value;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+void ptf_of_add_ref(struct device_node *np, const char *prop,
+		    const struct of_phandle_args *spec)
+{
+	for (unsigned int i = 0; i < PTF_OF_MAX_REFS; i++)
+		if (!np->phandles[i].prop) {
+			np->phandles[i] = (struct ptf_of_ref){ prop, *spec };
+			return;
+		}
+	ptf_rt_fatal("harness", "more than %d phandles in %s", PTF_OF_MAX_REFS,
+		     np->name);
+}
+
+/*
+ * A phandle list as its cells: a phandle (its node in @node[i]) followed
+ * by the cells its entry was written with.  The number of cells.
+ */
+#define MAX_CELLS	(PTF_OF_MAX_REFS * (1 + MAX_PHANDLE_ARGS))
+static int cells_of(const struct device_node *np, const char *prop,
+		    struct device_node **node, u32 *val)
+{
+	int n = 0;
+
+	for (unsigned int i = 0; np && i < PTF_OF_MAX_REFS && np->phandles[i].prop; i++) {
+		const struct of_phandle_args *spec = &np->phandles[i].spec;
+
+		if (strcmp(np->phandles[i].prop, prop))
+			continue;
+		node[n] = spec->np;
+		val[n++] = 0;
+		for (int a = 0; a < spec->args_count; a++, n++) {
+			node[n] = NULL;
+			val[n] = spec->args[a];
+		}
+	}
+	return n;
+}
+
+int of_property_count_elems_of_size(const struct device_node *np,
+				    const char *name, int elem_size)
+{
+	struct device_node *node[MAX_CELLS];
+	u32 val[MAX_CELLS];
+	int n = cells_of(np, name, node, val);
+
+	if (!n)
+		return -EINVAL;
+	return (n * 4) % elem_size ? -EINVAL : n * 4 / elem_size;
+}
+
+/*
+ * __of_parse_phandle_with_args(): entry @index, each entry a phandle and
+ * the node's @cells_name cells (@cell_count without one).  @index < 0
+ * counts the entries instead.  A cell read as a phandle that is not one
+ * is a phandle no node has.
+ */
+static int parse_phandles(const struct device_node *np, const char *list,
+			  const char *cells_name, int cell_count, int index,
+			  struct of_phandle_args *out)
+{
+	struct device_node *node[MAX_CELLS];
+	u32 val[MAX_CELLS];
+	int n = cells_of(np, list, node, val), pos = 0, cur = 0;
+
+	if (!n)
+		return -ENOENT;
+	while (pos < n) {
+		u32 count = cell_count;
+
+		if (!node[pos])
+			return -EINVAL;
+		if (cells_name && of_property_read_u32(node[pos], cells_name, &count))
+			return -EINVAL;
+		if (pos + 1 + (int)count > n || count > MAX_PHANDLE_ARGS)
+			return -EINVAL;
+		if (cur == index) {
+			out->np = of_node_get(node[pos]);
+			out->args_count = count;
+			for (u32 a = 0; a < count; a++)
+				out->args[a] = val[pos + 1 + a];
+			return 0;
+		}
+		pos += 1 + count;
+		cur++;
+	}
+	return index < 0 ? cur : -ENOENT;
 }
 
 int of_parse_phandle_with_args(const struct device_node *np,
 			       const char *list_name, const char *cells_name,
 			       int index, struct of_phandle_args *out_args)
 {
-	if (!np || strcmp(list_name, "iommus") ||
-	    strcmp(cells_name, "#iommu-cells"))
-		return -ENOENT;
-	if (index < 0 || index >= (int)np->nr_iommus)
-		return -ENOENT;
-	*out_args = np->iommus[index];
-	of_node_get(out_args->np);
-	return 0;
+	if (index < 0)
+		return -EINVAL;
+	return parse_phandles(np, list_name, cells_name, 0, index, out_args);
+}
+
+int of_parse_phandle_with_fixed_args(const struct device_node *np,
+				     const char *list_name, int cell_count,
+				     int index, struct of_phandle_args *out_args)
+{
+	if (index < 0)
+		return -EINVAL;
+	return parse_phandles(np, list_name, NULL, cell_count, index, out_args);
+}
+
+int of_count_phandle_with_args(const struct device_node *np,
+			       const char *list_name, const char *cells_name)
+{
+	struct device_node *node[MAX_CELLS];
+	u32 val[MAX_CELLS];
+
+	/* Without a cells property every cell counts as a phandle. */
+	if (!cells_name) {
+		int n = cells_of(np, list_name, node, val);
+
+		return n ? n : -ENOENT;
+	}
+	return parse_phandles(np, list_name, cells_name, 0, -1, NULL);
+}
+
+struct device_node *of_parse_phandle(const struct device_node *np,
+				     const char *phandle_name, int index)
+{
+	struct of_phandle_args args;
+
+	if (index < 0 || parse_phandles(np, phandle_name, NULL, 0, index, &args))
+		return NULL;
+	return args.np;
+}
+
+bool device_property_read_bool(const struct device *dev, const char *name)
+{
+	return of_property_read_bool(dev->of_node, name);
 }
 
 const void *of_device_get_match_data(const struct device *dev)
@@ -914,9 +1031,12 @@ static int rpm_resume(struct device *dev)
 	if (dev->power.disable_depth)
 		return -EACCES;
 	ret = rpm_suppliers(dev, true);
+	/* The callback powers the device up: it may touch its registers. */
+	dev->power.runtime_status = RPM_RESUMING;
 	if (!ret)
 		ret = rpm_callback(dev, true);
 	if (ret) {
+		dev->power.runtime_status = RPM_SUSPENDED;
 		rpm_suppliers(dev, false);
 		return ret;
 	}
@@ -937,9 +1057,12 @@ static int rpm_suspend(struct device *dev)
 	list_for_each_entry(link, &dev->links_consumer, s_node)
 		if (link->rpm_active)
 			return -EBUSY;
+	dev->power.runtime_status = RPM_SUSPENDING;
 	ret = rpm_callback(dev, false);
-	if (ret)
+	if (ret) {
+		dev->power.runtime_status = RPM_ACTIVE;
 		return ret;
+	}
 	dev->power.runtime_status = RPM_SUSPENDED;
 	rpm_suppliers(dev, false);
 	return 0;
@@ -1074,6 +1197,269 @@ void device_link_remove(void *consumer, struct device *supplier)
 			device_link_del(link);
 }
 
+/* Components (drivers/base/component.c) ----------------------------------------- */
+
+#define MAX_COMPONENTS	8
+#define MAX_AGGREGATES	2
+
+struct component_match {
+	unsigned int nr;
+	struct {
+		int (*compare)(struct device *dev, void *data);
+		void (*release)(struct device *dev, void *data);
+		void *data;
+		struct ptf_component *c;	/* matched while assembled */
+	} m[MAX_COMPONENTS];
+};
+
+struct ptf_component {
+	struct device *dev;
+	const struct component_ops *ops;
+	struct ptf_aggregate *adev;	/* the aggregate it belongs to */
+	bool bound;
+};
+
+struct ptf_aggregate {
+	struct device *parent;
+	const struct component_master_ops *ops;
+	struct component_match *match;
+	bool bound;
+};
+
+static struct ptf_component components[MAX_COMPONENTS];
+static struct ptf_aggregate aggregates[MAX_AGGREGATES];
+
+static void components_reset(void)
+{
+	memset(components, 0, sizeof(components));
+	memset(aggregates, 0, sizeof(aggregates));
+}
+
+static struct ptf_aggregate *aggregate_of(struct device *parent,
+					  const struct component_master_ops *ops)
+{
+	for (unsigned int i = 0; i < MAX_AGGREGATES; i++)
+		if (aggregates[i].parent == parent &&
+		    (!ops || aggregates[i].ops == ops))
+			return &aggregates[i];
+	return NULL;
+}
+
+static void release_match(struct device *parent, void *data)
+{
+	struct component_match *match = *(struct component_match **)data;
+
+	for (unsigned int i = 0; i < match->nr; i++)
+		if (match->m[i].release)
+			match->m[i].release(parent, match->m[i].data);
+	kfree(match);
+}
+
+/* The match is the parent's managed resource, as the kernel's. */
+void component_match_add_release(struct device *parent,
+				 struct component_match **matchptr,
+				 void (*release)(struct device *, void *),
+				 int (*compare)(struct device *, void *),
+				 void *compare_data)
+{
+	struct component_match *match = *matchptr;
+
+	if (IS_ERR(match))
+		return;
+	if (!match) {
+		struct component_match **slot;
+
+		match = kzalloc(sizeof(*match), GFP_KERNEL);
+		slot = match ? devres_add_new(parent, sizeof(*slot), GFP_KERNEL,
+					      release_match) : NULL;
+		if (!slot) {
+			kfree(match);
+			*matchptr = ERR_PTR(-ENOMEM);
+			return;
+		}
+		*slot = match;
+		*matchptr = match;
+	}
+	if (match->nr == MAX_COMPONENTS)
+		ptf_rt_fatal("harness", "more than %d components", MAX_COMPONENTS);
+	match->m[match->nr].compare = compare;
+	match->m[match->nr].release = release;
+	match->m[match->nr++].data = compare_data;
+}
+
+int component_compare_of(struct device *dev, void *data)
+{
+	return dev->of_node == data;
+}
+
+void component_release_of(struct device *dev, void *data)
+{
+	of_node_put(data);
+}
+
+static struct ptf_component *free_component_for(struct ptf_aggregate *adev,
+						unsigned int i)
+{
+	for (unsigned int c = 0; c < MAX_COMPONENTS; c++) {
+		struct ptf_component *comp = &components[c];
+
+		if (comp->dev && (!comp->adev || comp->adev == adev) &&
+		    adev->match->m[i].compare(comp->dev, adev->match->m[i].data))
+			return comp;
+	}
+	return NULL;
+}
+
+/* try_to_bring_up_aggregate_device(): bind once every component is there. */
+static int bring_up(struct ptf_aggregate *adev)
+{
+	struct component_match *match = adev->match;
+	int ret;
+
+	if (adev->bound)
+		return 0;
+	for (unsigned int i = 0; i < match->nr; i++)
+		if (!free_component_for(adev, i))
+			return 0;
+	for (unsigned int i = 0; i < match->nr; i++) {
+		match->m[i].c = free_component_for(adev, i);
+		match->m[i].c->adev = adev;
+	}
+	ret = adev->ops->bind(adev->parent);
+	if (ret) {
+		for (unsigned int i = 0; i < match->nr; i++)
+			match->m[i].c->adev = NULL;
+		return ret;
+	}
+	adev->bound = true;
+	return 0;
+}
+
+static void take_down(struct ptf_aggregate *adev)
+{
+	if (!adev->bound)
+		return;
+	adev->ops->unbind(adev->parent);
+	adev->bound = false;
+	for (unsigned int i = 0; i < adev->match->nr; i++) {
+		WARN(adev->match->m[i].c->bound,
+		     "%s: component %s still bound after the aggregate's unbind",
+		     dev_name(adev->parent), dev_name(adev->match->m[i].c->dev));
+		adev->match->m[i].c->adev = NULL;
+	}
+}
+
+int component_master_add_with_match(struct device *parent,
+				    const struct component_master_ops *ops,
+				    struct component_match *match)
+{
+	struct ptf_aggregate *adev = aggregate_of(NULL, NULL);
+	int ret;
+
+	if (IS_ERR_OR_NULL(match))
+		return match ? PTR_ERR(match) : -EINVAL;
+	if (!adev)
+		ptf_rt_fatal("harness", "more than %d aggregate devices",
+			     MAX_AGGREGATES);
+	*adev = (struct ptf_aggregate){ parent, ops, match };
+	ret = bring_up(adev);
+	if (ret < 0)
+		*adev = (struct ptf_aggregate){ 0 };
+	return ret < 0 ? ret : 0;
+}
+
+void component_master_del(struct device *parent,
+			  const struct component_master_ops *ops)
+{
+	struct ptf_aggregate *adev = aggregate_of(parent, ops);
+
+	if (WARN(!adev, "component_master_del(%s): not an aggregate device",
+		 dev_name(parent)))
+		return;
+	take_down(adev);
+	*adev = (struct ptf_aggregate){ 0 };
+}
+
+int component_bind_all(struct device *parent, void *data)
+{
+	struct ptf_aggregate *adev = aggregate_of(parent, NULL);
+	struct component_match *match = adev ? adev->match : NULL;
+	int ret = 0;
+	unsigned int i;
+
+	if (WARN(!match, "component_bind_all(%s): not an aggregate device",
+		 dev_name(parent)))
+		return -EINVAL;
+	for (i = 0; i < match->nr && !ret; i++) {
+		struct ptf_component *c = match->m[i].c;
+
+		ret = c->ops->bind(c->dev, parent, data);
+		c->bound = !ret;
+	}
+	if (ret)
+		component_unbind_all(parent, data);
+	return ret;
+}
+
+void component_unbind_all(struct device *parent, void *data)
+{
+	struct ptf_aggregate *adev = aggregate_of(parent, NULL);
+
+	for (unsigned int i = adev ? adev->match->nr : 0; i-- > 0;) {
+		struct ptf_component *c = adev->match->m[i].c;
+
+		if (c->bound && c->ops->unbind)
+			c->ops->unbind(c->dev, parent, data);
+		c->bound = false;
+	}
+}
+
+int component_add(struct device *dev, const struct component_ops *ops)
+{
+	struct ptf_component *c = NULL;
+
+	for (unsigned int i = 0; i < MAX_COMPONENTS && !c; i++)
+		if (!components[i].dev)
+			c = &components[i];
+	if (!c)
+		ptf_rt_fatal("harness", "more than %d components", MAX_COMPONENTS);
+	*c = (struct ptf_component){ .dev = dev, .ops = ops };
+	for (unsigned int i = 0; i < MAX_AGGREGATES; i++) {
+		int ret = aggregates[i].parent ? bring_up(&aggregates[i]) : 0;
+
+		if (ret < 0) {
+			*c = (struct ptf_component){ 0 };
+			return ret;
+		}
+	}
+	return 0;
+}
+
+void component_del(struct device *dev, const struct component_ops *ops)
+{
+	for (unsigned int i = 0; i < MAX_COMPONENTS; i++) {
+		struct ptf_component *c = &components[i];
+
+		if (c->dev != dev || c->ops != ops)
+			continue;
+		if (c->adev)
+			take_down(c->adev);
+		*c = (struct ptf_component){ 0 };
+		return;
+	}
+	WARN(1, "component_del(%s): not a component", dev_name(dev));
+}
+
+static void check_components(void)
+{
+	for (unsigned int i = 0; i < MAX_COMPONENTS; i++)
+		WARN(components[i].dev, "component %s left registered",
+		     dev_name(components[i].dev));
+	for (unsigned int i = 0; i < MAX_AGGREGATES; i++)
+		WARN(aggregates[i].parent, "aggregate device %s left registered",
+		     dev_name(aggregates[i].parent));
+}
+
 /* Teardown -------------------------------------------------------------------- */
 
 /* Its name is in the WARNs known findings are told by (fuzzers/engine/known.c). */
@@ -1116,5 +1502,6 @@ void ptf_devices_remove_all(void)
 			     "%s: clock \"%s\" left enabled %d times", p->pdev.name,
 			     p->clks[c].name, p->clks[c].enable_count);
 	}
+	check_components();
 	ptf_devices_reset();
 }

@@ -27,18 +27,17 @@ struct ptf_dev_desc {
 	const char *clocks[PTF_DEV_MAX_CLKS];	/* clock-names, NULL-terminated */
 	const char *resets[PTF_DEV_MAX_RESETS];	/* reset-names */
 	const char *props[PTF_OF_MAX_PROPS];	/* boolean properties */
+	struct ptf_of_u32 u32s[PTF_OF_MAX_PROPS];	/* u32 properties */
 };
 
 /* A platform device and its node, unbound until its driver registers. */
 struct platform_device *ptf_device_add(const struct ptf_dev_desc *desc);
 
-/* A DMA master (a device behind the IOMMU), runtime PM enabled. */
+/*
+ * A DMA master (a device behind the IOMMU), runtime PM enabled, with a
+ * device-tree node for its "iommus" (ptf_of_add_ref()).
+ */
 struct device *ptf_master_add(const char *name);
-
-/* The master's "iommus" property in its device-tree node. */
-void ptf_master_set_iommus(struct device *master,
-			   const struct of_phandle_args *iommus,
-			   unsigned int nr);
 
 /*
  * Unbind every driver (remove, then managed resources), and check what a

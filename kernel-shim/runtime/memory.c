@@ -45,6 +45,7 @@
 #define ARENA_SIZE	(1ULL << 30)	/* reserved VA per twin, touched lazily */
 #define WILD_SIZE	(1ULL << 20)	/* PROT_NONE window for stray phys */
 #define MIN_ALIGN	64ULL
+#define GUARD_SIZE	(64ULL << 10)	/* poisoned after the last allocation */
 #define PAGE_SZ		4096ULL
 #define META_SIZE	256UL		/* room for struct page stand-ins */
 #define HEAP_MAGIC	0x70746668656170ULL	/* "ptfheap" */
@@ -226,6 +227,9 @@ static void *table_alloc(unsigned long size, bool zero)
 	POISON(m->base + m->brk, off - m->brk);
 	m->brk = off + sz;
 	UNPOISON(m->base + off, sz);
+	/* Nor what follows: a walk that runs past its table. */
+	if (m->brk + GUARD_SIZE <= ARENA_SIZE)
+		POISON(m->base + m->brk, GUARD_SIZE);
 	memset(m->base + off, zero ? 0 : POISON_BYTE, sz);
 	memset(m->shadow + off, UNPUBLISHED, sz);
 	m->usage.table_allocs++;
@@ -289,6 +293,14 @@ void ptf_rt_table_free(const void *virt)
 	rt_record_free(cur_twin, m->phys_base + a->off, a->size);
 	m->usage.table_allocs--;
 	m->usage.table_bytes -= a->size;
+}
+
+int ptf_rt_is_table(const void *virt)
+{
+	const struct twin_mem *m = &mem[cur_twin];
+	const uint8_t *p = virt;
+
+	return p >= m->base && p < m->base + m->brk;
 }
 
 unsigned long ptf_rt_table_size(const void *virt)

@@ -214,7 +214,8 @@ static int configure_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 	struct iommu_device *iommu;
 	int ret;
 
-	for (unsigned int i = 0; i < m->nr_iommus; i++) {
+	/* A driver without of_xlate() reads "iommus" in probe_device(). */
+	for (unsigned int i = 0; drv_ops()->of_xlate && i < m->nr_iommus; i++) {
 		ret = iommu_fwspec_init(pd->master,
 					of_fwnode_handle(m->iommus[i].np));
 		if (!ret)
@@ -229,15 +230,19 @@ static int configure_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 	return 0;
 }
 
+/* ... and iommu_probe_device()'s probe_finalize(), outside the lock. */
 static int probe_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 {
 	int ret;
 
 	pd->master = ptf_master_add("master");
-	ptf_master_set_iommus(pd->master, m->iommus, m->nr_iommus);
+	for (unsigned int i = 0; i < m->nr_iommus; i++)
+		ptf_of_add_ref(pd->master->of_node, "iommus", &m->iommus[i]);
 	ptf_iommu_probe_lock(true);
 	ret = configure_master(pd, m);
 	ptf_iommu_probe_lock(false);
+	if (!ret && drv_ops()->probe_finalize)
+		drv_ops()->probe_finalize(pd->master);
 	return ret;
 }
 
@@ -284,6 +289,35 @@ static void ptf_info(void *dom, struct ptf_pt_info *info)
 	};
 }
 
+/*
+ * The master's paging domain, attached: the one its DMA layer attached
+ * at probe, or one from the core.
+ */
+static struct iommu_domain *paging_domain(struct ptf_drv_domain *pd,
+					  const struct ptf_pt_config *cfg)
+{
+	struct iommu_domain *domain = NULL;
+	phys_addr_t phys;
+
+	if (ptf_driver.dma_domain)
+		domain = ptf_driver.dma_domain(pd->master);
+	if (domain)
+		return domain;
+	domain = iommu_paging_domain_alloc_flags(pd->master, 0);
+	if (IS_ERR(domain))
+		return domain;
+	if (cfg->quirks & PTF_DRV_QUERY_BEFORE_ATTACH) {
+		phys = iommu_iova_to_phys(domain, 0);
+		WARN(phys, "iova_to_phys() of an empty, unattached domain: %pa",
+		     &phys);
+	}
+	if (ptf_iommu_attach_device(domain, pd->master, core_domain(pd))) {
+		iommu_domain_free(domain);
+		return NULL;
+	}
+	return domain;
+}
+
 static void *ptf_create(const struct ptf_pt_config *cfg,
 			struct ptf_pt_info *info)
 {
@@ -310,16 +344,11 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	pd->powered = true;
 	if (attach_default_domain(pd))
 		goto fail;
-	domain = iommu_paging_domain_alloc_flags(pd->master, 0);
-	if (IS_ERR(domain))
+	domain = paging_domain(pd, cfg);
+	if (IS_ERR_OR_NULL(domain))
 		goto fail;
 	pd->domain = domain;
 	install_ops(pd);
-	if (ptf_iommu_attach_device(domain, pd->master, core_domain(pd))) {
-		iommu_domain_free(domain);
-		pd->domain = NULL;
-		goto fail;
-	}
 	iommu_iotlb_gather_init(&pd->pending);
 	ptf_info(pd, info);
 	return pd;

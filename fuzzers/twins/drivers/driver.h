@@ -22,6 +22,14 @@
 
 #define PTF_MAX_IOMMUS_PER_MASTER	4
 
+/*
+ * ptf_pt_config.quirks bits the drivers share (the low bits are each
+ * driver's own).  PTF_DRV_QUERY_BEFORE_ATTACH: the caller looks up IOVA 0
+ * of the new paging domain before attaching it, which iommu_iova_to_phys()
+ * allows (the domain maps nothing: the answer is 0).
+ */
+#define PTF_DRV_QUERY_BEFORE_ATTACH	(1u << 31)
+
 /* The master's "iommus" property: one specifier per IOMMU it sits behind. */
 struct ptf_machine {
 	struct of_phandle_args iommus[PTF_MAX_IOMMUS_PER_MASTER];
@@ -38,6 +46,14 @@ struct ptf_driver {
 	int (*describe)(const struct ptf_pt_config *cfg, struct ptf_machine *m);
 	/* Boot: the driver's initcall, which registers it (and probes). */
 	int (*init)(void);
+	/*
+	 * The paging domain a DMA layer made for the master and attached in
+	 * the driver's probe_finalize() (the 32-bit ARM DMA API's mapping),
+	 * which the ops then run on, or an ERR_PTR if it did not attach it.
+	 * NULL (or no hook): a paging domain from the core, attached by the
+	 * harness as VFIO or iommufd would.
+	 */
+	struct iommu_domain *(*dma_domain)(struct device *master);
 	/*
 	 * Free what the driver keeps for good once booted (it never unbinds):
 	 * caches, shared tables, per-master data the kernel never frees.

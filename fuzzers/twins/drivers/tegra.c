@@ -164,6 +164,7 @@ static int tegra_describe(const struct ptf_pt_config *cfg,
 		.nr_mmio = 1,
 		.mmio_size = t30 ? TEGRA30_MC_SIZE : TEGRA114_MC_SIZE,
 		.nr_irqs = 1,
+		.u32s = { { "#iommu-cells", 1 } },	/* the swgroup */
 	};
 
 	if (cfg->variant >= ARRAY_SIZE(mc_socs) || !cfg->instances ||

@@ -56,6 +56,7 @@ struct device {
 	struct device_node	*of_node;
 	struct fwnode_handle	*fwnode;
 	struct dev_pm_domain	*pm_domain;
+	void			*platform_data;	/* board code's, for the driver */
 	struct dev_pm_info	power;
 	u64			*dma_mask;
 	u64			coherent_dma_mask;
@@ -83,6 +84,11 @@ static inline void *dev_get_drvdata(const struct device *dev)
 static inline void dev_set_drvdata(struct device *dev, void *data)
 {
 	dev->driver_data = data;
+}
+
+static inline void *dev_get_platdata(const struct device *dev)
+{
+	return dev->platform_data;
 }
 
 static inline struct device_node *dev_of_node(struct device *dev)
@@ -190,7 +196,10 @@ bool device_property_read_bool(const struct device *dev, const char *propname);
 #define dev_warn(dev, fmt, ...)		dev_printk(0, dev, fmt, ##__VA_ARGS__)
 #define dev_notice(dev, fmt, ...)	dev_printk(0, dev, fmt, ##__VA_ARGS__)
 #define dev_info(dev, fmt, ...)		dev_printk(0, dev, fmt, ##__VA_ARGS__)
-#define dev_dbg(dev, fmt, ...)		no_printk(fmt, ##__VA_ARGS__)
+/* As dev_no_printk(): the arguments are checked (and used), never printed. */
+#define dev_dbg(dev, fmt, ...) \
+	({ if (0) dev_printk(0, dev, fmt, ##__VA_ARGS__); })
+#define dev_vdbg			dev_dbg
 #define dev_err_ratelimited		dev_err
 #define dev_warn_ratelimited		dev_warn
 #define dev_err_once			dev_err

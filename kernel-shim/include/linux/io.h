@@ -65,6 +65,8 @@ static inline void writeq(u64 val, volatile void __iomem *addr)
 }
 
 #define readl_relaxed		readl
+#define __raw_readl		readl
+#define __raw_writel		writel
 #define writel_relaxed		writel
 #define readw_relaxed		readw
 #define writew_relaxed		writew

@@ -1,21 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Stand-in for <linux/regmap.h> (which drags in ktime.h, rbtree.h and
- * lockdep): the register map type and its basic accessors' prototypes.
- * No regmap is ever created here (no syscon is described), so nothing
- * implements them: a driver that calls them fails to link, and must
- * bring a regmap of its device model with it.
+ * Stand-in for <linux/regmap.h> (which drags in ktime and the whole
+ * regmap core): a regmap is a register window of a device, 32-bit
+ * registers at byte offsets, as regmap-mmio and syscon make them.  Its
+ * accesses go through readl()/writel(), so the device model behind the
+ * window serves them and the device core checks that the device can
+ * answer.
  */
 #ifndef _LINUX_REGMAP_H
 #define _LINUX_REGMAP_H
 
 #include <linux/types.h>
+#include <linux/io.h>
 
-struct regmap;
+struct regmap {
+	void __iomem *base;
+};
 
-int regmap_read(struct regmap *map, unsigned int reg, unsigned int *val);
-int regmap_write(struct regmap *map, unsigned int reg, unsigned int val);
-int regmap_update_bits(struct regmap *map, unsigned int reg,
-		       unsigned int mask, unsigned int val);
+static inline int regmap_read(struct regmap *map, unsigned int reg,
+			      unsigned int *val)
+{
+	*val = readl((u8 __iomem *)map->base + reg);
+	return 0;
+}
+
+static inline int regmap_write(struct regmap *map, unsigned int reg,
+			       unsigned int val)
+{
+	writel(val, (u8 __iomem *)map->base + reg);
+	return 0;
+}
+
+static inline int regmap_update_bits(struct regmap *map, unsigned int reg,
+				     unsigned int mask, unsigned int val)
+{
+	unsigned int old;
+
+	regmap_read(map, reg, &old);
+	return regmap_write(map, reg, (old & ~mask) | (val & mask));
+}
 
 #endif /* _LINUX_REGMAP_H */

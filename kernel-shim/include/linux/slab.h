@@ -4,6 +4,11 @@
  *
  * kmalloc() and friends use the runtime heap, which counts live objects per
  * twin (a leak is a finding) and can fail the n-th allocation on demand.
+ * What a device may be given the physical address of comes from the table
+ * arena instead (virt_to_phys() works there only): a kmalloc() of a
+ * power-of-two size of at least a page, which the kernel serves from the
+ * page allocator, naturally aligned (omap's first-level table), and memory
+ * asked for with GFP_DMA or GFP_DMA32 (mtk_iommu_v1's fault buffer).
  * A kmem_cache whose objects are aligned to their own power-of-two size
  * holds hardware tables (the v7s, exynos and sun50i L2 tables: the device
  * is given their physical address), so it allocates from the page-table
@@ -33,19 +38,32 @@ typedef unsigned int __bitwise slab_flags_t;
 #define SLAB_PANIC		((slab_flags_t)0x00040000U)
 #define SLAB_ACCOUNT		((slab_flags_t)0x04000000U)
 
+static inline bool ptf_kmalloc_physical(size_t size, gfp_t gfp)
+{
+	return (gfp & (__GFP_DMA | __GFP_DMA32)) ||
+	       (size >= (1UL << CONFIG_PAGE_SHIFT) && !(size & (size - 1)));
+}
+
 static inline void *kmalloc(size_t size, gfp_t gfp)
 {
+	/* Garbage (a poison pattern) unless the caller asked for zeroes. */
+	if (ptf_kmalloc_physical(size, gfp))
+		return gfp & __GFP_ZERO ? ptf_rt_table_alloc(size) :
+		       ptf_rt_table_alloc_raw(size);
 	return ptf_rt_heap_alloc(size, !!(gfp & __GFP_ZERO));
 }
 
 static inline void *kzalloc(size_t size, gfp_t gfp)
 {
-	return ptf_rt_heap_alloc(size, 1);
+	return kmalloc(size, gfp | __GFP_ZERO);
 }
 
 static inline void kfree(const void *ptr)
 {
-	ptf_rt_heap_free(ptr);
+	if (ptr && ptf_rt_is_table(ptr))
+		ptf_rt_table_free(ptr);
+	else
+		ptf_rt_heap_free(ptr);
 }
 
 static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
@@ -70,7 +88,8 @@ static inline void *krealloc(const void *p, size_t size, gfp_t gfp)
 		return kmalloc(size, gfp);
 	q = kmalloc(size, gfp);
 	if (q) {
-		memcpy(q, p, min_t(size_t, size, ptf_rt_heap_size(p)));
+		memcpy(q, p, min_t(size_t, size, ptf_rt_is_table(p) ?
+				   ptf_rt_table_size(p) : ptf_rt_heap_size(p)));
 		kfree(p);
 	}
 	return q;
