@@ -33,13 +33,53 @@ for tool in apt-get apt-cache dpkg-deb tar xz; do
 		die "fetch-kernel: '$tool' not found; install it (Debian: apt-get install apt dpkg tar xz-utils) or give a tree with KSRC=DIR"
 done
 
-# A finished extraction from an earlier run: no network needed.
+# The paths to extract, and a key for them: an extraction made from
+# another list (a new driver needs a file it lacks) is made again.
+paths_list=$(sed -e 's/#.*//' -e '/^$/d' "$here/kernel-paths.txt")
+paths_key=$(echo "$paths_list" | sha256sum | cut -c1-12)
+
+# Extract the paths ptfuzz needs from $1, package $2 version $3, into
+# $kernel_dir/$2, and point $pointer at it.
+extract() {
+	deb=$1 pkg=$2 version=$3
+	tree=$kernel_dir/$pkg
+	rm -rf "$tree" "$tree.tmp"
+	mkdir -p "$tree.tmp"
+	echo "ptfuzz: extracting the paths ptfuzz needs from $(basename "$deb")" >&2
+	paths=$(echo "$paths_list" | sed "s|^|$pkg/|")
+	# Older trees lack some paths (panthor is new in 6.10): only those may fail.
+	# shellcheck disable=SC2086
+	err=$(dpkg-deb --fsys-tarfile "$deb" |
+		tar -xO "./usr/src/$pkg.tar.xz" |
+		tar -xJ -C "$tree.tmp" $paths 2>&1) ||
+		! echo "$err" | grep -v -e 'Not found in archive' -e 'Exiting with failure status' | grep -q . ||
+		die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz ($(echo "$err" | head -n 1))"
+	mv "$tree.tmp/$pkg" "$tree"
+	rmdir "$tree.tmp"
+	echo "$pkg $version paths=$paths_key" >"$tree/.ptfuzz-extracted"
+	echo "$tree" >"$pointer"
+	echo "$tree"
+}
+
+# A finished extraction from an earlier run: no network needed.  One of
+# another path list is redone from the package it came from, if kept.
 pointer=$kernel_dir/$want.tree
 if [ -f "$pointer" ]; then
 	tree=$(cat "$pointer")
-	if [ -f "$tree/.ptfuzz-extracted" ]; then
+	stamp=$tree/.ptfuzz-extracted
+	if [ -f "$stamp" ] && grep -q " paths=$paths_key\$" "$stamp"; then
 		echo "$tree"
 		exit 0
+	fi
+	if [ -f "$stamp" ]; then
+		read -r pkg version _ <"$stamp"
+		for deb in "$build/debian/${pkg}_"*.deb; do
+			if [ -f "$deb" ]; then
+				echo "ptfuzz: $tree was extracted for other paths (scripts/kernel-paths.txt changed)" >&2
+				extract "$deb" "$pkg" "$version"
+				exit 0
+			fi
+		done
 	fi
 fi
 
@@ -102,20 +142,4 @@ rm -f "$build/debian/${pkg}_"*.deb
 	die "fetch-kernel: could not download $pkg"
 deb=$(ls "$build/debian/${pkg}_"*.deb)
 
-tree=$kernel_dir/$pkg
-rm -rf "$tree" "$tree.tmp"
-mkdir -p "$tree.tmp"
-echo "ptfuzz: extracting the paths ptfuzz needs from $(basename "$deb")" >&2
-paths=$(sed -e 's/#.*//' -e '/^$/d' -e "s|^|$pkg/|" "$here/kernel-paths.txt")
-# Older trees lack some paths (panthor is new in 6.10): only those may fail.
-# shellcheck disable=SC2086
-err=$(dpkg-deb --fsys-tarfile "$deb" |
-	tar -xO "./usr/src/$pkg.tar.xz" |
-	tar -xJ -C "$tree.tmp" $paths 2>&1) ||
-	! echo "$err" | grep -v -e 'Not found in archive' -e 'Exiting with failure status' | grep -q . ||
-	die "fetch-kernel: $deb does not hold the expected /usr/src/$pkg.tar.xz ($(echo "$err" | head -n 1))"
-mv "$tree.tmp/$pkg" "$tree"
-rmdir "$tree.tmp"
-echo "$pkg $version" >"$tree/.ptfuzz-extracted"
-echo "$tree" >"$pointer"
-echo "$tree"
+extract "$deb" "$pkg" "$version"
