@@ -46,6 +46,7 @@ int ptf_iommu_attach_device(struct iommu_domain *domain, struct device *dev,
 			    struct iommu_domain *old);
 void ptf_iommu_probe_lock(bool lock);
 void ptf_iommu_core_reset(void);
+void ptf_rcu_reset(void);
 
 /* One domain per twin at a time: the wrappers find it here. */
 static struct ptf_drv_domain the;
@@ -208,6 +209,7 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 
 	memset(pd, 0, sizeof(*pd));
 	ptf_iommu_core_reset();
+	ptf_rcu_reset();
 	ptf_devices_reset();
 	ptf_iommu_devices_reset();
 	ptf_rt_dma_debug(1);
