@@ -23,6 +23,7 @@
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/of_platform.h>
+#include <linux/pci.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/reset.h>
@@ -49,7 +50,7 @@ struct ptf_pdev {
 };
 
 struct ptf_master {
-	struct device dev;
+	struct pci_dev pci;	/* only its struct device, if not PCI */
 	u64 dma_mask;
 };
 
@@ -154,9 +155,23 @@ struct device *ptf_master_add(const char *name)
 	if (nr_masters == MAX_MASTERS)
 		ptf_rt_fatal("harness", "more than %d masters", MAX_MASTERS);
 	m = &masters[nr_masters++];
-	init_device(&m->dev, name, &m->dma_mask);
-	pm_runtime_enable(&m->dev);
-	return &m->dev;
+	init_device(&m->pci.dev, name, &m->dma_mask);
+	pm_runtime_enable(&m->pci.dev);
+	return &m->pci.dev;
+}
+
+struct pci_dev *ptf_pci_master_add(const char *name, struct pci_bus *bus,
+				   unsigned int devfn, void *sysdata)
+{
+	struct pci_dev *pdev = to_pci_dev(ptf_master_add(name));
+
+	pdev->dev.bus = &pci_bus_type;
+	pdev->bus = bus;
+	pdev->devfn = devfn;
+	pdev->sysdata = sysdata;
+	/* PCI functions are 64-bit DMA masters. */
+	*pdev->dev.dma_mask = pdev->dev.coherent_dma_mask = DMA_BIT_MASK(64);
+	return pdev;
 }
 
 /* References ------------------------------------------------------------- */
@@ -462,6 +477,7 @@ struct platform_device *of_find_device_by_node(struct device_node *np)
 }
 
 const struct bus_type platform_bus_type = { .name = "platform" };
+const struct bus_type pci_bus_type = { .name = "pci" };
 
 struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
 					 const struct fwnode_handle *fwnode)
@@ -1010,7 +1026,7 @@ static void check_released(struct device *dev)
 void ptf_devices_remove_all(void)
 {
 	for (unsigned int i = 0; i < nr_masters; i++)
-		check_released(&masters[i].dev);
+		check_released(&masters[i].pci.dev);
 	for (unsigned int i = nr_pdevs; i-- > 0;) {
 		struct ptf_pdev *p = &pdevs[i];
 

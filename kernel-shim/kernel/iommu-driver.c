@@ -107,3 +107,8 @@ struct iommu_group *generic_single_device_group(struct device *dev)
 {
 	return generic_device_group(dev);
 }
+
+struct iommu_group *pci_device_group(struct device *dev)
+{
+	return generic_device_group(dev);
+}

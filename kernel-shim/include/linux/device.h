@@ -44,6 +44,7 @@ struct device_driver {
 struct device {
 	const char		*init_name;
 	struct device		*parent;
+	const struct bus_type	*bus;		/* NULL: a device of the harness */
 	void			*driver_data;
 	struct dev_iommu	*iommu;
 	struct iommu_group	*iommu_group;
@@ -90,7 +91,7 @@ static inline struct device_node *dev_of_node(struct device *dev)
 struct device *get_device(struct device *dev);
 void put_device(struct device *dev);
 
-/* The platform bus is the only bus; a device found has a reference. */
+/* Platform devices and PCI functions; a device found has a reference. */
 struct bus_type {
 	const char *name;
 };
