@@ -166,7 +166,9 @@ ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$
 # Drivers with their own page tables: one unit (twin) per driver, whose glue
 # fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
 # target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
-# the source.  A unit both trees have (Units below) becomes a target.
+# the source, and the tree's architecture headers it includes, if any (in
+# scripts/kernel-paths.txt; see ARCHES_ below).  A unit both trees have
+# (Units below) becomes a target.
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
@@ -218,6 +220,15 @@ DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver
 	fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
+# The architecture of each arch/ARCH/ header a driver names: its twin sees
+# the shim's stand-ins for that architecture (kernel-shim/arch/ARCH/include,
+# and kernel-shim/arch/ARCH for arch-relative includes such as <sysdev/...>)
+# before the common ones, and the tree's arch/ARCH/include after all others.
+$(foreach d,$(DRIVERS),$(eval ARCHES_$(d) := $(sort $(foreach f,$(filter arch/%,$(DRIVER_SRC_$(d))),\
+	$(word 2,$(subst /, ,$(f)))))))
+# $(call tree_incs,TREE,FAMILY): the family's architecture include directories.
+tree_incs = $(foreach a,$(ARCHES_$(2)),-Ikernel-shim/arch/$(a)/include -Ikernel-shim/arch/$(a) \
+	-idirafter $(1)/arch/$(a)/include)
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
 $(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
@@ -259,20 +270,20 @@ $(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
-	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
 		$(call twin_dir,$(1),$(2),$(8))/core-extract.c
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
-	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
-	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)
