@@ -29,6 +29,12 @@ struct known_finding {
 	 * strict mode such an op (or domain) is not run at all.
 	 */
 	bool hazard;
+	/*
+	 * The op is otherwise checked in full and the input goes on (a
+	 * finding every input would meet, whose op still tells the truth
+	 * elsewhere): a note, not the end of the input.
+	 */
+	bool goes_on;
 };
 
 static bool warned_in(const char *func)
@@ -660,6 +666,14 @@ bool known_strict(const char *id)
 	for (const char *p = s; id && *p; p += strcspn(p, ","), p += *p == ',')
 		if (!strncmp(p, id, n) && (p[n] == ',' || !p[n]))
 			return true;
+	return false;
+}
+
+bool known_goes_on(const char *id)
+{
+	for (const struct known_finding *k = known; k->id; k++)
+		if (!strcmp(k->id, id))
+			return k->goes_on;
 	return false;
 }
 

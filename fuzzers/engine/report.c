@@ -131,9 +131,11 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	if (known && !known_strict(known)) {
 		note(e, "(known kernel finding %s: %s: %s; PTF_STRICT=1 reports it)",
 		     known, oracle, signature);
+		e->known_hit = known;
+		if (known_goes_on(known))
+			return;
 		if (e->op < e->prog->nr_ops)
 			trace_op(e);
-		e->known_hit = known;
 		longjmp(e->known_exit, 1);
 	}
 	fflush(stdout);
