@@ -83,6 +83,7 @@ struct engine {
 	struct dirty_bitmap dirty;
 	uint64_t win_lo, win_hi;	/* the window the op can touch */
 	bool op_in_aperture;		/* the op's range is inside the aperture */
+	bool op_over_live;		/* a map over leaves that are live */
 	char note[MAX_OPS][240];	/* results of each op, for the trace */
 	struct step_call step_calls[65536];	/* the candidate's step unmaps */
 	/* The table a non-coherent walker found unsynced (for known.c). */

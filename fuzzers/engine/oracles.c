@@ -269,9 +269,10 @@ static void collect_window(struct engine *e)
 
 /*
  * The model takes the twins' state of the window (they agree).  A leaf that
- * was there before keeps its protection; a new one gets the map's, or else
- * its hardware access (access_of() is a projection: stable).  Both lists
- * are sorted by IOVA.
+ * was there before keeps its protection, unless the device's access to it
+ * changed (a driver that overwrites a live leaf); a new or changed one
+ * gets the map's, or else its hardware access (access_of() is a
+ * projection: stable).  Both lists are sorted by IOVA.
  */
 static void adopt(struct engine *e)
 {
@@ -287,7 +288,8 @@ static void adopt(struct engine *e)
 		while (j < e->before.n && e->before.v[j].iova < l.iova)
 			j++;
 		b = j < e->before.n ? &e->before.v[j] : NULL;
-		if (b && b->iova == l.iova && b->size == l.size && b->phys == l.phys)
+		if (b && b->iova == l.iova && b->size == l.size && b->phys == l.phys &&
+		    e->t->access_of(&e->ts, b->prot) == l.prot)
 			l.prot = b->prot;
 		else if (op && op->kind == OP_MAP)
 			l.prot = op->prot;
