@@ -257,6 +257,12 @@ static enum model_verdict iopgtable_map(struct model *m, uint64_t iova,
 	if (model_in_aperture(m, iova, min_pgsize(r)) &&
 	    !model_in_aperture(m, iova, size))
 		return MODEL_UNCHECKED;
+	/*
+	 * Nor do drivers check a range for wrapping past the top of the IOVA
+	 * space (s390's iova + size - 1 > aperture_end): no caller asks.
+	 */
+	if (iova + (size - 1) < iova)
+		return MODEL_UNCHECKED;
 	if (pa < r->pa_limit && (pa + (size - 1) < pa ||
 				 pa + (size - 1) >= r->pa_limit))
 		return MODEL_UNCHECKED;
@@ -293,8 +299,25 @@ static enum model_verdict iopgtable_unmap(struct model *m, uint64_t iova,
 	*ret = 0;
 	if (!is_aligned(iova | size, min_pgsize(r)) || !size)
 		return MODEL_EXACT;
+	if (r->unmap_fills_holes && size / min_pgsize(r) > MODEL_LEAF_BUDGET &&
+	    (iova + (size - 1) < iova ||
+	     !model_covers(m, iova, iova + (size - 1))))
+		return MODEL_OVER_BUDGET;
 	if (!model_in_aperture(m, iova, size))
 		return MODEL_UNKNOWN;
+	/*
+	 * s390-iommu invalidates every page of the range, mapped or not
+	 * (the tables of a hole are made for it), and returns the full size:
+	 * known finding s390-unmap-hole-full-size.  No leaf is split.
+	 */
+	if (r->unmap_fills_holes) {
+		size_t at, del = span_of(m, iova, iova + (size - 1), &at);
+
+		*ret = size;
+		if (apply)
+			splice(m, at, del, NULL, 0);
+		return MODEL_EXACT;
+	}
 
 	/* Dry run: find where the call stops, or that it is unpredictable. */
 	first = first_ending_after(m, iova);

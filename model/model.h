@@ -90,6 +90,14 @@ struct model_rules {
 	 * unmap is not predicted, only agreed on by the twins.
 	 */
 	bool unmap_splits_blocks;
+	/*
+	 * The driver unmaps a hole page by page, making the tables for it,
+	 * and returns the whole size (s390-iommu, whose leaves are all one
+	 * page): an unmap inside the window is exact, holes or not.  One
+	 * over holes of more than MODEL_LEAF_BUDGET pages is work without
+	 * bound, and not run.
+	 */
+	bool unmap_fills_holes;
 };
 
 enum model_verdict {
@@ -123,7 +131,8 @@ enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
 /*
  * iommu_unmap(iova, size).  On MODEL_EXACT, *ret is the byte count the call
  * must return (less than @size if it stops at a leaf it would split), and
- * with @apply the model then holds the result.
+ * with @apply the model then holds the result.  MODEL_OVER_BUDGET: not to
+ * be run (rules.unmap_fills_holes).
  */
 enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
 			       uint64_t *ret, bool apply);
