@@ -172,6 +172,7 @@ ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
+DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
@@ -239,7 +240,7 @@ CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
 # Drivers also allocate, attach and free their domains through the core.
 $(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags \
 	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
-	dev_iommu_priv_set))
+	dev_iommu_priv_set iommu_alloc_resv_region))
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)

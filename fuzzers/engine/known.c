@@ -324,6 +324,67 @@ static bool rk_bank_failed_to_map(const struct engine *e)
 	return e->op == SIZE_MAX && e->ts.pt.instances > 1 && e->ts.create_fail;
 }
 
+/*
+ * s390-iommu: s390_iommu_iova_to_phys() returns the page frame's address
+ * without the IOVA's offset in the page, so iommu_iova_to_phys() of an
+ * IOVA that is not page aligned is short by the offset (patch 0018 adds
+ * it).  The candidate's translation (which the model checks on its own
+ * where it can) is the baseline's plus the offset.
+ */
+static bool s390_lookup_drops_offset(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct twin_result *c = &e->res[CAND];
+
+	return op && op->kind == OP_LOOKUP && c->phys != NO_PHYS &&
+	       c->legacy == c->phys && c->phys - op->iova % 4096 == e->res[BASE].legacy;
+}
+
+/*
+ * The same with the differential off, where both twins are the baseline's
+ * code: its lookup at a mapped IOVA gives the page's address (checked
+ * against the model, and not linear across the page either).
+ */
+static bool s390_legacy_drops_offset(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	const struct pt_leaf *l;
+
+	if (!e->diff_off || !op || op->kind != OP_LOOKUP)
+		return false;
+	l = model_lookup(&e->model, op->iova);
+	return l && e->res[BASE].legacy ==
+		    ((l->phys + (op->iova - l->iova)) & ~0xfffULL);
+}
+
+/*
+ * s390-iommu: an unmap of pages that were never mapped makes the tables
+ * they lack, "invalidates" each one's PTE with a WARN
+ * (invalidate_pt_entry()) and returns the full size, where the core's
+ * contract is the bytes unmapped.  The model predicts exactly that
+ * (model_rules.unmap_fills_holes): the finding is the WARN of an unmap
+ * that covered fewer mapped bytes than its size and that both twins
+ * report as unmapped in full.
+ */
+static bool s390_unmap_fills_hole(const struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	uint64_t last, mapped = 0;
+
+	if (!op || op->kind != OP_UNMAP || !op->size ||
+	    !warned_in("invalidate_pt_entry"))
+		return false;
+	last = op->iova + (op->size - 1);
+	for (size_t i = 0; i < e->before.n; i++) {
+		const struct pt_leaf *l = &e->before.v[i];
+
+		if (l->iova >= op->iova && l->iova + (l->size - 1) <= last)
+			mapped += l->size;
+	}
+	return mapped < op->size && e->res[BASE].bytes == op->size &&
+	       e->res[CAND].bytes == op->size;
+}
+
 /* A WARN of @func whose message contains @text. */
 static bool warned_with(const char *func, const char *text)
 {
@@ -565,6 +626,18 @@ static const struct known_finding known[] = {
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
+	{ "s390-unmap-hole-full-size", "s390", "warn",
+	  "WARN at a site not on the allow-list", s390_unmap_fills_hole,
+	  .goes_on = true },
+	{ "s390-lookup-drops-offset", "s390", "lookup",
+	  "iova_to_phys_length disagrees with iova_to_phys",
+	  s390_lookup_drops_offset, .goes_on = true },
+	{ "s390-lookup-drops-offset", "s390", "lookup",
+	  "iova_to_phys disagrees with the model",
+	  s390_legacy_drops_offset, .goes_on = true },
+	{ "s390-lookup-drops-offset", "s390", "lookup",
+	  "translation not linear across the leaf",
+	  s390_legacy_drops_offset, .goes_on = true },
 	{ "genpt-dirty-contig-last-item", "pt_*", "dirty",
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
