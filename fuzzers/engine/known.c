@@ -500,6 +500,40 @@ static bool s390_unmap_hole_unbounded(struct engine *e)
 }
 
 /*
+ * s390-iommu: an unmap whose walk fails to allocate a table for a hole
+ * (GFP_ATOMIC) returns 0 after invalidating the pages before it, and adds
+ * none of them to the gather: iotlb_sync() refreshes nothing, and the
+ * function may keep translating them.  Matched as: the armed allocation
+ * failure hit this unmap on both twins, which returned 0, and every leaf
+ * the flush oracle finds not invalidated lies in the unmap's range.
+ */
+static bool s390_unmap_failure_unrefreshed(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+	uint64_t last;
+	bool seen = false;
+
+	if (!op || !op->size || e->res[BASE].bytes || e->res[CAND].bytes ||
+	    !e->res[BASE].fail_delivered || !e->res[CAND].fail_delivered)
+		return false;
+	last = op->iova + (op->size - 1);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct leafvec *before = &e->before[tw].leaves;
+
+		for (size_t i = 0; i < before->n; i++) {
+			const struct pt_leaf *l = &before->v[i];
+
+			if (!flush_missed(e, tw, l))
+				continue;
+			if (l->iova < op->iova || l->iova + (l->size - 1) > last)
+				return false;
+			seen = true;
+		}
+	}
+	return seen;
+}
+
+/*
  * rockchip-iommu: rk_iommu_of_xlate() takes a reference to the IOMMU's
  * platform device (of_find_device_by_node()) and returns -ENOMEM without
  * dropping it when devm_kzalloc() of the master's data fails.
@@ -739,6 +773,9 @@ static const struct known_finding known[] = {
 	  s390_unmap_fills_hole, .goes_on = true },
 	{ "s390-unmap-hole-full-size", "s390", "contract",
 	  "iommu_unmap() byte count", s390_unmap_hole_unbounded, true },
+	{ "s390-unmap-failure-unrefreshed", "s390", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  s390_unmap_failure_unrefreshed },
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "iova_to_phys_length disagrees with iova_to_phys",
 	  s390_lookup_drops_offset, .goes_on = true },
