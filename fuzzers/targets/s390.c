@@ -189,18 +189,18 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 #define S390_PAGE	0x1000ULL
 
 /* The domain's top table and geometry, as predict() found them. */
-struct s390_impl {
+struct s390_geom {
 	int top;		/* TYPE_RT, TYPE_RS or TYPE_RF */
 	uint64_t geo_end;	/* geometry.aperture_end: the top's reach - 1 */
 };
 
-static struct s390_impl impl_ctx;
+static struct s390_geom geom;
 
 /* Spans (log2) of the tables below a region-first, -second, -third top. */
 static const unsigned int below_spans[] = { 53, 42, 31, 20 };
 
 /* The DMA address the walk's indexes select: bits above the top's reach drop. */
-static uint64_t canon(const struct s390_impl *p, uint64_t iova)
+static uint64_t canon(const struct s390_geom *p, uint64_t iova)
 {
 	return p->geo_end == UINT64_MAX ? iova : iova & p->geo_end;
 }
@@ -210,7 +210,7 @@ static uint64_t canon(const struct s390_impl *p, uint64_t iova)
  * missing is allocated (kmem_cache_alloc(): one allocation each) and
  * linked; false if one fails (the ones before it stay).
  */
-static bool walk_alloc(struct model *m, const struct s390_impl *p,
+static bool walk_alloc(struct model *m, const struct s390_geom *p,
 		       uint64_t iova)
 {
 	for (unsigned int i = 3 - (unsigned int)p->top; i < 4; i++) {
@@ -241,7 +241,7 @@ static int s390_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 			  uint64_t pgsize, uint64_t count, int prot,
 			  uint64_t *mapped)
 {
-	const struct s390_impl *p = m->impl_ctx;
+	const struct s390_geom *p = m->impl_ctx;
 	uint64_t size = count * pgsize;
 	size_t n = 0;
 
@@ -289,7 +289,7 @@ static int s390_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 static uint64_t s390_unmap_pages(struct model *m, uint64_t iova,
 				 uint64_t pgsize, uint64_t count)
 {
-	const struct s390_impl *p = m->impl_ctx;
+	const struct s390_geom *p = m->impl_ctx;
 	uint64_t size = count * pgsize;
 
 	if (pgsize != S390_PAGE)
@@ -312,7 +312,7 @@ static uint64_t s390_unmap_pages(struct model *m, uint64_t iova,
 /* s390_iommu_iova_to_phys(): nothing outside the geometry. */
 static bool s390_alias(const struct model *m, uint64_t iova, uint64_t *out)
 {
-	const struct s390_impl *p = m->impl_ctx;
+	const struct s390_geom *p = m->impl_ctx;
 
 	*out = iova;
 	return iova <= p->geo_end;
@@ -334,12 +334,12 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 {
 	struct window w = expected_window(&ts->pt);
 
-	impl_ctx = (struct s390_impl){
+	geom = (struct s390_geom){
 		.top = w.type,
 		.geo_end = type_reach(w.type) ? type_reach(w.type) - 1 : UINT64_MAX,
 	};
-	drv_predict(ts, d, S390_PAGE, impl_ctx.geo_end, &s390_impl);
-	d->impl_ctx = &impl_ctx;
+	drv_predict(ts, d, S390_PAGE, geom.geo_end, &s390_impl);
+	d->impl_ctx = &geom;
 	d->incoherent = false;
 }
 
