@@ -860,7 +860,7 @@ static const struct warn_site *site_of(const struct engine *e,
 static void warns_vs_model(struct engine *e, int tw)
 {
 	const struct model *m = &e->model[tw];
-	const struct rt_warn *w;
+	const struct rt_warn *w, *gone_past = NULL;
 	size_t n = rt_warns(tw, &w);
 	unsigned int used[MODEL_MAX_WARNS] = { 0 };
 
@@ -868,6 +868,10 @@ static void warns_vs_model(struct engine *e, int tw)
 		const struct warn_site *s = site_of(e, &w[i]);
 		unsigned int k;
 
+		/* A known finding the input went past, WARNing again. */
+		if (gone_past && gone_past->line == w[i].line &&
+		    !strcmp(gone_past->file, w[i].file))
+			continue;
 		for (k = 0; s && k < m->nr_warns; k++)
 			if (!strcmp(m->warns[k].site, s->id) &&
 			    used[k] < m->warns[k].count)
@@ -885,6 +889,7 @@ static void warns_vs_model(struct engine *e, int tw)
 			"%s twin: WARNING at %s:%d %s(): %s\n(the model predicts %u WARN site%s for this op)\n",
 			twin_name(tw), w[i].file, w[i].line, w[i].func,
 			w[i].what, m->nr_warns, m->nr_warns == 1 ? "" : "s");
+		gone_past = &w[i];	/* finding() returned: a known one */
 	}
 }
 
