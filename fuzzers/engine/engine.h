@@ -160,6 +160,8 @@ const char *known_finding(const struct engine *e, const char *oracle,
 bool known_strict(const char *id);
 /* A known finding after which the input goes on (a note, not the end). */
 bool known_goes_on(const char *id);
+/* A known finding the series fixes: the twins differ by design. */
+bool known_cand_fixes(const char *id);
 /* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);

@@ -125,7 +125,8 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	va_list ap;
 
 	/* A known finding is in both twins: on one only, it is a regression. */
-	if (known && strcmp(oracle, "twins") && twins_differ(e, why, sizeof(why)))
+	if (known && strcmp(oracle, "twins") && !known_cand_fixes(known) &&
+	    twins_differ(e, why, sizeof(why)))
 		known = NULL;
 	/* While minimizing one finding, another one is not a crash. */
 	snprintf(full, sizeof(full), "ptfuzz: %s: %s: %s", e->t->name, oracle,
