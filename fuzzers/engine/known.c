@@ -458,6 +458,16 @@ static uint64_t mapped_before(const struct engine *e, uint64_t lo, uint64_t hi)
 	return bytes;
 }
 
+/* Bytes mapped before the op in the range of @op, which may wrap. */
+static uint64_t mapped_in_op(const struct engine *e, const struct op *op)
+{
+	uint64_t last = op->iova + (op->size - 1);
+
+	if (last >= op->iova)
+		return mapped_before(e, op->iova, last);
+	return mapped_before(e, op->iova, UINT64_MAX) + mapped_before(e, 0, last);
+}
+
 /*
  * s390-iommu: an unmap of pages that were never mapped makes the tables
  * they lack, "invalidates" each one's PTE with a WARN
@@ -469,12 +479,10 @@ static uint64_t mapped_before(const struct engine *e, uint64_t lo, uint64_t hi)
 static bool s390_unmap_fills_hole(struct engine *e)
 {
 	const struct op *op = current_op(e, OP_UNMAP);
-	uint64_t last;
 
 	if (!op || !op->size || !warned_with("invalidate_pt_entry", ""))
 		return false;
-	last = op->iova + (op->size - 1);
-	return last >= op->iova && mapped_before(e, op->iova, last) < op->size &&
+	return mapped_in_op(e, op) < op->size &&
 	       e->res[BASE].bytes == op->size && e->res[CAND].bytes == op->size;
 }
 
@@ -488,20 +496,11 @@ static bool s390_unmap_fills_hole(struct engine *e)
 static bool s390_unmap_hole_unbounded(struct engine *e)
 {
 	const struct op *op = current_op(e, OP_UNMAP);
-	uint64_t last, pages, mapped;
 
-	if (!op || !op->size || (op->iova | op->size) & 0xfff)
+	if (!op || !op->size || (op->iova | op->size) & 0xfff ||
+	    op->iova + (op->size - 1) > e->pred.info.va_last)
 		return false;
-	last = op->iova + (op->size - 1);
-	if (last > e->pred.info.va_last)
-		return false;
-	if (last >= op->iova)
-		mapped = mapped_before(e, op->iova, last);
-	else
-		mapped = mapped_before(e, op->iova, UINT64_MAX) +
-			 mapped_before(e, 0, last);
-	pages = (op->size - mapped) >> 12;
-	return pages > MODEL_LEAF_BUDGET;
+	return (op->size - mapped_in_op(e, op)) >> 12 > MODEL_LEAF_BUDGET;
 }
 
 /*
