@@ -837,8 +837,8 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
-/* Coverage: the function, the table types it offers, refresh mode. */
-static const unsigned int class_fields[] = { F_FUNCTION, F_DEPTHS, F_REFRESH };
+/* Coverage: the function, the table types it offers, memory (the top), refresh mode. */
+static const unsigned int class_fields[] = { F_FUNCTION, F_DEPTHS, F_MEMORY, F_REFRESH };
 
 static void class_name(const struct target_setup *ts, char *buf, size_t len)
 {
