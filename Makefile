@@ -166,9 +166,11 @@ ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$
 # Drivers with their own page tables: one unit (twin) per driver, whose glue
 # fuzzers/twins/drivers/NAME.c #includes the tree's driver source, and whose
 # target is fuzzers/targets/NAME.c.  One line per driver: DRIVER_SRC_NAME :=
-# the source, then any tree library file it links (compiled beside it).  A
-# unit both trees have (Units below) becomes a target.  A driver of another
-# bus names the stand-in of that bus in DRIVER_SHIM_NAME.
+# the source, then any tree library file it links (compiled beside it) and
+# the tree's architecture headers it includes (arch/..., also in
+# scripts/kernel-paths.txt; see ARCHES_ below).  A unit both trees have
+# (Units below) becomes a target.  A driver of another bus names the
+# stand-in of that bus in DRIVER_SHIM_NAME.
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
@@ -179,6 +181,7 @@ DRIVER_SRC_virtio := drivers/iommu/virtio-iommu.c lib/interval_tree.c lib/rbtree
 DRIVER_SHIM_virtio := kernel-shim/kernel/virtio.c
 DRIVER_SRC_omap := drivers/iommu/omap-iommu.c
 DRIVER_SRC_mtk_v1 := drivers/iommu/mtk_iommu_v1.c
+DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
@@ -264,7 +267,7 @@ FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
 	kernel-shim/kernel/user-pages.c fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS) $(DRIVER_SHIM_$(d))))
-$(foreach d,$(DRIVERS),$(eval TREE_SRCS_$(d) := $(wordlist 2,$(words $(DRIVER_SRC_$(d))),$(DRIVER_SRC_$(d)))))
+$(foreach d,$(DRIVERS),$(eval TREE_SRCS_$(d) := $(filter-out arch/%,$(wordlist 2,$(words $(DRIVER_SRC_$(d))),$(DRIVER_SRC_$(d))))))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
 FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
@@ -312,6 +315,15 @@ EXTRACT_ROOTS_lib_bitmap := __bitmap_clear __bitmap_shift_left __bitmap_or
 EXTRACT_FILE_lib_find_bit := lib/find_bit.c
 EXTRACT_ROOTS_lib_find_bit := FIND_NEXT_BIT FIND_FIRST_BIT _find_next_bit \
 	_find_first_bit _find_next_zero_bit _find_first_zero_bit
+# The architecture of each arch/ARCH/ header a driver names: its twin sees
+# the shim's stand-ins for that architecture (kernel-shim/arch/ARCH/include,
+# and kernel-shim/arch/ARCH for arch-relative includes such as <sysdev/...>)
+# before the common ones, and the tree's arch/ARCH/include after all others.
+$(foreach d,$(DRIVERS),$(eval ARCHES_$(d) := $(sort $(foreach f,$(filter arch/%,$(DRIVER_SRC_$(d))),\
+	$(word 2,$(subst /, ,$(f)))))))
+# $(call tree_incs,TREE,FAMILY): the family's architecture include directories.
+tree_incs = $(foreach a,$(ARCHES_$(2)),-Ikernel-shim/arch/$(a)/include -Ikernel-shim/arch/$(a) \
+	-idirafter $(1)/arch/$(a)/include)
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
@@ -352,7 +364,7 @@ $(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
-	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
@@ -360,14 +372,14 @@ $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 		$(call twin_extracts,$(1),$(2),$(8))
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
-	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
 		$(call twin_extracts,$(1),$(2),$(8))
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
-	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
+	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(7) Makefile
 	@mkdir -p $$(@D)

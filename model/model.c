@@ -30,7 +30,7 @@ void model_init(struct model *m, const struct model_rules *rules,
 {
 	*m = (struct model){
 		.rules = *rules, .impl = impl, .impl_ctx = impl_ctx,
-		.top_level = rules->top_level, .touch_lo = 1,
+		.top_level = rules->top_level, .touch_lo = 1, .over_lo = 1,
 	};
 }
 
@@ -82,6 +82,8 @@ void model_begin_op(struct model *m, unsigned int fail_at)
 	m->nr_warns = 0;
 	m->touch_lo = 1;
 	m->touch_hi = 0;
+	m->over_lo = 1;
+	m->over_hi = 0;
 }
 
 /* Leaves ------------------------------------------------------------------- */
@@ -178,6 +180,25 @@ void model_widen(const struct model *m, uint64_t *lo, uint64_t *hi)
 		*lo = l[0].iova;
 	if (l[n - 1].iova + (l[n - 1].size - 1) > *hi)
 		*hi = l[n - 1].iova + (l[n - 1].size - 1);
+}
+
+void model_overwrite(struct model *m, uint64_t lo, uint64_t hi)
+{
+	if (m->over_lo > m->over_hi) {
+		m->over_lo = lo;
+		m->over_hi = hi;
+		return;
+	}
+	if (lo < m->over_lo)
+		m->over_lo = lo;
+	if (hi > m->over_hi)
+		m->over_hi = hi;
+}
+
+bool model_overwrote(const struct model *m, const struct pt_leaf *l)
+{
+	return m->over_lo <= m->over_hi && l->iova >= m->over_lo &&
+	       l->iova + (l->size - 1) <= m->over_hi;
 }
 
 void model_touch(struct model *m, uint64_t lo, uint64_t hi)
@@ -533,6 +554,13 @@ enum model_verdict model_map_verdict(const struct model *m, uint64_t iova,
 	 * domain's geometry first.
 	 */
 	if (pa < r->pa_limit && (last < pa || last >= r->pa_limit))
+		return MODEL_UNCHECKED;
+	/*
+	 * Nor do drivers check a range for wrapping past the top of the IOVA
+	 * space (s390's iova + size - 1 > aperture_end wraps too): no caller
+	 * asks.
+	 */
+	if (!ranges && iova + (size - 1) < iova)
 		return MODEL_UNCHECKED;
 	if (!ranges && model_in_aperture(m, iova, min) &&
 	    !model_in_aperture(m, iova, size))

@@ -172,6 +172,8 @@ struct model {
 	struct model_warn warns[MODEL_MAX_WARNS];
 	unsigned int nr_warns;
 	uint64_t touch_lo, touch_hi;	/* IOVA the op changed, if lo <= hi */
+	/* IOVA where the op replaced live leaves (model_overwrite()). */
+	uint64_t over_lo, over_hi;
 };
 
 #define MODEL_LEAF_BUDGET	4096	/* leaves one op may create */
@@ -298,6 +300,15 @@ void model_warn(struct model *m, const char *site);
 unsigned int model_warned(const struct model *m, const char *site);
 /* The op changed [lo, hi] (for the oracles' window). */
 void model_touch(struct model *m, uint64_t lo, uint64_t hi);
+/*
+ * The op replaced the live leaves of [lo, hi] instead of refusing them (a
+ * driver that overwrites: s390).  Mapping over live leaves is the caller's
+ * bug, and the device may keep the old translations cached until the next
+ * invalidation: the flush oracle does not ask for one of them.
+ */
+void model_overwrite(struct model *m, uint64_t lo, uint64_t hi);
+/* True if the op replaced the live leaf @l (model_overwrite()). */
+bool model_overwrote(const struct model *m, const struct pt_leaf *l);
 /* A pgcount as the implementation takes it (MODEL_QUIRK_INT_PGCOUNT). */
 uint64_t model_pgcount(const struct model *m, uint64_t count);
 

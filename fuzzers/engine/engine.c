@@ -213,7 +213,6 @@ static bool check_errno(struct engine *e, int tw)
 	if (known && !known_strict(known)) {
 		note(e, "(known kernel finding %s, %s twin: %d; PTF_STRICT=1 reports it)",
 		     known, twin_name(tw), e->res[tw].ret);
-		known_count(known, false);
 		e->known_hit = known;
 		return true;
 	}
@@ -1163,8 +1162,10 @@ const char *engine_run(const struct target *t, const struct program *p,
 	if (e->opts.kunit)
 		kunit_end(e);
 	report_set_engine(NULL);
+	if (e->known_hit)
+		known_count(e->known_hit, false);
 	if (inject_hit)
 		*inject_hit = e->inject_hit;
-	/* A known finding the input went on past (known_count()ed there). */
+	/* The last known finding the input went on past (counted above), or NULL. */
 	return e->known_hit;
 }

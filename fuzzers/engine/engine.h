@@ -167,6 +167,10 @@ const char *engine_run(const struct target *t, const struct program *p,
 const char *known_finding(const struct engine *e, const char *oracle,
 			  const char *signature);
 bool known_strict(const char *id);
+/* A known finding after which the input goes on (a note, not the end). */
+bool known_goes_on(const char *id);
+/* A known finding the series fixes: the twins differ by design. */
+bool known_cand_fixes(const char *id);
 /* The op about to run is a known finding's hazard (undefined behaviour, unbounded work). */
 const char *known_hazard(const struct engine *e);
 bool known_hazard_runs(const struct engine *e, const char *id);
@@ -222,7 +226,11 @@ void hw_device_op_end(struct engine *e);
 
 /* Reports (report.c) ----------------------------------------------------- */
 
-__attribute__((noreturn, format(printf, 4, 5)))
+/*
+ * Report a finding and end the input; a known finding ends it quietly, or
+ * returns for one the input goes past (known_goes_on()).
+ */
+__attribute__((format(printf, 4, 5)))
 void finding(struct engine *e, const char *oracle, const char *signature,
 	     const char *fmt, ...);
 void report_set_engine(struct engine *e);

@@ -36,6 +36,17 @@ struct known_finding {
 	 * strict mode such an op (or domain) is not run at all.
 	 */
 	bool hazard;
+	/*
+	 * The op is otherwise checked in full and the input goes on (a
+	 * finding every input would meet, whose op still tells the truth
+	 * elsewhere): a note, not the end of the input.
+	 */
+	bool goes_on;
+	/*
+	 * The series fixes it: the twins differ in the op, by exactly what
+	 * the predicate checks (not a regression of the candidate).
+	 */
+	bool cand_fixes;
 };
 
 static const struct op *current_op(const struct engine *e, enum op_kind kind)
@@ -453,6 +464,131 @@ static bool warned_with(const char *func, const char *text)
 				return true;
 	}
 	return false;
+}
+
+/*
+ * s390-iommu: s390_iommu_iova_to_phys() returns the page frame's address
+ * without the IOVA's offset in the page, so iommu_iova_to_phys() of an
+ * IOVA that is not page aligned is short by the offset (patch 0018 adds
+ * it).  The candidate's translation (which the model checks on its own)
+ * is the baseline's plus the offset.
+ */
+static bool s390_lookup_drops_offset(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_LOOKUP);
+	const struct twin_result *c = &e->res[CAND];
+
+	return op && c->phys != NO_PHYS && c->legacy == c->phys &&
+	       c->phys - op->iova % 4096 == e->res[BASE].legacy;
+}
+
+/*
+ * The same with the differential off, where both twins are the baseline's
+ * code: its lookup at a mapped IOVA gives the page's address (checked
+ * against the model, and not linear across the page either).
+ */
+static bool s390_legacy_drops_offset(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_LOOKUP);
+	const struct pt_leaf *l;
+
+	if (!e->diff_off || !op)
+		return false;
+	l = model_translate(&e->model[CAND], op->iova);
+	return l && e->res[BASE].legacy ==
+		    ((l->phys + (op->iova - l->iova)) & ~0xfffULL);
+}
+
+/* Bytes the model held in [lo, hi] before the op. */
+static uint64_t mapped_before(const struct engine *e, uint64_t lo, uint64_t hi)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(&e->prev[CAND], lo, hi, &l);
+	uint64_t bytes = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (l[i].iova >= lo && l[i].iova + (l[i].size - 1) <= hi)
+			bytes += l[i].size;
+	return bytes;
+}
+
+/* Bytes mapped before the op in the range of @op, which may wrap. */
+static uint64_t mapped_in_op(const struct engine *e, const struct op *op)
+{
+	uint64_t last = op->iova + (op->size - 1);
+
+	if (last >= op->iova)
+		return mapped_before(e, op->iova, last);
+	return mapped_before(e, op->iova, UINT64_MAX) + mapped_before(e, 0, last);
+}
+
+/*
+ * s390-iommu: an unmap of pages that were never mapped makes the tables
+ * they lack, "invalidates" each one's PTE with a WARN
+ * (invalidate_pt_entry()) and returns the full size, where the core's
+ * contract is the bytes unmapped.  s390's model_impl predicts exactly
+ * that; the finding is the WARN, on an unmap that covered fewer mapped
+ * bytes than its size and that both twins report as unmapped in full.
+ */
+static bool s390_unmap_fills_hole(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+
+	if (!op || !op->size || !warned_with("invalidate_pt_entry", ""))
+		return false;
+	return mapped_in_op(e, op) < op->size &&
+	       e->res[BASE].bytes == op->size && e->res[CAND].bytes == op->size;
+}
+
+/*
+ * The same unmap over more than MODEL_LEAF_BUDGET pages of holes: work
+ * without bound (a table page per 2M of hole, a WARN per page), not run
+ * outside strict mode.  The driver refuses (WARN, 0) only a range whose
+ * end, as it computes it, passes the aperture: a range that wraps is
+ * walked page by page too.
+ */
+static bool s390_unmap_hole_unbounded(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+
+	if (!op || !op->size || (op->iova | op->size) & 0xfff ||
+	    op->iova + (op->size - 1) > e->pred.info.va_last)
+		return false;
+	return (op->size - mapped_in_op(e, op)) >> 12 > MODEL_LEAF_BUDGET;
+}
+
+/*
+ * s390-iommu: an unmap whose walk fails to allocate a table for a hole
+ * (GFP_ATOMIC) returns 0 after invalidating the pages before it, and adds
+ * none of them to the gather: iotlb_sync() refreshes nothing, and the
+ * function may keep translating them.  Matched as: the armed allocation
+ * failure hit this unmap on both twins, which returned 0, and every leaf
+ * the flush oracle finds not invalidated lies in the unmap's range.
+ */
+static bool s390_unmap_failure_unrefreshed(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+	uint64_t last;
+	bool seen = false;
+
+	if (!op || !op->size || e->res[BASE].bytes || e->res[CAND].bytes ||
+	    !e->res[BASE].fail_delivered || !e->res[CAND].fail_delivered)
+		return false;
+	last = op->iova + (op->size - 1);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct leafvec *before = &e->before[tw].leaves;
+
+		for (size_t i = 0; i < before->n; i++) {
+			const struct pt_leaf *l = &before->v[i];
+
+			if (!flush_missed(e, tw, l))
+				continue;
+			if (l->iova < op->iova || l->iova + (l->size - 1) > last)
+				return false;
+			seen = true;
+		}
+	}
+	return seen;
 }
 
 /*
@@ -1319,6 +1455,22 @@ static const struct known_finding known[] = {
 	  mtk_v1_core_domain, true },
 	{ "mtk-v1-larb-refs-leak-on-enomem", "mtk_v1", "warn", NULL,
 	  mtk_v1_larb_refs_leak },
+	{ "s390-unmap-hole-full-size", "s390", "warn", NULL,
+	  s390_unmap_fills_hole, .goes_on = true },
+	{ "s390-unmap-hole-full-size", "s390", "contract",
+	  "iommu_unmap() byte count", s390_unmap_hole_unbounded, true },
+	{ "s390-unmap-failure-unrefreshed", "s390", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  s390_unmap_failure_unrefreshed },
+	{ "s390-lookup-drops-offset", "s390", "lookup",
+	  "iova_to_phys_length disagrees with iova_to_phys",
+	  s390_lookup_drops_offset, .goes_on = true, .cand_fixes = true },
+	{ "s390-lookup-drops-offset", "s390", "lookup",
+	  "iova_to_phys disagrees with the model",
+	  s390_legacy_drops_offset, .goes_on = true },
+	{ "s390-lookup-drops-offset", "s390", "lookup",
+	  "translation not linear across the leaf",
+	  s390_legacy_drops_offset, .goes_on = true },
 	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
@@ -1473,6 +1625,22 @@ bool known_strict(const char *id)
 	for (const char *p = s; id && *p; p += strcspn(p, ","), p += *p == ',')
 		if (!strncmp(p, id, n) && (p[n] == ',' || !p[n]))
 			return true;
+	return false;
+}
+
+bool known_cand_fixes(const char *id)
+{
+	for (const struct known_finding *k = known; k->id; k++)
+		if (!strcmp(k->id, id) && k->cand_fixes)
+			return true;
+	return false;
+}
+
+bool known_goes_on(const char *id)
+{
+	for (const struct known_finding *k = known; k->id; k++)
+		if (!strcmp(k->id, id))
+			return k->goes_on;
 	return false;
 }
 

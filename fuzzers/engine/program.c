@@ -70,6 +70,10 @@ void addr_space_of(const struct target_setup *ts, struct addr_space *as)
 		as->va_first = 0;
 		as->va_last = span - 1;
 	}
+	if (ts->iova_last) {
+		as->va_first = ts->iova_first;
+		as->va_last = ts->iova_last;
+	}
 	as->pa_limit = pt->oas < 64 ? 1ULL << pt->oas : UINT64_MAX;
 	for (int bit = 0; bit < 64 && as->nr_pgsizes < 16; bit++)
 		if (pt->pgsize_bitmap & (1ULL << bit))

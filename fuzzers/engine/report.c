@@ -132,7 +132,8 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	va_end(ap);
 	known = known_finding(e, oracle, signature);
 	/* A known finding is in both twins: on one only, it is a regression. */
-	if (known && strcmp(oracle, "twins") && twins_differ(e, why, sizeof(why)))
+	if (known && strcmp(oracle, "twins") && !known_cand_fixes(known) &&
+	    twins_differ(e, why, sizeof(why)))
 		known = NULL;
 	/* While minimizing one finding, another one is not a crash. */
 	snprintf(full, sizeof(full), "ptfuzz: %s: %s: %s", e->t->name, oracle,
@@ -145,9 +146,11 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	if (known && !known_strict(known)) {
 		note(e, "(known kernel finding %s: %s: %s; PTF_STRICT=1 reports it)",
 		     known, oracle, signature);
+		e->known_hit = known;
+		if (known_goes_on(known))
+			return;
 		if (e->op < e->prog->nr_ops)
 			trace_op(e);
-		e->known_hit = known;
 		longjmp(e->known_exit, 1);
 	}
 	fflush(stdout);

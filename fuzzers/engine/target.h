@@ -49,6 +49,11 @@ struct target_setup {
 	uint64_t table_base[PTF_NR_TWINS];	/* physical base of each arena */
 	unsigned int create_fail;		/* fail the n-th alloc of create */
 	bool pt_debug;				/* CONFIG_DEBUG_GENERIC_PT twins */
+	/*
+	 * The IOVAs the decoder aims at, if not [0, 2^ias): a driver whose
+	 * usable window starts elsewhere (s390: the function's start_dma).
+	 */
+	uint64_t iova_first, iova_last;
 };
 
 /*

@@ -25,6 +25,7 @@
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/of_platform.h>
+#include <linux/pci.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/reset.h>
@@ -51,8 +52,8 @@ struct ptf_pdev {
 };
 
 struct ptf_master {
-	struct device dev;
-	struct device_node node;	/* its "iommus" */
+	struct pci_dev pci;		/* only its struct device, if not PCI */
+	struct device_node node;	/* a platform master's "iommus" */
 	u64 dma_mask;
 };
 
@@ -167,12 +168,29 @@ struct device *ptf_master_add(const char *name)
 	if (nr_masters == MAX_MASTERS)
 		ptf_rt_fatal("harness", "more than %d masters", MAX_MASTERS);
 	m = &masters[nr_masters++];
-	init_device(&m->dev, name, &m->dma_mask);
+	init_device(&m->pci.dev, name, &m->dma_mask);
 	m->node.name = m->node.full_name = name;
-	m->dev.of_node = &m->node;
-	m->dev.fwnode = &m->node.fwnode;
-	pm_runtime_enable(&m->dev);
-	return &m->dev;
+	m->pci.dev.of_node = &m->node;
+	m->pci.dev.fwnode = &m->node.fwnode;
+	pm_runtime_enable(&m->pci.dev);
+	return &m->pci.dev;
+}
+
+/* A PCI function: found through its bus, with no device-tree node. */
+struct pci_dev *ptf_pci_master_add(const char *name, struct pci_bus *bus,
+				   unsigned int devfn, void *sysdata)
+{
+	struct pci_dev *pdev = to_pci_dev(ptf_master_add(name));
+
+	pdev->dev.of_node = NULL;
+	pdev->dev.fwnode = NULL;
+	pdev->dev.bus = &pci_bus_type;
+	pdev->bus = bus;
+	pdev->devfn = devfn;
+	pdev->sysdata = sysdata;
+	/* PCI functions are 64-bit DMA masters. */
+	*pdev->dev.dma_mask = pdev->dev.coherent_dma_mask = DMA_BIT_MASK(64);
+	return pdev;
 }
 
 /* References ------------------------------------------------------------- */
@@ -641,6 +659,19 @@ static struct device *platform_next(struct device *prev)
 const struct bus_type platform_bus_type = {
 	.name = "platform", .ptf_next = platform_next,
 };
+
+static struct device *pci_next(struct device *prev)
+{
+	unsigned int i = prev ? container_of(prev, struct ptf_master, pci.dev) -
+				masters + 1 : 0;
+
+	for (; i < nr_masters; i++)
+		if (masters[i].pci.dev.bus == &pci_bus_type)
+			return &masters[i].pci.dev;
+	return NULL;
+}
+
+const struct bus_type pci_bus_type = { .name = "pci", .ptf_next = pci_next };
 
 /* The first device after @start on @bus that @match accepts, referenced. */
 struct device *bus_find_device(const struct bus_type *bus,
@@ -1486,7 +1517,7 @@ void ptf_device_check_released(struct device *dev)
 void ptf_devices_remove_all(void)
 {
 	for (unsigned int i = 0; i < nr_masters; i++) {
-		check_released(&masters[i].dev);
+		check_released(&masters[i].pci.dev);
 		WARN(masters[i].node.refs, "node %s released with %d references",
 		     masters[i].node.name, masters[i].node.refs);
 	}

@@ -62,6 +62,18 @@ void iommu_device_sysfs_remove(struct iommu_device *iommu)
 {
 }
 
+/* dev_iommu_get(): the master's struct dev_iommu, made on first use. */
+int ptf_dev_iommu_get(struct device *dev)
+{
+	if (!dev->iommu) {
+		dev->iommu = kzalloc(sizeof(*dev->iommu), GFP_KERNEL);
+		if (!dev->iommu)
+			return -ENOMEM;
+		mutex_init(&dev->iommu->lock);
+	}
+	return 0;
+}
+
 /* iommu_fwspec_init() without the deferred-probe dance: the IOMMU is there. */
 int iommu_fwspec_init(struct device *dev, struct fwnode_handle *iommu_fwnode)
 {
@@ -72,12 +84,8 @@ int iommu_fwspec_init(struct device *dev, struct fwnode_handle *iommu_fwnode)
 		return -EPROBE_DEFER;
 	if (dev_iommu_fwspec_get(dev))
 		return 0;
-	if (!dev->iommu) {
-		dev->iommu = kzalloc(sizeof(*dev->iommu), GFP_KERNEL);
-		if (!dev->iommu)
-			return -ENOMEM;
-		mutex_init(&dev->iommu->lock);
-	}
+	if (ptf_dev_iommu_get(dev))
+		return -ENOMEM;
 	fwspec = kzalloc(struct_size(fwspec, ids, 1), GFP_KERNEL);
 	if (!fwspec)
 		return -ENOMEM;
@@ -108,11 +116,9 @@ struct iommu_group *generic_single_device_group(struct device *dev)
 	return generic_device_group(dev);
 }
 
-/* No PCI bus (<linux/pci.h>): no PCI master asks for its group. */
 struct iommu_group *pci_device_group(struct device *dev)
 {
-	WARN(1, "%s: PCI masters are not modelled", dev_name(dev));
-	return ERR_PTR(-ENODEV);
+	return generic_device_group(dev);
 }
 
 struct iommu_group *iommu_group_ref_get(struct iommu_group *group)

@@ -11,6 +11,7 @@
 #ifndef PTF_DEVICES_H
 #define PTF_DEVICES_H
 
+#include <linux/pci.h>
 #include <linux/platform_device.h>
 
 #define PTF_DEV_MAX_MMIO	4
@@ -38,6 +39,10 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *desc);
  * device-tree node for its "iommus" (ptf_of_add_ref()).
  */
 struct device *ptf_master_add(const char *name);
+
+/* The same as a PCI function @devfn on @bus, with the architecture's @sysdata. */
+struct pci_dev *ptf_pci_master_add(const char *name, struct pci_bus *bus,
+				   unsigned int devfn, void *sysdata);
 
 /*
  * Unbind every driver (remove, then managed resources), and check what a

@@ -46,18 +46,32 @@ struct ptf_drv_domain {
 void ptf_devices_reset(void);
 void ptf_iommu_devices_reset(void);
 void ptf_dev_iommu_free(struct device *dev);
+int ptf_dev_iommu_get(struct device *dev);
 int ptf_iommu_attach_device(struct iommu_domain *domain, struct device *dev,
 			    struct iommu_domain *old);
 void ptf_iommu_probe_lock(bool lock);
 void ptf_iommu_core_reset(void);
 struct iommu_domain *ptf_iommu_alloc_identity_domain(struct device *dev);
+void ptf_rcu_reset(void);
 
 /* One domain per twin at a time: the wrappers find it here. */
 static struct ptf_drv_domain the;
 
+struct iommu_device *ptf_iommu_from_fwnode(struct fwnode_handle *fwnode);
+
+/* The master's IOMMU ops, as the core finds them (iommu_fwspec_ops()). */
 static const struct iommu_ops *drv_ops(void)
 {
-	return ptf_driver.ops;
+	struct iommu_fwspec *fwspec;
+	struct iommu_device *iommu;
+
+	if (ptf_driver.ops)
+		return ptf_driver.ops;
+	fwspec = the.master ? dev_iommu_fwspec_get(the.master) : NULL;
+	iommu = ptf_iommu_from_fwnode(fwspec ? fwspec->iommu_fwnode : NULL);
+	if (!iommu)
+		ptf_rt_fatal("harness", "no IOMMU registered for the master");
+	return iommu->ops;
 }
 
 /* Counting wrappers -------------------------------------------------------- */
@@ -223,6 +237,10 @@ static int configure_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 		if (ret)
 			return ret;
 	}
+	/* __iommu_probe_device(): dev_iommu_get(), if no fwspec made it. */
+	ret = ptf_dev_iommu_get(pd->master);
+	if (ret)
+		return ret;
 	iommu = drv_ops()->probe_device(pd->master);
 	if (IS_ERR(iommu))
 		return PTR_ERR(iommu);
@@ -235,8 +253,12 @@ static int probe_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 {
 	int ret;
 
-	pd->master = ptf_master_add("master");
-	for (unsigned int i = 0; i < m->nr_iommus; i++)
+	pd->master = ptf_driver.master ? ptf_driver.master() :
+					 ptf_master_add("master");
+	if (!pd->master)
+		return -ENODEV;
+	/* A platform master names its IOMMUs in its node's "iommus". */
+	for (unsigned int i = 0; !ptf_driver.master && i < m->nr_iommus; i++)
 		ptf_of_add_ref(pd->master->of_node, "iommus", &m->iommus[i]);
 	ptf_iommu_probe_lock(true);
 	ret = configure_master(pd, m);
@@ -327,6 +349,7 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 
 	memset(pd, 0, sizeof(*pd));
 	ptf_iommu_core_reset();
+	ptf_rcu_reset();
 	ptf_devices_reset();
 	ptf_iommu_devices_reset();
 	ptf_rt_dma_debug(1);

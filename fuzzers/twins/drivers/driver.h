@@ -37,6 +37,12 @@ struct ptf_machine {
 };
 
 struct ptf_driver {
+	/*
+	 * The driver's iommu_ops; NULL if it has several and registers one
+	 * of them per IOMMU (s390): the master's is then found the way the
+	 * core finds it, from the IOMMU its fwspec names (or, without one,
+	 * the IOMMU registered without a firmware node).
+	 */
 	const struct iommu_ops *ops;
 	/*
 	 * Add the IOMMU instances of @cfg (ptf_device_add()) and point the
@@ -54,6 +60,11 @@ struct ptf_driver {
 	 * harness as VFIO or iommufd would.
 	 */
 	struct iommu_domain *(*dma_domain)(struct device *master);
+	 * The master, if it is not a platform device the IOMMU reaches
+	 * through of_xlate(): a PCI function (ptf_pci_master_add()), set up
+	 * after boot as its bus would.  NULL: ptf_master_add().
+	 */
+	struct device *(*master)(void);
 	/*
 	 * Free what the driver keeps for good once booted (it never unbinds):
 	 * caches, shared tables, per-master data the kernel never frees.

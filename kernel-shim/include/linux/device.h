@@ -46,7 +46,7 @@ struct device_driver {
 struct device {
 	const char		*init_name;
 	struct device		*parent;
-	const struct bus_type	*bus;
+	const struct bus_type	*bus;		/* NULL: a device of the harness */
 	void			*driver_data;
 	struct dev_iommu	*iommu;
 	struct iommu_group	*iommu_group;
@@ -109,9 +109,9 @@ int device_add(struct device *dev);
 void device_del(struct device *dev);
 
 /*
- * A bus and its devices: the platform bus, or a bus a stand-in adds (the
- * virtio bus), which lists its devices with ptf_next(NULL), ptf_next(dev).
- * A device found has a reference.
+ * A bus and its devices: the platform bus, PCI functions, or a bus a
+ * stand-in adds (the virtio bus), which lists its devices with
+ * ptf_next(NULL), ptf_next(dev).  A device found has a reference.
  */
 struct bus_type {
 	const char *name;
