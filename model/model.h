@@ -128,6 +128,7 @@ struct model_impl {
 	 * WARN.
 	 */
 	const char *(*lookup_warn)(const struct model *m, uint64_t iova);
+	/*
 	 * The length iova_to_phys_length() reports at @iova inside leaf @l,
 	 * where that is the driver's rule rather than the leaf's size (a
 	 * leaf that is not a power of two: virtio-iommu reports a block of

@@ -322,6 +322,7 @@ struct target {
 	 * length rule is the driver's own code (virtio-iommu), not a table's.
 	 */
 	bool lookup_leaves;
+	/*
 	 * The legacy iova_to_phys() of the tree without the series returns
 	 * the address of the IOVA's 4K page, not of the IOVA (s390, mtk_v1:
 	 * the series adds the offset): lookups through it are compared with

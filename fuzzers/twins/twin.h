@@ -154,6 +154,7 @@ struct ptf_twin_ops {
 	 * twin (fuzzers/twins/caller.h): kernel code gets the domain itself.
 	 */
 	void *(*kernel_domain)(void *dom);
+	/*
 	 * A driver that keeps its own record of the mappings, apart from
 	 * what the device translates (virtio-iommu: an interval tree of its
 	 * MAP requests): the records intersecting [lo, hi], in IOVA order,

@@ -60,6 +60,7 @@ struct ptf_driver {
 	 * harness as VFIO or iommufd would.
 	 */
 	struct iommu_domain *(*dma_domain)(struct device *master);
+	/*
 	 * The master, if it is not a platform device the IOMMU reaches
 	 * through of_xlate(): a PCI function (ptf_pci_master_add()), set up
 	 * after boot as its bus would.  NULL: ptf_master_add().
