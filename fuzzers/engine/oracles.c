@@ -95,6 +95,11 @@ static void *ctx_map(const struct hw_ctx *hw, uint64_t phys, size_t len)
 	return dev;
 }
 
+static void *ctx_mem(const struct hw_ctx *hw, uint64_t phys, size_t len)
+{
+	return rt_phys_span(hw->twin, phys, len);
+}
+
 static void ctx_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
 {
 	struct pt_leaf leaf = {
@@ -136,7 +141,7 @@ void hw_ctx_init(struct engine *e)
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
 		e->hw_ctx[tw] = (struct hw_ctx){
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
-			.map = ctx_map,
+			.map = ctx_map, .mem = ctx_mem,
 			.leaf = ctx_leaf, .error = ctx_error,
 			.protocol = ctx_protocol, .priv = e,
 		};
