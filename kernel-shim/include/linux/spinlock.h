@@ -29,6 +29,8 @@ typedef spinlock_t raw_spinlock_t;
 #define spin_lock_irqsave(l, f)		((void)(f), __ptf_lock(l))
 #define spin_unlock_irqrestore(l, f)	((void)(f), __ptf_unlock(l))
 #define spin_lock_irq(l)		spin_lock(l)
+#define spin_lock_bh(l)			spin_lock(l)
+#define spin_unlock_bh(l)		spin_unlock(l)
 #define spin_unlock_irq(l)		spin_unlock(l)
 #define spin_is_locked(l)		((l)->locked != 0)
 #define assert_spin_locked(l)		((void)WARN(!(l)->locked, "lock not held"))
@@ -38,5 +40,24 @@ typedef spinlock_t raw_spinlock_t;
 #define raw_spin_lock_irqsave		spin_lock_irqsave
 #define raw_spin_unlock_irqrestore	spin_unlock_irqrestore
 #define lockdep_assert_held(l)		((void)WARN(!(l)->locked, "lock not held"))
+
+/* rwlock_t: readers and the writer counted alike; a writer excludes all. */
+typedef struct {
+	int locked;
+	bool writer;
+} rwlock_t;
+
+#define __ptf_read_lock(l)	((void)WARN((l)->writer, "rwlock read-locked while write-locked (deadlock)"), (l)->locked++)
+#define __ptf_write_lock(l)	((void)WARN((l)->locked, "rwlock write-locked while held (deadlock)"), (l)->locked = 1, (l)->writer = true)
+#define __ptf_rw_unlock(l, w)	((void)WARN(!(l)->locked || (l)->writer != (w), "rwlock released but not so held"), (l)->locked--, (l)->writer = false)
+#define rwlock_init(l)			(*(l) = (rwlock_t){ 0 })
+#define read_lock(l)			__ptf_read_lock(l)
+#define read_unlock(l)			__ptf_rw_unlock(l, false)
+#define write_lock(l)			__ptf_write_lock(l)
+#define write_unlock(l)			__ptf_rw_unlock(l, true)
+#define read_lock_irqsave(l, f)		((void)(f), __ptf_read_lock(l))
+#define read_unlock_irqrestore(l, f)	((void)(f), __ptf_rw_unlock(l, false))
+#define write_lock_irqsave(l, f)	((void)(f), __ptf_write_lock(l))
+#define write_unlock_irqrestore(l, f)	((void)(f), __ptf_rw_unlock(l, true))
 
 #endif /* __LINUX_SPINLOCK_H */
