@@ -170,6 +170,12 @@ ALL_TARGETS_genpt := $(sort $(foreach v,$(filter GENPT_TARGET_%,$(.VARIABLES)),$
 DRIVER_SRC_rockchip := drivers/iommu/rockchip-iommu.c
 DRIVER_SRC_exynos := drivers/iommu/exynos-iommu.c
 DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
+# Drivers on io-pgtable: the same, but the glue takes the driver's functions
+# by name (its "ptf-extract:" lines) instead of the whole file, and the unit
+# also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
+IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
+$(foreach d,$(IOPGDRVS),$(eval DRIVER_SRC_$(d) := $(IOPGDRV_SRC_$(d))))
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
@@ -197,8 +203,10 @@ UNIT_FILES_optional := drivers/iommu/iommu-pages.h drivers/iommu/iommufd/iova_bi
 	include/linux/iova_bitmap.h
 UNIT_FILES_iopgtable := include/linux/io-pgtable.h drivers/iommu/io-pgtable-arm.h $(TREE_SRCS_iopgtable)
 UNIT_FILES_genpt := include/linux/generic_pt/ drivers/iommu/generic_pt/fmt/ drivers/iommu/generic_pt/
-# A driver's unit builds its driver source, which its glue includes.
+# A driver's unit builds its driver source, which its glue includes;
+# an io-pgtable driver's also io-pgtable's files.
 $(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
+$(foreach d,$(IOPGDRVS),$(eval UNIT_FILES_$(d) += $(UNIT_FILES_iopgtable)))
 UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
 
 # The units the trees give, each with targets; a family's targets link its twins.
@@ -218,9 +226,19 @@ DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver
 	fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
+# An io-pgtable driver's glue does its own probe and attach (the driver's
+# functions it extracted), on io-pgtable from the tree.
+IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
+	kernel-shim/kernel/xarray-alloc.c
+$(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS)))
+$(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
+# What the glue takes from the driver source: its ptf-extract(-stop): lines.
+extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drivers/$(1).c)
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
+TARGET_SRCS_iopgtable := fuzzers/targets/lpae_walk.c
 $(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
+$(foreach d,$(IOPGDRVS),$(eval TARGET_SRCS_$(d) += fuzzers/targets/lpae_walk.c))
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
@@ -252,7 +270,8 @@ kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
 	-include $(3)/include/linux/compiler_types.h \
-	-DPTF_CORE_EXTRACT='"$(abspath $(2))/core-extract.c"' -MMD -MP
+	-DPTF_CORE_EXTRACT='"$(abspath $(2))/core-extract.c"' \
+	-DPTF_DRIVER_EXTRACT='"$(abspath $(2))/driver-extract.c"' -MMD -MP
 
 define twin_rules
 $(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
@@ -269,7 +288,8 @@ $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
 
 $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
-		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
+		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
+		$(if $(IOPGDRV_SRC_$(8)),$(call twin_dir,$(1),$(2),$(8))/driver-extract.c)
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8))) -c $$< -o $$@
@@ -278,6 +298,14 @@ $(call twin_dir,$(1),$(2),$(8))/core-extract.c: scripts/extract-functions.awk $(
 	@mkdir -p $$(@D)
 	@awk -v roots="$(CORE_ROOTS) $(CORE_ROOTS_$(8))" -f scripts/extract-functions.awk \
 		$(3)/drivers/iommu/iommu.c >$$@
+
+ifdef IOPGDRV_SRC_$(8)
+$(call twin_dir,$(1),$(2),$(8))/driver-extract.c: scripts/extract-functions.awk $(7) \
+		fuzzers/twins/drivers/$(8).c
+	@mkdir -p $$(@D)
+	@awk -v variables=1 -v roots="$$(call extract_names,$(8))" -v stop="$$(call extract_names,$(8),-stop)" \
+		-f scripts/extract-functions.awk $(3)/$(IOPGDRV_SRC_$(8)) >$$@
+endif
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
