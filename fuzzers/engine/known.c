@@ -600,7 +600,7 @@ static const struct known_finding known[] = {
 	/* The skipped last block keeps its dirty bit, which only the tables show. */
 	{ "lpae-dirty-unaligned-window", "arm_lpae arm_smmu_v3", "window",
 	  "tables differ from the model", dirty_window_inside_block },
-	{ "lpae-lookup-last-iova", "arm_lpae", "lookup", NULL,
+	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu_v3", "lookup", NULL,
 	  lookup_of_last_iova, true },
 	{ "genpt-top-narrower-than-item", "pt_*", "sanitizer", NULL,
 	  top_narrower_than_item, true },
