@@ -130,8 +130,10 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *d)
 			.start = next_irq, .end = next_irq,
 			.flags = IORESOURCE_IRQ, .name = d->name,
 		}, next_irq++;
-	for (; p->nr_clks < PTF_DEV_MAX_CLKS && d->clocks[p->nr_clks]; p->nr_clks++)
+	for (; p->nr_clks < PTF_DEV_MAX_CLKS && d->clocks[p->nr_clks]; p->nr_clks++) {
 		p->clks[p->nr_clks].name = d->clocks[p->nr_clks];
+		p->clks[p->nr_clks].boot_on = d->clocks_on_at_boot;
+	}
 	for (; p->nr_resets < PTF_DEV_MAX_RESETS && d->resets[p->nr_resets];
 	     p->nr_resets++)
 		p->resets[p->nr_resets] = (struct reset_control){
@@ -347,7 +349,7 @@ static const char *power_problem(const struct ptf_pdev *p, const char **what)
 			return "held in reset";
 		}
 	for (unsigned int i = 0; i < p->nr_clks; i++)
-		if (p->clks[i].enable_count <= 0) {
+		if (p->clks[i].enable_count <= 0 && !p->clks[i].boot_on) {
 			*what = p->clks[i].name;
 			return "unclocked: clock off";
 		}
@@ -430,12 +432,36 @@ struct device_node *of_find_matching_node(struct device_node *from,
 	return NULL;
 }
 
+/* A property "name", or "name=value" for one with a u32 value. */
+static const char *find_prop(const struct device_node *np, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (unsigned int i = 0; np && i < PTF_OF_MAX_PROPS && np->props[i]; i++)
+		if (!strncmp(np->props[i], name, n) &&
+		    (!np->props[i][n] || np->props[i][n] == '='))
+			return np->props[i];
+	return NULL;
+}
+
 bool of_property_read_bool(const struct device_node *np, const char *name)
 {
-	for (unsigned int i = 0; np && i < PTF_OF_MAX_PROPS && np->props[i]; i++)
-		if (!strcmp(np->props[i], name))
-			return true;
-	return false;
+	return find_prop(np, name);
+}
+
+int of_property_read_u32(const struct device_node *np, const char *name,
+			 u32 *out)
+{
+	const char *p = find_prop(np, name);
+
+	if (!p)
+		return -EINVAL;
+	if (!strchr(p, '='))
+		return -ENODATA;	/* present, but empty */
+	*out = 0;
+	for (p = strchr(p, '=') + 1; *p >= '0' && *p <= '9'; p++)
+		*out = *out * 10 + (*p - '0');
+	return 0;
 }
 
 bool device_property_read_bool(const struct device *dev, const char *name)
@@ -633,6 +659,46 @@ struct clk *devm_clk_get(struct device *dev, const char *id)
 	return clk_get(dev, id);
 }
 
+/* Prepared for the device's lifetime: unprepared when it is removed. */
+static void release_clk_prepared(struct device *dev, void *data)
+{
+	clk_unprepare(*(struct clk **)data);
+}
+
+struct clk *devm_clk_get_prepared(struct device *dev, const char *id)
+{
+	struct clk *clk = clk_get(dev, id), **slot;
+
+	if (IS_ERR(clk))
+		return clk;
+	slot = devres_add_new(dev, sizeof(*slot), GFP_KERNEL,
+			      release_clk_prepared);
+	if (!slot)
+		return ERR_PTR(-ENOMEM);
+	*slot = clk;
+	clk_prepare(clk);
+	return clk;
+}
+
+/*
+ * clk_disable_unused(), a late initcall: the clocks the boot loader left
+ * running and no driver enabled are turned off.
+ */
+void ptf_clk_disable_unused(void)
+{
+	for (unsigned int i = 0; i < nr_pdevs; i++)
+		for (unsigned int c = 0; c < pdevs[i].nr_clks; c++)
+			pdevs[i].clks[c].boot_on = false;
+}
+
+void ptf_clk_fail(struct device *dev, const char *id, int err)
+{
+	struct clk *clk = find_clk(dev, id);
+
+	if (clk)
+		clk->fail_enable = err;
+}
+
 struct clk *devm_clk_get_optional(struct device *dev, const char *id)
 {
 	return find_clk(dev, id);
@@ -690,6 +756,10 @@ int clk_enable(struct clk *clk)
 		return 0;
 	if (WARN(clk->prepare_count == 0, "Enabling unprepared %s", clk->name))
 		return -ESHUTDOWN;
+	if (clk->fail_enable) {
+		ptf_rt_hw_unavailable();
+		return clk->fail_enable;
+	}
 	clk->enable_count++;
 	return 0;
 }

@@ -90,6 +90,9 @@ bool rt_device_view(void);
 void rt_device_publish(int twin, uint64_t phys, uint64_t size);
 /* True if no DMA sync ever reached any of [phys, phys + len). */
 bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len);
+/* How often @twin's hardware could not be asked (ptf_rt_hw_unavailable()). */
+unsigned long rt_hw_unavailable(int twin);
+
 /* True if a live DMA mapping of some device covers [phys, phys + len). */
 bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len);
 /* The device's copy of live table memory at @phys, or NULL (as rt_phys_span). */

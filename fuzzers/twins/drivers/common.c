@@ -214,6 +214,8 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	if (cfg->fmt != PTF_FMT_DRIVER || ptf_driver.describe(cfg, &m) ||
 	    ptf_driver.init())
 		goto fail;
+	/* Boot goes on to the late initcalls. */
+	ptf_clk_disable_unused();
 	pd->oas = ptf_driver.oas(cfg);
 	if (probe_master(pd, &m))
 		goto fail;
@@ -234,6 +236,8 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 		goto fail;
 	}
 	iommu_iotlb_gather_init(&pd->pending);
+	if (ptf_driver.attached)
+		ptf_driver.attached(cfg);
 	ptf_info(pd, info);
 	return pd;
 fail:

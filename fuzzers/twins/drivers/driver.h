@@ -45,6 +45,11 @@ struct ptf_driver {
 	void (*release)(struct device *master);
 	/* Output address bits the hardware of @cfg has. */
 	unsigned int (*oas)(const struct ptf_pt_config *cfg);
+	/*
+	 * Optional: what the hardware of @cfg does once the master is
+	 * attached (a clock that stops working).
+	 */
+	void (*attached)(const struct ptf_pt_config *cfg);
 };
 
 extern const struct ptf_driver ptf_driver;

@@ -2,7 +2,7 @@
 /*
  * Stand-in for <linux/of.h>.  The device tree is the one the harness
  * describes for a driver (kernel-shim/kernel/ptf-devices.h): nodes with a
- * compatible string, boolean properties and the platform device created
+ * compatible string, boolean and u32 properties and the platform device created
  * for them.  Node references are counted: of_node_put() more often than
  * the node was got WARNs, as the kernel's kobject refcount would.
  */
@@ -22,7 +22,8 @@ struct device_node {
 	const char *name;
 	const char *full_name;
 	const char *compatible;
-	const char *props[PTF_OF_MAX_PROPS];	/* boolean properties */
+	/* properties: "name" (boolean) or "name=value" (one u32) */
+	const char *props[PTF_OF_MAX_PROPS];
 	struct fwnode_handle fwnode;
 	struct platform_device *pdev;	/* the device created for it */
 	int refs;			/* of_node_get() - of_node_put() */
@@ -45,6 +46,8 @@ bool of_device_is_compatible(const struct device_node *node,
 			     const char *compat);
 bool of_device_is_available(const struct device_node *node);
 bool of_property_read_bool(const struct device_node *np, const char *name);
+int of_property_read_u32(const struct device_node *np, const char *name,
+			 u32 *out);
 #define of_property_present of_property_read_bool
 
 static inline struct fwnode_handle *of_fwnode_handle(struct device_node *np)
