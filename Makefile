@@ -174,6 +174,7 @@ DRIVER_SRC_sun50i := drivers/iommu/sun50i-iommu.c
 # by name (its "ptf-extract:" lines) instead of the whole file, and the unit
 # also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
 $(foreach d,$(IOPGDRVS),$(eval DRIVER_SRC_$(d) := $(IOPGDRV_SRC_$(d))))
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
@@ -226,14 +227,17 @@ DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver
 	fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS)))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
+# What the glue takes from the driver source: its ptf-extract(-stop): lines.
+extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drivers/$(1).c)
 # An io-pgtable driver's glue does its own probe and attach (the driver's
 # functions it extracted), on io-pgtable from the tree.
 IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
 	kernel-shim/kernel/xarray-alloc.c
-$(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS)))
+# A glue without ptf-extract: lines includes the file whole and boots it
+# through common.c, as the drivers with their own tables do.
+$(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
+	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c)))
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
-# What the glue takes from the driver source: its ptf-extract(-stop): lines.
-extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drivers/$(1).c)
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
 TARGET_SRCS_iopgtable := fuzzers/targets/lpae_walk.c fuzzers/targets/v7s_walk.c

@@ -286,6 +286,7 @@ static void lookup_legacy(struct engine *e, uint64_t iova, bool in_aperture)
 static void do_lookup(struct engine *e, const struct op *op)
 {
 	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+	unsigned long hw_asked;
 	/*
 	 * generic_pt translates nothing outside its aperture; v7s and DART
 	 * wrap such an IOVA into the table, which no caller asks.
@@ -308,12 +309,19 @@ static void do_lookup(struct engine *e, const struct op *op)
 		return;
 	}
 	ptf_rt_set_twin(CAND);
+	hw_asked = rt_hw_unavailable(CAND);
 	c->phys = ops(e, CAND)->iova_to_phys_length(e->dom[CAND], op->iova,
 						    &c->len);
 	c->legacy = ops(e, CAND)->iova_to_phys(e->dom[CAND], op->iova);
+	c->unavailable = rt_hw_unavailable(CAND) != hw_asked;
 	ptf_rt_set_twin(BASE);
+	hw_asked = rt_hw_unavailable(BASE);
 	b->legacy = ops(e, BASE)->iova_to_phys(e->dom[BASE], op->iova);
-	if (c->phys == NO_PHYS)
+	b->unavailable = rt_hw_unavailable(BASE) != hw_asked;
+	if (c->unavailable || b->unavailable)
+		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 "): the hardware could not be asked",
+		     c->phys, c->len, b->legacy);
+	else if (c->phys == NO_PHYS)
 		note(e, "-> none (baseline 0x%" PRIx64 ")", b->legacy);
 	else
 		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 ")",
@@ -411,6 +419,7 @@ static void do_step_unmap(struct engine *e, const struct op *op)
 	uint64_t end = op->iova + op->size;
 	const struct pt_leaf *l;
 	size_t leaves = 0;
+	unsigned long hw_asked;
 	bool exact;
 
 	if (!op->size || end < op->iova || !in_aperture(e, op->iova, op->size) ||
@@ -429,7 +438,13 @@ static void do_step_unmap(struct engine *e, const struct op *op)
 		exact = exact && leaves &&
 			l[leaves - 1].iova + l[leaves - 1].size == end;
 	}
+	hw_asked = rt_hw_unavailable(CAND);
 	step_by_length(e, op->iova, end);
+	if (rt_hw_unavailable(CAND) != hw_asked) {
+		/* The driver could not look up: what the loop skipped stays. */
+		note(e, "(the hardware could not be asked: the lookups said no translation)");
+		exact = false;
+	}
 	step_legacy(e, op->iova, end);
 	note(e, "-> 0x%" PRIx64 " in %lu walks, %lu unmaps (legacy loop: %lu walks, %lu unmaps)",
 	     e->res[CAND].bytes, e->res[CAND].walks, e->res[CAND].unmaps,

@@ -34,6 +34,8 @@ struct twin_result {
 	int ret;			/* map, read_dirty */
 	uint64_t bytes;			/* unmap, step_unmap */
 	ptf_u64 phys, len, legacy;	/* lookup */
+	/* The lookup could not ask the hardware (a clock failed to enable). */
+	bool unavailable;
 	bool fail_delivered;
 	unsigned long walks, unmaps;	/* step_unmap */
 };

@@ -71,6 +71,26 @@ static bool dirty_window_inside_block(const struct engine *e)
 }
 
 /*
+ * msm_iommu: with a clock that fails to enable, the legacy iova_to_phys()
+ * returns the errno as the physical address (the candidate, with patch
+ * 0014, says no translation: that is what tells the baseline's apart).
+ */
+static bool msm_errno_as_phys(const struct engine *e)
+{
+	return e->res[BASE].unavailable &&
+	       (!e->res[CAND].unavailable || e->res[CAND].phys == NO_PHYS);
+}
+
+/*
+ * msm_iommu: __flush_iotlb() and __flush_iotlb_range() return quietly when
+ * the clocks fail to enable: the unmapped leaves are never invalidated.
+ */
+static bool msm_flush_unclocked(const struct engine *e)
+{
+	return rt_hw_unavailable(BASE) || rt_hw_unavailable(CAND);
+}
+
+/*
  * arm-smmu-v3: arm_smmu_iotlb_sync() returns at once for a gather without
  * a page size, and the dirty walk gathers with iommu_iotlb_gather_add_range(),
  * which sets none: the TLB entries of the leaves whose dirty state was
@@ -616,6 +636,11 @@ static const struct known_finding known[] = {
 	  range_into_noncanonical, true },
 	{ "genpt-sign-extend-range-check", "pt_*", "lookup", NULL,
 	  range_into_noncanonical, true },
+	{ "msm-clock-errno-as-phys", "msm", "lookup",
+	  "the baseline's iova_to_phys without the hardware returned a translation",
+	  msm_errno_as_phys },
+	{ "msm-flush-unclocked", "msm", "flush",
+	  "a removed or changed leaf was not invalidated", msm_flush_unclocked },
 	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },

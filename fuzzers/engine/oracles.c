@@ -476,10 +476,35 @@ static void probe(struct engine *e, uint64_t iova, const struct pt_leaf *l)
 			c->len, phys, len);
 }
 
+/*
+ * A lookup whose driver could not ask its hardware (msm's V2P with a clock
+ * that failed to enable) has no translation to give: PHYS_ADDR_MAX with
+ * length 0, and 0 from iova_to_phys().  Anything else is a value made up,
+ * such as an errno returned as a physical address.
+ */
+static void lookup_unavailable(struct engine *e, uint64_t iova)
+{
+	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+
+	if (c->unavailable && (c->phys != NO_PHYS || c->len || c->legacy))
+		finding(e, "lookup", "a lookup without the hardware returned a translation",
+			"at 0x%" PRIx64 " the candidate's driver could not ask its IOMMU (a clock failed to enable)\nexpected: PHYS_ADDR_MAX length 0, iova_to_phys 0\nactual:   0x%" PRIx64 " length 0x%" PRIx64 ", iova_to_phys 0x%" PRIx64 "\n",
+			iova, c->phys, c->len, c->legacy);
+	if (b->unavailable && b->legacy)
+		finding(e, "lookup", "the baseline's iova_to_phys without the hardware returned a translation",
+			"at 0x%" PRIx64 " the baseline's driver could not ask its IOMMU (a clock failed to enable)\nexpected: 0 (no translation)\nactual:   0x%" PRIx64 " (%" PRId64 " as a signed value)\n",
+			iova, b->legacy, (int64_t)b->legacy);
+}
+
 void oracle_lookup(struct engine *e, uint64_t iova, bool in_aperture)
 {
 	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct pt_leaf *l;
+
+	if (c->unavailable || b->unavailable) {
+		lookup_unavailable(e, iova);
+		return;
+	}
 
 	if (c->phys == NO_PHYS ? b->legacy || c->len || c->legacy :
 	    b->legacy != c->phys || c->legacy != c->phys)
