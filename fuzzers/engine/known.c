@@ -91,6 +91,13 @@ static bool msm_flush_unclocked(const struct engine *e)
 }
 
 /*
+ * msm_iommu: msm_iommu_identity_attach() frees the domain's io-pgtable,
+ * then fails when the clocks do not enable, leaving the context bank
+ * translating through the freed tables (the same predicate: a clock
+ * failed; the WARN is the driver twin's "detaching the master failed").
+ */
+
+/*
  * arm-smmu-v3: arm_smmu_iotlb_sync() returns at once for a gather without
  * a page size, and the dirty walk gathers with iommu_iotlb_gather_add_range(),
  * which sets none: the TLB entries of the leaves whose dirty state was
@@ -641,6 +648,8 @@ static const struct known_finding known[] = {
 	  msm_errno_as_phys },
 	{ "msm-flush-unclocked", "msm", "flush",
 	  "a removed or changed leaf was not invalidated", msm_flush_unclocked },
+	{ "msm-detach-unclocked", "msm", "warn",
+	  "WARN in an op inside the API contract", msm_flush_unclocked },
 	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },

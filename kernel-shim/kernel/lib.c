@@ -19,13 +19,3 @@ void __bitmap_set(unsigned long *map, unsigned int start, int len)
 	for (unsigned int bit = start; bit < start + len; bit++)
 		map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
 }
-
-/* lib/find_bit.c: the first clear bit of @addr from @start, or @nbits. */
-unsigned long _find_next_zero_bit(const unsigned long *addr,
-				  unsigned long nbits, unsigned long start)
-{
-	for (unsigned long bit = start; bit < nbits; bit++)
-		if (!(addr[bit / BITS_PER_LONG] & (1UL << (bit % BITS_PER_LONG))))
-			return bit;
-	return nbits;
-}

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Stand-ins for the xarray functions of lib/xarray.c that allocating
- * xarrays use (xa_alloc(), xa_load(), xa_erase(), xa_destroy()), and for
- * the IDA: what the io-pgtable drivers allocate ASIDs and VMIDs with.
+ * xarrays use (xa_alloc(), xa_load(), xa_erase(), xa_destroy()), for the
+ * IDA, and for lib/find_bit.c's next-zero search: what the io-pgtable
+ * drivers allocate ASIDs, VMIDs and context banks with.
  * The entries live in one counted heap array hung from xa_head, grown to
  * the highest index handed out and freed when the last entry goes, so an
  * ID a driver never frees is a leak finding.
@@ -10,6 +11,7 @@
  * limit, -EBUSY when there is none, and an allocating xarray never hands
  * out an index below its base (XA_FLAGS_ALLOC1: 1).
  */
+#include <linux/bitops.h>
 #include <linux/idr.h>
 #include <linux/slab.h>
 #include <linux/xarray.h>
@@ -112,6 +114,16 @@ void xa_destroy(struct xarray *xa)
 {
 	kfree(xa->xa_head);
 	xa->xa_head = NULL;
+}
+
+/* lib/find_bit.c: the first clear bit of @addr from @start, or @nbits. */
+unsigned long _find_next_zero_bit(const unsigned long *addr,
+				  unsigned long nbits, unsigned long start)
+{
+	for (unsigned long bit = start; bit < nbits; bit++)
+		if (!(addr[bit / BITS_PER_LONG] & (1UL << (bit % BITS_PER_LONG))))
+			return bit;
+	return nbits;
 }
 
 /* The IDA ----------------------------------------------------------------- */

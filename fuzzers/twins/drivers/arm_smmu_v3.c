@@ -121,9 +121,9 @@ static struct ptf_smmu_domain the;
 
 /*
  * One CPU, in order: the commands (and a CMD_SYNC when asked) go into the
- * queue at PROD, PROD moves, and the SMMU has consumed them when CONS
- * catches up; the queue never wraps inside one call (a batch is at most
- * CMDQ_BATCH_ENTRIES + 1 commands).
+ * queue at PROD, PROD moves (index and wrap bit, as the SMMU counts), and
+ * the SMMU has consumed them when CONS catches up.  A batch is at most
+ * CMDQ_BATCH_ENTRIES + 1 commands, fewer than the queue holds.
  */
 int __arm_smmu_cmdq_issue_cmdlist(struct arm_smmu_device *smmu,
 				  struct arm_smmu_cmdq *cmdq,
@@ -158,7 +158,7 @@ int __arm_smmu_cmdq_issue_cmdlist(struct arm_smmu_device *smmu,
 static int cmdq_enable(struct arm_smmu_device *smmu)
 {
 	struct arm_smmu_queue *q = &smmu->cmdq.q;
-	size_t bytes = 16UL << SMMU_CMDQ_SHIFT;
+	size_t bytes;
 
 	if (q->llq.max_n_shift > SMMU_CMDQ_SHIFT)
 		q->llq.max_n_shift = SMMU_CMDQ_SHIFT;
