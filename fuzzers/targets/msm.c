@@ -216,8 +216,9 @@ static uint32_t translate(const struct hw_ctx *hw, unsigned int ctx,
 	msm[hw->twin].v2p++;
 	if (!(msm[hw->twin].ctx[ctx][SCTLR / 4] & SCTLR_M))
 		return va & 0xfffff000u;	/* no translation: flat */
-	if (!hw->map(hw, context_table(hw, ctx), 4 << 12))
-		return PAR_FAULT;	/* no table there: the walk faults */
+	/* No first-level entry there (TTBR0 of a context not set up): a fault. */
+	if (!hw->map(hw, context_table(hw, ctx) + 4 * (va >> 20), 4))
+		return PAR_FAULT;
 	walk.leaf = v2p_leaf;
 	walk.error = v2p_error;
 	v2p_now = &v;
@@ -306,6 +307,7 @@ static const struct warn_site warn_sites[] = {
 	  "unmap of an empty entry, or of part of a large page or supersection" },
 	{ "io-pgtable-arm-v7s.c", "arm_v7s_map_pages",
 	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
+	{ "io-pgtable-arm-v7s.c", "arm_v7s_unmap_pages", "IOVA beyond the IAS" },
 	{ NULL },
 };
 
