@@ -33,8 +33,8 @@ MAKEFLAGS += --no-builtin-rules
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins \
-	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins fix-bins afl afl-bins afl-check-bin \
-	kunit-tree
+	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch fix-bins \
+	afl afl-bins afl-check-bin kunit-tree
 .DELETE_ON_ERROR:
 
 # Goals that must not fetch or build kernel trees.
@@ -315,7 +315,7 @@ $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)
 	@echo '#define UTS_RELEASE "$(5)"' >$$@
 
-$(call twin_dir,$(1),$(2),$(8)).o: $(call twin_objs,$(1),$(2),$(8))
+$(call twin_dir,$(1),$(2),$(8)).o: $(or $(9),$(call twin_objs,$(1),$(2),$(8)))
 	@echo "  TWIN  $$@ (Linux $(5))"
 	$$(call link_twin,$(6))
 
@@ -385,7 +385,7 @@ $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2)
 		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$^
+	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -467,31 +467,74 @@ afl-check-bin:
 	@scripts/setup-deps.sh --afl
 	@$(MAKE) -s $(B)/afl/bin/$(AFL_CHECK_TARGET)
 
-# Mutants: the candidate tree with one bug injected, for the self-tests ------------
+# Mutants: one bug injected, for the self-tests ---------------------------------
 #
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
 # program that must catch it (its "target" line names the fuzz target).
+# With "# twins: both" in NAME.prog the patch goes into the baseline tree
+# too: a bug both twins have, which only the model and the walkers can
+# catch.  A mutant twin compiles only what its patch changes (every object
+# when it changes a header) and takes the rest from the unmutated twin.
 
 # Only for targets that run with the differential on: a mutant is of the candidate.
 mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
+mutant_both = $(shell grep -q '^# twins: both' tests/mutants/$(1).prog && echo 1)
 MUTANTS := $(foreach m,$(basename $(notdir $(wildcard tests/mutants/*.patch))),\
 	$(if $(filter on,$(UNIT_DIFF_$(FAMILY_$(call mutant_target,$(m))))),$(m)))
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
+mutant_files = $(shell sed -n 's|^+++ b/||p' tests/mutants/$(1).patch)
+family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
+# $(call mutant_srcs,MUTANT,FAMILY): the sources its twin must compile.  The
+# headers of drivers/iommu/generic_pt/ are the formats' alone, and of the
+# formats only the target's runs; a driver's source is compiled by its glue.
+$(foreach f,$(GENPT_FMTS),$(eval FMT_OF_$(GENPT_TARGET_$(f)) := $(f)))
+mutant_headers = $(filter %.h,$(call mutant_files,$(1)))
+mutant_srcs = $(if $(call mutant_headers,$(1)),\
+	$(if $(filter-out drivers/iommu/generic_pt/%,$(call mutant_headers,$(1))),\
+		$(call family_srcs,$(2)),\
+		drivers/iommu/generic_pt/fmt/iommu_$(FMT_OF_$(call mutant_target,$(1))).c),\
+	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
+	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c) \
+	$(if $(filter $(DRIVER_SRC_$(2)),$(call mutant_files,$(1))),fuzzers/twins/drivers/$(2).c))
+# $(call mutant_objs,VARIANT,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
+mutant_objs = $(addprefix $(call twin_dir,$(1),$(4),$(3))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(2),$(3)))) \
+	$(addprefix $(call twin_dir,$(1),$(5),$(3))/,$(patsubst %.c,%.o,\
+		$(filter-out $(call mutant_srcs,$(2),$(3)),$(call family_srcs,$(3)))))
+
+# $(call mutant_tree,MUTANT,TWIN,TREE)
+define mutant_tree
+$(B)/mutants/$(2).stamp: tests/mutants/$(1).patch $(B)/trees.mk
+	@echo "  TREE  $(B)/mutants/$(2)"
+	@scripts/derive-tree.sh $(3) $(B)/mutants/$(2) tests/mutants/$(1).patch
+	@touch $$@
+$(B)/mutants/$(2)/%.c: $(B)/mutants/$(2).stamp ;
+endef
+
+# $(call mutant_twin,VARIANT,MUTANT,FAMILY,TWIN,FEATURES,RELEASE,PREFIX,UNMUTATED-TWIN)
+mutant_twin = $(call twin_rules,$(1),$(4),$(B)/mutants/$(4),$(5),$(6)+mut-$(2),$(7),$(B)/mutants/$(4).stamp,$(3),$(call mutant_objs,$(1),$(2),$(3),$(4),$(8)))
+
+# $(call mutant_variant,VARIANT,MUTANT,SUFFIX): its twins and its binary.
+define mutant_variant
+$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mut-$(2),$(CAND_FEATURES),$(CAND_RELEASE),cand,cand)
+$(if $(call mutant_both,$(2)),$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mutb-$(2),$(BASE_FEATURES),$(BASE_RELEASE),base,base))
+$(call target_bin,$(1),$(call mutant_target,$(2)),$(3),mut-$(2),$(if $(call mutant_both,$(2)),mutb-$(2)))
+# Its program says which twins it goes into.
+$(B)/$(1)/bin/$(call mutant_target,$(2))$(3): tests/mutants/$(2).prog
+endef
 
 define mutant_rules
-$(B)/mutants/$(1).stamp: tests/mutants/$(1).patch $(B)/trees.mk
-	@echo "  TREE  $(B)/mutants/$(1)"
-	@scripts/derive-tree.sh $(CAND_TREE) $(B)/mutants/$(1) tests/mutants/$(1).patch
-	@touch $$@
-$(B)/mutants/$(1)/%.c: $(B)/mutants/$(1).stamp ;
-$(call twin_rules,tools,mut-$(1),$(B)/mutants/$(1),$(CAND_FEATURES),$(CAND_RELEASE)+mut-$(1),cand,$(B)/mutants/$(1).stamp,$(FAMILY_$(call mutant_target,$(1))))
-$(call target_bin,tools,$(call mutant_target,$(1)),-run-mut-$(1),mut-$(1))
+$(call mutant_tree,$(1),mut-$(1),$(CAND_TREE))
+$(if $(call mutant_both,$(1)),$(call mutant_tree,$(1),mutb-$(1),$(BASE_TREE)))
+$(call mutant_variant,tools,$(1),-run-mut-$(1))
+$(call mutant_variant,fuzz,$(1),-mut-$(1))
 endef
 ifdef CAND_TREE
 $(foreach m,$(MUTANTS),$(eval $(call mutant_rules,$(m))))
 endif
 
 mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
+# libFuzzer builds of the mutants, for bench/catch.sh (not make check).
+mutant-fuzz-bins: $(foreach m,$(MUTANTS),$(B)/fuzz/bin/$(call mutant_target,$(m))-mut-$(m))
 
 # Fixes for the kernel findings: patches/fixes/ ---------------------------------
 #
@@ -565,6 +608,10 @@ $(foreach f,$(BENCH_FAMILIES),$(eval $(call bench_bin,$(f))))
 
 bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES)) fast-bins run-bins
 	@bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)
+
+# How long fuzzing takes to catch each mutant (bench/catch.sh).
+bench-catch: mutant-fuzz-bins
+	@bench/catch.sh
 
 -include $(patsubst %.c,$(B)/fast/obj/%.d,$(BENCH_SRCS))
 # End of benchmarks -------------------------------------------------------------------

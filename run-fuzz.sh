@@ -13,6 +13,8 @@
 #                                           corpus through every target)
 #   ./run-fuzz.sh repro FILE                decode an input and run it, tracing
 #                                           every op and its results
+#   ./run-fuzz.sh failnth FILE              fail allocation 1, 2, ... of every op
+#                                           in turn (iommufd's fail_nth)
 #   ./run-fuzz.sh minimize FILE             shrink a crashing input
 #   ./run-fuzz.sh merge TARGET              fold the work corpus into corpus/
 #   ./run-fuzz.sh encode PROGRAM            text program -> input bytes
@@ -44,7 +46,7 @@ die() {
 }
 
 help() {
-	sed -n '4,26p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,31p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 usage() {
@@ -142,52 +144,80 @@ libfuzzer_opts() {
 		"$top/fuzzers/targets/$t.options" 2>/dev/null
 }
 
-# Fuzz one target for $2 seconds with $3 jobs; prints one summary row.
+# Fuzz one target for $2 seconds with $3 jobs; prints one summary row, and
+# below it the known findings and hazards per id and every artifact with
+# its repro command.  Counts come from what libFuzzer and ptfuzz printed
+# (with -jobs, each worker's fuzz-N.log), not from files in artifacts/: an
+# input found again has the same name and would not count.
 fuzz_target() {
 	t=$1 secs=$2 jobs=$3
 	shift 3
 	work=$B/corpus/$t
 	art=$ART/$t
-	log=$art/fuzz-$(date +%Y%m%d-%H%M%S).log
-	mkdir -p "$work" "$art"
-	before=$(ls "$art" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
+	logs=$art/fuzz-$(date +%Y%m%d-%H%M%S)
+	log=$logs/main.log
+	mkdir -p "$work" "$art" "$logs"
+	# With -jobs, libFuzzer writes each worker's fuzz-N.log where it runs.
+	rundir=$top
+	[ -n "$jobs" ] && rundir=$logs
 	# shellcheck disable=SC2046
-	"$B/fuzz/bin/$t" $(libfuzzer_opts "$t") -max_total_time="$secs" \
+	(cd "$rundir" && exec "$B/fuzz/bin/$t" $(libfuzzer_opts "$t") -max_total_time="$secs" \
 		-print_final_stats=1 -artifact_prefix="$art/" \
 		${jobs:+-jobs=$jobs -workers=$jobs} "$@" \
-		"$work" "$top/corpus/$t" >"$log" 2>&1 &
+		"$work" "$top/corpus/$t") >"$log" 2>&1 &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		sleep 10
-		last=$(grep -a -E '^#[0-9]+' "$log" | tail -n 1)
+		last=$(cat "$logs"/*.log | grep -a -E '^#[0-9]+' | tail -n 1)
 		[ -n "$last" ] && printf '  %-9s %s\n' "$t" "$(echo "$last" | cut -c1-100)" >&2
 	done
 	wait "$pid"
 	rc=$?
-	execs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
-	speed=$(grep -a 'stat::average_exec_per_sec' "$log" | awk '{s += $2} END {print s + 0}')
-	cov=$(grep -a -o 'cov: [0-9]*' "$log" | tail -n 1 | awk '{print $2}')
+	all=$logs/all.txt
+	cat "$logs"/*.log >"$all"
+	execs=$(grep -a 'stat::number_of_executed_units' "$all" | awk '{s += $2} END {print s + 0}')
+	speed=$(grep -a 'stat::average_exec_per_sec' "$all" | awk '{s += $2} END {print s + 0}')
+	cov=$(grep -a -o 'cov: [0-9]*' "$all" | sort -t' ' -k2 -n | tail -n 1 | awk '{print $2}')
 	corpus=$(ls "$work" | wc -l)
-	after=$(ls "$art" | grep -c -E '^(crash|leak|timeout|oom)-' || true)
-	found=$((after - before))
-	known=$(grep -a -c 'known kernel finding' "$log" || true)
-	printf '%-14s %7s %8s %6s %7s %9s %6s %4s  %s\n' "$t" "$execs" "$speed" \
-		"${cov:-?}" "$corpus" "$found" "$known" "$(differential_of "$t")" \
-		"$(grep -a -m1 '^SUMMARY: ptfuzz' "$log" | sed 's/^SUMMARY: //' || true)"
+	arts=$(grep -a -o 'Test unit written to .*' "$all" | sed 's/^Test unit written to //')
+	found=$(echo "$arts" | grep -c . || true)
+	known=$(grep -a '^ptfuzz-known: ' "$all" | awk '{s += $3} END {print s + 0}')
+	hazards=$(grep -a '^ptfuzz-hazard: ' "$all" | awk '{s += $3} END {print s + 0}')
+	reached=$(grep -a '^ptfuzz-config: ' "$all" | sort -u | wc -l)
+	classes=$(grep -a -m1 '^ptfuzz-configs: ' "$all" | awk '{print $4}')
+	printf '%-14s %9s %7s %6s %9s %7s %8s %6s %7s %4s  %s\n' "$t" "$execs" "$speed" \
+		"${cov:-?}" "$reached/${classes:-?}" "$corpus" "$found" "$known" "$hazards" \
+		"$(differential_of "$t")" \
+		"$(grep -a -m1 '^SUMMARY: ' "$all" | sed 's/^SUMMARY: //' || true)"
+	for kind in known hazard; do
+		per=$(grep -a "^ptfuzz-$kind: " "$all" |
+			awk '{n[$2] += $3} END {for (i in n) printf "%s %s, ", i, n[i]}')
+		[ -n "$per" ] && echo "    $kind: ${per%, }"
+	done
+	for a in $arts; do
+		echo "    artifact: $a"
+		echo "    repro:    ./run-fuzz.sh repro $a"
+	done
+	[ "$found" -gt 0 ] && echo "    log:      $logs/"
 	if [ "$found" -gt 0 ]; then
-		newest=$(ls -t "$art" | grep -E '^(crash|leak|timeout|oom)-' | head -n 1)
-		echo "  artifact: $art/$newest" >&2
-		echo "  repro:    ./run-fuzz.sh repro $art/$newest" >&2
-		echo "  log:      $log" >&2
 		return 1
 	fi
-	[ "$rc" = 0 ] || { echo "  libFuzzer exited $rc: see $log" >&2; return 1; }
+	if [ "$rc" != 0 ]; then
+		echo "    libFuzzer exited $rc without an artifact: see $logs/"
+		return 1
+	fi
+	# Configurations never reached, so that a gap is visible.
+	if [ -n "$classes" ] && [ "$reached" -lt "$classes" ]; then
+		grep -a '^ptfuzz-config: ' "$all" | sed 's/^ptfuzz-config: //' | sort -u >"$logs/reached"
+		"$B/tools/bin/$t-run" -l | sort | comm -23 - "$logs/reached" >"$logs/missing"
+		echo "    not reached: $(head -n 8 "$logs/missing" | tr '\n' ' ')$([ "$(wc -l <"$logs/missing")" -gt 8 ] && echo ...)"
+	fi
 	return 0
 }
 
 table_header() {
-	printf '%-14s %7s %8s %6s %7s %9s %6s %4s  %s\n' target execs exec/s cov \
-		corpus findings known diff "signature"
+	printf '%-14s %9s %7s %6s %9s %7s %8s %6s %7s %4s  %s\n' target execs exec/s cov \
+		configs corpus findings known hazards diff "signature"
 }
 
 cmd_main() {
@@ -296,9 +326,9 @@ write_report() {
 		echo
 		echo "## Configuration coverage"
 		echo
-		echo "**Not measured here (a gap):** per-target configuration coverage is being added to"
-		echo "the summary by another change (issue 10); until run-fuzz.sh prints it, this report"
-		echo "has no figure for it."
+		echo "The \`configs\` column of the summary: the classes of configuration (\`docs/design.md\`)"
+		echo "each target created a domain in, of all it has; the classes not reached are"
+		echo "listed under its row (\`build/tools/bin/TARGET-run -l\` lists them all)."
 		echo
 		echo "## Kernel line coverage"
 		echo
@@ -317,8 +347,8 @@ write_report() {
 		echo "## Findings of this run"
 		echo
 		found=0
-		for f in $(find "$ART" -newer "$started" -type f \( -name 'crash-*' -o -name 'leak-*' \
-			-o -name 'timeout-*' -o -name 'oom-*' \) 2>/dev/null | sort); do
+		# What libFuzzer reported writing, an input found before included.
+		for f in $(sed -n 's/^    artifact: //p' "$rows"); do
 			found=1
 			t=$(basename "$(dirname "$f")")
 			echo "- \`$("$B/tools/bin/$t-run" "$f" 2>&1 | sed -n 's/^SUMMARY: //p' | tail -n 1)\`"
@@ -327,7 +357,7 @@ write_report() {
 			echo "  - minimize: \`./run-fuzz.sh minimize ${f#$top/}\`"
 			echo "  - KUnit test: \`./run-fuzz.sh kunit ${f#$top/}\`"
 		done
-		[ $found = 1 ] || echo "None: no new crash, leak or timeout artifact."
+		[ $found = 1 ] || echo "None: libFuzzer wrote no crash, leak or timeout artifact."
 		echo
 		echo "## Documented kernel findings"
 		echo
@@ -340,7 +370,7 @@ write_report() {
 		echo "## Coverage over time"
 		echo
 		for t in $TARGETS; do
-			f=$(find "$ART/$t" -newer "$started" -name 'fuzz-*.log' 2>/dev/null | sort | tail -n 1)
+			f=$(find "$ART/$t" -newer "$started" -path '*/fuzz-*/main.log' 2>/dev/null | sort | tail -n 1)
 			[ -n "$f" ] && logs="$logs $t=$f"
 		done
 		# shellcheck disable=SC2086
@@ -465,6 +495,13 @@ cmd_repro() {
 	build all
 	t=$(target_of "$1")
 	"$B/tools/bin/$t-run" -v "$(as_input "$1" "$t")"
+}
+
+cmd_failnth() {
+	[ -f "${1:-}" ] || die "failnth: no such file: ${1:-}"
+	build all
+	t=$(target_of "$1")
+	"$B/tools/bin/$t-run" -f "$(as_input "$1" "$t")"
 }
 
 cmd_minimize() {
@@ -602,6 +639,7 @@ list) echo "$TARGETS" | tr ' ' '\n' ;;
 fuzz) shift; cmd_fuzz "$@" ;;
 replay) shift; cmd_replay "$@" ;;
 repro) shift; cmd_repro "$@" ;;
+failnth) shift; cmd_failnth "$@" ;;
 minimize) shift; cmd_minimize "$@" ;;
 merge) shift; cmd_merge "$@" ;;
 encode) shift; cmd_encode "$@" ;;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The reference model: a sorted array of non-overlapping leaves plus the
- * iommu API contract.  See model.h.
+ * The reference model: a sorted array of non-overlapping leaves, the table
+ * shape, and the iommu core's contract around a page-table implementation
+ * (struct model_impl, supplied by the target).  See model.h.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -19,36 +20,69 @@ static uint64_t min_pgsize(const struct model_rules *r)
 	return r->pgsize_bitmap & -r->pgsize_bitmap;
 }
 
-/* Bits 0..@bit set. */
-static uint64_t up_to(unsigned int bit)
+static unsigned int fls64_idx(uint64_t x)
 {
-	return bit >= 63 ? UINT64_MAX : (2ULL << bit) - 1;
+	return 63 - __builtin_clzll(x);
 }
 
-/* Largest page size that fits @rem and to which @iova and @pa are aligned. */
-static uint64_t pick_pgsize(uint64_t bitmap, uint64_t iova, uint64_t pa,
-			    uint64_t rem)
+void model_init(struct model *m, const struct model_rules *rules,
+		const struct model_impl *impl, const void *impl_ctx)
 {
-	uint64_t align = iova | pa;
-
-	if (!rem)
-		return 0;
-	bitmap &= up_to(63 - __builtin_clzll(rem));
-	if (align)
-		bitmap &= up_to(__builtin_ctzll(align));
-	return bitmap ? 1ULL << (63 - __builtin_clzll(bitmap)) : 0;
-}
-
-void model_init(struct model *m, const struct model_rules *rules)
-{
-	*m = (struct model){ .rules = *rules, .top_level = rules->top_level };
+	*m = (struct model){
+		.rules = *rules, .impl = impl, .impl_ctx = impl_ctx,
+		.top_level = rules->top_level, .touch_lo = 1,
+	};
 }
 
 void model_free(struct model *m)
 {
 	free(m->leaves);
+	free(m->tables);
 	*m = (struct model){ 0 };
 }
+
+static void *grow(void *p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return p;
+	while (*cap < need)
+		*cap = *cap ? 2 * *cap : 64;
+	p = realloc(p, *cap * elem);
+	if (!p)
+		abort();
+	return p;
+}
+
+void model_copy(struct model *dst, const struct model *src)
+{
+	struct pt_leaf *leaves = dst->leaves;
+	struct model_table *tables = dst->tables;
+	size_t cap = dst->cap, cap_tables = dst->cap_tables;
+
+	leaves = grow(leaves, &cap, src->nr, sizeof(*leaves));
+	tables = grow(tables, &cap_tables, src->nr_tables, sizeof(*tables));
+	*dst = *src;
+	dst->leaves = leaves;
+	dst->cap = cap;
+	dst->tables = tables;
+	dst->cap_tables = cap_tables;
+	if (src->nr)
+		memcpy(leaves, src->leaves, src->nr * sizeof(*leaves));
+	if (src->nr_tables)
+		memcpy(tables, src->tables, src->nr_tables * sizeof(*tables));
+}
+
+void model_begin_op(struct model *m, unsigned int fail_at)
+{
+	m->fail_at = fail_at;
+	m->allocs = 0;
+	m->fail_hit = false;
+	m->nr_warns = 0;
+	m->touch_lo = 1;
+	m->touch_hi = 0;
+}
+
+/* Leaves ------------------------------------------------------------------- */
 
 /* Index of the first leaf ending after @iova. */
 static size_t first_ending_after(const struct model *m, uint64_t iova)
@@ -74,6 +108,15 @@ const struct pt_leaf *model_lookup(const struct model *m, uint64_t iova)
 	if (i < m->nr && m->leaves[i].iova <= iova)
 		return &m->leaves[i];
 	return NULL;
+}
+
+const struct pt_leaf *model_translate(const struct model *m, uint64_t iova)
+{
+	uint64_t canon = iova;
+
+	if (m->impl && m->impl->alias && !m->impl->alias(m, iova, &canon))
+		return NULL;
+	return model_lookup(m, canon);
 }
 
 /* Count of the leaves intersecting [lo, hi], from index *at. */
@@ -126,22 +169,24 @@ void model_widen(const struct model *m, uint64_t *lo, uint64_t *hi)
 		*hi = l[n - 1].iova + (l[n - 1].size - 1);
 }
 
-static void reserve(struct model *m, size_t extra)
+void model_touch(struct model *m, uint64_t lo, uint64_t hi)
 {
-	if (m->nr + extra <= m->cap)
+	if (m->touch_lo > m->touch_hi) {
+		m->touch_lo = lo;
+		m->touch_hi = hi;
 		return;
-	while (m->cap < m->nr + extra)
-		m->cap = m->cap ? 2 * m->cap : 64;
-	m->leaves = realloc(m->leaves, m->cap * sizeof(*m->leaves));
-	if (!m->leaves)
-		abort();
+	}
+	if (lo < m->touch_lo)
+		m->touch_lo = lo;
+	if (hi > m->touch_hi)
+		m->touch_hi = hi;
 }
 
 /* Replace leaves [at, at + del) by @nr new ones. */
 static void splice(struct model *m, size_t at, size_t del,
 		   const struct pt_leaf *add, size_t nr)
 {
-	reserve(m, nr);
+	m->leaves = grow(m->leaves, &m->cap, m->nr + nr, sizeof(*m->leaves));
 	if (m->nr - at - del)
 		memmove(&m->leaves[at + nr], &m->leaves[at + del],
 			(m->nr - at - del) * sizeof(*m->leaves));
@@ -150,31 +195,218 @@ static void splice(struct model *m, size_t at, size_t del,
 	m->nr = m->nr - del + nr;
 }
 
-void model_adopt(struct model *m, uint64_t lo, uint64_t hi,
-		 const struct pt_leaf *leaves, size_t nr)
+struct pt_leaf model_new_leaf(const struct model *m, uint64_t iova,
+			      uint64_t size, uint64_t pa, int prot)
 {
-	size_t at, del = span_of(m, lo, hi, &at);
-
-	splice(m, at, del, leaves, nr);
+	return (struct pt_leaf){
+		.iova = iova, .size = size, .phys = pa, .prot = prot,
+		.dirty = m->rules.dirty_on_map && (prot & MODEL_PROT_WRITE),
+	};
 }
 
-size_t model_plan(const struct model_rules *rules, uint64_t iova,
-		  uint64_t pa, uint64_t size, int prot, struct pt_leaf *out,
-		  size_t max)
+void model_add_leaf(struct model *m, const struct pt_leaf *leaf)
+{
+	size_t at, n = span_of(m, leaf->iova, leaf->iova + (leaf->size - 1), &at);
+
+	if (n)
+		abort();	/* an implementation model overlapped leaves */
+	splice(m, at, 0, leaf, 1);
+	model_touch(m, leaf->iova, leaf->iova + (leaf->size - 1));
+}
+
+void model_add_leaves(struct model *m, const struct pt_leaf *leaves, size_t n)
+{
+	const struct pt_leaf *last;
+	size_t at;
+
+	if (!n)
+		return;
+	last = &leaves[n - 1];
+	if (span_of(m, leaves->iova, last->iova + (last->size - 1), &at))
+		abort();	/* an implementation model overlapped leaves */
+	splice(m, at, 0, leaves, n);
+	model_touch(m, leaves->iova, last->iova + (last->size - 1));
+}
+
+size_t model_remove_leaves(struct model *m, uint64_t lo, uint64_t hi)
+{
+	size_t at, n = span_of(m, lo, hi, &at);
+
+	if (n)
+		model_touch(m, m->leaves[at].iova,
+			    m->leaves[at + n - 1].iova +
+			    (m->leaves[at + n - 1].size - 1));
+	splice(m, at, n, NULL, 0);
+	return n;
+}
+
+/* Tables ------------------------------------------------------------------- */
+
+static int table_cmp(const struct model_table *a, uint64_t iova,
+		     unsigned int span_lg2)
+{
+	if (a->iova != iova)
+		return a->iova < iova ? -1 : 1;
+	if (a->span_lg2 != span_lg2)
+		return a->span_lg2 < span_lg2 ? -1 : 1;
+	return 0;
+}
+
+/* Index of the first table not before (iova, span_lg2). */
+static size_t table_index(const struct model *m, uint64_t iova,
+			  unsigned int span_lg2)
+{
+	size_t lo = 0, hi = m->nr_tables;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (table_cmp(&m->tables[mid], iova, span_lg2) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+bool model_has_table(const struct model *m, uint64_t iova,
+		     unsigned int span_lg2)
+{
+	size_t i = table_index(m, iova, span_lg2);
+
+	return i < m->nr_tables && !table_cmp(&m->tables[i], iova, span_lg2);
+}
+
+void model_add_table(struct model *m, uint64_t iova, unsigned int span_lg2)
+{
+	size_t i = table_index(m, iova, span_lg2);
+
+	if (i < m->nr_tables && !table_cmp(&m->tables[i], iova, span_lg2))
+		abort();	/* an implementation model added a table twice */
+	m->tables = grow(m->tables, &m->cap_tables, m->nr_tables + 1,
+			 sizeof(*m->tables));
+	memmove(&m->tables[i + 1], &m->tables[i],
+		(m->nr_tables - i) * sizeof(*m->tables));
+	m->tables[i] = (struct model_table){ iova, span_lg2 };
+	m->nr_tables++;
+	model_touch(m, iova, iova + (model_up_to(span_lg2 - 1)));
+}
+
+size_t model_remove_tables(struct model *m, uint64_t lo, uint64_t hi,
+			   unsigned int max_span_lg2)
+{
+	size_t kept = 0, n = m->nr_tables;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct model_table *t = &m->tables[i];
+		uint64_t last = t->iova + model_up_to(t->span_lg2 - 1);
+
+		if (t->iova >= lo && last <= hi && t->span_lg2 <= max_span_lg2)
+			continue;
+		m->tables[kept++] = *t;
+	}
+	m->nr_tables = kept;
+	if (kept != n)
+		model_touch(m, lo, hi);
+	return n - kept;
+}
+
+/* Allocations and WARNs ---------------------------------------------------- */
+
+bool model_alloc(struct model *m)
+{
+	m->allocs++;
+	if (m->fail_at && m->allocs == m->fail_at) {
+		m->fail_hit = true;
+		return false;
+	}
+	return true;
+}
+
+void model_warn(struct model *m, const char *site)
+{
+	for (unsigned int i = 0; i < m->nr_warns; i++)
+		if (!strcmp(m->warns[i].site, site)) {
+			m->warns[i].count++;
+			return;
+		}
+	if (m->nr_warns < MODEL_MAX_WARNS)
+		m->warns[m->nr_warns++] = (struct model_warn){ site, 1 };
+}
+
+unsigned int model_warned(const struct model *m, const char *site)
+{
+	for (unsigned int i = 0; i < m->nr_warns; i++)
+		if (!strcmp(m->warns[i].site, site))
+			return m->warns[i].count;
+	return 0;
+}
+
+uint64_t model_pgcount(const struct model *m, uint64_t count)
+{
+	int truncated = (int)count;
+
+	if (!(m->quirks & MODEL_QUIRK_INT_PGCOUNT))
+		return count;
+	return truncated > 0 ? (uint64_t)truncated : 0;
+}
+
+/* The core's contract ------------------------------------------------------- */
+
+/* Largest page size that fits @rem and to which @iova and @pa are aligned. */
+static uint64_t pick_pgsize(uint64_t bitmap, uint64_t iova, uint64_t pa,
+			    uint64_t rem)
+{
+	uint64_t align = iova | pa;
+
+	if (!rem)
+		return 0;
+	bitmap &= model_up_to(fls64_idx(rem));
+	if (align)
+		bitmap &= model_up_to(__builtin_ctzll(align));
+	return bitmap ? 1ULL << fls64_idx(bitmap) : 0;
+}
+
+/*
+ * iommu_pgsize(): the largest page size that fits, and a count of them that
+ * stops where the next larger size becomes possible (if iova and pa are
+ * congruent for it and the rest is long enough to use it).
+ */
+uint64_t model_pgsize(uint64_t bitmap, uint64_t iova, uint64_t pa,
+		      uint64_t size, uint64_t *count)
+{
+	uint64_t merge = iova | pa, pgsize = pick_pgsize(bitmap, iova, pa, size);
+	uint64_t larger, next, offset;
+
+	if (!pgsize) {
+		*count = 0;
+		return 0;
+	}
+	larger = bitmap & ~model_up_to(__builtin_ctzll(pgsize));
+	if (larger) {
+		next = larger & -larger;
+		offset = next - (merge & (next - 1));
+		if (!((iova ^ pa) & (next - 1)) && offset + next >= offset &&
+		    offset + next <= size)
+			size = offset;
+	}
+	*count = size / pgsize;
+	return pgsize;
+}
+
+size_t model_plan(uint64_t pgsize_bitmap, uint64_t iova, uint64_t pa,
+		  uint64_t size, struct pt_leaf *out, size_t max)
 {
 	size_t n = 0;
 
 	while (size && n <= max) {
-		uint64_t s = pick_pgsize(rules->pgsize_bitmap, iova, pa, size);
+		uint64_t s = pick_pgsize(pgsize_bitmap, iova, pa, size);
 
 		if (!s)
-			return SIZE_MAX;	/* caller checked alignment */
+			return SIZE_MAX;
 		if (out && n < max)
-			out[n] = (struct pt_leaf){
-				.iova = iova, .size = s, .phys = pa, .prot = prot,
-				.dirty = rules->dirty_on_map &&
-					 (prot & MODEL_PROT_WRITE),
-			};
+			out[n] = (struct pt_leaf){ .iova = iova, .size = s,
+						   .phys = pa };
 		n++;
 		iova += s;
 		pa += s;
@@ -208,246 +440,111 @@ bool model_in_aperture(const struct model *m, uint64_t iova, uint64_t size)
 	return in_range(iova, last, r->va_first, va_last);
 }
 
-void model_set_top(struct model *m, unsigned int level)
-{
-	m->top_level = level;
-}
-
-/* Place the planned leaves of a map that the model predicts succeeds. */
-static void apply_plan(struct model *m, uint64_t iova, uint64_t pa,
-		       uint64_t size, int prot, size_t n)
-{
-	struct pt_leaf *plan = malloc(n * sizeof(*plan));
-	size_t at;
-
-	if (!plan)
-		abort();
-	model_plan(&m->rules, iova, pa, size, prot, plan, n);
-	span_of(m, iova, iova, &at);
-	splice(m, at, 0, plan, n);
-	free(plan);
-}
-
-static enum model_verdict iopgtable_map(struct model *m, uint64_t iova,
-					uint64_t pa, uint64_t size, int prot,
-					int *ret, bool apply)
+enum model_verdict model_map_verdict(const struct model *m, uint64_t iova,
+				     uint64_t pa, uint64_t size)
 {
 	const struct model_rules *r = &m->rules;
-	const struct pt_leaf *first;
+	uint64_t min = min_pgsize(r), last = pa + (size - 1);
+	bool ranges = m->impl->map_range;
 	size_t n;
 
-	*ret = 0;
-	if (!is_aligned(iova | pa | size, min_pgsize(r))) {
-		*ret = -EINVAL;
-		return MODEL_EXACT;
-	}
-	if (!size)
-		return MODEL_EXACT;
-	/* Whatever the verdict, the kernel would build this many leaves. */
-	n = model_plan(r, iova, pa, size, prot, NULL, MODEL_LEAF_BUDGET);
-	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
+	if (!size || (!ranges && !is_aligned(iova | pa | size, min)))
+		return MODEL_RUN;
+	/* Whatever the result, the kernel would build this many leaves. */
+	n = model_plan(r->pgsize_bitmap, iova, pa, size & ~(min - 1), NULL,
+		       MODEL_LEAF_BUDGET);
+	if (n != SIZE_MAX &&
+	    (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET))
 		return MODEL_OVER_BUDGET;
 	/*
-	 * io-pgtable checks the first IOVA and PA of each map_pages() call
-	 * against the IAS and OAS, not the last: a range that crosses either
-	 * limit indexes past the top table (past the end of a partial LPAE
-	 * PGD) or is written with output addresses the format cannot hold.
-	 * Callers check the domain's geometry first.
+	 * The kernel checks the first PA of a map against the OAS, and
+	 * io-pgtable the first IOVA of each map_pages() call against the IAS,
+	 * not the last: a range that crosses either limit is written with
+	 * output addresses the format cannot hold, or indexes past the top
+	 * table (past the end of a partial LPAE PGD).  Callers check the
+	 * domain's geometry first.
 	 */
-	if (model_in_aperture(m, iova, min_pgsize(r)) &&
+	if (pa < r->pa_limit && (last < pa || last >= r->pa_limit))
+		return MODEL_UNCHECKED;
+	if (!ranges && model_in_aperture(m, iova, min) &&
 	    !model_in_aperture(m, iova, size))
 		return MODEL_UNCHECKED;
-	if (pa < r->pa_limit && (pa + (size - 1) < pa ||
-				 pa + (size - 1) >= r->pa_limit))
-		return MODEL_UNCHECKED;
-	if (!model_in_aperture(m, iova, size) || pa >= r->pa_limit)
-		return MODEL_UNKNOWN;
-	if (r->map_needs_rw && !(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE))) {
-		*ret = -EINVAL;
-		return MODEL_EXACT;
-	}
-	if (model_leaves_in(m, iova, iova + (size - 1), &first))
-		return MODEL_UNKNOWN;	/* mapping over live leaves */
-	if (apply)
-		apply_plan(m, iova, pa, size, prot, n);
-	return MODEL_EXACT;
+	return MODEL_RUN;
 }
 
-/*
- * iommu_unmap() walks the range in the chunks iommu_pgsize() picks (both
- * addresses = iova) and asks the page table to unmap each.  An io-pgtable
- * never splits a leaf: a chunk inside a larger leaf unmaps nothing and ends
- * the call.  A chunk made of whole leaves is removed whole.  A hole makes
- * the result depend on the table's shape (an empty table still "unmaps"),
- * which the contract leaves open.
- */
-static enum model_verdict iopgtable_unmap(struct model *m, uint64_t iova,
-					  uint64_t size, uint64_t *ret,
-					  bool apply)
+/* __iommu_map_domain_pgtbl(): chunks of iommu_pgsize(), one map_pages each. */
+static int map_chunks(struct model *m, uint64_t iova, uint64_t pa,
+		      uint64_t size, int prot, uint64_t *mapped)
 {
-	const struct model_rules *r = &m->rules;
-	uint64_t p = iova, rem = size;
-	const struct pt_leaf *l;
-	size_t first, i;
+	uint64_t bitmap = m->rules.pgsize_bitmap;
 
-	*ret = 0;
-	if (!is_aligned(iova | size, min_pgsize(r)) || !size)
-		return MODEL_EXACT;
-	if (!model_in_aperture(m, iova, size))
-		return MODEL_UNKNOWN;
+	if (!is_aligned(iova | pa | size, min_pgsize(&m->rules)))
+		return -EINVAL;		/* "unaligned", pr_err only */
+	while (size) {
+		uint64_t count, done = 0;
+		uint64_t pgsize = model_pgsize(bitmap, iova, pa, size, &count);
+		int ret = m->impl->map_pages(m, iova, pa, pgsize, count, prot,
+					     &done);
 
-	/* Dry run: find where the call stops, or that it is unpredictable. */
-	first = first_ending_after(m, iova);
-	i = first;
-	while (rem) {
-		uint64_t s = pick_pgsize(r->pgsize_bitmap, p, p, rem);
-		uint64_t covered = 0;
-
-		l = i < m->nr ? &m->leaves[i] : NULL;
-		if (!l || l->iova > p)
-			return MODEL_UNKNOWN;		/* hole */
-		if (l->size > s && r->unmap_splits_blocks)
-			return MODEL_UNKNOWN;		/* an older tree splits it */
-		if (l->size > s)
-			break;				/* would split a leaf */
-		while (covered < s && i < m->nr &&
-		       m->leaves[i].iova == p + covered &&
-		       m->leaves[i].size <= s - covered) {
-			covered += m->leaves[i].size;
-			i++;
-		}
-		if (covered != s)
-			return MODEL_UNKNOWN;		/* hole inside the chunk */
-		p += s;
-		rem -= s;
+		*mapped += done;
+		if (ret)
+			return ret;
+		if (!done)
+			return MODEL_RET_UNDEFINED;	/* the core would spin */
+		size -= done;
+		iova += done;
+		pa += done;
 	}
-
-	*ret = p - iova;
-	if (apply)
-		splice(m, first, i - first, NULL, 0);
-	return MODEL_EXACT;
-}
-
-/*
- * The top a PT_FEAT_DYNAMIC_TOP table needs for [iova, last] with a first
- * leaf of @first bytes (increase_top()), or -ERANGE.
- */
-static int genpt_fit_top(const struct model *m, uint64_t last, uint64_t first,
-			 unsigned int *level)
-{
-	const struct model_rules *r = &m->rules;
-	unsigned int l = m->top_level;
-
-	while (reach_lg2(r, l) < 64 &&
-	       (last >> reach_lg2(r, l) || first >> r->top_span_lg2[l])) {
-		l++;
-		if (l > r->max_top_level ||
-		    r->top_span_lg2[l - 1] >= r->max_vasz_lg2)
-			return -ERANGE;
-	}
-	*level = l;
 	return 0;
 }
 
 /*
- * pt_iommu_ops.map_range(), in the order it checks: prot, PA, the format's
- * prot rules, the range, the first leaf, the table's reach, live leaves.
+ * iommu_map(): a failed map is unmapped again (iommu_unmap() of what the
+ * driver said it mapped), so a failure leaves the leaves as they were,
+ * though not necessarily the tables.
  */
-static enum model_verdict genpt_map(struct model *m, uint64_t iova,
-				    uint64_t pa, uint64_t size, int prot,
-				    int *ret, bool apply)
+int model_map(struct model *m, uint64_t iova, uint64_t pa, uint64_t size,
+	      int prot)
 {
-	const struct model_rules *r = &m->rules;
-	const struct pt_leaf *live;
-	unsigned int top = m->top_level;
-	uint64_t first, body;
-	size_t n;
+	uint64_t mapped = 0;
+	int ret;
 
-	*ret = 0;
-	first = size ? pick_pgsize(r->pgsize_bitmap, iova, pa, size) : 0;
-	if (!(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE)))
-		*ret = -EINVAL;		/* with a WARN: a caller bug */
-	else if (pa >= r->pa_limit)
-		*ret = -ERANGE;
-	else if ((prot & r->map_prot_required) != r->map_prot_required ||
-		 !size)
-		*ret = -EINVAL;
-	else if (iova + (size - 1) < iova)
-		*ret = -EOVERFLOW;
-	else if (!first)
-		*ret = -ENXIO;
-	if (*ret)
-		return MODEL_EXACT;
-	if (r->dynamic_top)
-		*ret = genpt_fit_top(m, iova + (size - 1), first, &top);
-	else if (!model_in_aperture(m, iova, size))
-		*ret = -ERANGE;
-	if (*ret)
-		return MODEL_EXACT;
-	body = size & ~(min_pgsize(r) - 1);
-	n = model_plan(r, iova, pa, body, prot, NULL, MODEL_LEAF_BUDGET);
-	if (n > MODEL_LEAF_BUDGET || m->nr + n > MODEL_TOTAL_BUDGET)
-		return MODEL_OVER_BUDGET;
-	/* A tail no page size fits: the contract does not say. */
-	if (body != size)
-		return MODEL_UNKNOWN;
-	/* Only the first PA is checked against the OAS, as in io-pgtable. */
-	if (pa + (size - 1) < pa || pa + (size - 1) >= r->pa_limit)
-		return MODEL_UNCHECKED;
-	/* The top grows before the walk finds what is in the way. */
-	if (apply)
-		m->top_level = top;
-	if (model_leaves_in(m, iova, iova + (size - 1), &live)) {
-		*ret = -EADDRINUSE;
-		return MODEL_EXACT;
-	}
-	if (apply)
-		apply_plan(m, iova, pa, size, prot, n);
-	return MODEL_EXACT;
+	if (m->impl->map_range)
+		ret = m->impl->map_range(m, iova, pa, size, prot, &mapped);
+	else
+		ret = map_chunks(m, iova, pa, size, prot, &mapped);
+	if (ret && ret != MODEL_RET_UNDEFINED)
+		model_unmap(m, iova, mapped);
+	return ret;
 }
 
 /*
- * pt_iommu_ops.unmap_range(): whole leaves from @iova, which must start
- * one, to the first hole; the last may reach past the range.
+ * __iommu_unmap(): iommu_pgsize() chunks (both addresses = iova) until the
+ * size is reached or the driver unmaps nothing; the range ops in one call.
  */
-static enum model_verdict genpt_unmap(struct model *m, uint64_t iova,
-				      uint64_t size, uint64_t *ret, bool apply)
+uint64_t model_unmap(struct model *m, uint64_t iova, uint64_t size)
 {
-	uint64_t p = iova, last = iova + (size - 1);
-	size_t first, i;
+	uint64_t unmapped = 0, bitmap = m->rules.pgsize_bitmap;
 
-	*ret = 0;
-	if (!size || !model_in_aperture(m, iova, size))
-		return MODEL_EXACT;
-	first = first_ending_after(m, iova);
-	for (i = first; i < m->nr && m->leaves[i].iova == p; i++) {
-		p += m->leaves[i].size;
-		if (!p || p - 1 >= last) {
-			i++;
+	if (m->impl->unmap_range)
+		return m->impl->unmap_range(m, iova, size);
+	if (!is_aligned(iova | size, min_pgsize(&m->rules)))
+		return 0;		/* "unaligned", pr_err only */
+	while (unmapped < size) {
+		uint64_t count, done;
+		uint64_t pgsize = model_pgsize(bitmap, iova, iova,
+					       size - unmapped, &count);
+
+		done = m->impl->unmap_pages(m, iova, pgsize, count);
+		if (!done)
 			break;
-		}
+		iova += done;
+		unmapped += done;
 	}
-	*ret = p - iova;
-	if (apply)
-		splice(m, first, i - first, NULL, 0);
-	return MODEL_EXACT;
+	return unmapped;
 }
 
-enum model_verdict model_map(struct model *m, uint64_t iova, uint64_t pa,
-			     uint64_t size, int prot, int *ret, bool apply)
-{
-	if (m->rules.family == MODEL_GENERIC_PT)
-		return genpt_map(m, iova, pa, size, prot, ret, apply);
-	return iopgtable_map(m, iova, pa, size, prot, ret, apply);
-}
-
-enum model_verdict model_unmap(struct model *m, uint64_t iova, uint64_t size,
-			       uint64_t *ret, bool apply)
-{
-	if (m->rules.family == MODEL_GENERIC_PT)
-		return genpt_unmap(m, iova, size, ret, apply);
-	return iopgtable_unmap(m, iova, size, ret, apply);
-}
+/* Dirty tracking ------------------------------------------------------------ */
 
 bool model_device_write(struct model *m, uint64_t iova)
 {

@@ -4,8 +4,11 @@
 # tests/run-tests.sh - the test suite `make check` runs (and CI with it).
 #
 #   unit        the model's unit tests; program text <-> bytes round trips
-#   replay      every corpus through every target; regressions; known
-#               kernel findings clean by default and failing under strict
+#   replay      every corpus through every target; every program of
+#               tests/programs/; regressions; known kernel findings clean
+#               by default and failing under strict
+#   failnth     every allocation of every op of every program, failed in
+#               turn (run-fuzz.sh failnth): all predicted by the model
 #   selftest    each oracle catches the kernel mutant it exists for
 #               (tests/mutants/), and the unmutated candidate passes
 #   tools       bad input to our tools: a clear message and exit status 2
@@ -17,7 +20,8 @@
 #   kunit       every regression input exports as a KUnit test case that
 #               applies to the default tree and compiles in a full one
 #   afl         one target built with afl++ runs a few seconds under afl-fuzz
-#   smoke       a short fuzzing run of every target
+#   smoke       a short fuzzing run of every target (with the classes of
+#               configurations it reached, known hits and hazard skips)
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
 # one group.  A regression input marked "# tree: X.Y" runs only on Linux
@@ -94,6 +98,12 @@ prog_expect() {
 	sed -n 's/^# expect: //p' "$1" | head -n 1
 }
 
+# A line its report must hold too ("# expect-report: TEXT"), e.g. which
+# sanitizer error.
+prog_expect_report() {
+	sed -n 's/^# expect-report: //p' "$1" | head -n 1
+}
+
 # The replay driver a program asks for: "# build: prod" is generic_pt as
 # production kernels build it (no CONFIG_DEBUG_GENERIC_PT).
 prog_runner() {
@@ -146,6 +156,15 @@ if group replay; then
 			ko "replay: corpus/$t"
 		fi
 	done
+	for p in tests/programs/*.prog; do
+		encode "$p" "$tmp/in" || { ko "replay: encode $p"; continue; }
+		if "$(prog_runner "$p")" "$tmp/in" >"$tmp/out" 2>&1; then
+			ok "replay: $p"
+		else
+			tail -n 30 "$tmp/out"
+			ko "replay: $p"
+		fi
+	done
 	for p in corpus/regressions/*/*.prog; do
 		[ -f "$p" ] || continue
 		if ! for_this_tree "$p"; then
@@ -176,6 +195,19 @@ if group replay; then
 fi
 
 # ---------------------------------------------------------------------------
+if group failnth; then
+	for p in tests/programs/*.prog; do
+		encode "$p" "$tmp/in" || { ko "failnth: encode $p"; continue; }
+		if "$(prog_runner "$p")" -f "$tmp/in" >"$tmp/out" 2>&1; then
+			ok "failnth: $p ($(tail -n 1 "$tmp/out" | sed 's/.*failnth: //'))"
+		else
+			tail -n 30 "$tmp/out"
+			ko "failnth: $p"
+		fi
+	done
+fi
+
+# ---------------------------------------------------------------------------
 if group selftest; then
 	for p in tests/mutants/*.prog; do
 		[ -f "$p" ] || continue
@@ -193,10 +225,12 @@ if group selftest; then
 			continue
 		fi
 		mut=$B/tools/bin/$t-run-mut-$m
+		report=$(prog_expect_report "$p")
 		if [ ! -x "$mut" ]; then
 			ko "selftest: $m: $mut was not built"
-		elif expect_finding "$mut" "$tmp/in" "$want"; then
-			ok "selftest: $m caught: $want"
+		elif expect_finding "$mut" "$tmp/in" "$want" &&
+		     { [ -z "$report" ] || grep -q -F "$report" "$tmp/out"; }; then
+			ok "selftest: $m caught: $want${report:+ ($report)}"
 		else
 			tail -n 30 "$tmp/out"
 			ko "selftest: $m not caught as '$want'"
@@ -369,7 +403,7 @@ if group smoke; then
 		if "$B/fuzz/bin/$t" -max_total_time="$SMOKE" -dict="fuzzers/targets/$t.dict" \
 			-artifact_prefix="$tmp/art-$t/" -print_final_stats=1 \
 			"$tmp/corpus-$t" "corpus/$t" >"$tmp/out" 2>&1; then
-			ok "smoke: $t ${SMOKE}s, $(grep -a stat::average_exec_per_sec "$tmp/out" | awk '{print $2}') exec/s"
+			ok "smoke: $t ${SMOKE}s, $(grep -a stat::average_exec_per_sec "$tmp/out" | awk '{print $2}') exec/s, configurations $(grep -a -m1 '^ptfuzz-configs: ' "$tmp/out" | awk '{print $2 "/" $4}'), known $(grep -a '^ptfuzz-known: ' "$tmp/out" | awk '{s += $3} END {print s + 0}'), hazards $(grep -a '^ptfuzz-hazard: ' "$tmp/out" | awk '{s += $3} END {print s + 0}')"
 		else
 			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" | head -n 60
 			ko "smoke: $t: $(grep -a -m1 '^SUMMARY' "$tmp/out")"

@@ -258,7 +258,8 @@ static void decode_op(struct decoder *d, struct op *op)
 		op->page = gen_page(d);
 		break;
 	case OP_FAIL_ALLOC:
-		op->arg = 1 + fdp_pick(&d->f, 8);
+		/* Any allocation of the next op: a map of 4K pages makes one per table. */
+		op->arg = 1 + fdp_pick(&d->f, 64);
 		break;
 	case NR_OP_KINDS:
 		break;

@@ -10,7 +10,9 @@
  *
  * that names the class of failure without addresses, so findings from
  * different inputs compare equal.  Then abort(), as libFuzzer expects.
- * Sanitizer reports get the trace too, through the sanitizers' death hook.
+ * Sanitizer reports get the trace too, where the sanitizers print their
+ * summary line (not through their death callback: there is one, and
+ * libFuzzer's, which writes the crash input, must stay).
  */
 #include <inttypes.h>
 #include <setjmp.h>
@@ -24,10 +26,6 @@
 
 static struct engine *current;
 static char setup_note[240];
-
-/* Present when a sanitizer runtime is linked in. */
-extern void __sanitizer_set_death_callback(void (*cb)(void))
-	__attribute__((weak));
 
 void note(struct engine *e, const char *fmt, ...)
 {
@@ -85,6 +83,12 @@ static void print_context(const struct engine *e, FILE *out)
 			e->info[BASE].oas);
 	if (setup_note[0])
 		fprintf(out, "setup:      %s\n", setup_note);
+	if (e->opts.inject_nth && e->opts.inject_op == SIZE_MAX)
+		fprintf(out, "failnth:    allocation %u of the domain's creation failed (./run-fuzz.sh failnth)\n",
+			e->opts.inject_nth);
+	else if (e->opts.inject_nth)
+		fprintf(out, "failnth:    allocation %u of op %zu failed (./run-fuzz.sh failnth)\n",
+			e->opts.inject_nth, e->opts.inject_op);
 }
 
 static void print_trace(const struct engine *e, FILE *out)
@@ -117,9 +121,16 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 {
 	const char *known = known_finding(e, oracle, signature);
 	const char *only = getenv("PTF_ONLY_SIGNATURE");
-	char full[256];
+	char full[256], why[160] = "";
 	va_list ap;
 
+	/*
+	 * A known finding is in both twins: on one only, it is a regression
+	 * (unless the series is what fixes it).
+	 */
+	if (known && strcmp(oracle, "twins") && !known_baseline_only(known) &&
+	    twins_differ(e, why, sizeof(why)))
+		known = NULL;
 	/* While minimizing one finding, another one is not a crash. */
 	snprintf(full, sizeof(full), "ptfuzz: %s: %s: %s", e->t->name, oracle,
 		 signature);
@@ -141,6 +152,9 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	if (known)
 		fprintf(stderr, "known:      %s (documented in README.md; strict mode)\n",
 			known);
+	if (why[0])
+		fprintf(stderr, "regression: a known finding's symptom, but the twins differ in %s\n",
+			why);
 	print_context(e, stderr);
 	print_trace(e, stderr);
 	fprintf(stderr, "oracle:     %s\n", oracle);
@@ -149,6 +163,8 @@ void finding(struct engine *e, const char *oracle, const char *signature,
 	va_end(ap);
 	print_logs(stderr);
 	fprintf(stderr, "SUMMARY: %s\n", full);
+	if (report_at_exit)
+		report_at_exit();
 	fflush(stderr);
 	current = NULL;		/* no second report from the death hook */
 	abort();
@@ -162,8 +178,8 @@ static void runtime_fatal(const char *kind, const char *detail)
 			kind, "%s: %s\n", kind, detail);
 }
 
-/* A sanitizer is about to exit: give its report the op trace. */
-static void sanitizer_death(void)
+/* A sanitizer has reported an error: give its report the op trace. */
+static void sanitizer_context(void)
 {
 	if (!current)
 		return;
@@ -177,7 +193,23 @@ static void sanitizer_death(void)
 	print_logs(stderr);
 	fprintf(stderr, "SUMMARY: ptfuzz: %s: sanitizer: see the report above\n",
 		current->t->name);
+	if (report_at_exit)
+		report_at_exit();
 }
+
+/*
+ * The sanitizers' summary line ("SUMMARY: AddressSanitizer: ..."), a weak
+ * function of their runtime: printed last in every report, before the
+ * sanitizer ends the process.
+ */
+void __sanitizer_report_error_summary(const char *summary);
+void __sanitizer_report_error_summary(const char *summary)
+{
+	fprintf(stderr, "%s\n", summary);
+	sanitizer_context();
+}
+
+void (*report_at_exit)(void);
 
 void report_set_engine(struct engine *e)
 {
@@ -188,7 +220,5 @@ void report_set_engine(struct engine *e)
 	if (hooked)
 		return;
 	rt_set_fatal_handler(runtime_fatal);
-	if (__sanitizer_set_death_callback)
-		__sanitizer_set_death_callback(sanitizer_death);
 	hooked = true;
 }

@@ -47,14 +47,25 @@ struct target_setup {
 	struct ptf_pt_config pt;
 	uint64_t table_base[PTF_NR_TWINS];	/* physical base of each arena */
 	unsigned int create_fail;		/* fail the n-th alloc of create */
+	bool pt_debug;				/* CONFIG_DEBUG_GENERIC_PT twins */
 };
+
+/*
+ * What a device gets from a leaf besides read and write (MODEL_PROT_READ,
+ * MODEL_PROT_WRITE), where a format encodes it and its walker decodes it;
+ * a target's access_of() says what a mapping's prot must give.
+ */
+#define HW_ACC_EXEC	(1 << 2)	/* instruction fetches allowed */
+#define HW_ACC_UNPRIV	(1 << 3)	/* unprivileged accesses allowed */
+#define HW_MEM_CACHED	(1 << 4)	/* normal, write-back cacheable */
+#define HW_MEM_DEVICE	(1 << 5)	/* device memory */
 
 /* A hardware walker's leaf: what the device would translate. */
 struct hw_leaf {
 	uint64_t iova;
 	uint64_t size;
 	uint64_t phys;
-	int access;		/* MODEL_PROT_READ | MODEL_PROT_WRITE as enforced */
+	int access;		/* MODEL_PROT_* and HW_* as enforced */
 	bool dirty;
 };
 
@@ -72,8 +83,11 @@ struct hw_ctx {
 	 * the CPU wrote it, or NULL if it is not live.
 	 */
 	void *(*mem)(const struct hw_ctx *hw, uint64_t phys, size_t len);
-	/* ... and leaves and errors are reported to the engine. */
+	/* ... and leaves, tables below the top, and errors are reported. */
 	void (*leaf)(const struct hw_ctx *hw, const struct hw_leaf *leaf);
+	/* A table at @phys translating [iova, iova + 2^span_lg2). */
+	void (*table)(const struct hw_ctx *hw, uint64_t phys, uint64_t iova,
+		      unsigned int span_lg2);
 	void (*error)(const struct hw_ctx *hw, const char *fmt, ...)
 		__attribute__((format(printf, 2, 3)));
 	/* A register access the hardware's programming rules forbid. */
@@ -82,11 +96,45 @@ struct hw_ctx {
 	void *priv;
 };
 
-/* Where a WARN documents a contract violation the engine may provoke. */
+/*
+ * A WARN that documents a contract violation the engine may provoke.  The
+ * model predicts, per op, which of these sites WARN (model_warn(m, id));
+ * a kernel WARN is allowed only if it matches a predicted site by file,
+ * function and condition.
+ */
 struct warn_site {
+	const char *id;		/* what the target's model_impl names it */
 	const char *file;	/* basename */
 	const char *func;	/* "*suffix" matches any function ending so */
+	/* The condition a WARN_ON() records; "~GLOB": a WARN()'s message. */
+	const char *cond;
 	const char *why;
+};
+
+/*
+ * What a target predicts the kernel makes of a configuration, by the
+ * format's own rules (what alloc_io_pgtable_ops() or pt_iommu_*_init()
+ * keep of a cfg, and the driver glue around them).
+ */
+struct target_domain {
+	bool accepted;			/* the kernel creates the domain */
+	unsigned int create_allocs;	/* allocations a creation makes */
+	/*
+	 * Which allocation of a creation fails is not predicted (a driver's
+	 * boot and probe allocate through the driver core stand-ins as much
+	 * as through the driver): the twins must agree, and the stand-ins'
+	 * own checks (leaks, references, DMA mappings) hold.
+	 */
+	bool create_allocs_open;
+	const char *create_warn;	/* warn_site a refusal WARNs at */
+	/* The domain: pgsize_bitmap, ias, oas, IOVA window, top (not regs). */
+	struct ptf_pt_info info;
+	struct model_rules rules;
+	const struct model_impl *impl;	/* the table's semantics */
+	const void *impl_ctx;
+	bool incoherent;		/* the walker needs DMA syncs */
+	bool dirty_ops;			/* iommufd gets as far as the driver */
+	bool create_undefined;		/* creating it is undefined behaviour */
 };
 
 /*
@@ -119,9 +167,8 @@ struct target {
 	unsigned int nr_fields;
 	/* Field values -> kernel config; false if the combination is moot. */
 	bool (*setup)(const struct target_config *cfg, struct target_setup *ts);
-	/* What the model must know, given what the kernel made of the config. */
-	void (*rules)(const struct target_setup *ts,
-		      const struct ptf_pt_info *info, struct model_rules *r);
+	/* What the kernel must make of the config (item by item, as above). */
+	void (*predict)(const struct target_setup *ts, struct target_domain *d);
 	/* The access a device gets from a mapping with @prot. */
 	int (*access_of)(const struct target_setup *ts, int prot);
 	/* Report every leaf intersecting [lo, hi]. */
@@ -129,28 +176,41 @@ struct target {
 	/* A device write at @iova (dirty tracking formats only). */
 	enum hw_write_result (*hw_write)(const struct hw_ctx *hw, uint64_t iova);
 	/*
-	 * read_and_clear_dirty's return when the model does not track dirty
-	 * bits; *in_contract false if the kernel treats the call as misuse.
+	 * read_and_clear_dirty's return over a mapped window when the model
+	 * does not track dirty bits; *warn: the warn_site the call WARNs at.
 	 */
 	int (*dirty_unsupported_ret)(const struct target_setup *ts,
-				     bool *in_contract);
+				     const char **warn);
 	/*
 	 * True if a driver of the tree creates domains of exactly this
 	 * configuration: the kernel must not refuse it.  NULL: not known.
 	 */
 	bool (*driver_config)(const struct target_setup *ts);
 	const struct warn_site *warn_sites;
+	/*
+	 * Configuration coverage: the fields whose values make up a class of
+	 * configurations (each named value, and for a flag field none and
+	 * each flag alone, the other fields at their first value), and the
+	 * class a configuration belongs to (its bands: "S1/4K/ias45-52/...").
+	 */
+	const unsigned int *class_fields;
+	unsigned int nr_class_fields;
+	void (*class_name)(const struct target_setup *ts, char *buf,
+			   size_t len);
 	/* A driver's IOMMU registers (NULL: none; the family programs it). */
 	const struct hw_device *device;
-	/*
-	 * True if the device's table walker is not cache-coherent: it sees
-	 * table memory only as DMA syncs publish it, and a table entry it
-	 * reads that the CPU changed and did not sync is a finding.
-	 */
-	bool (*noncoherent)(const struct target_setup *ts);
+	/* The walker reports no tables: the shape is not compared (why: there). */
+	bool no_table_shape;
 	/* The twins, as renamed at link time. */
 	const struct ptf_twin_ops *twin[PTF_NR_TWINS];
 };
+
+/* An IAS or OAS as a coverage band: "32-36", "37-44", "45-52", "53-64". */
+static inline const char *target_band(unsigned int bits)
+{
+	return bits <= 36 ? "32-36" : bits <= 44 ? "37-44" :
+	       bits <= 52 ? "45-52" : "53-64";
+}
 
 extern const struct target *const ptf_target;
 

@@ -7,6 +7,7 @@
  * read/write denial bits and a subpage window that must span the page.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "target.h"
@@ -75,21 +76,199 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* io-pgtable-dart's table, as the model keeps it ---------------------------- */
+
+/*
+ * Levels are numbered as dart_get_index() does: level 1 holds the leaves,
+ * level k's index is IOVA bits [shift + (k - 1) * bpl, shift + k * bpl),
+ * and the top level (levels) picks the TTBR.
+ */
+struct dart_geom {
+	unsigned int shift, bpl, levels, n_ttbrs, oas;
+	uint64_t pgsize;
+};
+
+static struct dart_geom geom;
+
+/*
+ * apple_dart_alloc_pgtable(): coherent walks only, a 36- or 42-bit OAS no
+ * smaller than the IAS, exactly one page size of 4K or 16K; enough levels
+ * (at most three below the TTBRs) for the IAS, up to four TTBRs with 4K.
+ * Allocations: the glue's domain, the data, one table per TTBR.
+ */
+static bool dart_geometry(const struct target_setup *ts, struct target_domain *d)
 {
-	*r = (struct model_rules){
-		.pgsize_bitmap = info->pgsize_bitmap,
-		.va_first = 0,
-		.va_last = (1ULL << info->ias) - 1,
-		.pa_limit = 1ULL << info->oas,
-		.map_needs_rw = true,
+	const struct ptf_pt_config *pc = &ts->pt;
+	int shift, bpl, va_bits, levels, max_tbl, tbl_bits;
+
+	d->create_allocs = 1;
+	if (!pc->coherent_walk || (pc->oas != 36 && pc->oas != 42) ||
+	    pc->ias > pc->oas ||
+	    (pc->pgsize_bitmap != 1 << 12 && pc->pgsize_bitmap != 1 << 14))
+		return false;
+	max_tbl = pc->pgsize_bitmap == 1 << 12 ? 2 : 0;
+	shift = __builtin_ctzll(pc->pgsize_bitmap);
+	bpl = shift - 3;
+	va_bits = (int)pc->ias - shift;
+	levels = (va_bits - max_tbl + bpl - 1) / bpl;
+	if (levels < 2)
+		levels = 2;
+	tbl_bits = va_bits - bpl * levels;
+	if (tbl_bits < 0)
+		tbl_bits = 0;
+	if (levels > 3 || tbl_bits > max_tbl)
+		return false;
+	geom = (struct dart_geom){
+		.shift = (unsigned int)shift, .bpl = (unsigned int)bpl,
+		.levels = (unsigned int)levels + 1,
+		.n_ttbrs = 1u << tbl_bits, .oas = pc->oas,
+		.pgsize = pc->pgsize_bitmap,
 	};
+	d->create_allocs += 1 + geom.n_ttbrs;
+	return true;
 }
 
+/* First IOVA bit the index of @level takes. */
+static unsigned int index_shift(unsigned int level)
+{
+	return geom.shift + (level - 1) * geom.bpl;
+}
+
+/*
+ * The IOVA the tables translate @iova as: every index is masked to its
+ * bits, so bits above the TTBR index are ignored; a TTBR index past the
+ * tables is no translation.
+ */
+static bool dart_alias(const struct model *m, uint64_t iova, uint64_t *out)
+{
+	unsigned int top = index_shift(geom.levels);
+
+	*out = iova & model_up_to(top + geom.bpl - 1);
+	return (*out >> top) < geom.n_ttbrs;
+}
+
+static bool has_table(const struct model *m, unsigned int level, uint64_t iova)
+{
+	unsigned int span = index_shift(level);
+
+	return model_has_table(m, iova & ~model_up_to(span - 1), span);
+}
+
+/* Leaf entries from @iova to the end of its table. */
+static uint64_t entries_left(uint64_t iova)
+{
+	return (1ULL << geom.bpl) - ((iova >> geom.shift) & ((1ULL << geom.bpl) - 1));
+}
+
+/*
+ * dart_map_pages(): a TTBR index past the tables is -ENOMEM (not
+ * -ERANGE); tables are allocated down to the leaves; up to the end of the
+ * leaf table, a live entry is -EEXIST (nothing mapped).
+ */
+static int dart_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			  uint64_t pgsize, uint64_t count, int prot,
+			  uint64_t *mapped)
+{
+	static struct pt_leaf run[1 << 11];	/* a leaf table's entries */
+	const struct pt_leaf *in;
+	uint64_t at, n;
+
+	if (pa >> geom.oas) {
+		model_warn(m, "dart-map-range");
+		return -ERANGE;
+	}
+	if (!(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE)))
+		return -EINVAL;
+	if (!dart_alias(m, iova, &at))
+		return -ENOMEM;
+	for (unsigned int level = geom.levels - 1; level > 1; level--) {
+		unsigned int span = index_shift(level);
+
+		if (has_table(m, level, at))
+			continue;
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, at & ~model_up_to(span - 1), span);
+	}
+	count = model_pgcount(m, count);
+	n = count < entries_left(at) ? count : entries_left(at);
+	if (model_leaves_in(m, at, at + (n * pgsize - 1), &in)) {
+		model_warn(m, "dart-map-live");
+		return -EEXIST;
+	}
+	for (uint64_t i = 0; i < n; i++)
+		run[i] = model_new_leaf(m, at + i * pgsize, pgsize,
+					pa + i * pgsize, prot);
+	model_add_leaves(m, run, n);
+	*mapped += n * pgsize;
+	return 0;
+}
+
+/*
+ * dart_unmap_pages(): nothing (and a WARN) without a leaf table; then
+ * entries up to the first empty one or the end of the table.
+ */
+static uint64_t dart_unmap_pages(struct model *m, uint64_t iova,
+				 uint64_t pgsize, uint64_t count)
+{
+	uint64_t at, n, i;
+
+	if (!dart_alias(m, iova, &at)) {
+		model_warn(m, "dart-unmap-no-table");
+		return 0;
+	}
+	for (unsigned int level = geom.levels - 1; level > 1; level--)
+		if (!has_table(m, level, at)) {
+			model_warn(m, "dart-unmap-no-table");
+			return 0;
+		}
+	count = model_pgcount(m, count);
+	n = count < entries_left(at) ? count : entries_left(at);
+	for (i = 0; i < n; i++) {
+		if (!model_lookup(m, at + i * pgsize)) {
+			model_warn(m, "dart-unmap-empty");
+			break;
+		}
+	}
+	if (i)
+		model_remove_leaves(m, at, at + (i * pgsize - 1));
+	return i * pgsize;
+}
+
+static const struct model_impl dart_impl = {
+	.map_pages	= dart_map_pages,
+	.unmap_pages	= dart_unmap_pages,
+	.alias		= dart_alias,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	d->accepted = dart_geometry(ts, d);
+	if (!d->accepted)
+		return;
+	d->info = (struct ptf_pt_info){
+		.pgsize_bitmap = geom.pgsize,
+		.ias = ts->pt.ias, .oas = geom.oas,
+		.va_first = 0, .va_last = (1ULL << ts->pt.ias) - 1,
+	};
+	d->rules = (struct model_rules){
+		.pgsize_bitmap = geom.pgsize,
+		.va_first = 0, .va_last = d->info.va_last,
+		.pa_limit = 1ULL << geom.oas,
+	};
+	d->impl = &dart_impl;
+	d->impl_ctx = &geom;
+	d->dirty_ops = true;	/* the glue's, always */
+}
+
+/* R and W apart; DART2 also has a no-cache bit: IOMMU_CACHE clears it. */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	return prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
+	int acc = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
+
+	if (ts->pt.fmt == PTF_FMT_APPLE_DART2 && (prot & PTF_PROT_CACHE))
+		acc |= HW_MEM_CACHED;
+	return acc;
 }
 
 /* Hardware walker ---------------------------------------------------------- */
@@ -117,10 +296,9 @@ static int pte_access(const struct dart *w, uint64_t pte)
 	uint64_t no_write = w->dart2 ? 1 << 2 : 1 << 7;
 
 	return (pte & no_read ? 0 : MODEL_PROT_READ) |
-	       (pte & no_write ? 0 : MODEL_PROT_WRITE);
+	       (pte & no_write ? 0 : MODEL_PROT_WRITE) |
+	       (w->dart2 && !(pte & 1 << 1) ? HW_MEM_CACHED : 0);
 }
-
-
 
 static void report_leaf(const struct dart *w, uint64_t va, uint64_t pte)
 {
@@ -155,51 +333,78 @@ static void walk(const struct dart *w, uint64_t table, unsigned int level,
 	for (uint64_t i = first; i <= last; i++) {
 		uint64_t pte = ptes[i], at = va + (i << sh);
 
+
 		if (!(pte & PTE_VALID))
 			continue;
-		if (level == 1)
+		if (level == 1) {
 			report_leaf(w, at, pte);
-		else
-			walk(w, pte_pa(w, pte), level - 1, at, lo, hi);
+			continue;
+		}
+		w->hw->table(w->hw, pte_pa(w, pte), at, sh);
+		walk(w, pte_pa(w, pte), level - 1, at, lo, hi);
 	}
 }
 
+/*
+ * The DART's regime, from its page size and input size: each level
+ * indexes page-shift - 3 bits; with 4K pages the top two bits of the
+ * input range select one of four TTBRs, and the rest takes at least two
+ * levels.  A TTBR the driver did not program (0) translates nothing.
+ */
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 {
 	const ptf_u64 *regs = hw->info->regs;
+	unsigned int shift = __builtin_ctzll(hw->pt->pgsize_bitmap);
+	unsigned int select = shift == 12 ? 2 : 0, bits;
 	struct dart w = {
 		.hw = hw,
 		.dart2 = hw->pt->fmt == PTF_FMT_APPLE_DART2,
-		.shift = __builtin_ctzll(hw->info->pgsize_bitmap),
-		.levels = (unsigned int)regs[5] - 1,
+		.shift = shift, .bpl = shift - 3,
 	};
 	unsigned int top;
 
-	w.bpl = w.shift - 3;
+	bits = hw->pt->ias - shift;
+	w.levels = (bits - select + w.bpl - 1) / w.bpl;
+	if (w.levels < 2)
+		w.levels = 2;
 	top = w.shift + w.levels * w.bpl;	/* IOVA bits per TTBR */
-	for (uint64_t t = 0; t < regs[4] && t < 4; t++) {
+	for (uint64_t t = 0; t < 4; t++) {
 		uint64_t base = t << top;
 
-		if (base > hi || (top < 64 && base + ((1ULL << top) - 1) < lo))
+		if (!regs[t] || base > hi ||
+		    (top < 64 && base + ((1ULL << top) - 1) < lo))
 			continue;
 		walk(&w, regs[t], w.levels, base, lo, hi);
 	}
 }
 
 static int dirty_unsupported_ret(const struct target_setup *ts,
-				 bool *in_contract)
+				 const char **warn)
 {
-	*in_contract = true;
 	return -EOPNOTSUPP;
 }
 
 static const struct warn_site warn_sites[] = {
-	{ "io-pgtable-dart.c", "dart_init_pte", "map over a live entry: -EEXIST" },
-	{ "io-pgtable-dart.c", "dart_map_pages", "PA beyond the OAS: -ERANGE" },
-	{ "io-pgtable-dart.c", "dart_unmap_pages",
-	  "unmap of an empty entry or of a range without a table" },
+	{ "dart-map-live", "io-pgtable-dart.c", "dart_init_pte",
+	  "ptep[i] & APPLE_DART_PTE_VALID", "map over a live entry: -EEXIST" },
+	{ "dart-map-range", "io-pgtable-dart.c", "dart_map_pages",
+	  "paddr >> cfg->oas", "PA beyond the OAS: -ERANGE" },
+	{ "dart-unmap-no-table", "io-pgtable-dart.c", "dart_unmap_pages",
+	  "!ptep", "unmap of a range without a table" },
+	{ "dart-unmap-empty", "io-pgtable-dart.c", "dart_unmap_pages",
+	  "!pte", "unmap of an empty entry" },
 	{ NULL },
 };
+
+/* Coverage: the generation, page size, IAS and OAS. */
+static const unsigned int class_fields[] = { F_FMT, F_PGSIZE, F_IAS, F_OAS };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%uK/ias%u/oas%u",
+		 ts->pt.fmt == PTF_FMT_APPLE_DART2 ? "DART2" : "DART",
+		 (unsigned int)ts->pt.pgsize_bitmap >> 10, ts->pt.ias, ts->pt.oas);
+}
 
 extern const struct ptf_twin_ops ptf_base__ptf_twin_iopgtable;
 extern const struct ptf_twin_ops ptf_cand__ptf_twin_iopgtable;
@@ -210,11 +415,14 @@ static const struct target dart = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = dirty_unsupported_ret,
 	.warn_sites	= warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= { &ptf_base__ptf_twin_iopgtable,
 			    &ptf_cand__ptf_twin_iopgtable },
 };

@@ -43,13 +43,38 @@ int drv_bank(uint64_t phys, uint64_t base, uint64_t stride, unsigned int nr,
 	return -1;
 }
 
-int drv_no_dirty_ret(const struct target_setup *ts, bool *in_contract)
+int drv_no_dirty_ret(const struct target_setup *ts, const char **warn)
 {
-	*in_contract = true;
 	return -EOPNOTSUPP;
 }
 
-bool drv_noncoherent(const struct target_setup *ts)
+void drv_predict(const struct target_setup *ts, struct target_domain *d,
+		 uint64_t pgsize_bitmap, uint64_t va_last,
+		 const struct model_impl *impl)
 {
+	*d = (struct target_domain){
+		.accepted = true,
+		.create_allocs_open = true,
+		.info = {
+			.pgsize_bitmap = pgsize_bitmap,
+			.ias = va_last == UINT64_MAX ? 64 :
+			       64 - (unsigned int)__builtin_clzll(va_last),
+			.oas = ts->pt.oas,
+			.va_first = 0, .va_last = va_last,
+		},
+		.rules = {
+			.pgsize_bitmap = pgsize_bitmap,
+			.va_first = 0, .va_last = va_last,
+			/* Each map_pages() checks or masks its own PA. */
+			.pa_limit = UINT64_MAX,
+		},
+		.impl = impl,
+		.incoherent = true,
+	};
+}
+
+bool drv_alias32(const struct model *m, uint64_t iova, uint64_t *canon)
+{
+	*canon = iova & 0xffffffffULL;
 	return true;
 }

@@ -39,10 +39,20 @@ int drv_bank(uint64_t phys, uint64_t base, uint64_t stride, unsigned int nr,
 	     uint64_t size, uint32_t *off);
 
 /* A driver without read_and_clear_dirty: iommufd gets -EOPNOTSUPP. */
-int drv_no_dirty_ret(const struct target_setup *ts, bool *in_contract);
+int drv_no_dirty_ret(const struct target_setup *ts, const char **warn);
 
-/* These IOMMUs walk through a non-coherent interconnect. */
-bool drv_noncoherent(const struct target_setup *ts);
+/*
+ * What every driver target predicts of a domain: accepted, with the
+ * driver's @pgsize_bitmap and the IOVA window [0, @va_last] it publishes,
+ * the OAS of its hardware, a non-coherent walk (these IOMMUs sit on
+ * non-coherent interconnects), no dirty ops, and @impl for its tables.
+ */
+void drv_predict(const struct target_setup *ts, struct target_domain *d,
+		 uint64_t pgsize_bitmap, uint64_t va_last,
+		 const struct model_impl *impl);
+
+/* The IOVA a 32-bit IOMMU translates @iova as: the driver truncates it. */
+bool drv_alias32(const struct model *m, uint64_t iova, uint64_t *canon);
 
 /* Bits [hi:lo] of @v. */
 static inline uint64_t drv_bits(uint64_t v, unsigned int hi, unsigned int lo)

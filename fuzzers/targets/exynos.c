@@ -35,6 +35,7 @@
  * whole group of 16 entries: docs/patches.md), 4K small pages.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -88,20 +89,174 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define SECT		(1ULL << 20)
+#define LPAGE		(1ULL << 16)
+#define SPAGE		(1ULL << 12)
+#define EXY_PGSIZES	(SECT | LPAGE | SPAGE)
+
+static unsigned int exy_oas;	/* the model's hardware: predict() sets it */
+
+/* A level-1 entry of the IOVA's 1M, as the driver keeps it. */
+enum exy_l1 { EXY_FAULT, EXY_SECTION, EXY_TABLE };
+
+/*
+ * The entry of the 1M at @at: a section, a level-2 table of the domain's
+ * own, or a fault (the zero table's link, ZERO_LV2LINK, included).
+ */
+static enum exy_l1 l1_entry(const struct model *m, uint64_t at)
+{
+	const struct pt_leaf *l = model_lookup(m, at);
+
+	if (l && l->size == SECT)
+		return EXY_SECTION;
+	return model_has_table(m, at & ~(SECT - 1), 20) ? EXY_TABLE : EXY_FAULT;
+}
+
+/* The PA an entry keeps: PA >> 4 in 32 bits from v5 on, else 32 bits. */
+static uint64_t exy_pa(uint64_t pa)
+{
+	return pa & model_up_to(exy_oas - 1);
+}
+
+static void add_leaf(struct model *m, uint64_t at, uint64_t size,
+		     uint64_t pa, int prot)
+{
+	struct pt_leaf leaf = model_new_leaf(m, at, size, exy_pa(pa), prot);
+
+	model_add_leaf(m, &leaf);
+}
+
+/*
+ * lv1set_section(): over a section, or over a table with live pages
+ * (lv2entcnt below 256), a WARN and -EADDRINUSE; an emptied table is
+ * freed and the section written over it.
+ */
+static int map_section(struct model *m, uint64_t at, uint64_t pa, int prot)
+{
+	const struct pt_leaf *l;
+
+	switch (l1_entry(m, at)) {
+	case EXY_SECTION:
+		model_warn(m, "exynos-map-section-live");
+		return -EADDRINUSE;
+	case EXY_TABLE:
+		if (model_leaves_in(m, at, at + (SECT - 1), &l)) {
+			model_warn(m, "exynos-map-section-live");
+			return -EADDRINUSE;
+		}
+		model_remove_tables(m, at, at + (SECT - 1), 20);
+		break;
+	case EXY_FAULT:
+		break;
+	}
+	add_leaf(m, at, SECT, pa, prot);
+	return 0;
+}
+
+/*
+ * alloc_lv2entry() and lv2set_page(): below a section, a WARN and
+ * -EADDRINUSE; a fault entry gets a new level-2 table (one allocation:
+ * -ENOMEM), which stays even if the page then fails; over a live entry a
+ * WARN and -EADDRINUSE (a large page clears the entries it wrote first).
+ */
+static int map_page(struct model *m, uint64_t at, uint64_t pa, uint64_t size,
+		    int prot)
+{
+	const struct pt_leaf *l;
+
+	switch (l1_entry(m, at)) {
+	case EXY_SECTION:
+		model_warn(m, "exynos-map-under-section");
+		return -EADDRINUSE;
+	case EXY_FAULT:
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, at & ~(SECT - 1), 20);
+		break;
+	case EXY_TABLE:
+		break;
+	}
+	if (model_leaves_in(m, at, at + (size - 1), &l)) {
+		model_warn(m, "exynos-map-page-live");
+		return -EADDRINUSE;
+	}
+	add_leaf(m, at, size, pa, prot);
+	return 0;
+}
+
+/*
+ * exynos_iommu_map(): one page of @pgsize per call.  The driver truncates
+ * the IOVA to 32 bits; the model holds it to the geometry it publishes
+ * (the whole 64 bits), so an IOVA past 4 GiB is a known finding, not the
+ * model's (exynos-aperture-wider-than-iova).
+ */
+static int exy_map_pages(struct model *m, uint64_t at, uint64_t pa,
+			 uint64_t pgsize, uint64_t count, int prot,
+			 uint64_t *mapped)
+{
+	int ret;
+
+	prot &= MODEL_PROT_READ | MODEL_PROT_WRITE;
+	ret = pgsize == SECT ? map_section(m, at, pa, prot) :
+			       map_page(m, at, pa, pgsize, prot);
+	if (!ret)
+		*mapped += pgsize;
+	return ret;
+}
+
+/*
+ * exynos_iommu_unmap(), one entry per call: a section goes whole (less than
+ * 1M: a WARN and 0) and its entry links the zero table again; a fault entry
+ * reports min(@pgsize, 1M) as unmapped; in a table, a hole or a small page
+ * is 4K, a large page 64K (less than 64K asked: a WARN and 0).
+ */
+static uint64_t exy_unmap_pages(struct model *m, uint64_t at,
+				uint64_t pgsize, uint64_t count)
+{
+	const struct pt_leaf *l;
+
+	switch (l1_entry(m, at)) {
+	case EXY_SECTION:
+		if (pgsize < SECT) {
+			model_warn(m, "exynos-unmap-part-section");
+			return 0;
+		}
+		model_remove_leaves(m, at, at + (SECT - 1));
+		return SECT;
+	case EXY_FAULT:
+		return pgsize < SECT ? pgsize : SECT;
+	case EXY_TABLE:
+		break;
+	}
+	l = model_lookup(m, at);
+	if (!l || l->size == SPAGE) {
+		if (l)
+			model_remove_leaves(m, at, at + (SPAGE - 1));
+		return SPAGE;
+	}
+	if (pgsize < LPAGE) {
+		model_warn(m, "exynos-unmap-part-large");
+		return 0;
+	}
+	model_remove_leaves(m, l->iova, l->iova + (LPAGE - 1));
+	return LPAGE;
+}
+
+static const struct model_impl exy_impl = {
+	.map_pages	= exy_map_pages,
+	.unmap_pages	= exy_unmap_pages,
+};
+
 /*
  * The contract is the domain's geometry, aperture_end = ~0UL, although the
  * SysMMU translates 32 bits: known finding exynos-aperture-wider-than-iova.
  */
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+static void predict(const struct target_setup *ts, struct target_domain *d)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = info->pgsize_bitmap,
-		.va_first = info->va_first,
-		.va_last = info->va_last,
-		.pa_limit = 1ULL << ts->pt.oas,
-	};
+	exy_oas = ts->pt.oas;
+	drv_predict(ts, d, EXY_PGSIZES, UINT64_MAX, &exy_impl);
 }
 
 /* v1-v3 have no write-only pages: a write grant is read and write. */
@@ -437,15 +592,15 @@ static void walk_l1(struct exy_walk *w, const uint32_t *pgd,
 		    unsigned int i, uint64_t lo, uint64_t hi)
 {
 	uint32_t e = pgd[i];
-	uint64_t va = (uint64_t)i << 20;
+	uint64_t va = (uint64_t)i << 20, table;
 
 	switch (e & 3) {
 	case 1:
 		if (w->v5 ? e & 0x3c : e & 0x3fc)
 			w->hw->error(w->hw, "level-1 entry 0x%08x for 0x%llx has reserved bits set",
 				     e, (unsigned long long)va);
-		walk_l2(w, field_pa(w, e, w->v5 ? 0xffffffc0u : 0xfffffc00u), va,
-			lo, hi);
+		table = field_pa(w, e, w->v5 ? 0xffffffc0u : 0xfffffc00u);
+		walk_l2(w, table, va, lo, hi);
 		break;
 	case 2: {
 		uint64_t pa = field_pa(w, e, w->v5 ? 0xffff0000u : 0xfff00000u);
@@ -482,14 +637,31 @@ static bool driver_config(const struct target_setup *ts)
 	return true;
 }
 
+/* "~PATTERN": the formatted message of a WARN(1, fmt, ...), as a glob. */
 static const struct warn_site warn_sites[] = {
-	{ "exynos-iommu.c", "lv1set_section", "map over a live 1M section or a table in use: -EADDRINUSE" },
-	{ "exynos-iommu.c", "alloc_lv2entry", "map below a live 1M section: -EADDRINUSE" },
-	{ "exynos-iommu.c", "lv2set_page", "map over a live page: -EADDRINUSE" },
-	{ "exynos-iommu.c", "exynos_iommu_unmap",
-	  "unmap of part of a section or large page" },
+	{ "exynos-map-section-live", "exynos-iommu.c", "lv1set_section",
+	  "~Trying mapping on 1MiB@* that is mapped",
+	  "map over a live 1M section or a table in use: -EADDRINUSE" },
+	{ "exynos-map-under-section", "exynos-iommu.c", "alloc_lv2entry",
+	  "~Trying mapping on * mapped with 1MiB page",
+	  "map below a live 1M section: -EADDRINUSE" },
+	{ "exynos-map-page-live", "exynos-iommu.c", "lv2set_page",
+	  "!lv2ent_fault(pent)", "map over a live page: -EADDRINUSE" },
+	{ "exynos-unmap-part-section", "exynos-iommu.c", "exynos_iommu_unmap",
+	  "size < SECT_SIZE", "unmap of part of a 1M section: 0" },
+	{ "exynos-unmap-part-large", "exynos-iommu.c", "exynos_iommu_unmap",
+	  "size < LPAGE_SIZE", "unmap of part of a 64K large page: 0" },
 	{ NULL },
 };
+
+static const unsigned int class_fields[] = { F_VERSION, F_SYSMMUS, F_TABLES };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/sysmmus%u/tables-%s",
+		 version_names[ts->pt.variant], ts->pt.instances,
+		 ts->table_base[PTF_TWIN_BASE] >> 32 ? "high" : "low");
+}
 
 static const struct target exynos = {
 	.name		= "exynos",
@@ -497,14 +669,25 @@ static const struct target exynos = {
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
+	/*
+	 * Every unused level-1 entry links the driver's zero table: to the
+	 * SysMMU a table of faults, which it cannot tell from a region's own
+	 * emptied table (with one unused region left, not even by counting
+	 * links).  So the walker reports no tables and the shape is not
+	 * compared; the model keeps the driver's tables for what they decide
+	 * (an unmap over a hole, a section over an emptied table).
+	 */
+	.no_table_shape	= true,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 

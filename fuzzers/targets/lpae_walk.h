@@ -2,20 +2,32 @@
 /*
  * lpae_walk.h - the VMSAv8 long-descriptor walker (lpae_walk.c), for every
  * target whose device walks LPAE tables: io-pgtable-arm's and the SMMU
- * drivers'.  @regs are the registers the table was programmed with, as
- * struct ptf_pt_info has them for @fmt (TTBR, TSZ, TG; VTTBR, TSZ, TG, SL0
- * for stage 2; TRANSTAB for Mali).
+ * drivers'.
  */
 #ifndef PTF_LPAE_WALK_H
 #define PTF_LPAE_WALK_H
 
 #include "target.h"
 
-/* Report every leaf intersecting [lo, hi]. */
-void lpae_walk(const struct hw_ctx *hw, enum ptf_fmt fmt, bool ttbr1,
-	       const ptf_u64 *regs, uint64_t lo, uint64_t hi);
+/* What the device was programmed with, as its walk reads it. */
+struct lpae_regime {
+	enum ptf_fmt fmt;
+	bool ttbr1;		/* the upper range, TTBR1 and T1SZ/TG1 */
+	bool s2fwb;		/* stage 2 MemAttr with FWB */
+	unsigned int oas;	/* FEAT_LPA's 4T blocks above 48 bits */
+	/*
+	 * The registers, as struct ptf_pt_info has them for @fmt: TTBR, TSZ,
+	 * TG, MAIR; VTTBR, TSZ, TG, SL0 for stage 2; TRANSTAB, MEMATTR for
+	 * Mali.
+	 */
+	const ptf_u64 *regs;
+};
+
+/* Report every leaf intersecting [lo, hi], and the tables on the way. */
+void lpae_walk(const struct hw_ctx *hw, const struct lpae_regime *r,
+	       uint64_t lo, uint64_t hi);
 /* A device write at @iova: HTTU's dirty update with DBM. */
-enum hw_write_result lpae_write(const struct hw_ctx *hw, enum ptf_fmt fmt,
-				bool ttbr1, const ptf_u64 *regs, uint64_t iova);
+enum hw_write_result lpae_write(const struct hw_ctx *hw,
+				const struct lpae_regime *r, uint64_t iova);
 
 #endif /* PTF_LPAE_WALK_H */

@@ -131,13 +131,20 @@ static bool driver_config(const struct target_setup *ts)
 	return pt->level == 2 && pt->oas == 52 && (amd || noiommu);
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* fmt/amdv1.h and iommu_amdv1.c */
+static const struct pt_fmt amdv1_pt = {
+	.granule_lg2 = 12, .max_top_level = 5, .max_va_lg2 = 64,
+	.max_oa_lg2 = 52,
+	.supported = PTF_PT_FULL_VA | PTF_PT_DYNAMIC_TOP | PTF_PT_FLUSH_RANGE |
+		     PTF_PT_FLUSH_RANGE_NO_GAPS | PTF_PT_FMT(0) | PTF_PT_FMT(1),
+	.forced = AMDV1_FORCED,
+	.init = amdv1_pt_init, .sizes = amdv1_pt_sizes,
+	.set_prot = amdv1_pt_set_prot, .dirty = true,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
 {
-	pt_rules(ts, info, r);
-	/* The IOMMU sets D; amdv1 installs leaves clean. */
-	r->tracks_dirty = true;
-	amdv1_dynamic_top_rules(&amdv1, info, r);
+	pt_predict(ts, &amdv1_pt, d);
 }
 
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
@@ -150,19 +157,25 @@ static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 	return amdv1_hw_write(hw, &amdv1, iova);
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_LEVEL, F_IAS };
+
 static const struct target pt_amdv1 = {
 	.name		= "pt_amdv1",
 	.summary	= "generic_pt amdv1: AMD IOMMU v1 host page table",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= amdv1_access_of,
 	.hw_walk	= hw_walk,
 	.hw_write	= hw_write,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

@@ -93,23 +93,45 @@ static inline unsigned int amdv1_nr_entries(const struct amdv1_fmt *f,
 }
 
 /*
- * The model's view of a PT_FEAT_DYNAMIC_TOP table of this format.  A
- * level's span is cut to the domain's VA, which changes no prediction (no
- * leaf nor range is wider than the VA) but keeps the model from shifting
- * by 64 for the level-6 table of a VA narrower than 64 bits.
+ * amdv1pt_possible_sizes(): every power of two from an entry's size to half
+ * its table's span (51 bits at most) below the top-most level, but 512G.
  */
-static inline void amdv1_dynamic_top_rules(const struct amdv1_fmt *f,
-					   const struct ptf_pt_info *info,
-					   struct model_rules *r)
+static inline uint64_t amdv1_pt_sizes(const struct pt_geom *g,
+				      unsigned int level)
 {
-	r->dynamic_top = true;
-	r->max_top_level = f->max_top_level;
-	r->max_vasz_lg2 = info->ias;
-	for (unsigned int level = 0; level <= f->max_top_level; level++) {
-		unsigned int span = amdv1_span_lg2(f, level);
+	unsigned int item = pt_item_lg2(g->fmt, level), top = item + 8;
 
-		r->top_span_lg2[level] = span < info->ias ? span : info->ias;
-	}
+	if (level >= g->fmt->max_top_level)
+		return 0;
+	if (top > 51)
+		top = 51;
+	return (model_up_to(top) & ~model_up_to(item - 1)) & ~(1ULL << 39);
+}
+
+/*
+ * amdv1pt_iommu_fmt_init(): a starting level 1..PT_MAX_TOP_LEVEL; without
+ * a dynamic top the VA is what that level spans (except at the top-most).
+ */
+static inline bool amdv1_pt_init(const struct ptf_pt_config *pc,
+				 struct pt_geom *g)
+{
+	const struct pt_fmt *f = g->fmt;
+	unsigned int max = f->max_va_lg2;
+
+	if (!pc->level || pc->level > f->max_top_level)
+		return false;
+	if (!(g->features & PTF_PT_DYNAMIC_TOP) && pc->level != f->max_top_level)
+		max = pt_span_lg2(f, pc->level);
+	g->vasz = max < pc->ias ? max : pc->ias;
+	g->oasz = f->max_oa_lg2 < pc->oas ? f->max_oa_lg2 : pc->oas;
+	g->top_level = pc->level;
+	return true;
+}
+
+/* IR and IW as asked; nothing is refused. */
+static inline int amdv1_pt_set_prot(const struct pt_geom *g, int prot)
+{
+	return 0;
 }
 
 /* The IOMMU enforces IR and IW, either alone. */
@@ -285,6 +307,8 @@ static void amdv1_walk_table(const struct amdv1_walk *w, uint64_t phys,
 			continue;
 		switch (amdv1_classify(w, ptes[i], level, va)) {
 		case AMD_TABLE:
+			w->hw->table(w->hw, amdv1_table_phys(w, ptes[i]), va,
+				     item);
 			amdv1_walk_table(w, amdv1_table_phys(w, ptes[i]),
 					 level - 1, va,
 					 access & amdv1_entry_access(ptes[i]));

@@ -107,14 +107,17 @@ static bool driver_config(const struct target_setup *ts)
 				 pt->pgsize_bitmap == pgsizes_values[1]);
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* fmt/amdv1.h as AMDV1_IOMMUFD_SELFTEST and iommu_mock.c */
+static const struct pt_fmt mock_pt = {
+	.granule_lg2 = 11, .max_top_level = 4, .max_va_lg2 = 56,
+	.max_oa_lg2 = 51,
+	.init = amdv1_pt_init, .sizes = amdv1_pt_sizes,
+	.set_prot = amdv1_pt_set_prot, .dirty = true,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
 {
-	pt_rules(ts, info, r);
-	/* The selftest's device sets D; leaves are installed clean. */
-	r->tracks_dirty = true;
-	if (ts->pt.features & PTF_PT_DYNAMIC_TOP)
-		amdv1_dynamic_top_rules(&mock, info, r);
+	pt_predict(ts, &mock_pt, d);
 }
 
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
@@ -127,19 +130,25 @@ static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 	return amdv1_hw_write(hw, &mock, iova);
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_LEVEL, F_IAS, F_FEATURES };
+
 static const struct target pt_amdv1_mock = {
 	.name		= "pt_amdv1_mock",
 	.summary	= "generic_pt amdv1_mock: the iommufd selftest's 2K-granule amdv1",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= amdv1_access_of,
 	.hw_walk	= hw_walk,
 	.hw_write	= hw_write,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

@@ -140,12 +140,63 @@ static bool driver_config(const struct target_setup *ts)
 	       pt->pgsize_bitmap == pgsizes_values[0];
 }
 
+/* riscvpt_iommu_fmt_init(): Sv39, Sv48 or Sv57 from the VA. */
+static bool riscv_init(const struct ptf_pt_config *pc, struct pt_geom *g)
+{
+	if (pc->ias != 39 && pc->ias != 48 && pc->ias != 57)
+		return false;
+	g->top_level = (pc->ias - 12) / 9 - 1;
+	g->oasz = pc->oas < 56 ? pc->oas : 56;
+	return true;
+}
+
+/* A leaf at every level; with Svnapot also 64K at level 0. */
+static uint64_t riscv_sizes(const struct pt_geom *g, unsigned int level)
+{
+	uint64_t sizes = 1ULL << pt_item_lg2(g->fmt, level);
+
+	if (!level && (g->features & PTF_PT_RISCV_SVNAPOT_64K))
+		sizes |= SZ_64K;
+	return sizes;
+}
+
+/* X unless NOEXEC, so no mappable prot lacks R, W and X. */
+static int riscv_set_prot(const struct pt_geom *g, int prot)
+{
+	return 0;
+}
+
+/* fmt/riscv.h (64-bit) and iommu_riscv64.c */
+static const struct pt_fmt riscv_pt = {
+	.granule_lg2 = 12, .max_top_level = 4, .max_va_lg2 = 57,
+	.max_oa_lg2 = 56,
+	.supported = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE |
+		     PTF_PT_RISCV_SVNAPOT_64K | PTF_PT_DETAILED_GATHER,
+	.forced = PTF_PT_DETAILED_GATHER,
+	.init = riscv_init, .sizes = riscv_sizes, .set_prot = riscv_set_prot,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	pt_predict(ts, &riscv_pt, d);
+}
+
 /* riscvpt_iommu_set_prot(): IOMMU_WRITE sets R, W and D. */
 static int access_of(const struct target_setup *ts, int prot)
 {
+	int acc = prot & MODEL_PROT_READ;
+
 	if (prot & MODEL_PROT_WRITE)
-		return MODEL_PROT_READ | MODEL_PROT_WRITE;
-	return prot & MODEL_PROT_READ;
+		acc = MODEL_PROT_READ | MODEL_PROT_WRITE;
+	if (!(prot & PTF_PROT_NOEXEC))
+		acc |= HW_ACC_EXEC;
+	/* Svpbmt: IO for IOMMU_MMIO, NC without IOMMU_CACHE, else the PMA. */
+	if ((ts->pt.features & PTF_PT_RISCV_SVPBMT) && !(prot & PTF_PROT_MMIO) &&
+	    (prot & PTF_PROT_CACHE))
+		acc |= HW_MEM_CACHED;
+	if ((ts->pt.features & PTF_PT_RISCV_SVPBMT) && (prot & PTF_PROT_MMIO))
+		acc |= HW_MEM_DEVICE;
+	return acc;
 }
 
 /* Hardware walker ---------------------------------------------------------- */
@@ -211,7 +262,7 @@ static bool level0_leaf(const struct rv_walk *w, uint64_t e, uint64_t va)
 }
 
 /* What a U-mode request may do through leaf @e, without A/D updating. */
-static int leaf_access(uint64_t e)
+static int leaf_access(const struct rv_walk *w, uint64_t e)
 {
 	int access = 0;
 
@@ -221,6 +272,13 @@ static int leaf_access(uint64_t e)
 		access |= MODEL_PROT_READ;
 	if ((e & RV_W) && (e & RV_D))
 		access |= MODEL_PROT_WRITE;
+	if (e & RV_X)
+		access |= HW_ACC_EXEC;
+	/* Svpbmt's PMA (0) is the memory's own type: cacheable for RAM. */
+	if (w->svpbmt && RV_PBMT(e) == 0)
+		access |= HW_MEM_CACHED;
+	if (w->svpbmt && RV_PBMT(e) == 2)
+		access |= HW_MEM_DEVICE;
 	return access;
 }
 
@@ -229,7 +287,7 @@ static void report(const struct rv_walk *w, uint64_t va, uint64_t size,
 {
 	struct hw_leaf l = {
 		.iova = va, .size = size, .phys = phys,
-		.access = leaf_access(e),
+		.access = leaf_access(w, e),
 	};
 
 	w->hw->leaf(w->hw, &l);
@@ -331,6 +389,7 @@ static void visit(const struct rv_walk *w, uint64_t e, unsigned int level,
 			     (unsigned long long)e);
 		return;
 	}
+	w->hw->table(w->hw, RV_PPN(e) << 12, va, level_shift(level));
 	walk(w, RV_PPN(e) << 12, level - 1, va, lo, hi);
 }
 
@@ -378,18 +437,24 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 	walk(&w, hw->info->regs[0], w.levels - 1, 0, lo, hi);
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_IAS, F_FEATURES };
+
 static const struct target pt_riscv64 = {
 	.name		= "pt_riscv64",
 	.summary	= "generic_pt riscv64: RISC-V IOMMU first stage, Sv39/48/57",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= pt_rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

@@ -33,6 +33,7 @@
  *    a write sets D (bit 9) in the leaf.  D is what read_and_clear_dirty
  *    reports; a new leaf starts clean.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "pt_common.h"
@@ -117,22 +118,42 @@ static unsigned int level_span_lg2(unsigned int level)
 	return 12 + 9 * (level + 1);
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* vtdss_pt_iommu_fmt_init(): a top level of 2..4; the VA is the driver's. */
+static bool vtdss_init(const struct ptf_pt_config *pc, struct pt_geom *g)
 {
-	pt_rules(ts, info, r);
-	/* Leaves are written without D; only a device write sets it. */
-	r->tracks_dirty = true;
-	/* The nest-parent erratum workaround refuses read-only maps. */
-	if (ts->pt.features & FEAT_FORCE_WRITEABLE)
-		r->map_prot_required = MODEL_PROT_WRITE;
-	if (ts->pt.features & PTF_PT_DYNAMIC_TOP) {
-		r->dynamic_top = true;
-		r->max_top_level = 4;
-		r->max_vasz_lg2 = info->ias;
-		for (unsigned int l = 0; l <= 4; l++)
-			r->top_span_lg2[l] = (uint8_t)level_span_lg2(l);
-	}
+	if (pc->level < 2 || pc->level > 4)
+		return false;
+	g->top_level = pc->level;
+	return true;
+}
+
+/* 4K, 2M and 1G leaves, one entry each. */
+static uint64_t vtdss_sizes(const struct pt_geom *g, unsigned int level)
+{
+	return level <= 2 ? 1ULL << pt_item_lg2(g->fmt, level) : 0;
+}
+
+/* The nest-parent erratum workaround refuses read-only maps. */
+static int vtdss_set_prot(const struct pt_geom *g, int prot)
+{
+	if ((g->features & FEAT_FORCE_WRITEABLE) && !(prot & MODEL_PROT_WRITE))
+		return -EINVAL;
+	return 0;
+}
+
+/* fmt/vtdss.h and iommu_vtdss.c */
+static const struct pt_fmt vtdss_pt = {
+	.granule_lg2 = 12, .max_top_level = 4, .max_va_lg2 = 57,
+	.max_oa_lg2 = 52,
+	.supported = PTF_PT_FLUSH_RANGE | FEAT_FORCE_COHERENCE |
+		     FEAT_FORCE_WRITEABLE | PTF_PT_DMA_INCOHERENT,
+	.init = vtdss_init, .sizes = vtdss_sizes, .set_prot = vtdss_set_prot,
+	.dirty = true,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	pt_predict(ts, &vtdss_pt, d);
 }
 
 /*
@@ -198,7 +219,7 @@ static const char *level_name(unsigned int level)
 static bool ss_walk_init(struct ss_walk *w, const struct hw_ctx *hw)
 {
 	uint64_t aw = hw->info->regs[1], root = hw->info->regs[0];
-	unsigned int haw = hw->info->oas < 52 ? hw->info->oas : 52;
+	unsigned int haw = hw->pt->oas < 52 ? hw->pt->oas : 52;
 	unsigned int mgaw = hw->pt->ias;
 
 	*w = (struct ss_walk){
@@ -310,6 +331,7 @@ static void visit(const struct ss_walk *w, uint64_t e, unsigned int level,
 		w->hw->leaf(w->hw, &l);
 		return;
 	}
+	w->hw->table(w->hw, SS_ADDR(e), va, level_shift(level));
 	walk(w, SS_ADDR(e), level - 1, va, lo, hi, access);
 }
 
@@ -376,18 +398,24 @@ static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 	return HW_WRITE_FAULT;
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_LEVELS, F_VASZ, F_FEATURES };
+
 static const struct target pt_vtdss = {
 	.name		= "pt_vtdss",
 	.summary	= "generic_pt vtdss: Intel VT-d second stage",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.hw_write	= hw_write,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

@@ -111,6 +111,43 @@ static bool driver_config(const struct target_setup *ts)
 	       (intel || amd);
 }
 
+/* x86_64_pt_iommu_fmt_init(): 4 or 5 levels (top level 3 or 4). */
+static bool x86_init(const struct ptf_pt_config *pc, struct pt_geom *g)
+{
+	if (pc->level < 3 || pc->level > 4)
+		return false;
+	g->top_level = pc->level;
+	g->oasz = pc->oas < 52 ? pc->oas : 52;
+	return true;
+}
+
+/* 4K, 2M and 1G leaves, one entry each. */
+static uint64_t x86_sizes(const struct pt_geom *g, unsigned int level)
+{
+	return level <= 2 ? 1ULL << pt_item_lg2(g->fmt, level) : 0;
+}
+
+/* Every prot is a valid entry (R is implied). */
+static int x86_set_prot(const struct pt_geom *g, int prot)
+{
+	return 0;
+}
+
+/* fmt/x86_64.h and iommu_x86_64.c */
+static const struct pt_fmt x86_pt = {
+	.granule_lg2 = 12, .max_top_level = 4, .max_va_lg2 = 57,
+	.max_oa_lg2 = 52,
+	.supported = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE |
+		     PTF_PT_FLUSH_RANGE_NO_GAPS | PTF_PT_FMT(0) |
+		     PTF_PT_DMA_INCOHERENT,
+	.init = x86_init, .sizes = x86_sizes, .set_prot = x86_set_prot,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	pt_predict(ts, &x86_pt, d);
+}
+
 /* x86 cannot express write-only: a present entry is readable. */
 static int access_of(const struct target_setup *ts, int prot)
 {
@@ -169,6 +206,7 @@ static void visit(const struct x86_walk *w, uint64_t e, unsigned int level,
 	if (e & X86_PS)
 		w->hw->error(w->hw, "PS set in a level-%u entry for 0x%llx: reserved",
 			     level, (unsigned long long)va);
+	w->hw->table(w->hw, X86_ADDR(e), va, level_shift(level));
 	walk(w, X86_ADDR(e), level - 1, va, lo, hi, writable && (e & X86_RW));
 }
 
@@ -206,18 +244,24 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 	walk(&w, hw->info->regs[0], w.levels - 1, 0, lo, hi, true);
 }
 
+/* Coverage classes: see pt_class_name(). */
+static const unsigned int class_fields[] = { F_LEVELS, F_IAS, F_FEATURES };
+
 static const struct target pt_x86_64 = {
 	.name		= "pt_x86_64",
 	.summary	= "generic_pt x86_64: Intel VT-d first stage, AMD IOMMU v2",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= pt_rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = pt_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= pt_warn_sites,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= pt_class_name,
 	.twin		= PT_TWINS,
 };
 

@@ -30,6 +30,7 @@
  * PTEs, so the model's leaves are 4K (docs/patches.md: the length is 4K).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -78,16 +79,81 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define RK_PGSIZES	0x007ff000ULL	/* 4K..4M: what one page table holds */
+#define RK_TABLE_LG2	22		/* a page table maps 1024 4K pages */
+#define RK_PAGE		0x1000ULL
+
+static bool rk_v2;	/* the model's hardware: predict() sets it */
+
+/* The PA a PTE keeps: v1 bits [31:12] (rk_mk_pte()), v2 bits [39:12]. */
+static uint64_t rk_pte_pa(uint64_t pa)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = 1 << 12,	/* every leaf is one 4K PTE */
-		.va_first = 0,
-		.va_last = 0xffffffffULL,
-		.pa_limit = 1ULL << ts->pt.oas,
-	};
+	return pa & (rk_v2 ? 0xfffffff000ULL : 0xfffff000ULL);
+}
+
+/*
+ * rk_iommu_map(): the IOVA truncated to 32 bits (dma_addr_t indexes), the
+ * page table of its 4M allocated if there is none (one allocation; a
+ * failure is -ENOMEM), then @pgsize / 4K PTEs whatever the count; a valid
+ * PTE among them is -EADDRINUSE, after the ones this call wrote are
+ * cleared again.  It reports @pgsize mapped.
+ */
+static int rk_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			uint64_t pgsize, uint64_t count, int prot,
+			uint64_t *mapped)
+{
+	uint64_t at = iova & 0xffffffffULL, n = pgsize / RK_PAGE;
+	uint64_t table = at & ~((1ULL << RK_TABLE_LG2) - 1);
+	static struct pt_leaf run[1024];
+	const struct pt_leaf *l;
+
+	if (!model_has_table(m, table, RK_TABLE_LG2)) {
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, table, RK_TABLE_LG2);
+	}
+	if (model_leaves_in(m, at, at + (pgsize - 1), &l))
+		return -EADDRINUSE;
+	for (uint64_t i = 0; i < n; i++)
+		run[i] = model_new_leaf(m, at + i * RK_PAGE, RK_PAGE,
+					rk_pte_pa(pa + i * RK_PAGE), prot);
+	model_add_leaves(m, run, n);
+	*mapped += pgsize;
+	return 0;
+}
+
+/*
+ * rk_iommu_unmap(): nothing without a page table; else the PTEs from the
+ * IOVA up to @pgsize / 4K of them or the first invalid one, cleared and
+ * reported.  Page tables stay until the domain goes.
+ */
+static uint64_t rk_unmap_pages(struct model *m, uint64_t iova,
+			       uint64_t pgsize, uint64_t count)
+{
+	uint64_t at = iova & 0xffffffffULL, n = 0;
+
+	if (!model_has_table(m, at & ~((1ULL << RK_TABLE_LG2) - 1),
+			     RK_TABLE_LG2))
+		return 0;
+	while (n < pgsize / RK_PAGE && model_lookup(m, at + n * RK_PAGE))
+		n++;
+	if (n)
+		model_remove_leaves(m, at, at + (n * RK_PAGE - 1));
+	return n * RK_PAGE;
+}
+
+static const struct model_impl rk_impl = {
+	.map_pages	= rk_map_pages,
+	.unmap_pages	= rk_unmap_pages,
+	.alias		= drv_alias32,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	rk_v2 = ts->pt.variant;
+	drv_predict(ts, d, RK_PGSIZES, 0xffffffffULL, &rk_impl);
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -356,6 +422,7 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		if (!(dt[i] & 1))
 			continue;
 		check_reserved(hw, d, dt[i], false, va);
+		hw->table(hw, address_of(d, dt[i]), va, 22);
 		walk_table(hw, d, address_of(d, dt[i]), va, lo, hi);
 	}
 }
@@ -369,20 +436,32 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_VERSION, F_BANKS, F_TABLES, F_RESET };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/banks%u/tables-%s/reset-%s",
+		 version_names[ts->pt.variant], ts->pt.instances,
+		 ts->table_base[PTF_TWIN_BASE] >> 32 ? "high" : "low",
+		 ts->pt.quirks ? "no" : "yes");
+}
+
 static const struct target rockchip = {
 	.name		= "rockchip",
 	.summary	= "rockchip-iommu: Rockchip IOMMU v1 (32-bit PA) and v2 (RK3568, 40-bit PA)",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 

@@ -30,6 +30,7 @@
  * size bitmap is 4K; it writes one entry per map_pages() call).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -63,16 +64,62 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The model: what one map_pages() or unmap_pages() call does -------------- */
+
+#define SUN_TABLE_LG2	20	/* a level-2 table maps 256 4K pages */
+#define SUN_PAGE	0x1000ULL
+
+/*
+ * sun50i_iommu_map(): one PTE whatever the count.  A PA past 32 bits is
+ * -EINVAL; the IOVA is truncated to 32 bits by the index macros; a missing
+ * level-2 table is allocated (kmem_cache, one allocation; then
+ * dma_map_single(): -ENOMEM if either fails); a valid PTE is -EBUSY.
+ */
+static int sun_map_pages(struct model *m, uint64_t iova, uint64_t pa,
+			 uint64_t pgsize, uint64_t count, int prot,
+			 uint64_t *mapped)
 {
-	*r = (struct model_rules){
-		.family = MODEL_IO_PGTABLE,
-		.pgsize_bitmap = 1 << 12,
-		.va_first = 0,
-		.va_last = 0xffffffffULL,
-		.pa_limit = 1ULL << 32,
-	};
+	uint64_t at = iova & 0xffffffffULL;
+	uint64_t table = at & ~((1ULL << SUN_TABLE_LG2) - 1);
+	struct pt_leaf leaf;
+
+	if (pa >> 32)
+		return -EINVAL;
+	if (!model_has_table(m, table, SUN_TABLE_LG2)) {
+		if (!model_alloc(m))
+			return -ENOMEM;
+		model_add_table(m, table, SUN_TABLE_LG2);
+	}
+	if (model_lookup(m, at))
+		return -EBUSY;
+	leaf = model_new_leaf(m, at, SUN_PAGE, pa & 0xfffff000ULL, prot);
+	model_add_leaf(m, &leaf);
+	*mapped += pgsize;
+	return 0;
+}
+
+/* sun50i_iommu_unmap(): one valid PTE cleared (4K), or 0 for a hole. */
+static uint64_t sun_unmap_pages(struct model *m, uint64_t iova,
+				uint64_t pgsize, uint64_t count)
+{
+	uint64_t at = iova & 0xffffffffULL;
+
+	if (!model_has_table(m, at & ~((1ULL << SUN_TABLE_LG2) - 1),
+			     SUN_TABLE_LG2) || !model_lookup(m, at))
+		return 0;
+	model_remove_leaves(m, at, at + (SUN_PAGE - 1));
+	return SUN_PAGE;
+}
+
+static const struct model_impl sun_impl = {
+	.map_pages	= sun_map_pages,
+	.unmap_pages	= sun_unmap_pages,
+	.alias		= drv_alias32,
+};
+
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	drv_predict(ts, d, SUN_PAGE, 0xffffffffULL, &sun_impl);
 }
 
 static int access_of(const struct target_setup *ts, int prot)
@@ -300,6 +347,7 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		if (e & 0x3fc)
 			hw->error(hw, "L1 entry 0x%08x for 0x%llx has reserved bits set",
 				  e, (unsigned long long)va);
+		hw->table(hw, e & 0xfffffc00u, va, 20);
 		walk_l2(hw, d, e & 0xfffffc00u, va, lo, hi);
 	}
 }
@@ -313,20 +361,30 @@ static const struct warn_site warn_sites[] = {
 	{ NULL },
 };
 
+static const unsigned int class_fields[] = { F_SOC, F_MASTER };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/master%u", soc_names[ts->pt.variant],
+		 ts->pt.instances);
+}
+
 static const struct target sun50i = {
 	.name		= "sun50i",
 	.summary	= "sun50i-iommu: Allwinner H6/H616 IOMMU",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 

@@ -4,9 +4,10 @@
  * first level entries cover 1 MiB (section, bit 18 = supersection of 16
  * identical entries) or point to a 256-entry second-level table; second
  * level entries are 4K small pages (bit 1) or 64K large pages (type 0b01,
- * 16 identical entries).  AP[2] is bit 15 (L1) / bit 9 (L2), AF is AP[0].
- * MediaTek's extension keeps PA[34:32] in bits 9, 4, 5.  Shared by the
- * arm_v7s target and the drivers' targets on v7s tables.
+ * 16 identical entries).  AP[2] is bit 15 (L1) / bit 9 (L2), AF is AP[0];
+ * XN, and the memory type through TEX remap (PRRR, NMRR).  MediaTek's
+ * extension keeps PA[34:32] in bits 9, 4, 5.  Shared by the arm_v7s
+ * target and the drivers' targets on v7s tables.
  */
 #include "v7s_walk.h"
 
@@ -19,6 +20,7 @@
 
 struct v7s {
 	const struct hw_ctx *hw;
+	const struct v7s_regime *r;
 	bool mtk;		/* PA[34:32] in bits 5, 4, 9 */
 	bool perms;
 	unsigned int l1_entries;
@@ -43,16 +45,58 @@ static const uint32_t *map_table(const struct v7s *w, uint64_t table,
 	return pte;
 }
 
-/* Access from AP[2:0] of an entry whose attribute byte starts at @shift. */
-static int pte_access(const struct v7s *w, uint32_t pte, unsigned int shift,
-		      uint64_t va)
+/* Where an entry kind keeps its attributes. */
+struct v7s_attrs {
+	unsigned int ap;	/* AP[0] (the access flag); AP[1] +1, AP[2] +5 */
+	unsigned int xn;	/* the XN bit */
+	unsigned int tex;	/* TEX[2:0] */
+};
+
+static const struct v7s_attrs section_attrs = { 10, 4, 12 };
+static const struct v7s_attrs small_attrs = { 4, 0, 6 };
+static const struct v7s_attrs large_attrs = { 4, 15, 12 };
+
+/*
+ * The memory type with TEX remap (the driver programs PRRR and NMRR):
+ * index TEX[0]:C:B; PRRR's TRn says device (0b00, 0b01) or normal, and
+ * NMRR's IRn and ORn write-back (0b01 WBWA, 0b11 WB) or not.
+ */
+static int mem_type(const struct v7s *w, uint32_t pte, unsigned int tex)
 {
+	unsigned int idx = (pte >> tex & 1) << 2 | (pte >> 3 & 1) << 1 |
+			   (pte >> 2 & 1);
+	uint32_t prrr = w->r->prrr, nmrr = w->r->nmrr;
+	unsigned int ir = nmrr >> (2 * idx) & 3, or = nmrr >> (2 * idx + 16) & 3;
+
+	if ((prrr >> (2 * idx) & 3) < 2)
+		return HW_MEM_DEVICE;
+	return (ir & 1) && (or & 1) ? HW_MEM_CACHED : 0;
+}
+
+/*
+ * Access from AP[2:0] (AP[0] is the access flag: an entry without it
+ * faults) and XN; without permission checks (NO_PERMS), everything: those
+ * bits may then hold MediaTek's PA[34:32].
+ */
+static int pte_access(const struct v7s *w, uint32_t pte,
+		      const struct v7s_attrs *at, uint64_t va)
+{
+	int acc = MODEL_PROT_READ | MODEL_PROT_WRITE | HW_ACC_EXEC |
+		  HW_ACC_UNPRIV;
+
+	acc |= mem_type(w, pte, at->tex);
 	if (!w->perms)
-		return MODEL_PROT_READ | MODEL_PROT_WRITE;
-	if (!(pte >> shift & 1))
+		return acc;
+	if (!(pte >> at->ap & 1))
 		w->hw->error(w->hw, "entry 0x%08x at 0x%llx has the access flag clear",
 			     pte, (unsigned long long)va);
-	return MODEL_PROT_READ | (pte >> (shift + 5) & 1 ? 0 : MODEL_PROT_WRITE);
+	if (pte >> (at->ap + 5) & 1)
+		acc &= ~MODEL_PROT_WRITE;
+	if (!(pte >> (at->ap + 1) & 1))
+		acc &= ~HW_ACC_UNPRIV;
+	if (pte >> at->xn & 1)
+		acc &= ~HW_ACC_EXEC;
+	return acc;
 }
 
 /* A large page or supersection: 16 identical entries, group-aligned. */
@@ -93,12 +137,12 @@ static void walk_l2(const struct v7s *w, uint64_t table, uint64_t base,
 
 		if (pte & L2_SMALL) {
 			leaf(w, va, 1 << 12, (pte & 0xfffff000u) | mtk_bits(w, pte),
-			     pte_access(w, pte, 4, va));
+			     pte_access(w, pte, &small_attrs, va));
 			i++;
 		} else if (pte & L2_LARGE) {
 			i += check_group(w, ptes, i, va);
 			leaf(w, va, 1 << 16, (pte & 0xffff0000u) | mtk_bits(w, pte),
-			     pte_access(w, pte, 4, va));
+			     pte_access(w, pte, &large_attrs, va));
 		} else {
 			i++;
 		}
@@ -113,19 +157,21 @@ static uint64_t l1_base(uint64_t ttbr, bool mtk, unsigned int entries)
 	return mtk ? base | (ttbr & 7) << 32 : base;
 }
 
-void v7s_walk(const struct hw_ctx *hw, unsigned int quirks, uint64_t ttbr,
-	      unsigned int ias, uint64_t lo, uint64_t hi)
+void v7s_walk(const struct hw_ctx *hw, const struct v7s_regime *r,
+	      uint64_t lo, uint64_t hi)
 {
 	struct v7s w = {
 		.hw = hw,
-		.mtk = quirks & PTF_QUIRK_ARM_MTK_EXT,
-		.perms = !(quirks & PTF_QUIRK_NO_PERMS),
-		.l1_entries = 1u << (ias - 20),
+		.r = r,
+		.mtk = r->quirks & PTF_QUIRK_ARM_MTK_EXT,
+		.perms = !(r->quirks & PTF_QUIRK_NO_PERMS),
+		/* TTBCR.N = 0: the L1 table indexes the whole input range. */
+		.l1_entries = 1u << (r->ias - 20),
 	};
 	const uint32_t *l1;
 	unsigned int i, last;
 
-	l1 = map_table(&w, l1_base(ttbr, w.mtk, w.l1_entries), w.l1_entries);
+	l1 = map_table(&w, l1_base(r->ttbr, w.mtk, w.l1_entries), w.l1_entries);
 	i = (unsigned int)(lo >> 20) & ~(CONT - 1);
 	last = hi >> 20 >= w.l1_entries ? w.l1_entries - 1 : (unsigned int)(hi >> 20);
 	while (i <= last && i < w.l1_entries) {
@@ -134,18 +180,19 @@ void v7s_walk(const struct hw_ctx *hw, unsigned int quirks, uint64_t ttbr,
 
 		if ((pte & 3) == L1_TABLE) {
 			uint64_t l2 = (pte & 0xfffffc00u) |
-				      ((quirks & PTF_QUIRK_ARM_MTK_TTBR_EXT) ?
+				      ((r->quirks & PTF_QUIRK_ARM_MTK_TTBR_EXT) ?
 				       mtk_bits(&w, pte) : 0);
 
+			hw->table(hw, l2, va, 20);
 			walk_l2(&w, l2, va, lo, hi);
 			i++;
 		} else if ((pte & L1_SECTION) && (pte & L1_SUPER)) {
 			i += check_group(&w, l1, i, va);
 			leaf(&w, va, 1 << 24, (pte & 0xff000000u) | mtk_bits(&w, pte),
-			     pte_access(&w, pte, 10, va));
+			     pte_access(&w, pte, &section_attrs, va));
 		} else if (pte & L1_SECTION) {
 			leaf(&w, va, 1 << 20, (pte & 0xfff00000u) | mtk_bits(&w, pte),
-			     pte_access(&w, pte, 10, va));
+			     pte_access(&w, pte, &section_attrs, va));
 			i++;
 		} else {
 			i++;

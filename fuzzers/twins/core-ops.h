@@ -26,6 +26,28 @@ static struct PTF_TWIN_DOMAIN *twin_domain(void *dom)
 	return dom;
 }
 
+/*
+ * __iommu_map_domain_pgtbl() calls map_pages() again with what is left:
+ * one that returns 0 and maps nothing is called again with the same
+ * arguments, and if that one maps nothing either (nothing changed, as a
+ * transient allocation failure would), the loop never ends.  A driver
+ * glue calls this after each map_pages(), with a counter of its domain.
+ */
+static inline void ptf_check_map_progress(unsigned int *stalls, int ret,
+					  size_t mapped_before,
+					  size_t mapped_after,
+					  unsigned long iova, size_t pgsize,
+					  size_t pgcount)
+{
+	if (ret || mapped_after != mapped_before) {
+		*stalls = 0;
+		return;
+	}
+	if (++*stalls >= 2)
+		ptf_rt_no_progress("map_pages(0x%lx, pgsize 0x%zx, pgcount %zu) returned 0 and mapped nothing, twice: iommu_map() calls it again forever",
+				   iova, pgsize, pgcount);
+}
+
 static struct iommu_domain *twin_iommu_domain(void *dom)
 {
 	return PTF_TWIN_IOMMU_DOMAIN(twin_domain(dom));

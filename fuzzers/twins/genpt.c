@@ -130,11 +130,18 @@ static size_t ptf_unmap_range(struct pt_iommu *iommu_table, dma_addr_t iova,
 
 /* The driver's side: IOTLB and the table top ----------------------------------- */
 
+/*
+ * With table pages to free, the walk caches go too, as the drivers do
+ * (Intel: no invalidation hint; AMD: the PDE bit); then the pages.
+ */
 static void ptf_iotlb_sync(struct iommu_domain *domain,
 			   struct iommu_iotlb_gather *gather)
 {
+	bool tables = !iommu_pages_list_empty(&gather->freelist);
+
 	if (gather->start <= gather->end)
-		ptf_rt_iotlb_inval(PTF_INVAL_LEAF, gather->start,
+		ptf_rt_iotlb_inval(tables ? PTF_INVAL_WALK : PTF_INVAL_LEAF,
+				   gather->start,
 				   gather->end - gather->start + 1);
 	/* Only now may the walker's cached tables go. */
 	iommu_put_pages_list(&gather->freelist);
@@ -454,6 +461,7 @@ static void ptf_destroy(void *dom)
 
 const struct ptf_twin_ops ptf_twin_genpt = {
 	PTF_TWIN_CORE_OPS,
+	.debug_checks		= PTF_PT_DEBUG,
 	.create			= ptf_create,
 	.destroy		= ptf_destroy,
 	.info			= ptf_info,

@@ -29,6 +29,7 @@ struct ptf_domain {
 	enum ptf_fmt fmt;
 	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
 	struct ptf_twin_stats stats;
+	unsigned int map_stalls;		/* map_pages() in a row without progress */
 	struct device dev;
 };
 
@@ -74,10 +75,15 @@ static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
 			 int prot, gfp_t gfp, size_t *mapped)
 {
 	struct ptf_domain *pd = to_ptf(domain);
+	size_t before = *mapped;
+	int ret;
 
 	pd->stats.map_calls++;
-	return pd->pgtbl->map_pages(pd->pgtbl, iova, paddr, pgsize, pgcount,
-				    prot, gfp, mapped);
+	ret = pd->pgtbl->map_pages(pd->pgtbl, iova, paddr, pgsize, pgcount,
+				   prot, gfp, mapped);
+	ptf_check_map_progress(&pd->map_stalls, ret, before, *mapped, iova,
+			       pgsize, pgcount);
+	return ret;
 }
 
 static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,
@@ -244,6 +250,7 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 		regs[0] = cfg->arm_lpae_s1_cfg.ttbr;
 		regs[1] = cfg->arm_lpae_s1_cfg.tcr.tsz;
 		regs[2] = cfg->arm_lpae_s1_cfg.tcr.tg;
+		regs[3] = cfg->arm_lpae_s1_cfg.mair;
 		break;
 	case PTF_FMT_ARM_32_LPAE_S2:
 	case PTF_FMT_ARM_64_LPAE_S2:
@@ -254,21 +261,18 @@ static void export_regs(const struct io_pgtable_cfg *cfg, enum ptf_fmt fmt,
 		break;
 	case PTF_FMT_ARM_V7S:
 		regs[0] = cfg->arm_v7s_cfg.ttbr;
+		regs[1] = cfg->arm_v7s_cfg.prrr;
+		regs[2] = cfg->arm_v7s_cfg.nmrr;
 		break;
 	case PTF_FMT_ARM_MALI_LPAE:
 		regs[0] = cfg->arm_mali_lpae_cfg.transtab;
+		regs[1] = cfg->arm_mali_lpae_cfg.memattr;
 		break;
 	case PTF_FMT_APPLE_DART:
 	case PTF_FMT_APPLE_DART2:
+		/* All four TTBR registers; those not in use stay 0. */
 		for (int i = 0; i < 4; i++)
 			regs[i] = cfg->apple_dart_cfg.ttbr[i];
-		regs[4] = cfg->apple_dart_cfg.n_ttbrs;
-#if PTF_IOPGTABLE_DART_LEVELS
-		regs[5] = cfg->apple_dart_cfg.n_levels;
-#else
-		/* Older trees: always two levels under the TTBR, counted as one. */
-		regs[5] = 3;
-#endif
 		break;
 	default:
 		break;

@@ -108,6 +108,7 @@ struct ptf_twin_stats {
 struct ptf_twin_ops {
 	const char *tree;		/* kernel release it was built from */
 	int has_length;			/* iommu_iova_to_phys_length() exists */
+	int debug_checks;		/* built with CONFIG_DEBUG_GENERIC_PT */
 
 	/* NULL if the format refuses the config (or an allocation failed). */
 	void *(*create)(const struct ptf_pt_config *cfg,

@@ -24,15 +24,18 @@ int ptf_rt_twin(void);
  * Page-table memory.  Every twin owns an arena that stands for physical
  * memory at a chosen base address; virt_to_phys()/phys_to_virt() only work
  * inside it, so a page-table walk that strays out of its tables is reported
- * instead of dereferencing garbage.  Allocations are zeroed and naturally
- * aligned; freed memory is poisoned and never reused within one input.
+ * instead of dereferencing garbage.  Allocations are naturally aligned and
+ * zeroed only when the caller asked for it (__GFP_ZERO, kzalloc, ...);
+ * freed memory is poisoned and never reused within one input.
  */
 void *ptf_rt_table_alloc(unsigned long size);
+/* Not zeroed: filled with a poison pattern, as the kernel's would be garbage. */
+void *ptf_rt_table_alloc_raw(unsigned long size);
 void ptf_rt_table_free(const void *virt);
 unsigned long ptf_rt_table_size(const void *virt);
 unsigned long long ptf_rt_virt_to_phys(const void *virt);
 void *ptf_rt_phys_to_virt(unsigned long long phys);
-/* Kernel heap (kmalloc): counted and failable like table pages. */
+/* Kernel heap (kmalloc): counted and failable; poisoned unless @zero. */
 void *ptf_rt_heap_alloc(unsigned long size, int zero);
 void ptf_rt_heap_free(const void *ptr);
 unsigned long ptf_rt_heap_size(const void *ptr);
@@ -52,6 +55,9 @@ void ptf_rt_warnf(const char *file, int line, const char *func,
 __attribute__((noreturn)) void ptf_rt_bug(const char *file, int line,
 					  const char *func, const char *what);
 __attribute__((format(printf, 1, 2))) void ptf_rt_log(const char *fmt, ...);
+/* A kernel loop would make no progress: a finding, never returns. */
+__attribute__((noreturn, format(printf, 1, 2)))
+void ptf_rt_no_progress(const char *fmt, ...);
 /* What hardware would not survive (a hung bus): a finding named @kind. */
 __attribute__((noreturn, format(printf, 2, 3)))
 void ptf_rt_fatal(const char *kind, const char *fmt, ...);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What kernel code tells the outside world: WARN/BUG, printk, and the
- * device-visible events (IOTLB invalidations, DMA syncs).  Everything is
+ * device-visible events (IOTLB invalidations, DMA syncs, table frees).  Everything is
  * recorded per twin for the oracles; nothing here decides whether it is a
  * finding except BUG, which always is.
  */
@@ -23,6 +23,8 @@ struct records {
 	size_t nr_invals, cap_invals;
 	struct rt_sync *syncs;
 	size_t nr_syncs, cap_syncs;
+	struct rt_free *frees;
+	size_t nr_frees, cap_frees;
 	char log[LOG_LINES][LOG_LEN];
 	unsigned int log_next;
 	char msgs[WARN_MSGS][LOG_LEN];	/* formatted WARN messages */
@@ -30,6 +32,7 @@ struct records {
 };
 
 static struct records rec[PTF_NR_TWINS];
+static unsigned long event_seq;
 static rt_fatal_fn fatal_handler;
 static bool log_echo;
 
@@ -83,6 +86,17 @@ void ptf_rt_bug(const char *file, int line, const char *func,
 		const char *what)
 {
 	rt_fatal("BUG", "%s:%d %s: %s", basename_of(file), line, func, what);
+}
+
+void ptf_rt_no_progress(const char *fmt, ...)
+{
+	char buf[LOG_LEN * 2];
+	va_list ap;
+
+	va_start(ap, fmt);
+	rt_vformat(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	rt_fatal("no progress", "%s", buf);
 }
 
 void ptf_rt_fatal(const char *kind, const char *fmt, ...)
@@ -145,7 +159,7 @@ void ptf_rt_iotlb_inval_unit(int unit, int kind, unsigned long long iova,
 			     unsigned long long size)
 {
 	struct records *r = &rec[ptf_rt_twin()];
-	struct rt_inval inv = { kind, unit, iova, size };
+	struct rt_inval inv = { kind, unit, iova, size, ++event_seq };
 
 	APPEND(r->invals, r->nr_invals, r->cap_invals, inv);
 }
@@ -163,6 +177,14 @@ void ptf_rt_dma_sync(unsigned long long phys, unsigned long size)
 
 	APPEND(r->syncs, r->nr_syncs, r->cap_syncs, s);
 	rt_device_publish(ptf_rt_twin(), phys, size);
+}
+
+void rt_record_free(int twin, uint64_t phys, uint64_t size)
+{
+	struct records *r = &rec[twin];
+	struct rt_free f = { phys, size, ++event_seq };
+
+	APPEND(r->frees, r->nr_frees, r->cap_frees, f);
 }
 
 size_t rt_warns(int twin, const struct rt_warn **warns)
@@ -183,12 +205,19 @@ size_t rt_syncs(int twin, const struct rt_sync **syncs)
 	return rec[twin].nr_syncs;
 }
 
+size_t rt_frees(int twin, const struct rt_free **frees)
+{
+	*frees = rec[twin].frees;
+	return rec[twin].nr_frees;
+}
+
 void rt_clear_records(int twin)
 {
 	rec[twin].nr_warns = 0;
 	rec[twin].nr_msgs = 0;
 	rec[twin].nr_invals = 0;
 	rec[twin].nr_syncs = 0;
+	rec[twin].nr_frees = 0;
 }
 
 void rt_reset_diag(void)

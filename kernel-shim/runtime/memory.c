@@ -11,7 +11,14 @@
  * some unrelated memory.
  *
  * Every allocation, table or heap, counts towards the twin's live usage
- * (the leak oracle) and towards allocation failure injection.
+ * (the leak oracle) and towards allocation failure injection.  Memory the
+ * caller did not ask to be zeroed holds a poison pattern, as it would hold
+ * garbage in the kernel: a table used without __GFP_ZERO does not look
+ * clean.
+ *
+ * Each arena has a shadow: the table memory as a non-coherent IOMMU sees
+ * it.  A DMA sync toward the device copies the synced bytes into it; until
+ * then the device sees what was there before (stale bytes for a new page).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +46,8 @@
 #define PAGE_SZ		4096ULL
 #define META_SIZE	256UL		/* room for struct page stand-ins */
 #define HEAP_MAGIC	0x70746668656170ULL	/* "ptfheap" */
+#define POISON_BYTE	0x5a		/* memory nobody zeroed (POISON_INUSE) */
+#define UNPUBLISHED	0xa5		/* the device has seen no sync yet */
 
 struct table_alloc {
 	uint64_t off;
@@ -57,6 +66,7 @@ struct heap_hdr {
 
 struct twin_mem {
 	uint8_t *base;
+	uint8_t *shadow;		/* the device's copy (non-coherent walks) */
 	uint64_t phys_base;
 	uint64_t brk;
 	struct table_alloc *allocs;
@@ -71,11 +81,6 @@ struct twin_mem {
 static struct twin_mem mem[PTF_NR_TWINS];
 static uint8_t *wild;
 static int cur_twin;
-/* The device's copy of each arena, when the walker is not coherent. */
-static uint8_t *device_copy[PTF_NR_TWINS];
-static bool device_view;
-
-#define UNPUBLISHED	0xa5	/* what the device reads before a sync */
 
 void ptf_rt_set_twin(int twin)
 {
@@ -103,8 +108,10 @@ void rt_init(void)
 {
 	if (wild)
 		return;
-	for (int t = 0; t < PTF_NR_TWINS; t++)
+	for (int t = 0; t < PTF_NR_TWINS; t++) {
 		mem[t].base = reserve(ARENA_SIZE, PROT_READ | PROT_WRITE);
+		mem[t].shadow = reserve(ARENA_SIZE, PROT_READ | PROT_WRITE);
+	}
 	wild = reserve(WILD_SIZE, PROT_NONE);
 }
 
@@ -138,8 +145,10 @@ void rt_reset(void)
 			free(m->allocs[i].meta);
 		UNPOISON(m->base, m->brk);
 		/* Give the touched pages back so RSS follows the live input. */
-		if (m->brk > (64ULL << 20))
+		if (m->brk > (64ULL << 20)) {
 			madvise(m->base, m->brk, MADV_DONTNEED);
+			madvise(m->shadow, m->brk, MADV_DONTNEED);
+		}
 		m->brk = 0;
 		m->nr_allocs = 0;
 		m->usage = (struct rt_usage){ 0 };
@@ -189,7 +198,7 @@ static uint64_t pow2_at_least(uint64_t n)
 	return p;
 }
 
-void *ptf_rt_table_alloc(unsigned long size)
+static void *table_alloc(unsigned long size, bool zero)
 {
 	struct twin_mem *m = &mem[cur_twin];
 	uint64_t sz = pow2_at_least(size), off;
@@ -214,12 +223,21 @@ void *ptf_rt_table_alloc(unsigned long size)
 	POISON(m->base + m->brk, off - m->brk);
 	m->brk = off + sz;
 	UNPOISON(m->base + off, sz);
-	memset(m->base + off, 0, sz);
-	if (device_view)
-		memset(device_copy[cur_twin] + off, UNPUBLISHED, sz);
+	memset(m->base + off, zero ? 0 : POISON_BYTE, sz);
+	memset(m->shadow + off, UNPUBLISHED, sz);
 	m->usage.table_allocs++;
 	m->usage.table_bytes += sz;
 	return m->base + off;
+}
+
+void *ptf_rt_table_alloc(unsigned long size)
+{
+	return table_alloc(size, true);
+}
+
+void *ptf_rt_table_alloc_raw(unsigned long size)
+{
+	return table_alloc(size, false);
 }
 
 /* The allocation of @twin containing arena offset @off, live or not. */
@@ -265,6 +283,7 @@ void ptf_rt_table_free(const void *virt)
 			 virt);
 	a->live = false;
 	POISON(m->base + a->off, a->size);
+	rt_record_free(cur_twin, m->phys_base + a->off, a->size);
 	m->usage.table_allocs--;
 	m->usage.table_bytes -= a->size;
 }
@@ -320,7 +339,8 @@ void *ptf_rt_phys_to_virt(unsigned long long phys)
 	return wild + (phys & (WILD_SIZE - 1));
 }
 
-void *rt_phys_span(int twin, uint64_t phys, size_t len)
+/* The live allocation of @twin holding [phys, phys + len), or NULL. */
+static struct table_alloc *live_span(int twin, uint64_t phys, size_t len)
 {
 	struct twin_mem *m = &mem[twin];
 	/* Walkers read a table entry by entry: remember the last table. */
@@ -333,22 +353,17 @@ void *rt_phys_span(int twin, uint64_t phys, size_t len)
 	if (!a || a < m->allocs || a >= m->allocs + m->nr_allocs ||
 	    off < a->off || off >= a->off + a->size)
 		a = last[twin] = find_alloc(m, off);
-	if (!a || !a->live || phys - m->phys_base + len > a->off + a->size)
+	if (!a || !a->live || off + len > a->off + a->size)
 		return NULL;
-	return m->base + (phys - m->phys_base);
+	return a;
 }
 
-void rt_set_device_view(bool on)
+void *rt_phys_span(int twin, uint64_t phys, size_t len)
 {
-	for (int t = 0; on && t < PTF_NR_TWINS; t++)
-		if (!device_copy[t])
-			device_copy[t] = reserve(ARENA_SIZE, PROT_READ | PROT_WRITE);
-	device_view = on;
-}
+	struct twin_mem *m = &mem[twin];
 
-bool rt_device_view(void)
-{
-	return device_view;
+	return live_span(twin, phys, len) ? m->base + (phys - m->phys_base) :
+					    NULL;
 }
 
 /* A DMA sync toward the device: it now sees what the CPU wrote there. */
@@ -357,7 +372,7 @@ void rt_device_publish(int twin, uint64_t phys, uint64_t size)
 	struct twin_mem *m = &mem[twin];
 	uint64_t off = phys - m->phys_base;
 
-	if (!device_view || phys < m->phys_base || off >= m->brk)
+	if (phys < m->phys_base || off >= m->brk)
 		return;
 	if (size > m->brk - off)
 		size = m->brk - off;
@@ -369,7 +384,7 @@ void rt_device_publish(int twin, uint64_t phys, uint64_t size)
 		if (stop > end)
 			stop = end;
 		if (a && a->live)
-			memcpy(device_copy[twin] + off, m->base + off, stop - off);
+			memcpy(m->shadow + off, m->base + off, stop - off);
 		off = stop;
 	}
 }
@@ -386,11 +401,10 @@ bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len)
 
 void *rt_phys_span_device(int twin, uint64_t phys, size_t len)
 {
-	uint8_t *cpu = rt_phys_span(twin, phys, len);
+	struct twin_mem *m = &mem[twin];
 
-	if (!cpu || !device_view)
-		return cpu;
-	return device_copy[twin] + (cpu - mem[twin].base);
+	return live_span(twin, phys, len) ? m->shadow + (phys - m->phys_base) :
+					    NULL;
 }
 
 void *ptf_rt_heap_alloc(unsigned long size, int zero)
@@ -400,9 +414,10 @@ void *ptf_rt_heap_alloc(unsigned long size, int zero)
 
 	if (injected_failure(m))
 		return NULL;
-	h = zero ? calloc(1, sizeof(*h) + size) : malloc(sizeof(*h) + size);
+	h = malloc(sizeof(*h) + size);
 	if (!h)
 		abort();
+	memset(h + 1, zero ? 0 : POISON_BYTE, size);
 	*h = (struct heap_hdr){ .magic = HEAP_MAGIC, .size = size,
 				.twin = cur_twin, .next = m->heap };
 	if (m->heap)

@@ -43,6 +43,16 @@ void rt_usage(int twin, struct rt_usage *usage);
  * for a hardware walker; NULL if it is not live table memory.
  */
 void *rt_phys_span(int twin, uint64_t phys, size_t len);
+/*
+ * The same memory as a non-coherent walker sees it: what the last DMA
+ * sync toward the device (or dma_map_single()) left there.  A new table
+ * page reads as 0xa5 bytes there until one covers it.
+ */
+void *rt_phys_span_device(int twin, uint64_t phys, size_t len);
+/* A DMA sync toward the device of [phys, phys + size): it sees it now. */
+void rt_device_publish(int twin, uint64_t phys, uint64_t size);
+/* True if no DMA sync ever reached any of [phys, phys + len). */
+bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len);
 
 /* Allocation failure injection --------------------------------------------- */
 
@@ -60,11 +70,19 @@ struct rt_warn {
 	int line;
 };
 
+/* Invalidations and table frees share one sequence: their order counts. */
 struct rt_inval {
 	int kind;		/* enum ptf_rt_inval */
 	int unit;		/* the TLB; -1: all of them */
 	uint64_t iova;
 	uint64_t size;		/* PTF_INVAL_ENTRY: the set span (0: none) */
+	unsigned long seq;
+};
+
+struct rt_free {
+	uint64_t phys;
+	uint64_t size;
+	unsigned long seq;
 };
 
 struct rt_sync {
@@ -76,27 +94,18 @@ struct rt_sync {
 size_t rt_warns(int twin, const struct rt_warn **warns);
 size_t rt_invals(int twin, const struct rt_inval **invals);
 size_t rt_syncs(int twin, const struct rt_sync **syncs);
+size_t rt_frees(int twin, const struct rt_free **frees);
+/* A table page was freed (memory.c calls it). */
+void rt_record_free(int twin, uint64_t phys, uint64_t size);
 void rt_clear_records(int twin);
 
 /* The device's side ---------------------------------------------------------- */
 
-/*
- * A non-coherent walker sees table memory only as DMA syncs (and
- * dma_map_single()) publish it: with the device view on, each twin keeps
- * that copy.  Memory never published reads as 0xa5 bytes there.
- */
-void rt_set_device_view(bool on);
-bool rt_device_view(void);
-void rt_device_publish(int twin, uint64_t phys, uint64_t size);
-/* True if no DMA sync ever reached any of [phys, phys + len). */
-bool rt_device_never_synced(int twin, uint64_t phys, uint64_t len);
 /* How often @twin's hardware could not be asked (ptf_rt_hw_unavailable()). */
 unsigned long rt_hw_unavailable(int twin);
 
 /* True if a live DMA mapping of some device covers [phys, phys + len). */
 bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len);
-/* The device's copy of live table memory at @phys, or NULL (as rt_phys_span). */
-void *rt_phys_span_device(int twin, uint64_t phys, size_t len);
 
 /* A target's hardware model: the registers behind ptf_rt_ioremap() cookies. */
 struct rt_mmio_ops {

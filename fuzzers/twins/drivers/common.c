@@ -28,6 +28,7 @@ struct ptf_drv_domain {
 	struct iommu_domain *domain;
 	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
 	struct ptf_twin_stats stats;
+	unsigned int map_stalls;		/* ptf_check_map_progress() */
 	struct device *master;
 	bool powered;				/* the master holds runtime PM */
 	const struct iommu_domain_ops *tree_ops;
@@ -61,9 +62,15 @@ static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
 			 phys_addr_t paddr, size_t pgsize, size_t pgcount,
 			 int prot, gfp_t gfp, size_t *mapped)
 {
+	size_t before = *mapped;
+	int ret;
+
 	the.stats.map_calls++;
-	return the.tree_ops->map_pages(domain, iova, paddr, pgsize, pgcount,
-				       prot, gfp, mapped);
+	ret = the.tree_ops->map_pages(domain, iova, paddr, pgsize, pgcount,
+				      prot, gfp, mapped);
+	ptf_check_map_progress(&the.map_stalls, ret, before, *mapped, iova,
+			       pgsize, pgcount);
+	return ret;
 }
 
 static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,

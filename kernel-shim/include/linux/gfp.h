@@ -19,15 +19,17 @@ static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 
 static inline unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
-	/* Arena memory is always zeroed, as __GFP_ZERO would ask. */
-	return (unsigned long)ptf_rt_table_alloc(PAGE_SIZE << order);
+	/* Garbage (a poison pattern) unless the caller asked for zeroes. */
+	if (gfp & __GFP_ZERO)
+		return (unsigned long)ptf_rt_table_alloc(PAGE_SIZE << order);
+	return (unsigned long)ptf_rt_table_alloc_raw(PAGE_SIZE << order);
 }
 
 #define __get_free_page(gfp) __get_free_pages((gfp), 0)
 
 static inline unsigned long get_zeroed_page(gfp_t gfp)
 {
-	return __get_free_pages(gfp, 0);
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
 
 static inline void free_pages(unsigned long addr, unsigned int order)

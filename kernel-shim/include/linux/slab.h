@@ -133,8 +133,16 @@ static inline void kmem_cache_destroy(struct kmem_cache *cache)
 
 static inline void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
 {
-	void *obj = cache->tables ? ptf_rt_table_alloc(cache->size) :
-		    ptf_rt_heap_alloc(cache->size, !!(gfp & __GFP_ZERO));
+	bool zero = gfp & __GFP_ZERO;
+	void *obj;
+
+	/* Garbage (a poison pattern) unless the caller asked for zeroes. */
+	if (!cache->tables)
+		obj = ptf_rt_heap_alloc(cache->size, zero);
+	else if (zero)
+		obj = ptf_rt_table_alloc(cache->size);
+	else
+		obj = ptf_rt_table_alloc_raw(cache->size);
 
 	cache->live += !!obj;
 	return obj;
@@ -142,7 +150,6 @@ static inline void *kmem_cache_alloc(struct kmem_cache *cache, gfp_t gfp)
 
 static inline void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t gfp)
 {
-	/* Arena memory is always zeroed. */
 	return kmem_cache_alloc(cache, gfp | __GFP_ZERO);
 }
 
