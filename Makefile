@@ -240,9 +240,11 @@ $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # Harness code a family's targets share.
 TARGET_SRCS_genpt := fuzzers/targets/pt_common.c
-TARGET_SRCS_iopgtable := fuzzers/targets/lpae_walk.c fuzzers/targets/v7s_walk.c
+# io-pgtable's formats: the walkers and the model's implementations.
+TARGET_SRCS_iopgtable := fuzzers/targets/lpae_walk.c fuzzers/targets/v7s_walk.c \
+	fuzzers/targets/lpae_model.c fuzzers/targets/v7s_model.c
 $(foreach d,$(DRIVERS),$(eval TARGET_SRCS_$(d) := fuzzers/targets/drv_common.c))
-$(foreach d,$(IOPGDRVS),$(eval TARGET_SRCS_$(d) += fuzzers/targets/lpae_walk.c fuzzers/targets/v7s_walk.c))
+$(foreach d,$(IOPGDRVS),$(eval TARGET_SRCS_$(d) += $(TARGET_SRCS_iopgtable)))
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
