@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "drv_common.h"
+#include "lpae_model.h"
 #include "lpae_walk.h"
 
 enum { F_STAGES, F_ALLOC, F_GRANULES, F_OAS, F_FEATURES, F_HTTU, F_COHERENT,
@@ -177,6 +178,12 @@ static bool stage1(const struct ptf_pt_info *info)
 	return info->regs[4] & 1;
 }
 
+/* regs[4] bit 1: the STE's S2FWB (stage 2). */
+static bool s2fwb(const struct ptf_pt_info *info)
+{
+	return info->regs[4] & 2;
+}
+
 static uint32_t tag_of(const struct ptf_pt_info *info)
 {
 	return (uint32_t)(info->regs[4] >> 16) & 0xffff;
@@ -187,32 +194,87 @@ static bool dirty_domain(const struct target_setup *ts)
 	return ts->pt.quirks & ALLOC_DIRTY;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/* The stage arm_smmu_domain_alloc_paging_flags() picks: S1 when it can. */
+static bool stage1_domain(const struct target_setup *ts)
 {
-	bool hd = dirty_domain(ts) && stage1(info);
-
-	*r = (struct model_rules){
-		.pgsize_bitmap = info->pgsize_bitmap,
-		.va_first = 0,
-		.va_last = (1ULL << info->ias) - 1,
-		.pa_limit = 1ULL << info->oas,
-		.map_needs_rw = true,
-		.dirty_on_map = hd,
-		.tracks_dirty = hd,
-	};
+	return (config_ids.idr0 & IDR0_S1P) &&
+	       !(ts->pt.quirks & ALLOC_NEST_PARENT);
 }
 
-/* Stage 1 can only take writes away; stage 2 grants R and W apart. */
+/* arm_smmu_device_hw_probe(): the page sizes of IDR5's granules. */
+static uint64_t smmu_pgsizes(unsigned int oas)
+{
+	uint64_t sizes = 0;
+
+	if (config_ids.idr5 & IDR5_GRAN64K)
+		sizes |= 1ULL << 16 | 1ULL << 29;
+	if (config_ids.idr5 & IDR5_GRAN16K)
+		sizes |= 1ULL << 14 | 1ULL << 25;
+	if (config_ids.idr5 & IDR5_GRAN4K)
+		sizes |= 1ULL << 12 | 1ULL << 21 | 1ULL << 30;
+	if (oas == 52)
+		sizes |= 1ULL << 42;
+	return sizes;
+}
+
+/*
+ * The io_pgtable_cfg arm_smmu_domain_finalise() hands io-pgtable-arm, from
+ * the SMMU's ID registers: stage 1 takes min(48, or 52 with IDR5.VAX,
+ * VA_BITS = 48) input bits, stage 2 the OAS; the HD quirk for dirty
+ * tracking (stage 1 only), S2FWB for a nesting parent on an SMMU with
+ * IDR3.FWB.  False if the driver refuses the flags first.
+ */
+static bool smmu_pgtable_cfg(const struct target_setup *ts,
+			     struct ptf_pt_config *pc)
+{
+	bool s1 = stage1_domain(ts), fwb = config_ids.idr3 & IDR3_FWB;
+	unsigned int both = IDR0_S1P | IDR0_S2P;
+
+	if (!(config_ids.idr0 & both))
+		return false;	/* the probe: "no translation support!" */
+	if ((ts->pt.quirks & ALLOC_NEST_PARENT) &&
+	    (config_ids.idr0 & both) != both)
+		return false;	/* no ARM_SMMU_FEAT_NESTING */
+	if (dirty_domain(ts) && !s1)
+		return false;
+	*pc = (struct ptf_pt_config){
+		.fmt = s1 ? PTF_FMT_ARM_64_LPAE_S1 : PTF_FMT_ARM_64_LPAE_S2,
+		.quirks = (dirty_domain(ts) ? PTF_QUIRK_ARM_HD : 0) |
+			  (!s1 && fwb && (ts->pt.quirks & ALLOC_NEST_PARENT) ?
+			   PTF_QUIRK_ARM_S2FWB : 0),
+		.pgsize_bitmap = smmu_pgsizes(ts->pt.oas),
+		.ias = s1 ? 48 : ts->pt.oas,
+		.oas = ts->pt.oas,
+		.coherent_walk = ts->pt.coherent_walk,
+	};
+	return true;
+}
+
+/*
+ * io-pgtable-arm's domain (lpae_model.c) on what the driver configures:
+ * the geometry is [0, 2^ias - 1], dirty ops only on a dirty-tracking
+ * stage 1 domain, and a walk that needs DMA syncs without IDR0.COHACC.
+ * The driver's probe and attach allocate through the driver core stand-ins
+ * too: which allocation of a creation fails is not predicted.
+ */
+static void predict(const struct target_setup *ts, struct target_domain *d)
+{
+	struct ptf_pt_config pc;
+
+	memset(d, 0, sizeof(*d));
+	d->create_allocs_open = true;
+	if (!smmu_pgtable_cfg(ts, &pc))
+		return;
+	lpae_model_predict(&pc, d);
+	d->dirty_ops = dirty_domain(ts) && stage1_domain(ts);
+	d->incoherent = !ts->pt.coherent_walk;
+}
+
+/* What a leaf grants at the domain's stage (lpae_model.c). */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	int rw = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE);
-
-	/* The stage is the driver's choice: S1 whenever the SMMU has it. */
-	if (!(config_ids.idr0 & IDR0_S1P) || (ts->pt.quirks & ALLOC_NEST_PARENT))
-		return rw;
-	return rw == MODEL_PROT_READ ? MODEL_PROT_READ :
-				       MODEL_PROT_READ | MODEL_PROT_WRITE;
+	return lpae_access_of(stage1_domain(ts) ? PTF_FMT_ARM_64_LPAE_S1 :
+						  PTF_FMT_ARM_64_LPAE_S2, prot);
 }
 
 /* Device model ------------------------------------------------------------- */
@@ -446,25 +508,39 @@ static const struct hw_device device = {
 
 /* Hardware walker ---------------------------------------------------------- */
 
-static enum ptf_fmt walk_fmt(const struct ptf_pt_info *info)
+/*
+ * The regime the SMMU walks: the CD's TTB0, TCR and MAIR (stage 1) or the
+ * STE's S2TTB, VTCR and S2FWB (stage 2), as the glue exports them.
+ */
+static struct lpae_regime regime_of(const struct hw_ctx *hw)
 {
-	return stage1(info) ? PTF_FMT_ARM_64_LPAE_S1 : PTF_FMT_ARM_64_LPAE_S2;
+	return (struct lpae_regime){
+		.fmt = stage1(hw->info) ? PTF_FMT_ARM_64_LPAE_S1 :
+					  PTF_FMT_ARM_64_LPAE_S2,
+		.s2fwb = s2fwb(hw->info),
+		.oas = hw->info->oas,
+		.regs = hw->info->regs,
+	};
 }
 
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 {
-	lpae_walk(hw, walk_fmt(hw->info), false, hw->info->regs, lo, hi);
+	struct lpae_regime r = regime_of(hw);
+
+	lpae_walk(hw, &r, lo, hi);
 }
 
 static enum hw_write_result hw_dev_write(const struct hw_ctx *hw, uint64_t iova)
 {
-	return lpae_write(hw, walk_fmt(hw->info), false, hw->info->regs, iova);
+	struct lpae_regime r = regime_of(hw);
+
+	return lpae_write(hw, &r, iova);
 }
 
+/* No dirty ops but on a dirty-tracking domain: iommufd's -EOPNOTSUPP. */
 static int dirty_unsupported_ret(const struct target_setup *ts,
-				 bool *in_contract)
+				 const char **warn)
 {
-	*in_contract = true;
 	return -EOPNOTSUPP;
 }
 
@@ -484,40 +560,20 @@ static bool driver_config(const struct target_setup *ts)
 	return true;
 }
 
-static const struct warn_site warn_sites[] = {
-	{ "io-pgtable-arm.c", "arm_lpae_init_pte",
-	  "map over a live leaf: -EEXIST" },
-	{ "io-pgtable-arm.c", "__arm_lpae_map", "map below a live block: -EEXIST" },
-	{ "io-pgtable-arm.c", "__arm_lpae_unmap",
-	  "unmap of an empty entry, or of part of a large IOPTE" },
-	{ "io-pgtable-arm.c", "arm_lpae_map_pages",
-	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
-	{ "io-pgtable-arm.c", "arm_lpae_unmap_pages", "IOVA beyond the IAS" },
-	{ "io-pgtable-arm.c", "arm_lpae_read_and_clear_dirty",
-	  "empty window, or one beyond the IAS" },
-	{ NULL },
-};
-
 static const struct target arm_smmu_v3 = {
 	.name		= "arm_smmu_v3",
 	.summary	= "arm-smmu-v3: SMMUv3 stage 1/2 domains on io-pgtable-arm, TLBI commands",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.hw_write	= hw_dev_write,
 	.dirty_unsupported_ret = dirty_unsupported_ret,
 	.driver_config	= driver_config,
-	.warn_sites	= warn_sites,
+	.warn_sites	= lpae_warn_sites,
 	.device		= &device,
-	/*
-	 * No device view even for a non-coherent SMMU (as for arm_lpae):
-	 * io-pgtable-arm sets the software bit 55 (SW_SYNC) in a table
-	 * entry after syncing it, a bit the SMMU ignores, and the sync
-	 * oracle compares whole bytes.
-	 */
 	.twin		= DRV_TWINS,
 };
 

@@ -18,7 +18,7 @@
  * map of this IOMMU exists: the one thing taken from the driver's
  * msm_iommu_hw-8xxx.h is where the registers are (context bank n at
  * n << 12: SCTLR 0x000, CONTEXTIDR 0x008, TTBR0 0x010, TTBCR 0x018, PAR
- * 0x01c, FSR 0x020, TLBIALL 0x800, TLBIASID 0x804, TLBIMVA 0x808,
+ * 0x01c, FSR 0x020, PRRR 0x034, NMRR 0x038 (TEX remap), TLBIALL 0x800, TLBIASID 0x804, TLBIMVA 0x808,
  * TLBIMVAA 0x80c, V2PPR 0x810; global registers from 0xff000, the global
  * TLBIALL at 0xfff00 and TLBIVMID at 0xfff04).  A wrong offset in that
  * header would be the driver's and the model's alike.
@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "drv_common.h"
+#include "v7s_model.h"
 #include "v7s_walk.h"
 
 enum { F_NCB, F_CLOCK, F_CREATE_FAIL, NR_FIELDS };
@@ -65,22 +66,33 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-static void rules(const struct target_setup *ts, const struct ptf_pt_info *info,
-		  struct model_rules *r)
+/*
+ * msm_iommu_domain_config(): an io-pgtable-arm-v7s table of 32-bit IOVAs
+ * and PAs with no quirks, the page sizes of MSM_IOMMU_PGSIZES, and the
+ * geometry [0, 2^32 - 1]; the model is io-pgtable-arm-v7s's
+ * (v7s_model.c).  The IOMMU walks through a non-coherent interconnect,
+ * and its boot allocates through the driver core stand-ins: which
+ * allocation of a creation fails is not predicted.
+ */
+static void predict(const struct target_setup *ts, struct target_domain *d)
 {
-	*r = (struct model_rules){
+	const struct ptf_pt_config pc = {
+		.fmt = PTF_FMT_ARM_V7S,
 		.pgsize_bitmap = MSM_PGSIZES,
-		.va_first = 0,
-		.va_last = 0xffffffffULL,
-		.pa_limit = 1ULL << 32,
-		.map_needs_rw = true,
+		.ias = 32,
+		.oas = 32,
 	};
+
+	memset(d, 0, sizeof(*d));
+	d->create_allocs_open = true;
+	v7s_model_predict(&pc, ts->table_base[PTF_TWIN_CAND], d);
+	d->incoherent = true;
 }
 
-/* v7s with permissions: readable always, writable unless AP[2]. */
+/* v7s with permissions (v7s_model.c). */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	return MODEL_PROT_READ | (prot & MODEL_PROT_WRITE);
+	return v7s_access_of(0, prot);
 }
 
 /* Device model ------------------------------------------------------------- */
@@ -93,7 +105,8 @@ static int access_of(const struct target_setup *ts, int prot)
 enum {
 	SCTLR = 0x000, CONTEXTIDR = 0x008, TTBR0 = 0x010, TTBCR = 0x018,
 	PAR = 0x01c, FSR = 0x020, TLBIALL = 0x800, TLBIASID = 0x804,
-	TLBIMVA = 0x808, TLBIMVAA = 0x80c, V2PPR = 0x810,
+	PRRR = 0x034, NMRR = 0x038, TLBIMVA = 0x808, TLBIMVAA = 0x80c,
+	V2PPR = 0x810,
 	GLOBAL_TLBIALL = 0xfff00, TLBIVMID = 0xfff04,
 };
 
@@ -183,6 +196,12 @@ static void v2p_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
 	v2p_now->leaf = *l;
 }
 
+/* The tables on the way are the oracles' business, not the PAR's. */
+static void v2p_table(const struct hw_ctx *hw, uint64_t phys, uint64_t iova,
+		      unsigned int span_lg2)
+{
+}
+
 static void v2p_error(const struct hw_ctx *hw, const char *fmt, ...)
 {
 	char msg[200];
@@ -205,12 +224,26 @@ static uint64_t context_table(const struct hw_ctx *hw, unsigned int ctx)
 	return r[TTBR0 / 4] & 0xffffc000u;
 }
 
+/* The context bank's regime: its table, TEX remap, 32 input bits. */
+static struct v7s_regime context_regime(const struct hw_ctx *hw,
+					unsigned int ctx)
+{
+	const uint32_t *r = msm[hw->twin].ctx[ctx];
+
+	return (struct v7s_regime){
+		.ttbr = context_table(hw, ctx),
+		.prrr = r[PRRR / 4], .nmrr = r[NMRR / 4],
+		.ias = 32,
+	};
+}
+
 /* The V2P operation: the PAR the context bank answers for @va. */
 static uint32_t translate(const struct hw_ctx *hw, unsigned int ctx,
 			  uint32_t va)
 {
 	struct v2p v = { .hw = hw, .va = va };
 	struct hw_ctx walk = *hw;
+	struct v7s_regime r;
 	uint64_t pa;
 
 	msm[hw->twin].v2p++;
@@ -220,9 +253,11 @@ static uint32_t translate(const struct hw_ctx *hw, unsigned int ctx,
 	if (!hw->map(hw, context_table(hw, ctx) + 4 * (va >> 20), 4))
 		return PAR_FAULT;
 	walk.leaf = v2p_leaf;
+	walk.table = v2p_table;
 	walk.error = v2p_error;
+	r = context_regime(hw, ctx);
 	v2p_now = &v;
-	v7s_walk(&walk, 0, context_table(hw, ctx), 32, va, va);
+	v7s_walk(&walk, &r, va, va);
 	v2p_now = NULL;
 	if (!v.found)
 		return PAR_FAULT;
@@ -290,9 +325,12 @@ static const struct hw_device device = {
 /* The master's context bank: the first the driver allocates, 0. */
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 {
+	struct v7s_regime r;
+
 	if (!(msm[hw->twin].ctx[0][SCTLR / 4] & SCTLR_M))
 		hw->error(hw, "context bank 0 is not translating (SCTLR.M clear)");
-	v7s_walk(hw, 0, context_table(hw, 0), 32, lo, hi);
+	r = context_regime(hw, 0);
+	v7s_walk(hw, &r, lo, hi);
 }
 
 static bool driver_config(const struct target_setup *ts)
@@ -300,31 +338,19 @@ static bool driver_config(const struct target_setup *ts)
 	return true;	/* APQ8064 instances have 1 to 8 context banks */
 }
 
-static const struct warn_site warn_sites[] = {
-	{ "io-pgtable-arm-v7s.c", "arm_v7s_init_pte", "map over a live entry: -EEXIST" },
-	{ "io-pgtable-arm-v7s.c", "__arm_v7s_map", "map below a live section: -EEXIST" },
-	{ "io-pgtable-arm-v7s.c", "__arm_v7s_unmap",
-	  "unmap of an empty entry, or of part of a large page or supersection" },
-	{ "io-pgtable-arm-v7s.c", "arm_v7s_map_pages",
-	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
-	{ "io-pgtable-arm-v7s.c", "arm_v7s_unmap_pages", "IOVA beyond the IAS" },
-	{ NULL },
-};
-
 static const struct target msm_target = {
 	.name		= "msm",
 	.summary	= "msm_iommu: APQ8064 IOMMU on io-pgtable-arm-v7s, hardware V2P lookups",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
-	.rules		= rules,
+	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
-	.warn_sites	= warn_sites,
+	.warn_sites	= v7s_warn_sites,
 	.device		= &device,
-	.noncoherent	= drv_noncoherent,
 	.twin		= DRV_TWINS,
 };
 

@@ -357,9 +357,9 @@ static void teardown(struct ptf_smmu_domain *pd)
 }
 
 /*
- * The registers the SMMU walks with: the CD's TTB0/TCR or the STE's
- * S2TTB/VTCR, as arm_smmu_make_s1_cd() and arm_smmu_make_s2_domain_ste()
- * take them from the io_pgtable_cfg.
+ * The registers the SMMU walks with: the CD's TTB0/TCR/MAIR or the STE's
+ * S2TTB/VTCR/S2FWB, as arm_smmu_make_s1_cd() and
+ * arm_smmu_make_s2_domain_ste() take them from the io_pgtable_cfg.
  */
 static void export_regs(struct arm_smmu_domain *smmu_domain, ptf_u64 *regs)
 {
@@ -370,17 +370,22 @@ static void export_regs(struct arm_smmu_domain *smmu_domain, ptf_u64 *regs)
 		regs[0] = cfg->arm_lpae_s1_cfg.ttbr;
 		regs[1] = cfg->arm_lpae_s1_cfg.tcr.tsz;
 		regs[2] = cfg->arm_lpae_s1_cfg.tcr.tg;
+		regs[3] = cfg->arm_lpae_s1_cfg.mair;
 	} else {
 		regs[0] = cfg->arm_lpae_s2_cfg.vttbr;
 		regs[1] = cfg->arm_lpae_s2_cfg.vtcr.tsz;
 		regs[2] = cfg->arm_lpae_s2_cfg.vtcr.tg;
 		regs[3] = cfg->arm_lpae_s2_cfg.vtcr.sl;
 	}
-	/* The stage, and the ASID or VMID its TLB entries are tagged with. */
+	/*
+	 * The stage, the ASID or VMID its TLB entries are tagged with, and
+	 * the STE's S2FWB (bit 1).
+	 */
 	if (smmu_domain->stage == ARM_SMMU_DOMAIN_S1)
 		regs[4] = 1 | (ptf_u64)smmu_domain->cd.asid << 16;
 	else
-		regs[4] = (ptf_u64)smmu_domain->s2_cfg.vmid << 16;
+		regs[4] = (ptf_u64)smmu_domain->s2_cfg.vmid << 16 |
+			  (cfg->quirks & IO_PGTABLE_QUIRK_ARM_S2FWB ? 2 : 0);
 }
 
 static void ptf_info(void *dom, struct ptf_pt_info *info)
