@@ -119,8 +119,8 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 
 static void predict(const struct target_setup *ts, struct target_domain *d)
 {
+	*d = (struct target_domain){ .create_allocs = 1 };	/* the glue's domain */
 	lpae_model_predict(&ts->pt, d);
-	d->create_allocs++;	/* the glue's domain */
 	d->dirty_ops = true;	/* the glue's, always */
 	d->incoherent = !ts->pt.coherent_walk;
 }

@@ -13,9 +13,9 @@
  * alloc_io_pgtable_ops() of @pc (fmt, quirks, pgsize_bitmap, ias, oas,
  * coherent_walk), as io-pgtable-arm does it: accepted or refused (and the
  * WARN of a refusal), its allocations, the domain's page sizes, IAS, OAS
- * and IOVA window, the model's rules and implementation.  What a driver
- * adds (its own allocations, dirty ops, the walk's coherency) is the
- * caller's.
+ * and IOVA window, the model's rules and implementation.  The format's
+ * allocations are added to @d's; what a driver adds (its own allocations,
+ * dirty ops, the walk's coherency) is the caller's.
  */
 void lpae_model_predict(const struct ptf_pt_config *pc,
 			struct target_domain *d);

@@ -13,7 +13,8 @@
  * arm_v7s_alloc_pgtable() of @pc with its L1 table at @l1, as
  * io-pgtable-arm-v7s does it: accepted or refused, its allocations, the
  * domain's page sizes, IAS, OAS and IOVA window, the model's rules and
- * implementation.  What a driver adds is the caller's.
+ * implementation.  The format's allocations are added to @d's; what a
+ * driver adds is the caller's.
  */
 void v7s_model_predict(const struct ptf_pt_config *pc, uint64_t l1,
 		       struct target_domain *d);
