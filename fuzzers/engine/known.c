@@ -93,6 +93,15 @@ static bool msm_errno_as_phys(struct engine *e)
 }
 
 /*
+ * The same errno in VFIO's legacy loop: each page "translates" to it, so
+ * the baseline's loop unmaps page by page what its lookups could not see.
+ */
+static bool msm_errno_in_legacy_loop(struct engine *e)
+{
+	return current_op(e, OP_STEP_UNMAP) && rt_hw_unavailable(BASE);
+}
+
+/*
  * msm_iommu: __flush_iotlb() and __flush_iotlb_range() return quietly when
  * the clocks fail to enable: the unmapped leaves are never invalidated.
  */
@@ -730,6 +739,8 @@ static const struct known_finding known[] = {
 	{ "msm-clock-errno-as-phys", "msm", "lookup",
 	  "the baseline's iova_to_phys without the hardware returned a translation",
 	  msm_errno_as_phys, false, true },
+	{ "msm-clock-errno-as-phys", "msm", "step-unmap", NULL,
+	  msm_errno_in_legacy_loop, false, true },
 	{ "msm-flush-unclocked", "msm", "flush",
 	  "a removed or changed leaf was not invalidated", msm_flush_unclocked },
 	{ "msm-detach-unclocked", "msm", "warn",
