@@ -104,8 +104,8 @@ static int access_of(const struct target_setup *ts, int prot)
 
 enum {
 	SCTLR = 0x000, CONTEXTIDR = 0x008, TTBR0 = 0x010, TTBCR = 0x018,
-	PAR = 0x01c, FSR = 0x020, TLBIALL = 0x800, TLBIASID = 0x804,
-	PRRR = 0x034, NMRR = 0x038, TLBIMVA = 0x808, TLBIMVAA = 0x80c,
+	PAR = 0x01c, FSR = 0x020, PRRR = 0x034, NMRR = 0x038,
+	TLBIALL = 0x800, TLBIASID = 0x804, TLBIMVA = 0x808, TLBIMVAA = 0x80c,
 	V2PPR = 0x810,
 	GLOBAL_TLBIALL = 0xfff00, TLBIVMID = 0xfff04,
 };
