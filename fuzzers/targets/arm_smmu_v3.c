@@ -37,6 +37,7 @@
  * TTB0/TCR (stage 1) or the STE's S2TTB/VTCR (stage 2).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "drv_common.h"
@@ -560,6 +561,27 @@ static bool driver_config(const struct target_setup *ts)
 	return true;
 }
 
+/* Coverage: the stage and granule the domain gets, its flags, coherency. */
+static const unsigned int class_fields[] = {
+	F_STAGES, F_ALLOC, F_GRANULES, F_COHERENT,
+};
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	struct ptf_pt_config pc;
+	uint64_t sizes;
+
+	if (!smmu_pgtable_cfg(ts, &pc))
+		pc.pgsize_bitmap = 0;
+	/* The granule io-pgtable-arm picks: 4K if there, else the smallest. */
+	sizes = pc.pgsize_bitmap & (1ULL << 12 | 1ULL << 14 | 1ULL << 16);
+	snprintf(buf, len, "%s/%uK/%s/%s", stage1_domain(ts) ? "S1" : "S2",
+		 (unsigned int)(sizes & -sizes) >> 10,
+		 alloc_names[ts->pt.quirks & ALLOC_DIRTY ? 1 :
+			     ts->pt.quirks & ALLOC_NEST_PARENT ? 2 : 0],
+		 ts->pt.coherent_walk ? "coherent" : "noncoherent");
+}
+
 static const struct target arm_smmu_v3 = {
 	.name		= "arm_smmu_v3",
 	.summary	= "arm-smmu-v3: SMMUv3 stage 1/2 domains on io-pgtable-arm, TLBI commands",
@@ -574,6 +596,9 @@ static const struct target arm_smmu_v3 = {
 	.driver_config	= driver_config,
 	.warn_sites	= lpae_warn_sites,
 	.device		= &device,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 

@@ -338,6 +338,15 @@ static bool driver_config(const struct target_setup *ts)
 	return true;	/* APQ8064 instances have 1 to 8 context banks */
 }
 
+/* Coverage: the context banks, and whether the core clock fails. */
+static const unsigned int class_fields[] = { F_NCB, F_CLOCK };
+
+static void class_name(const struct target_setup *ts, char *buf, size_t len)
+{
+	snprintf(buf, len, "ncb%u/clock-%s", ts->pt.instances,
+		 clock_names[ts->pt.quirks & 1]);
+}
+
 static const struct target msm_target = {
 	.name		= "msm",
 	.summary	= "msm_iommu: APQ8064 IOMMU on io-pgtable-arm-v7s, hardware V2P lookups",
@@ -351,6 +360,9 @@ static const struct target msm_target = {
 	.driver_config	= driver_config,
 	.warn_sites	= v7s_warn_sites,
 	.device		= &device,
+	.class_fields	= class_fields,
+	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
+	.class_name	= class_name,
 	.twin		= DRV_TWINS,
 };
 
