@@ -401,6 +401,8 @@ static void ptf_info(void *dom, struct ptf_pt_info *info)
 		.oas		= iop->cfg.oas,
 		.va_first	= g->aperture_start,
 		.va_last	= g->aperture_end,
+		/* Older io-pgtable-arm (6.1) splits a block to unmap part of it. */
+		.unmap_splits_blocks = PTF_LPAE_SPLITS_BLOCKS,
 	};
 	export_regs(smmu_domain, info->regs);
 }
