@@ -691,7 +691,7 @@ static const struct known_finding known[] = {
 	  rk_xlate_failed },
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
-	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
+	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
