@@ -343,9 +343,15 @@ if group kunit; then
 			esac
 			name=ptfuzz_$(echo "${t}_$(basename "$p" .prog)" | sed 's/[^a-zA-Z0-9]/_/g')
 			prod=$(grep -q '^# build: prod$' "$p" && echo 1 || true)
-			encode "$p" "$tmp/in" &&
+			encode "$p" "$tmp/in" || { ko "kunit: encode $p"; continue; }
 			PTF_KUNIT_PROD=$prod "$B/tools/bin/$t-run" -k "$name" "$tmp/in" \
-				>"$tmp/kunit/export" 2>/dev/null &&
+				>"$tmp/kunit/export" 2>"$tmp/kunit/why"
+			if [ $? = 2 ] && grep -q 'no KUnit suite' "$tmp/kunit/why"; then
+				skipped "kunit: $p: $(sed 's/^ptfuzz: kunit: //' "$tmp/kunit/why")"
+				continue
+			fi
+			rm -f "$tmp/kunit/one.patch"
+			[ -s "$tmp/kunit/export" ] &&
 			f=$(sed -n 's|^// ptfuzz-kunit-file: ||p' "$tmp/kunit/export") &&
 			cum=$tmp/kunit/$(echo "$f" | tr / _) &&
 			{ [ -f "$cum" ] || cp "$ksrc/$f" "$cum"; } &&

@@ -319,6 +319,14 @@ static int genpt_map_range(struct model *m, uint64_t iova, uint64_t pa,
 		return -ERANGE;
 	}
 	body = len & ~(min - 1);
+	/*
+	 * A tail no page size fits: the walk would go below level 0 after
+	 * mapping the head (genpt-map-unaligned-length).  Undefined, so the
+	 * model claims nothing of the tables; a fixed kernel (patches/fixes/
+	 * 0007) refuses the map here, before it maps anything.
+	 */
+	if (body != len)
+		return MODEL_RET_UNDEFINED;
 	while (*mapped < body) {
 		uint64_t at = iova + *mapped, size;
 
@@ -331,10 +339,7 @@ static int genpt_map_range(struct model *m, uint64_t iova, uint64_t pa,
 		*mapped += size;
 	}
 	flush_pending(m);
-	if (ret)
-		return ret;
-	/* A tail no page size fits: the walk goes below level 0. */
-	return body == len ? 0 : MODEL_RET_UNDEFINED;
+	return ret;
 }
 
 /*

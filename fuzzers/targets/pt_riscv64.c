@@ -170,8 +170,14 @@ static int riscv_set_prot(const struct pt_geom *g, int prot)
 static const struct pt_fmt riscv_pt = {
 	.granule_lg2 = 12, .max_top_level = 4, .max_va_lg2 = 57,
 	.max_oa_lg2 = 56,
+	/*
+	 * The format encodes Svpbmt (riscv_set_prot()); that
+	 * PT_SUPPORTED_FEATURES leaves it out is known finding
+	 * genpt-riscv-svpbmt-refused, not the format's rule.
+	 */
 	.supported = PTF_PT_SIGN_EXTEND | PTF_PT_FLUSH_RANGE |
-		     PTF_PT_RISCV_SVNAPOT_64K | PTF_PT_DETAILED_GATHER,
+		     PTF_PT_RISCV_SVNAPOT_64K | PTF_PT_RISCV_SVPBMT |
+		     PTF_PT_DETAILED_GATHER,
 	.forced = PTF_PT_DETAILED_GATHER,
 	.init = riscv_init, .sizes = riscv_sizes, .set_prot = riscv_set_prot,
 };
