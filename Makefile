@@ -182,6 +182,13 @@ DRIVER_SHIM_virtio := kernel-shim/kernel/virtio.c
 DRIVER_SRC_omap := drivers/iommu/omap-iommu.c
 DRIVER_SRC_mtk_v1 := drivers/iommu/mtk_iommu_v1.c
 DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
+# Drivers on io-pgtable: the same, but the glue takes the driver's functions
+# by name (its "ptf-extract:" lines) instead of the whole file, and the unit
+# also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
+IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
+IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
+$(foreach d,$(IOPGDRVS),$(eval DRIVER_SRC_$(d) := $(IOPGDRV_SRC_$(d))))
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
 $(foreach d,$(DRIVERS),$(eval TARGETS_$(d) := $(if $(wildcard fuzzers/targets/$(d).c),$(d))))
 $(foreach d,$(DRIVERS),$(eval ALL_TARGETS_$(d) := $(d)))
@@ -232,8 +239,10 @@ CALLER_FILES := $(UNIT_FILES_iopgtable) $(UNIT_FILES_genpt) $(CALLER_LIB_SRCS) \
 UNIT_FILES_vfio_type1 := $(CALLER_FILES) $(TREE_SRCS_vfio_type1) drivers/vfio/vfio_main.c
 UNIT_FILES_iommufd := $(CALLER_FILES) $(TREE_SRCS_iommufd) drivers/iommu/iommufd/main.c \
 	drivers/iommu/iommufd/device.c drivers/iommu/iommufd/hw_pagetable.c
-# A driver's unit builds its driver source, which its glue includes.
+# A driver's unit builds its driver source, which its glue includes;
+# an io-pgtable driver's also io-pgtable's files.
 $(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
+$(foreach d,$(IOPGDRVS),$(eval UNIT_FILES_$(d) += $(UNIT_FILES_iopgtable)))
 UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
 
 # The units the trees give, each with targets; a family's targets link its
@@ -324,6 +333,23 @@ $(foreach d,$(DRIVERS),$(eval ARCHES_$(d) := $(sort $(foreach f,$(filter arch/%,
 # $(call tree_incs,TREE,FAMILY): the family's architecture include directories.
 tree_incs = $(foreach a,$(ARCHES_$(2)),-Ikernel-shim/arch/$(a)/include -Ikernel-shim/arch/$(a) \
 	-idirafter $(1)/arch/$(a)/include)
+# What the glue takes from the driver source: its ptf-extract(-stop): lines.
+extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drivers/$(1).c)
+# An io-pgtable driver's glue does its own probe and attach (the driver's
+# functions it extracted), on io-pgtable from the tree.
+IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
+	kernel-shim/kernel/xarray-alloc.c
+# A glue without ptf-extract: lines includes the file whole and boots it
+# through common.c, as the drivers with their own tables do.
+$(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
+	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c)))
+$(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
+# io-pgtable's formats: the walkers and the model's implementations, for
+# the io-pgtable targets, the drivers on io-pgtable and the callers.
+TARGET_OBJS_iopgtable := fuzzers/targets/lpae_walk.o fuzzers/targets/v7s_walk.o \
+	fuzzers/targets/lpae_model.o fuzzers/targets/v7s_model.o
+$(foreach d,$(IOPGDRVS),$(eval TARGET_OBJS_$(d) += $(TARGET_OBJS_iopgtable)))
+TARGET_OBJS_callers += $(TARGET_OBJS_iopgtable)
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
 # (plus, by the extractor, every function of iommu.c they call).
 CORE_ROOTS := iommu_map iommu_map_atomic? iommu_unmap iommu_unmap_fast \
@@ -357,7 +383,8 @@ kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(
 	-Ifuzzers/twins -I$(2)/include -I$(3)/include -I$(3)/include/uapi \
 	-I$(3)/drivers/iommu -include $(3)/include/linux/kconfig.h \
 	-include $(3)/include/linux/compiler_types.h \
-	-DPTF_CORE_EXTRACT='"$(abspath $(2))/core-extract.c"' -MMD -MP
+	-DPTF_CORE_EXTRACT='"$(abspath $(2))/core-extract.c"' \
+	-DPTF_DRIVER_EXTRACT='"$(abspath $(2))/driver-extract.c"' -MMD -MP
 
 define twin_rules
 $(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
@@ -376,7 +403,8 @@ $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 
 $(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
-		$(call twin_extracts,$(1),$(2),$(8))
+		$(call twin_extracts,$(1),$(2),$(8)) \
+		$(if $(IOPGDRV_SRC_$(8)),$(call twin_dir,$(1),$(2),$(8))/driver-extract.c)
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
@@ -390,6 +418,14 @@ $(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.a
 	@mkdir -p $$(@D)
 	@awk -v roots="$$(EXTRACT_ROOTS_$$*)" -f scripts/extract-functions.awk \
 		$(3)/$$(EXTRACT_FILE_$$*) >$$@
+
+ifdef IOPGDRV_SRC_$(8)
+$(call twin_dir,$(1),$(2),$(8))/driver-extract.c: scripts/extract-functions.awk $(7) \
+		fuzzers/twins/drivers/$(8).c
+	@mkdir -p $$(@D)
+	@awk -v variables=1 -v roots="$$(call extract_names,$(8))" -v stop="$$(call extract_names,$(8),-stop)" \
+		-f scripts/extract-functions.awk $(3)/$(IOPGDRV_SRC_$(8)) >$$@
+endif
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
 	@mkdir -p $$(@D)

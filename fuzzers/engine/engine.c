@@ -354,6 +354,7 @@ static void do_lookup(struct engine *e, const struct op *op)
 	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct rt_warn *w;
 	size_t nwarns;
+	unsigned long hw_asked;
 
 	models_begin(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
@@ -373,6 +374,7 @@ static void do_lookup(struct engine *e, const struct op *op)
 		return;
 	}
 	ptf_rt_set_twin(CAND);
+	hw_asked = rt_hw_unavailable(CAND);
 	c->phys = ops(e, CAND)->iova_to_phys_length(e->dom[CAND], op->iova,
 						    &c->len);
 	nwarns = rt_warns(CAND, &w);
@@ -386,9 +388,15 @@ static void do_lookup(struct engine *e, const struct op *op)
 			"the candidate WARNed %zu times in iova_to_phys_length() and %zu times in its iova_to_phys() wrapper\n",
 			nwarns, rt_warns(CAND, &w) - nwarns);
 	rt_forget_warns(CAND, nwarns);
+	c->unavailable = rt_hw_unavailable(CAND) != hw_asked;
 	ptf_rt_set_twin(BASE);
+	hw_asked = rt_hw_unavailable(BASE);
 	b->legacy = ops(e, BASE)->iova_to_phys(e->dom[BASE], op->iova);
-	if (c->phys == NO_PHYS)
+	b->unavailable = rt_hw_unavailable(BASE) != hw_asked;
+	if (c->unavailable || b->unavailable)
+		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 "): the hardware could not be asked",
+		     c->phys, c->len, b->legacy);
+	else if (c->phys == NO_PHYS)
 		note(e, "-> none (baseline 0x%" PRIx64 ")", b->legacy);
 	else
 		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 ")",
@@ -406,6 +414,8 @@ struct stepper {
 	struct engine *e;
 	int tw;
 	bool model;
+	/* The model's driver cannot ask its hardware: every lookup says none. */
+	bool unavailable;
 	struct step_trace *tr;
 };
 
@@ -423,7 +433,7 @@ static uint64_t step_lookup(struct stepper *s, uint64_t iova, ptf_u64 *len,
 		return o->iova_to_phys_length(s->e->dom[s->tw], iova, len);
 	}
 	s->tr->walks++;
-	l = model_translate(&s->e->model[s->tw], iova);
+	l = s->unavailable ? NULL : model_translate(&s->e->model[s->tw], iova);
 	*len = l ? model_length(&s->e->model[s->tw], l, iova) : 0;
 	if (!l)
 		return legacy ? legacy_none(s->e, iova) : NO_PHYS;
@@ -529,17 +539,17 @@ static void step_legacy(struct stepper *s, uint64_t iova, uint64_t size)
 
 /* The candidate steps by length; a twin without it runs VFIO's loop. */
 static void run_loop(struct engine *e, int tw, bool model, uint64_t iova,
-		     uint64_t size)
+		     uint64_t size, bool unavailable)
 {
 	struct stepper s = {
-		.e = e, .tw = tw, .model = model,
+		.e = e, .tw = tw, .model = model, .unavailable = unavailable,
 		.tr = model ? &e->step_model[tw] : &e->step[tw],
 	};
 	struct ptf_twin_stats st0, st1;
 
 	memset(s.tr, 0, offsetof(struct step_trace, calls));
 	if (!model) {
-		enter(e, tw);	/* an armed allocation failure, as the model's */
+		twin_enter(e, tw);	/* an armed allocation failure, as the model's */
 		ops(e, tw)->stats(e->dom[tw], &st0);
 	}
 	if (ops(e, tw)->has_length)
@@ -550,7 +560,7 @@ static void run_loop(struct engine *e, int tw, bool model, uint64_t iova,
 		ptf_rt_set_twin(tw);
 		ops(e, tw)->stats(e->dom[tw], &st1);
 		s.tr->walks = st1.walks - st0.walks;
-		leave(e, tw);
+		twin_leave(e, tw);
 	}
 }
 
@@ -633,6 +643,27 @@ static size_t resync_twins(struct engine *e)
 	return n;
 }
 
+/*
+ * A twin's loop whose driver could not ask its hardware (msm's V2P with a
+ * clock that failed to enable) had every lookup say no translation, as
+ * the lookup oracle demands: its model runs the loop again from the state
+ * before the op that way, so that the calls it made are still predicted.
+ */
+static void run_twin_loop(struct engine *e, int tw, uint64_t iova,
+			  uint64_t size)
+{
+	unsigned long asked = rt_hw_unavailable(tw);
+
+	run_loop(e, tw, false, iova, size, false);
+	if (rt_hw_unavailable(tw) == asked || !checking(e))
+		return;
+	note(e, "(the %s twin's hardware could not be asked: its lookups say no translation)",
+	     twin_name(tw));
+	model_copy(&e->model[tw], &e->prev[tw]);
+	model_begin_op(&e->model[tw], e->armed);
+	run_loop(e, tw, true, iova, size, true);
+}
+
 static void do_step_unmap(struct engine *e, const struct op *op)
 {
 	uint64_t last = op->iova + (op->size - 1);
@@ -650,10 +681,10 @@ static void do_step_unmap(struct engine *e, const struct op *op)
 	}
 	models_begin(e);
 	for (int tw = 0; checking(e) && tw < PTF_NR_TWINS; tw++)
-		run_loop(e, tw, true, op->iova, op->size);
+		run_loop(e, tw, true, op->iova, op->size, false);
 	prepare(e, op->iova, op->size);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
-		run_loop(e, tw, false, op->iova, op->size);
+		run_twin_loop(e, tw, op->iova, op->size);
 	note(e, "-> 0x%" PRIx64 " in %lu walks, %zu unmaps (legacy loop: 0x%" PRIx64 " in %lu walks, %zu unmaps)",
 	     e->step[CAND].bytes, e->step[CAND].walks, e->step[CAND].nr_calls,
 	     e->step[BASE].bytes, e->step[BASE].walks, e->step[BASE].nr_calls);

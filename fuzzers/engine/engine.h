@@ -72,6 +72,8 @@ struct twin_result {
 	int ret;			/* map, read_dirty */
 	uint64_t bytes;			/* unmap */
 	ptf_u64 phys, len, legacy;	/* lookup */
+	/* The lookup could not ask the hardware (a clock failed to enable). */
+	bool unavailable;
 	bool fail_delivered;
 };
 

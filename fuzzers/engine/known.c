@@ -88,6 +88,55 @@ static bool lookup_of_last_iova(struct engine *e)
 }
 
 /*
+ * msm_iommu: with a clock that fails to enable, the legacy iova_to_phys()
+ * returns the errno as the physical address (the candidate, with patch
+ * 0014, says no translation: that is what tells the baseline's apart).
+ */
+static bool msm_errno_as_phys(struct engine *e)
+{
+	return e->res[BASE].unavailable &&
+	       (!e->res[CAND].unavailable || e->res[CAND].phys == NO_PHYS);
+}
+
+/*
+ * The same errno in VFIO's legacy loop: each page "translates" to it, so
+ * the baseline's loop unmaps page by page what its lookups could not see.
+ */
+static bool msm_errno_in_legacy_loop(struct engine *e)
+{
+	return current_op(e, OP_STEP_UNMAP) && rt_hw_unavailable(BASE);
+}
+
+/*
+ * msm_iommu: __flush_iotlb() and __flush_iotlb_range() return quietly when
+ * the clocks fail to enable: the unmapped leaves are never invalidated.
+ */
+static bool msm_flush_unclocked(struct engine *e)
+{
+	return rt_hw_unavailable(BASE) || rt_hw_unavailable(CAND);
+}
+
+/*
+ * msm_iommu: msm_iommu_identity_attach() frees the domain's io-pgtable,
+ * then fails when the clocks do not enable, leaving the context bank
+ * translating through the freed tables (the same predicate: a clock
+ * failed; the WARN is the driver twin's "detaching the master failed").
+ */
+
+/*
+ * arm-smmu-v3: arm_smmu_iotlb_sync() returns at once for a gather without
+ * a page size, and the dirty walk gathers with iommu_iotlb_gather_add_range(),
+ * which sets none: the TLB entries of the leaves whose dirty state was
+ * cleared are never invalidated.
+ */
+static bool dirty_bits_cleared(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_READ_DIRTY);
+
+	return op && !(op->arg & OP_DIRTY_NO_CLEAR);
+}
+
+/*
  * generic_pt: pt_top_memsize_lg2() sizes a top table that cannot grow as
  * 2^(max_vasz_lg2 - item size of the top level + ilog2(PT_ITEM_WORD_SIZE))
  * bytes, an unsigned sum that wraps when the VA is narrower than one
@@ -1471,20 +1520,20 @@ static const struct known_finding known[] = {
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "translation not linear across the leaf",
 	  s390_legacy_drops_offset, .goes_on = true },
-	{ "iopgtable-split-unmap-inval", "arm_lpae", "flush",
+	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
-	{ "lpae-dirty-unaligned-window", "arm_lpae", "dirty", NULL,
+	{ "lpae-dirty-unaligned-window", "arm_lpae arm_smmu_v3", "dirty", NULL,
 	  lpae_dirty_window },
-	{ "lpae-dirty-unaligned-window", "arm_lpae", "flush",
+	{ "lpae-dirty-unaligned-window", "arm_lpae arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", lpae_dirty_window },
 	/* The skipped last block keeps its dirty bit, which only the tables show. */
-	{ "lpae-dirty-unaligned-window", "arm_lpae", "window",
+	{ "lpae-dirty-unaligned-window", "arm_lpae arm_smmu_v3", "window",
 	  "tables differ from the model", lpae_dirty_window },
-	{ "iova-bitmap-write-past-end", "arm_lpae", "dirty",
+	{ "iova-bitmap-write-past-end", "arm_lpae arm_smmu_v3", "dirty",
 	  "bits written past the end of the user's bitmap", lpae_past_end },
 	{ "genpt-dirty-window-inside-leaf", "pt_*", "dirty",
 	  "a dirty range was not reported", genpt_dirty_window },
@@ -1498,11 +1547,11 @@ static const struct known_finding known[] = {
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
-	{ "io-pgtable-pgcount-truncated", "arm_lpae", "contract",
+	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu_v3", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
 	{ "io-pgtable-pgcount-truncated", "dart", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
-	{ "lpae-lookup-last-iova", "arm_lpae", "lookup", NULL,
+	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu_v3", "lookup", NULL,
 	  lookup_of_last_iova, true },
 	{ "genpt-top-narrower-than-item", "pt_*", "sanitizer", NULL,
 	  top_narrower_than_item, true },
@@ -1534,17 +1583,36 @@ static const struct known_finding known[] = {
 	{ "iommufd-dirty-error-dropped", "iommufd", "contract",
 	  "IOMMU_HWPT_GET_DIRTY_BITMAP return code",
 	  iommufd_dirty_error_dropped },
+	{ "msm-clock-errno-as-phys", "msm", "lookup",
+	  "the baseline's iova_to_phys without the hardware returned a translation",
+	  msm_errno_as_phys, .cand_fixes = true },
+	{ "msm-clock-errno-as-phys", "msm", "step-unmap", NULL,
+	  msm_errno_in_legacy_loop, .cand_fixes = true },
+	{ "msm-flush-unclocked", "msm", "flush",
+	  "a removed or changed leaf was not invalidated", msm_flush_unclocked },
+	{ "msm-detach-unclocked", "msm", "warn",
+	  "WARN in an op inside the API contract", msm_flush_unclocked },
+	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
+	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },
 };
 
-/* "pt_*" names every generic_pt target. */
+/*
+ * The targets are names, space-separated: the io-pgtable-arm findings are
+ * also arm_smmu_v3's, which runs the same code; "pt_*" names every
+ * generic_pt target.
+ */
 static bool for_target(const struct known_finding *k, const char *name)
 {
-	size_t n = strlen(k->target);
+	for (const char *t = k->target; *t; t += strspn(t, " ")) {
+		size_t n = strcspn(t, " ");
 
-	if (n && k->target[n - 1] == '*')
-		return !strncmp(k->target, name, n - 1);
-	return !strcmp(k->target, name);
+		if (n && t[n - 1] == '*' ? !strncmp(t, name, n - 1) :
+		    strlen(name) == n && !strncmp(t, name, n))
+			return true;
+		t += n;
+	}
+	return false;
 }
 
 const char *known_hazard(const struct engine *e)
@@ -1630,7 +1698,7 @@ bool known_strict(const char *id)
 
 bool known_cand_fixes(const char *id)
 {
-	for (const struct known_finding *k = known; k->id; k++)
+	for (const struct known_finding *k = known; id && k->id; k++)
 		if (!strcmp(k->id, id) && k->cand_fixes)
 			return true;
 	return false;

@@ -92,6 +92,11 @@ static void *ctx_map_device(const struct hw_ctx *hw, uint64_t phys, size_t len)
 	return dev;
 }
 
+static void *ctx_mem(const struct hw_ctx *hw, uint64_t phys, size_t len)
+{
+	return rt_phys_span(hw->twin, phys, len);
+}
+
 static bool in_window(uint64_t iova, uint64_t size)
 {
 	return iova <= sink.hi && iova + (size - 1) >= sink.lo;
@@ -177,7 +182,8 @@ void hw_ctx_init(struct engine *e)
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		e->hw_ctx[tw] = (struct hw_ctx){
 			.twin = tw, .pt = &e->ts.pt, .info = &e->info[tw],
-			.map = ctx_map, .leaf = ctx_leaf, .table = ctx_table,
+			.map = ctx_map, .mem = ctx_mem,
+			.leaf = ctx_leaf, .table = ctx_table,
 			.error = ctx_error, .protocol = ctx_protocol,
 			.report = ctx_report, .priv = e,
 		};
@@ -1095,12 +1101,37 @@ uint64_t legacy_none(const struct engine *e, uint64_t iova)
 	return e->t->legacy_none ? e->t->legacy_none(&e->ts, iova) : 0;
 }
 
+/*
+ * A lookup whose driver could not ask its hardware (msm's V2P with a clock
+ * that failed to enable) has no translation to give: PHYS_ADDR_MAX with
+ * length 0, and 0 from iova_to_phys().  Anything else is a value made up,
+ * such as an errno returned as a physical address.
+ */
+static void lookup_unavailable(struct engine *e, uint64_t iova)
+{
+	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+
+	if (c->unavailable && (c->phys != NO_PHYS || c->len || c->legacy))
+		finding(e, "lookup", "a lookup without the hardware returned a translation",
+			"at 0x%" PRIx64 " the candidate's driver could not ask its IOMMU (a clock failed to enable)\nexpected: PHYS_ADDR_MAX length 0, iova_to_phys 0\nactual:   0x%" PRIx64 " length 0x%" PRIx64 ", iova_to_phys 0x%" PRIx64 "\n",
+			iova, c->phys, c->len, c->legacy);
+	if (b->unavailable && b->legacy)
+		finding(e, "lookup", "the baseline's iova_to_phys without the hardware returned a translation",
+			"at 0x%" PRIx64 " the baseline's driver could not ask its IOMMU (a clock failed to enable)\nexpected: 0 (no translation)\nactual:   0x%" PRIx64 " (%" PRId64 " as a signed value)\n",
+			iova, b->legacy, (int64_t)b->legacy);
+}
+
 void oracle_lookup(struct engine *e, uint64_t iova)
 {
 	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct pt_leaf *l = model_translate(&e->model[CAND], iova);
 	uint64_t len = l ? model_length(&e->model[CAND], l, iova) : 0;
 	uint64_t first, last;
+
+	if (c->unavailable || b->unavailable) {
+		lookup_unavailable(e, iova);
+		return;
+	}
 
 	if (c->phys == NO_PHYS ?
 	    b->legacy != legacy_none(e, iova) || c->len || c->legacy :

@@ -576,6 +576,12 @@ static bool parse_named(const char *s, const char *const *names,
 {
 	char buf[128], *tok, *save;
 
+	/* A set of one flag whose name reads as a number ("4K") is that flag. */
+	for (unsigned int i = 0; join && i < nr; i++)
+		if (!strcmp(s, names[i])) {
+			*out = 1ULL << i;
+			return true;
+		}
 	/* One choice, whose name may itself read "4K|2M" (or "64K"). */
 	for (unsigned int i = 0; !join && i < nr; i++)
 		if (!strcmp(s, names[i])) {

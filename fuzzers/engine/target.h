@@ -84,6 +84,11 @@ struct hw_ctx {
 	 * and writes it, or NULL: table pointers must lead to live tables.
 	 */
 	void *(*map)(const struct hw_ctx *hw, uint64_t phys, size_t len);
+	/*
+	 * Memory the driver allocated coherent (an SMMU's command queue), as
+	 * the CPU wrote it, or NULL if it is not live.
+	 */
+	void *(*mem)(const struct hw_ctx *hw, uint64_t phys, size_t len);
 	/* ... and leaves, tables below the top, and errors are reported. */
 	void (*leaf)(const struct hw_ctx *hw, const struct hw_leaf *leaf);
 	/* A table at @phys translating [iova, iova + 2^span_lg2). */

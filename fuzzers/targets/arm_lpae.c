@@ -5,16 +5,14 @@
  * the IAS/OAS range including stage-2 concatenated PGDs, TTBR1, and HD
  * dirty tracking.
  *
- * The hardware walker follows the Arm ARM: start level from T0SZ (stage 1)
- * or SL0 (stage 2) and the granule from TG, descriptor type in bits [1:0],
- * output address in [47:granule] plus [51:48] in bits [15:12] for 64K,
- * AP[2] = bit 7, DBM = bit 51, stage-2 S2AP = bits [7:6].
+ * The hardware walker (lpae_walk.c) follows the Arm ARM.
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "lpae_model.h"
+#include "lpae_walk.h"
 #include "target.h"
 
 enum { F_FMT, F_GRANULE, F_BLOCKS, F_EXTRA, F_IAS, F_OAS, F_QUIRKS,
@@ -73,16 +71,6 @@ static const struct cfg_field fields[NR_FIELDS] = {
 	[F_CREATE_FAIL]	= { "create_fail", FIELD(fail_names, fail_values) },
 };
 
-static bool is_s1(enum ptf_fmt fmt)
-{
-	return fmt == PTF_FMT_ARM_64_LPAE_S1 || fmt == PTF_FMT_ARM_32_LPAE_S1;
-}
-
-static bool is_s2(enum ptf_fmt fmt)
-{
-	return fmt == PTF_FMT_ARM_64_LPAE_S2 || fmt == PTF_FMT_ARM_32_LPAE_S2;
-}
-
 static uint64_t table_base(uint64_t choice, unsigned int oas)
 {
 	/* Table addresses need 48 bits at most (52 only for some 64K tables). */
@@ -127,697 +115,47 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	return true;
 }
 
-/* io-pgtable-arm's table, as the model keeps it ---------------------------- */
-
-/* What io-pgtable-arm makes of a config: its levels and limits. */
-struct lpae_geom {
-	unsigned int granule_lg2, bpl;	/* page shift, index bits per level */
-	int start_level;
-	uint64_t pgsize_bitmap;
-	unsigned int ias, oas;
-	unsigned int span_lg2;		/* IOVA bits the PGD's indexes cover */
-	uint64_t va_base;		/* IOVA of PGD entry 0 (TTBR1: -2^ias) */
-	bool ttbr1, no_warn;
-};
-
-static struct lpae_geom geom;
-
-#define SZ_4K	(1ULL << 12)
-#define SZ_16K	(1ULL << 14)
-#define SZ_64K	(1ULL << 16)
-#define SZ_2M	(1ULL << 21)
-#define SZ_32M	(1ULL << 25)
-#define SZ_512M	(1ULL << 29)
-#define SZ_1G	(1ULL << 30)
-
-static unsigned int lvl_shift_of(const struct lpae_geom *g, int lvl)
-{
-	return g->granule_lg2 + (3 - lvl) * g->bpl;
-}
-
-/*
- * arm_lpae_restrict_pgsizes(): the granule is the CPU's page if the
- * bitmap has it (4K here), else the largest size below it, else the
- * smallest above; the bitmap keeps the granule's block sizes, and IAS/OAS
- * are capped at 48 bits (52 with 64K).
- */
-static void restrict_pgsizes(uint64_t *bitmap, unsigned int *ias,
-			     unsigned int *oas)
-{
-	uint64_t b = *bitmap, granule = 0, sizes = 0;
-	unsigned int max_bits = 48;
-
-	if (b & SZ_4K)
-		granule = SZ_4K;
-	else if (b & (SZ_4K - 1))
-		granule = 1ULL << (63 - __builtin_clzll(b & (SZ_4K - 1)));
-	else if (b)
-		granule = b & -b;
-	if (granule == SZ_4K)
-		sizes = SZ_4K | SZ_2M | SZ_1G;
-	else if (granule == SZ_16K)
-		sizes = SZ_16K | SZ_32M;
-	else if (granule == SZ_64K) {
-		max_bits = 52;
-		sizes = SZ_64K | SZ_512M | (*oas > 48 ? 1ULL << 42 : 0);
-	}
-	*bitmap = b & sizes;
-	*ias = *ias < max_bits ? *ias : max_bits;
-	*oas = *oas < max_bits ? *oas : max_bits;
-}
-
-static bool oas_has_ips(unsigned int oas)
-{
-	return oas == 32 || oas == 36 || oas == 40 || oas == 42 || oas == 44 ||
-	       oas == 48 || oas == 52;
-}
-
-/* Arm DDI0487 R_DXBSH / R_SRKBC, as arm_lpae_concat_mandatory() reads them. */
-static bool concat_mandatory(const struct lpae_geom *g)
-{
-	if (g->granule_lg2 == 14 && g->start_level == 0)
-		return g->oas == 48 || g->ias == 48;
-	if (g->granule_lg2 == 12 && g->start_level == 0)
-		return g->oas == 40 || g->oas == 42;
-	return g->granule_lg2 == 14 && g->start_level == 1 && g->oas == 40;
-}
-
-/*
- * alloc_io_pgtable_ops() for each format: which configs it takes and the
- * regime it sets up.  Allocations: the glue's domain, the format's data,
- * the PGD.  Returns false if the config is refused.
- */
-static bool lpae_geometry(const struct target_setup *ts, struct lpae_geom *g,
-			  struct target_domain *d)
-{
-	const struct ptf_pt_config *pc = &ts->pt;
-	unsigned int q = pc->quirks, ias = pc->ias, oas = pc->oas;
-	uint64_t bitmap = pc->pgsize_bitmap;
-	int levels, va_bits, pgd_bits;
-	bool mali = pc->fmt == PTF_FMT_ARM_MALI_LPAE;
-
-	d->create_allocs = 1;
-	if (pc->fmt == PTF_FMT_ARM_32_LPAE_S1 && (ias > 32 || oas > 40))
-		return false;
-	if (pc->fmt == PTF_FMT_ARM_32_LPAE_S2 && (ias > 40 || oas > 40))
-		return false;
-	if (mali && (q || ias > 48 || oas > 40))
-		return false;
-	if (is_s1(pc->fmt) && (q & ~(PTF_QUIRK_ARM_NS | PTF_QUIRK_ARM_TTBR1 |
-				     PTF_QUIRK_ARM_OUTER_WBWA |
-				     PTF_QUIRK_ARM_HD | PTF_QUIRK_NO_WARN)))
-		return false;
-	if (is_s2(pc->fmt) && (q & ~(PTF_QUIRK_ARM_S2FWB | PTF_QUIRK_NO_WARN)))
-		return false;
-	if (pc->fmt != PTF_FMT_ARM_64_LPAE_S1 && pc->fmt != PTF_FMT_ARM_64_LPAE_S2)
-		bitmap &= SZ_4K | SZ_2M | SZ_1G;
-	restrict_pgsizes(&bitmap, &ias, &oas);
-	if (!(bitmap & (SZ_4K | SZ_16K | SZ_64K)))
-		return false;
-	d->create_allocs++;		/* struct arm_lpae_io_pgtable */
-	*g = (struct lpae_geom){
-		.granule_lg2 = __builtin_ctzll(bitmap),
-		.pgsize_bitmap = bitmap, .ias = ias, .oas = oas,
-		.ttbr1 = q & PTF_QUIRK_ARM_TTBR1, .no_warn = q & PTF_QUIRK_NO_WARN,
-	};
-	g->bpl = g->granule_lg2 - 3;
-	va_bits = (int)ias - (int)g->granule_lg2;
-	levels = (va_bits + (int)g->bpl - 1) / (int)g->bpl;
-	g->start_level = 4 - levels;
-	pgd_bits = va_bits - (int)g->bpl * (levels - 1);
-	if (is_s1(pc->fmt) && pc->coherent_walk && (q & PTF_QUIRK_ARM_OUTER_WBWA))
-		return false;
-	if (is_s2(pc->fmt) && concat_mandatory(g)) {
-		if (pgd_bits > 4) {
-			d->create_warn = "lpae-s2-concat";
-			return false;
-		}
-		pgd_bits += (int)g->bpl;
-		g->start_level++;
-	}
-	if (!mali && !oas_has_ips(oas))
-		return false;
-	if (mali && g->start_level > 0) {
-		g->start_level = 0;	/* "a full 4-level table regardless of IAS" */
-		pgd_bits = 0;
-	}
-	d->create_allocs++;		/* the PGD */
-	g->span_lg2 = lvl_shift_of(g, g->start_level) + (unsigned int)pgd_bits;
-	g->va_base = g->ttbr1 ? -(1ULL << ias) : 0;
-	return true;
-}
-
-/* The entry at level @lvl for @iova: a leaf, a table or nothing. */
-enum lpae_entry { LPAE_EMPTY, LPAE_TABLE, LPAE_LEAF };
-
-static enum lpae_entry entry_at(const struct model *m, int lvl, uint64_t iova)
-{
-	unsigned int sh = lvl_shift_of(&geom, lvl);
-	const struct pt_leaf *l = model_lookup(m, iova);
-
-	if (l && l->size == 1ULL << sh)
-		return LPAE_LEAF;
-	if (lvl < 3 && model_has_table(m, iova & ~((1ULL << sh) - 1), sh))
-		return LPAE_TABLE;
-	return LPAE_EMPTY;
-}
-
-/* Everything below the table entry of level @lvl at @iova goes. */
-static void drop_table(struct model *m, int lvl, uint64_t iova)
-{
-	uint64_t last = iova + ((1ULL << lvl_shift_of(&geom, lvl)) - 1);
-
-	model_remove_leaves(m, iova, last);
-	model_remove_tables(m, iova, last, lvl_shift_of(&geom, lvl));
-}
-
-/* The level whose blocks are @pgsize bytes. */
-static int level_of(uint64_t pgsize)
-{
-	for (int lvl = geom.start_level; lvl <= 3; lvl++)
-		if (1ULL << lvl_shift_of(&geom, lvl) == pgsize)
-			return lvl;
-	return -1;
-}
-
-/* Entries from @iova to the end of its (4K-chunk of the) table at @lvl. */
-static uint64_t entries_left(int lvl, uint64_t iova)
-{
-	unsigned int sh = lvl_shift_of(&geom, lvl);
-
-	return (1ULL << geom.bpl) - ((iova >> sh) & ((1ULL << geom.bpl) - 1));
-}
-
-/* (s64)iova >> ias is the sign extension: 0, or all ones with TTBR1. */
-static bool iova_outside(uint64_t iova)
-{
-	int64_t ext = geom.ias < 64 ? (int64_t)iova >> geom.ias : 0;
-
-	return geom.ttbr1 ? ext != -1 : ext != 0;
-}
-
-/* Room for @n leaves, kept between calls: a run is built, then inserted. */
-static struct pt_leaf *run_buffer(uint64_t n)
-{
-	static struct pt_leaf *run;
-	static uint64_t cap;
-
-	if (n > cap) {
-		free(run);
-		run = malloc(n * sizeof(*run));
-		if (!run)
-			abort();
-		cap = n;
-	}
-	return run;
-}
-
-/* @n leaves of @pgsize from @iova -> @pa, in one insertion. */
-static void add_run(struct model *m, uint64_t iova, uint64_t pa,
-		    uint64_t pgsize, uint64_t n, int prot)
-{
-	struct pt_leaf *run = run_buffer(n);
-
-	for (uint64_t i = 0; i < n; i++)
-		run[i] = model_new_leaf(m, iova + i * pgsize, pgsize,
-					pa + i * pgsize, prot);
-	model_add_leaves(m, run, n);
-}
-
-/*
- * arm_lpae_map_pages(): down to the level of @pgsize, allocating tables
- * where there are none and refusing to go below a block; there, up to the
- * end of the table, replace each table by the leaf (freeing what is below)
- * and refuse a live leaf (-EEXIST, after the tables before it are gone).
- */
-static int lpae_map_pages(struct model *m, uint64_t iova, uint64_t pa,
-			  uint64_t pgsize, uint64_t count, int prot,
-			  uint64_t *mapped)
-{
-	int lvl, target = level_of(pgsize);
-	uint64_t n;
-
-	if (target < 0 || !(pgsize & geom.pgsize_bitmap))
-		abort();	/* the core picks from the bitmap */
-	if (iova_outside(iova) || (geom.oas < 64 && pa >> geom.oas)) {
-		model_warn(m, "lpae-map-range");
-		return -ERANGE;
-	}
-	if (!(prot & (MODEL_PROT_READ | MODEL_PROT_WRITE)))
-		return -EINVAL;
-	for (lvl = geom.start_level; lvl < target; lvl++) {
-		unsigned int sh = lvl_shift_of(&geom, lvl);
-		enum lpae_entry e = entry_at(m, lvl, iova);
-
-		if (e == LPAE_LEAF) {
-			if (!geom.no_warn)
-				model_warn(m, "lpae-map-under-block");
-			return -EEXIST;
-		}
-		if (e == LPAE_EMPTY) {
-			if (!model_alloc(m))
-				return -ENOMEM;
-			model_add_table(m, iova & ~((1ULL << sh) - 1), sh);
-		}
-	}
-	count = model_pgcount(m, count);
-	n = count < entries_left(target, iova) ? count : entries_left(target, iova);
-	for (uint64_t i = 0; i < n; i++) {
-		uint64_t at = iova + i * pgsize;
-		enum lpae_entry e = entry_at(m, target, at);
-
-		if (e == LPAE_LEAF) {
-			if (!geom.no_warn)
-				model_warn(m, "lpae-map-live");
-			return -EEXIST;
-		}
-		if (e == LPAE_TABLE)
-			drop_table(m, target, at);
-	}
-	add_run(m, iova, pa, pgsize, n, prot);
-	*mapped += n * pgsize;
-	return 0;
-}
-
-/*
- * Linux before 6.2, arm_lpae_split_blk_unmap(): the block at @lvl becomes
- * a new table (one allocation; 0 if it fails) of the next level's blocks,
- * with its attributes, but for what the call unmaps if that is their size
- * (up to @count of them, to the table's end); otherwise the split goes on
- * a level down.
- */
-static uint64_t split_unmap(struct model *m, int lvl, uint64_t iova,
-			    uint64_t pgsize, uint64_t count)
-{
-	struct pt_leaf blk = *model_lookup(m, iova);
-	uint64_t split = 1ULL << lvl_shift_of(&geom, lvl + 1), n;
-	struct pt_leaf *run;
-
-	if (!model_alloc(m))
-		return 0;
-	n = blk.size / split;
-	run = run_buffer(n);
-	for (uint64_t i = 0; i < n; i++) {
-		run[i] = blk;
-		run[i].iova = blk.iova + i * split;
-		run[i].phys = blk.phys + i * split;
-		run[i].size = split;
-	}
-	model_remove_leaves(m, blk.iova, blk.iova + (blk.size - 1));
-	model_add_leaves(m, run, n);
-	model_add_table(m, blk.iova, lvl_shift_of(&geom, lvl));
-	if (pgsize != split)
-		return split_unmap(m, lvl + 1, iova, pgsize, count);
-	n = count < entries_left(lvl + 1, iova) ? count : entries_left(lvl + 1, iova);
-	model_remove_leaves(m, iova, iova + (n * pgsize - 1));
-	return n * pgsize;
-}
-
-/*
- * arm_lpae_unmap_pages(): down to the level of @pgsize (nothing at an
- * empty entry, nothing and a WARN at a block above it); there, up to the
- * end of the table or the first empty entry, clear leaves and drop tables
- * with everything below them.
- */
-static uint64_t lpae_unmap_pages(struct model *m, uint64_t iova,
-				 uint64_t pgsize, uint64_t count)
-{
-	int lvl, target = level_of(pgsize);
-	uint64_t n, i;
-
-	if (target < 0 || !(pgsize & geom.pgsize_bitmap) || !count)
-		abort();	/* the core picks from the bitmap */
-	if (iova_outside(iova)) {
-		model_warn(m, "lpae-unmap-range");
-		return 0;
-	}
-	for (lvl = geom.start_level; lvl <= target; lvl++) {
-		enum lpae_entry e = entry_at(m, lvl, iova);
-
-		if (e == LPAE_EMPTY) {
-			if (!geom.no_warn)
-				model_warn(m, "lpae-unmap-empty");
-			return 0;
-		}
-		if (lvl < target && e == LPAE_LEAF) {
-			if (m->rules.unmap_splits_blocks)
-				return split_unmap(m, lvl, iova, pgsize, count);
-			model_warn(m, "lpae-unmap-partial");
-			return 0;
-		}
-	}
-	count = model_pgcount(m, count);
-	n = count < entries_left(target, iova) ? count : entries_left(target, iova);
-	for (i = 0; i < n; i++) {
-		if (entry_at(m, target, iova + i * pgsize) == LPAE_EMPTY) {
-			if (!geom.no_warn)
-				model_warn(m, "lpae-unmap-empty");
-			break;
-		}
-	}
-	/* The leaves go, and the tables with everything below them. */
-	if (i) {
-		model_remove_leaves(m, iova, iova + (i * pgsize - 1));
-		model_remove_tables(m, iova, iova + (i * pgsize - 1),
-				    lvl_shift_of(&geom, target));
-	}
-	return i * pgsize;
-}
-
-/* A walk indexes the IOVA bits below the PGD's reach and ignores the rest. */
-static bool lpae_alias(const struct model *m, uint64_t iova, uint64_t *canon)
-{
-	*canon = geom.va_base | (iova & model_up_to(geom.span_lg2 - 1));
-	return true;
-}
-
-static const struct model_impl lpae_impl = {
-	.map_pages	= lpae_map_pages,
-	.unmap_pages	= lpae_unmap_pages,
-	.alias		= lpae_alias,
-};
+/* io-pgtable-arm's tables: lpae_model.c ---------------------------------- */
 
 static void predict(const struct target_setup *ts, struct target_domain *d)
 {
-	uint64_t span;
-	bool hd = ts->pt.quirks & PTF_QUIRK_ARM_HD;
-
-	d->accepted = lpae_geometry(ts, &geom, d);
-	if (!d->accepted)
-		return;
-	span = 1ULL << geom.ias;
-	d->info = (struct ptf_pt_info){
-		.pgsize_bitmap = geom.pgsize_bitmap,
-		.ias = geom.ias, .oas = geom.oas,
-		.va_first = geom.ttbr1 ? -span : 0,
-		.va_last = geom.ttbr1 ? UINT64_MAX : span - 1,
-	};
-	d->rules = (struct model_rules){
-		.pgsize_bitmap = geom.pgsize_bitmap,
-		.va_first = d->info.va_first,
-		.va_last = d->info.va_last,
-		.pa_limit = 1ULL << geom.oas,
-		.dirty_on_map = hd && is_s1(ts->pt.fmt),
-		.tracks_dirty = hd && ts->pt.fmt == PTF_FMT_ARM_64_LPAE_S1 &&
-				!geom.ttbr1,
-	};
-	d->impl = &lpae_impl;
-	d->impl_ctx = &geom;
+	*d = (struct target_domain){ .create_allocs = 1 };	/* the glue's domain */
+	lpae_model_predict(&ts->pt, d);
 	d->dirty_ops = true;	/* the glue's, always */
 	d->incoherent = !ts->pt.coherent_walk;
 }
 
-/*
- * Stage 1 can only take writes away; stage 2 and Mali grant R and W apart.
- * IOMMU_NOEXEC is XN; stage 1 grants unprivileged access unless
- * IOMMU_PRIV; IOMMU_MMIO is device memory, IOMMU_CACHE write-back (Mali
- * has no device type: its "device" index has the non-cacheable policy).
- */
 static int access_of(const struct target_setup *ts, int prot)
 {
-	int rw = prot & (MODEL_PROT_READ | MODEL_PROT_WRITE), acc = rw;
-	bool mali = ts->pt.fmt == PTF_FMT_ARM_MALI_LPAE;
-
-	if (is_s1(ts->pt.fmt)) {
-		acc = rw == MODEL_PROT_READ ? MODEL_PROT_READ :
-					      MODEL_PROT_READ | MODEL_PROT_WRITE;
-		if (!(prot & PTF_PROT_PRIV))
-			acc |= HW_ACC_UNPRIV;
-	}
-	if (!(prot & PTF_PROT_NOEXEC))
-		acc |= HW_ACC_EXEC;
-	if (prot & PTF_PROT_MMIO)
-		acc |= mali ? 0 : HW_MEM_DEVICE;
-	else if (prot & PTF_PROT_CACHE)
-		acc |= HW_MEM_CACHED;
-	return acc;
+	return lpae_access_of(ts->pt.fmt, prot);
 }
 
-/* Hardware walker ---------------------------------------------------------- */
+/* Hardware walker: lpae_walk.c, from the Arm ARM ------------------------- */
 
-#define DESC_VALID	(1ULL << 0)
-#define DESC_TABLE	(1ULL << 1)	/* with VALID: table (or page at L3) */
-#define DESC_ATTR(d)	((unsigned int)((d) >> 2) & 7)	/* AttrIndx / MemAttr[2:0] */
-#define DESC_MEMATTR(d)	((unsigned int)((d) >> 2) & 0xf)	/* stage 2 */
-#define DESC_AP1	(1ULL << 6)	/* stage 1: unprivileged access */
-#define DESC_AF		(1ULL << 10)
-#define DESC_XN(d)	((unsigned int)((d) >> 53) & 3)	/* UXN, PXN / XN[1:0] */
-#define DESC_AP2	(1ULL << 7)	/* stage 1: read-only */
-#define DESC_S2AP_R	(1ULL << 6)
-#define DESC_S2AP_W	(1ULL << 7)
-#define DESC_DBM	(1ULL << 51)
-#define OA_LOW_MASK	0x0000fffffffff000ULL	/* bits [47:12] */
-
-struct lpae {
-	const struct hw_ctx *hw;
-	unsigned int shift, bpl;	/* granule shift, bits per level */
-	int start;			/* start level */
-	unsigned int ias;
-	uint64_t va_base;		/* IOVA of index 0 at the start level */
-	bool mali;
-};
-
-static unsigned int lvl_shift(const struct lpae *w, int lvl)
+/* The regime as io-pgtable-arm's configuration programs it. */
+static struct lpae_regime regime_of(const struct hw_ctx *hw)
 {
-	return w->shift + (3 - lvl) * w->bpl;
-}
-
-static uint64_t desc_oa(const struct lpae *w, uint64_t desc)
-{
-	uint64_t oa = desc & OA_LOW_MASK;
-
-	if (w->shift == 16)	/* 64K granule: OA[51:48] in bits [15:12] */
-		oa = (oa & ~0xffffULL) | ((desc >> 12 & 0xf) << 48);
-	return oa;
-}
-
-static bool block_allowed(const struct lpae *w, int lvl)
-{
-	if (w->shift == 12)
-		return lvl == 1 || lvl == 2;
-	if (w->shift == 14)
-		return lvl == 2;
-	/* FEAT_LPA: 4T blocks with a 52-bit PA, as the configuration has it. */
-	return lvl == 2 || (lvl == 1 && w->hw->pt->oas > 48);
-}
-
-/*
- * The memory type: stage 1 indexes MAIR with AttrIndx (device when the
- * attribute's upper nibble is 0, write-back when inner and outer are RW
- * allocate: 0xff); stage 2 has MemAttr[3:0] (0b00xx device, 0b1111
- * write-back; with S2FWB 0b0110 forces write-back); Mali indexes its
- * MEMATTR register, where 0x8d is write-allocate.
- */
-static int mem_type(const struct lpae *w, uint64_t desc)
-{
-	enum ptf_fmt fmt = w->hw->pt->fmt;
-	unsigned int attr;
-
-	if (w->mali) {
-		attr = w->hw->info->regs[1] >> (8 * DESC_ATTR(desc)) & 0xff;
-		return attr == 0x8d ? HW_MEM_CACHED : 0;
-	}
-	if (is_s1(fmt)) {
-		attr = w->hw->info->regs[3] >> (8 * DESC_ATTR(desc)) & 0xff;
-		if (!(attr >> 4))
-			return HW_MEM_DEVICE;
-		return attr == 0xff ? HW_MEM_CACHED : 0;
-	}
-	attr = DESC_MEMATTR(desc);
-	if (!(attr & 0xc))
-		return HW_MEM_DEVICE;
-	if (w->hw->pt->quirks & PTF_QUIRK_ARM_S2FWB)
-		return attr == 0x6 ? HW_MEM_CACHED : 0;
-	return attr == 0xf ? HW_MEM_CACHED : 0;
-}
-
-/*
- * What the leaf grants.  An access flag of 0 faults every access (no
- * hardware AF update); Mali has no access flag.
- */
-static int leaf_access(const struct lpae *w, uint64_t desc, bool *dirty)
-{
-	enum ptf_fmt fmt = w->hw->pt->fmt;
-	int acc;
-
-	*dirty = false;
-	if (!w->mali && !(desc & DESC_AF))
-		return 0;
-	if (!is_s1(fmt)) {
-		acc = (desc & DESC_S2AP_R ? MODEL_PROT_READ : 0) |
-		      (desc & DESC_S2AP_W ? MODEL_PROT_WRITE : 0);
-	} else {
-		/* Writable if AP[2] is clear, or if DBM lets hardware clear it. */
-		*dirty = (desc & DESC_DBM) && !(desc & DESC_AP2);
-		acc = MODEL_PROT_READ;
-		if (!(desc & DESC_AP2) || (desc & DESC_DBM))
-			acc |= MODEL_PROT_WRITE;
-		if (desc & DESC_AP1)
-			acc |= HW_ACC_UNPRIV;
-	}
-	if (!DESC_XN(desc))
-		acc |= HW_ACC_EXEC;
-	return acc | mem_type(w, desc);
-}
-
-static void report_leaf(const struct lpae *w, uint64_t va, int lvl,
-			uint64_t desc)
-{
-	uint64_t size = 1ULL << lvl_shift(w, lvl), oa = desc_oa(w, desc);
-	struct hw_leaf leaf = { .iova = va, .size = size, .phys = oa };
-
-	if (oa & (size - 1))
-		w->hw->error(w->hw, "level %d leaf at 0x%llx: output address 0x%llx not aligned to 0x%llx",
-			     lvl, (unsigned long long)va, (unsigned long long)oa,
-			     (unsigned long long)size);
-	leaf.access = leaf_access(w, desc, &leaf.dirty);
-	w->hw->leaf(w->hw, &leaf);
-}
-
-static void walk_table(const struct lpae *w, uint64_t table, int lvl,
-		       uint64_t va, uint64_t entries, uint64_t lo, uint64_t hi);
-
-static void walk_entry(const struct lpae *w, uint64_t va, int lvl,
-		       uint64_t desc, uint64_t lo, uint64_t hi)
-{
-	bool last = lvl == 3;
-
-	if (!(desc & DESC_VALID))
-		return;
-	if (last && !w->mali && !(desc & DESC_TABLE))
-		w->hw->error(w->hw, "level 3 descriptor 0x%llx at 0x%llx has the reserved type 0b01",
-			     (unsigned long long)desc, (unsigned long long)va);
-	if (last || !(desc & DESC_TABLE)) {
-		if (last && w->mali && (desc & DESC_TABLE))
-			w->hw->error(w->hw, "Mali level 3 descriptor 0x%llx is not a page",
-				     (unsigned long long)desc);
-		if (!last && !block_allowed(w, lvl))
-			w->hw->error(w->hw, "block at level %d (0x%llx) is not allowed with a %uK granule",
-				     lvl, (unsigned long long)va, 1u << (w->shift - 10));
-		report_leaf(w, va, lvl, desc);
-		return;
-	}
-	w->hw->table(w->hw, desc_oa(w, desc) & ~((1ULL << w->shift) - 1), va,
-		     lvl_shift(w, lvl));
-	walk_table(w, desc_oa(w, desc) & ~((1ULL << w->shift) - 1), lvl + 1,
-		   va, 1ULL << w->bpl, lo, hi);
-}
-
-static void walk_table(const struct lpae *w, uint64_t table, int lvl,
-		       uint64_t va, uint64_t entries, uint64_t lo, uint64_t hi)
-{
-	unsigned int sh = lvl_shift(w, lvl);
-	uint64_t first = lo > va ? (lo - va) >> sh : 0;
-	uint64_t last = (hi - va) >> sh;
-
-	const uint64_t *desc = w->hw->map(w->hw, table, 8 * entries);
-
-	if (!desc)
-		w->hw->error(w->hw, "level %d table at 0x%llx is not live page-table memory",
-			     lvl, (unsigned long long)table);
-	if (last >= entries)
-		last = entries - 1;
-	for (uint64_t i = first; i <= last; i++)
-		walk_entry(w, va + (i << sh), lvl, desc[i], lo, hi);
-}
-
-/* Decode the translation regime from what the driver would program. */
-static void regime(const struct hw_ctx *hw, struct lpae *w, uint64_t *root)
-{
-	static const unsigned int tg0_shift[4] = { 12, 16, 14, 0 };
-	static const unsigned int tg1_shift[4] = { 0, 14, 12, 16 };
-	const ptf_u64 *regs = hw->info->regs;
-	bool ttbr1 = hw->pt->quirks & PTF_QUIRK_ARM_TTBR1;
-	unsigned int levels;
-
-	memset(w, 0, sizeof(*w));
-	w->hw = hw;
-	if (hw->pt->fmt == PTF_FMT_ARM_MALI_LPAE) {
-		/* Mali: 4K pages, always four levels, 48-bit VA. */
-		w->mali = true;
-		w->shift = 12;
-		w->ias = 48;
-		*root = regs[0] & OA_LOW_MASK;
-	} else {
-		w->shift = ttbr1 ? tg1_shift[regs[2] & 3] : tg0_shift[regs[2] & 3];
-		w->ias = 64 - (unsigned int)regs[1];
-		*root = regs[0] & 0x000ffffffffffffeULL;
-	}
-	w->bpl = w->shift - 3;
-	levels = (w->ias - w->shift + w->bpl - 1) / w->bpl;
-	w->start = 4 - (int)levels;
-	if (w->mali) {
-		w->start = 0;
-	} else if (is_s2(hw->pt->fmt)) {
-		/* SL0: 4K counts down from level 2, 16K/64K from level 3. */
-		unsigned int sl0 = (unsigned int)regs[3];
-
-		w->start = w->shift == 12 ? 2 - (int)sl0 : 3 - (int)sl0;
-	}
-	w->va_base = ttbr1 ? -(1ULL << w->ias) : 0;
+	return (struct lpae_regime){
+		.fmt = hw->pt->fmt,
+		.ttbr1 = hw->pt->quirks & PTF_QUIRK_ARM_TTBR1,
+		.s2fwb = hw->pt->quirks & PTF_QUIRK_ARM_S2FWB,
+		.oas = hw->pt->oas,
+		.regs = hw->info->regs,
+	};
 }
 
 static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 {
-	struct lpae w;
-	uint64_t root, entries;
-	unsigned int bits;
+	struct lpae_regime r = regime_of(hw);
 
-	regime(hw, &w, &root);
-	bits = w.ias - lvl_shift(&w, w.start);
-	if (w.mali)
-		bits = w.bpl;
-	if (bits > 20 || w.start < 0)
-		hw->error(hw, "start level %d with %u index bits cannot be walked",
-			  w.start, bits);
-	entries = 1ULL << bits;
-	if (root & (entries * 8 - 1) & ~0xfULL)
-		hw->error(hw, "translation table base 0x%llx not aligned to its %llu-entry table",
-			  (unsigned long long)root, (unsigned long long)entries);
-	if (lo < w.va_base)
-		lo = w.va_base;
-	walk_table(&w, root & ~(entries * 8 - 1), w.start, w.va_base, entries,
-		   lo, hi);
+	lpae_walk(hw, &r, lo, hi);
 }
 
-/* The leaf descriptor a device access goes through, or NULL on a fault. */
-static uint64_t *find_leaf(const struct lpae *w, uint64_t root, uint64_t iova)
-{
-	uint64_t table = root, off = iova - w->va_base;
-
-	/* Outside the input range the MMU faults (T0SZ/T1SZ). */
-	if (iova < w->va_base || (w->ias < 64 && off >> w->ias))
-		return NULL;
-	for (int lvl = w->start; lvl <= 3; lvl++) {
-		uint64_t idx = off >> lvl_shift(w, lvl);
-		uint64_t *desc;
-
-		if (lvl > w->start)
-			idx &= (1ULL << w->bpl) - 1;
-		desc = w->hw->map(w->hw, table + 8 * idx, 8);
-		if (!desc || !(*desc & DESC_VALID))
-			return NULL;
-		if (lvl == 3 || !(*desc & DESC_TABLE))
-			return desc;
-		table = desc_oa(w, *desc) & ~((1ULL << w->shift) - 1);
-	}
-	return NULL;
-}
-
-/* HTTU with DBM: a write to a writable-clean entry clears AP[2]. */
 static enum hw_write_result hw_write(const struct hw_ctx *hw, uint64_t iova)
 {
-	struct lpae w;
-	uint64_t root, *desc;
-	bool dirty;
+	struct lpae_regime r = regime_of(hw);
 
-	regime(hw, &w, &root);
-	desc = find_leaf(&w, root, iova);
-	if (!desc || !(leaf_access(&w, *desc, &dirty) & MODEL_PROT_WRITE))
-		return HW_WRITE_FAULT;
-	if (is_s1(hw->pt->fmt) && (*desc & DESC_DBM) && (*desc & DESC_AP2))
-		*desc &= ~DESC_AP2;
-	return HW_WRITE_DONE;
+	return lpae_write(hw, &r, iova);
 }
 
 static int dirty_unsupported_ret(const struct target_setup *ts,
@@ -833,36 +171,6 @@ static int dirty_unsupported_ret(const struct target_setup *ts,
 	}
 	return ts->pt.fmt == PTF_FMT_ARM_64_LPAE_S1 ? 0 : -EINVAL;
 }
-
-#define NO_WARN_COND	"!(data->iop.cfg.quirks & IO_PGTABLE_QUIRK_NO_WARN)"
-
-static const struct warn_site warn_sites[] = {
-	{ "lpae-map-live", "io-pgtable-arm.c", "arm_lpae_init_pte", NO_WARN_COND,
-	  "map over a live leaf: -EEXIST (silent with IO_PGTABLE_QUIRK_NO_WARN)" },
-	{ "lpae-map-under-block", "io-pgtable-arm.c", "__arm_lpae_map",
-	  "!(cfg->quirks & IO_PGTABLE_QUIRK_NO_WARN)",
-	  "map below a live block: -EEXIST" },
-	{ "lpae-unmap-empty", "io-pgtable-arm.c", "__arm_lpae_unmap",
-	  NO_WARN_COND, "unmap of an empty entry" },
-	{ "lpae-unmap-partial", "io-pgtable-arm.c", "__arm_lpae_unmap",
-	  "Unmap of a partial large IOPTE is not allowed",
-	  "unmap of part of a block" },
-	{ "lpae-map-range", "io-pgtable-arm.c", "arm_lpae_map_pages",
-	  "iaext || paddr >> cfg->oas",
-	  "IOVA beyond the IAS or PA beyond the OAS: -ERANGE" },
-	{ "lpae-unmap-range", "io-pgtable-arm.c", "arm_lpae_unmap_pages",
-	  "iaext", "IOVA beyond the IAS" },
-	{ "lpae-dirty-empty", "io-pgtable-arm.c",
-	  "arm_lpae_read_and_clear_dirty", "!size", "empty window" },
-	{ "lpae-dirty-range", "io-pgtable-arm.c",
-	  "arm_lpae_read_and_clear_dirty",
-	  "(iova + size - 1) & ~(BIT(cfg->ias) - 1)",
-	  "window beyond the IAS (always with TTBR1)" },
-	{ "lpae-s2-concat", "io-pgtable-arm.c", "arm_64_lpae_alloc_pgtable_s2",
-	  "(ARM_LPAE_PGD_SIZE(data) / sizeof(arm_lpae_iopte)) > ARM_LPAE_S2_MAX_CONCAT_PAGES",
-	  "more than 16 concatenated stage-2 tables: config refused" },
-	{ NULL },
-};
 
 /* Coverage: format, granule, IAS and OAS band, and TTBR1, HD or S2FWB. */
 static const unsigned int class_fields[] = {
@@ -899,7 +207,7 @@ static const struct target arm_lpae = {
 	.hw_walk	= hw_walk,
 	.hw_write	= hw_write,
 	.dirty_unsupported_ret = dirty_unsupported_ret,
-	.warn_sites	= warn_sites,
+	.warn_sites	= lpae_warn_sites,
 	.class_fields	= class_fields,
 	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
 	.class_name	= class_name,

@@ -105,6 +105,11 @@ void ptf_rt_dma_sync(unsigned long long phys, unsigned long size);
  * that turn it on: each returns 0, or what the call got wrong.
  */
 void ptf_rt_dma_debug(int on);
+/*
+ * The device could not be asked (a clock that failed to enable): what the
+ * driver answers in the meantime is checked as "no translation".
+ */
+void ptf_rt_hw_unavailable(void);
 const char *ptf_rt_dma_map(const void *dev, unsigned long long phys,
 			   unsigned long size);
 const char *ptf_rt_dma_unmap(const void *dev, unsigned long long phys,

@@ -143,8 +143,10 @@ struct platform_device *ptf_device_add(const struct ptf_dev_desc *d)
 			.start = next_irq, .end = next_irq,
 			.flags = IORESOURCE_IRQ, .name = d->name,
 		}, next_irq++;
-	for (; p->nr_clks < PTF_DEV_MAX_CLKS && d->clocks[p->nr_clks]; p->nr_clks++)
+	for (; p->nr_clks < PTF_DEV_MAX_CLKS && d->clocks[p->nr_clks]; p->nr_clks++) {
 		p->clks[p->nr_clks].name = d->clocks[p->nr_clks];
+		p->clks[p->nr_clks].boot_on = d->clocks_on_at_boot;
+	}
 	for (; p->nr_resets < PTF_DEV_MAX_RESETS && d->resets[p->nr_resets];
 	     p->nr_resets++)
 		p->resets[p->nr_resets] = (struct reset_control){
@@ -393,7 +395,7 @@ static const char *power_problem(const struct ptf_pdev *p, const char **what)
 			return "held in reset";
 		}
 	for (unsigned int i = 0; i < p->nr_clks; i++)
-		if (p->clks[i].enable_count <= 0) {
+		if (p->clks[i].enable_count <= 0 && !p->clks[i].boot_on) {
 			*what = p->clks[i].name;
 			return "unclocked: clock off";
 		}
@@ -863,6 +865,46 @@ struct clk *devm_clk_get(struct device *dev, const char *id)
 	return clk_get(dev, id);
 }
 
+/* Prepared for the device's lifetime: unprepared when it is removed. */
+static void release_clk_prepared(struct device *dev, void *data)
+{
+	clk_unprepare(*(struct clk **)data);
+}
+
+struct clk *devm_clk_get_prepared(struct device *dev, const char *id)
+{
+	struct clk *clk = clk_get(dev, id), **slot;
+
+	if (IS_ERR(clk))
+		return clk;
+	slot = devres_add_new(dev, sizeof(*slot), GFP_KERNEL,
+			      release_clk_prepared);
+	if (!slot)
+		return ERR_PTR(-ENOMEM);
+	*slot = clk;
+	clk_prepare(clk);
+	return clk;
+}
+
+/*
+ * clk_disable_unused(), a late initcall: the clocks the boot loader left
+ * running and no driver enabled are turned off.
+ */
+void ptf_clk_disable_unused(void)
+{
+	for (unsigned int i = 0; i < nr_pdevs; i++)
+		for (unsigned int c = 0; c < pdevs[i].nr_clks; c++)
+			pdevs[i].clks[c].boot_on = false;
+}
+
+void ptf_clk_fail(struct device *dev, const char *id, int err)
+{
+	struct clk *clk = find_clk(dev, id);
+
+	if (clk)
+		clk->fail_enable = err;
+}
+
 struct clk *devm_clk_get_optional(struct device *dev, const char *id)
 {
 	return find_clk(dev, id);
@@ -920,6 +962,10 @@ int clk_enable(struct clk *clk)
 		return 0;
 	if (WARN(clk->prepare_count == 0, "Enabling unprepared %s", clk->name))
 		return -ESHUTDOWN;
+	if (clk->fail_enable) {
+		ptf_rt_hw_unavailable();
+		return clk->fail_enable;
+	}
 	clk->enable_count++;
 	return 0;
 }

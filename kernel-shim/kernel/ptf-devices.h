@@ -26,6 +26,8 @@ struct ptf_dev_desc {
 	u64 mmio_size;
 	unsigned int nr_irqs;
 	const char *clocks[PTF_DEV_MAX_CLKS];	/* clock-names, NULL-terminated */
+	/* The boot loader left them running, until clk_disable_unused(). */
+	bool clocks_on_at_boot;
 	const char *resets[PTF_DEV_MAX_RESETS];	/* reset-names */
 	const char *props[PTF_OF_MAX_PROPS];	/* boolean properties */
 	struct ptf_of_u32 u32s[PTF_OF_MAX_PROPS];	/* u32 properties */

@@ -32,6 +32,7 @@ struct twin_dev {
 	struct dma_map *dma;
 	size_t nr_dma, cap_dma;
 	bool dma_debug;
+	unsigned long unavailable;	/* ptf_rt_hw_unavailable() calls */
 };
 
 static struct twin_dev tdev[PTF_NR_TWINS];
@@ -52,7 +53,18 @@ void rt_reset_devices(void)
 		tdev[t].next_cookie = 0;
 		tdev[t].nr_dma = 0;
 		tdev[t].dma_debug = false;
+		tdev[t].unavailable = 0;
 	}
+}
+
+void ptf_rt_hw_unavailable(void)
+{
+	tdev[ptf_rt_twin()].unavailable++;
+}
+
+unsigned long rt_hw_unavailable(int twin)
+{
+	return tdev[twin].unavailable;
 }
 
 void *ptf_rt_ioremap(unsigned long long phys, unsigned long size)

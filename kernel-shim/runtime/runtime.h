@@ -110,6 +110,9 @@ void rt_reset_locks(void);
 
 /* The device's side ---------------------------------------------------------- */
 
+/* How often @twin's hardware could not be asked (ptf_rt_hw_unavailable()). */
+unsigned long rt_hw_unavailable(int twin);
+
 /* True if a live DMA mapping of some device covers [phys, phys + len). */
 bool rt_dma_mapped(int twin, uint64_t phys, uint64_t len);
 

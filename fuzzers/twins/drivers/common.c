@@ -356,6 +356,8 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	if (cfg->fmt != PTF_FMT_DRIVER || ptf_driver.describe(cfg, &m) ||
 	    ptf_driver.init())
 		goto fail;
+	/* Boot goes on to the late initcalls. */
+	ptf_clk_disable_unused();
 	pd->oas = ptf_driver.oas(cfg);
 	if (probe_master(pd, &m))
 		goto fail;
@@ -373,6 +375,8 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	pd->domain = domain;
 	install_ops(pd);
 	iommu_iotlb_gather_init(&pd->pending);
+	if (ptf_driver.attached)
+		ptf_driver.attached(cfg);
 	ptf_info(pd, info);
 	return pd;
 fail:

@@ -84,6 +84,11 @@ struct ptf_driver {
 	/* The driver's own record of @domain's mappings (ptf_twin_ops), or NULL. */
 	size_t (*records)(struct iommu_domain *domain, u64 lo, u64 hi,
 			  struct ptf_record *out, size_t max);
+	/*
+	 * Optional: what the hardware of @cfg does once the master is
+	 * attached (a clock that stops working).
+	 */
+	void (*attached)(const struct ptf_pt_config *cfg);
 };
 
 extern const struct ptf_driver ptf_driver;

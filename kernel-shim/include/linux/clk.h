@@ -21,6 +21,8 @@ struct clk {
 	struct device *dev;	/* the consumer it was handed to */
 	int prepare_count;
 	int enable_count;
+	int fail_enable;	/* -errno clk_enable() returns (ptf_clk_fail()) */
+	bool boot_on;		/* left running by the boot loader */
 };
 
 struct clk_bulk_data {
@@ -31,6 +33,11 @@ struct clk_bulk_data {
 struct clk *devm_clk_get(struct device *dev, const char *id);
 struct clk *devm_clk_get_optional(struct device *dev, const char *id);
 struct clk *clk_get(struct device *dev, const char *id);
+struct clk *devm_clk_get_prepared(struct device *dev, const char *id);
+/* From now on @dev's clock @id fails to enable with @err (0: it works). */
+void ptf_clk_fail(struct device *dev, const char *id, int err);
+/* The late initcall: boot-on clocks nobody enabled stop. */
+void ptf_clk_disable_unused(void);
 void clk_put(struct clk *clk);
 int devm_clk_bulk_get_all(struct device *dev, struct clk_bulk_data **clks);
 int devm_clk_bulk_get(struct device *dev, int num_clks,

@@ -41,6 +41,8 @@ typedef spinlock_t raw_spinlock_t;
 #define spin_lock_irqsave(l, f)		((f) = 0, __ptf_lock(l))
 #define spin_unlock_irqrestore(l, f)	((void)(f), __ptf_unlock(l))
 #define spin_lock_irq(l)		spin_lock(l)
+#define spin_lock_bh(l)			spin_lock(l)
+#define spin_unlock_bh(l)		spin_unlock(l)
 #define spin_unlock_irq(l)		spin_unlock(l)
 #define spin_lock_bh(l)			spin_lock(l)
 #define spin_unlock_bh(l)		spin_unlock(l)
@@ -58,5 +60,24 @@ DEFINE_LOCK_GUARD_1(spinlock_irqsave, spinlock_t,
 		    spin_lock_irqsave(_T->lock, _T->flags),
 		    spin_unlock_irqrestore(_T->lock, _T->flags),
 		    unsigned long flags)
+
+/* rwlock_t: readers and the writer counted alike; a writer excludes all. */
+typedef struct {
+	int locked;
+	bool writer;
+} rwlock_t;
+
+#define __ptf_read_lock(l)	((void)WARN((l)->writer, "rwlock read-locked while write-locked (deadlock)"), (l)->locked++)
+#define __ptf_write_lock(l)	((void)WARN((l)->locked, "rwlock write-locked while held (deadlock)"), (l)->locked = 1, (l)->writer = true)
+#define __ptf_rw_unlock(l, w)	((void)WARN(!(l)->locked || (l)->writer != (w), "rwlock released but not so held"), (l)->locked--, (l)->writer = false)
+#define rwlock_init(l)			(*(l) = (rwlock_t){ 0 })
+#define read_lock(l)			__ptf_read_lock(l)
+#define read_unlock(l)			__ptf_rw_unlock(l, false)
+#define write_lock(l)			__ptf_write_lock(l)
+#define write_unlock(l)			__ptf_rw_unlock(l, true)
+#define read_lock_irqsave(l, f)		((void)(f), __ptf_read_lock(l))
+#define read_unlock_irqrestore(l, f)	((void)(f), __ptf_rw_unlock(l, false))
+#define write_lock_irqsave(l, f)	((void)(f), __ptf_write_lock(l))
+#define write_unlock_irqrestore(l, f)	((void)(f), __ptf_rw_unlock(l, true))
 
 #endif /* __LINUX_SPINLOCK_H */
