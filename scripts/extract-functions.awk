@@ -98,22 +98,6 @@ function add_item(n, a, b) {
 		}
 		next
 	}
-	if (variables && !inside && match($0, /^#define [A-Za-z_][A-Za-z0-9_]*/)) {
-		name = substr($0, 9, RLENGTH - 8)
-		first[name] = NR
-		inside = $0 ~ /\\$/ ? 3 : 0
-		if (!inside)
-			last[name] = NR
-		next
-	}
-	name = variables && !inside ? defined_variable($0) : ""
-	if (name != "") {
-		first[name] = NR
-		inside = $0 ~ /;[ \t]*$/ ? 0 : 2
-		if (!inside)
-			last[name] = NR
-		next
-	}
 	if (in_data) {
 		if ($0 ~ /^}/) {
 			item_last[nitems] = NR
@@ -128,23 +112,39 @@ function add_item(n, a, b) {
 		}
 		next
 	}
-	if (!inside && $0 ~ /^#define[ \t]+[A-Za-z_]/) {
+	if (inside) {
+		if ($0 ~ /^}/) {
+			last[name] = NR
+			inside = 0
+		}
+		next
+	}
+	if (variables && match($0, /^#define [A-Za-z_][A-Za-z0-9_]*/)) {
+		name = substr($0, 9, RLENGTH - 8)
+		first[name] = NR
+		inside = $0 ~ /\\$/ ? 3 : 0
+		if (!inside)
+			last[name] = NR
+		next
+	}
+	name = variables ? defined_variable($0) : ""
+	if (name != "") {
+		first[name] = NR
+		inside = $0 ~ /;[ \t]*$/ ? 0 : 2
+		if (!inside)
+			last[name] = NR
+		next
+	}
+	if ($0 ~ /^#define[ \t]+[A-Za-z_]/) {
 		n = $2
 		sub(/\(.*/, "", n)
 		add_item(n, NR, NR)
 		in_macro = ($0 ~ /\\$/)
 		next
 	}
-	if (!inside && (n = data_name($0)) != "") {
+	if ((n = data_name($0)) != "") {
 		add_item(n, NR, NR)
 		in_data = ($0 !~ /;[ \t]*$/)
-		next
-	}
-	if (inside) {
-		if ($0 ~ /^}/) {
-			last[name] = NR
-			inside = 0
-		}
 		next
 	}
 	name = defined_name($0)
