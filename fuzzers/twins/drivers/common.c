@@ -16,6 +16,7 @@
  * Lookups and map/unmap calls are counted by wrapping the domain ops the
  * driver installed; the tree still decides which lookup op exists.
  */
+#include <linux/clk.h>
 #include <linux/iommu.h>
 #include <linux/pm_runtime.h>
 #include <linux/slab.h>
