@@ -274,7 +274,8 @@ FLAGS_genpt := $(foreach f,$(GENPT_FMTS),-DPTF_GENPT_$(f)=1)
 # its own), and what every driver twin shares: the driver core stand-ins,
 # the iommu core's driver side, and the domain ops that count and forward.
 DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
-	kernel-shim/kernel/user-pages.c fuzzers/twins/drivers/common.c
+	kernel-shim/kernel/find-bit.c kernel-shim/kernel/user-pages.c \
+	fuzzers/twins/drivers/common.c
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS) $(DRIVER_SHIM_$(d))))
 $(foreach d,$(DRIVERS),$(eval TREE_SRCS_$(d) := $(filter-out arch/%,$(wordlist 2,$(words $(DRIVER_SRC_$(d))),$(DRIVER_SRC_$(d))))))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
@@ -338,7 +339,7 @@ extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drive
 # An io-pgtable driver's glue does its own probe and attach (the driver's
 # functions it extracted), on io-pgtable from the tree.
 IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
-	kernel-shim/kernel/xarray-alloc.c
+	kernel-shim/kernel/find-bit.c kernel-shim/kernel/xarray-alloc.c
 # A glue without ptf-extract: lines includes the file whole and boots it
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \

@@ -23,15 +23,6 @@ void __bitmap_set(unsigned long *map, unsigned int start, int len)
 		map[bit / BITS_PER_LONG] |= 1UL << (bit % BITS_PER_LONG);
 }
 
-unsigned long _find_first_zero_bit(const unsigned long *addr,
-				   unsigned long size)
-{
-	for (unsigned long bit = 0; bit < size; bit++)
-		if (!(addr[bit / BITS_PER_LONG] & (1UL << (bit % BITS_PER_LONG))))
-			return bit;
-	return size;
-}
-
 void *kmemdup_noprof(const void *src, size_t len, gfp_t gfp)
 {
 	void *p = kmalloc(len, gfp);

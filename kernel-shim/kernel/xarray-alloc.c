@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Stand-ins for the xarray functions of lib/xarray.c that allocating
- * xarrays use (xa_alloc(), xa_load(), xa_erase(), xa_destroy()) and
- * lib/find_bit.c's next-zero search (the IDA is <linux/idr.h>'s): what the io-pgtable
- * drivers allocate ASIDs, VMIDs and context banks with.
+ * xarrays use (xa_alloc(), xa_load(), xa_erase(), xa_destroy()): what the
+ * io-pgtable drivers allocate ASIDs, VMIDs and context banks with (the IDA
+ * is <linux/idr.h>'s).
  * The entries live in one counted heap array hung from xa_head, grown to
  * the highest index handed out and freed when the last entry goes, so an
  * ID a driver never frees is a leak finding.
@@ -113,14 +113,4 @@ void xa_destroy(struct xarray *xa)
 {
 	kfree(xa->xa_head);
 	xa->xa_head = NULL;
-}
-
-/* lib/find_bit.c: the first clear bit of @addr from @start, or @nbits. */
-unsigned long _find_next_zero_bit(const unsigned long *addr,
-				  unsigned long nbits, unsigned long start)
-{
-	for (unsigned long bit = start; bit < nbits; bit++)
-		if (!(addr[bit / BITS_PER_LONG] & (1UL << (bit % BITS_PER_LONG))))
-			return bit;
-	return nbits;
 }
