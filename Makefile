@@ -185,6 +185,7 @@ DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 # Drivers on io-pgtable: the same, but the glue takes the driver's functions
 # by name (its "ptf-extract:" lines) instead of the whole file, and the unit
 # also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
+IOPGDRV_SRC_arm_smmu := drivers/iommu/arm/arm-smmu/arm-smmu.c
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
@@ -339,7 +340,8 @@ extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drive
 # An io-pgtable driver's glue does its own probe and attach (the driver's
 # functions it extracted), on io-pgtable from the tree.
 IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
-	kernel-shim/kernel/find-bit.c kernel-shim/kernel/xarray-alloc.c
+	kernel-shim/kernel/find-bit.c kernel-shim/kernel/xarray-alloc.c \
+	kernel-shim/kernel/user-pages.c
 # A glue without ptf-extract: lines includes the file whole and boots it
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
