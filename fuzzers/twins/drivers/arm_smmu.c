@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm-smmu (SMMUv1/v2) as the tree has it, on io-pgtable: the driver's
+ * domain ops, its io_pgtable_cfg, its context bank and its invalidations,
+ * taken by name from arm-smmu.c (the file also needs ACPI/IORT, PCI and
+ * fsl-mc aliases, the legacy "mmu-masters" binding and the impl files;
+ * none of it decides a translation or its length).
+ *
+ * What runs is the driver's: arm_smmu_device_cfg_probe() reads ID0..ID2
+ * of the modelled SMMU into the features, the stages, ATOS, the context
+ * formats and page sizes, the UBS/IAS/OAS sizes and the context banks;
+ * arm_smmu_domain_alloc_paging() makes the domain and
+ * arm_smmu_init_domain_context() (what arm_smmu_attach_dev() calls first)
+ * picks the stage and context format, builds the io_pgtable_cfg
+ * (ARM_64_LPAE_S1/S2, ARM_32_LPAE_S1/S2, IAS/OAS), allocates the context
+ * bank and programs it (CBAR, CBA2R, TCR, TTBRs, MAIRs, SCTLR); map,
+ * unmap, lookups (ATOS through ATS1PR/ATSR/PAR on a stage 1 domain, or
+ * the software walk), iotlb_sync and flush_iotlb_all go through the
+ * extracted iommu core into the driver.  The SMMU is the generic
+ * implementation ("arm,smmu-v2", "arm,mmu-401", "arm,smmu-v1": no impl
+ * hooks).
+ *
+ * What is ours: the stream mapping (SMRs, S2CRs) the rest of attach
+ * writes for the master is not modelled; the device model walks the
+ * context bank the domain was given.  The iommu_ops table is the glue's:
+ * the driver's is one initialiser with every op of the file.
+ *
+ * ptf-extract: arm_smmu_device_cfg_probe arm_smmu_domain_alloc_paging
+ * ptf-extract: arm_smmu_init_domain_context arm_smmu_domain_free
+ * ptf-extract: arm_smmu_map_pages arm_smmu_unmap_pages
+ * ptf-extract: arm_smmu_flush_iotlb_all arm_smmu_iotlb_sync
+ * ptf-extract: arm_smmu_iova_to_phys? arm_smmu_iova_to_phys_length?
+ * ptf-extract-stop: arm_smmu_ops arm_smmu_context_fault
+ */
+/* What arm-smmu.c includes, as far as the shim has it. */
+#include <linux/bitfield.h>
+#include <linux/delay.h>
+#include <linux/dma-mapping.h>
+#include <linux/err.h>
+#include <linux/interrupt.h>
+#include <linux/io.h>
+#include <linux/iopoll.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/platform_device.h>
+#include <linux/pm_runtime.h>
+#include <linux/slab.h>
+#include <generated/utsrelease.h>
+
+#include "arm/arm-smmu/arm-smmu.h"
+#include "iommufd-dirty.h"
+#include "ptf-devices.h"
+#include "twin.h"
+
+/* Where the SMMU's registers are, as a device tree would say. */
+#define SMMU_MMIO_BASE	0x2b500000ULL
+#define SMMU_MMIO_SIZE	0x20000		/* 2 x 16 pages of 4K */
+/*
+ * The global fault interrupt, then one per context bank (SMMUv2 takes a
+ * context bank's interrupt by its index; the ID registers say 8 banks).
+ */
+#define SMMU_CONTEXT_IRQS	4
+
+/*
+ * The file's module parameters (both at their defaults: no stage forced,
+ * unattached streams bypass, as CONFIG_ARM_SMMU_DISABLE_BYPASS_BY_DEFAULT=n
+ * has it) and the S2CR a stream starts with.
+ */
+static int force_stage;
+static bool disable_bypass;
+#define s2cr_init_val (struct arm_smmu_s2cr){				\
+	.type = disable_bypass ? S2CR_TYPE_FAULT : S2CR_TYPE_BYPASS,	\
+}
+
+/* The file's forward declarations. */
+static const struct iommu_ops arm_smmu_ops;
+
+/* One CPU: a poll has nothing to yield to. */
+#define cpu_relax()	do { } while (0)
+
+/*
+ * The context fault handler attach requests.  The device model raises no
+ * interrupt (ptfuzz drives no DMA), so a call is a bug of the harness.
+ */
+static irqreturn_t arm_smmu_context_fault(int irq, void *dev)
+{
+	WARN(1, "arm-smmu: context fault interrupt without a device access");
+	return IRQ_NONE;
+}
+
+#include PTF_DRIVER_EXTRACT
+
+struct ptf_smmu_domain {
+	struct iommu_domain *domain;
+	struct iommu_iotlb_gather pending;	/* for unmap_fast + sync */
+	struct ptf_twin_stats stats;
+	struct arm_smmu_device smmu;
+	struct arm_smmu_master_cfg master;
+	struct device *dev;
+	const struct iommu_domain_ops *tree_ops;
+	struct iommu_domain_ops ops;		/* counting, forwarding */
+};
+
+#define PTF_TWIN_DOMAIN ptf_smmu_domain
+#define PTF_TWIN_IOMMU_DOMAIN(pd) ((pd)->domain)
+#include "core-ops.h"
+
+void ptf_devices_reset(void);
+void ptf_iommu_devices_reset(void);
+void ptf_dev_iommu_free(struct device *dev);
+void ptf_iommu_core_reset(void);
+void ptf_iommu_probe_lock(bool lock);
+
+/* One domain per twin at a time. */
+static struct ptf_smmu_domain the;
+
+/* Counting wrappers -------------------------------------------------------- */
+
+static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
+			 phys_addr_t paddr, size_t pgsize, size_t pgcount,
+			 int prot, gfp_t gfp, size_t *mapped)
+{
+	the.stats.map_calls++;
+	return the.tree_ops->map_pages(domain, iova, paddr, pgsize, pgcount,
+				       prot, gfp, mapped);
+}
+
+static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,
+			      size_t pgsize, size_t pgcount,
+			      struct iommu_iotlb_gather *gather)
+{
+	the.stats.unmap_calls++;
+	return the.tree_ops->unmap_pages(domain, iova, pgsize, pgcount,
+					 gather);
+}
+
+#if PTF_DOMAIN_HAS_LENGTH
+static phys_addr_t ptf_iova_to_phys_length(struct iommu_domain *domain,
+					   dma_addr_t iova, size_t *length)
+{
+	the.stats.walks++;
+	return the.tree_ops->iova_to_phys_length(domain, iova, length);
+}
+#endif
+
+#if PTF_DOMAIN_HAS_LEGACY
+static phys_addr_t ptf_iova_to_phys(struct iommu_domain *domain,
+				    dma_addr_t iova)
+{
+	the.stats.walks++;
+	return the.tree_ops->iova_to_phys(domain, iova);
+}
+#endif
+
+/* The driver's paging domain ops, as its arm_smmu_ops lists them. */
+static const struct iommu_domain_ops arm_smmu_domain_ops = {
+	.map_pages		= arm_smmu_map_pages,
+	.unmap_pages		= arm_smmu_unmap_pages,
+	.flush_iotlb_all	= arm_smmu_flush_iotlb_all,
+	.iotlb_sync		= arm_smmu_iotlb_sync,
+#if PTF_DOMAIN_HAS_LENGTH
+	.iova_to_phys_length	= arm_smmu_iova_to_phys_length,
+#else
+	.iova_to_phys		= arm_smmu_iova_to_phys,
+#endif
+	.free			= arm_smmu_domain_free,
+};
+
+static const struct iommu_ops arm_smmu_ops = {
+	.default_domain_ops	= &arm_smmu_domain_ops,
+};
+
+static void install_ops(struct ptf_smmu_domain *pd)
+{
+	pd->tree_ops = pd->domain->ops;
+	pd->ops = *pd->tree_ops;
+	pd->ops.map_pages = ptf_map_pages;
+	pd->ops.unmap_pages = ptf_unmap_pages;
+#if PTF_DOMAIN_HAS_LENGTH
+	pd->ops.iova_to_phys_length = ptf_iova_to_phys_length;
+#else
+	pd->ops.iova_to_phys = ptf_iova_to_phys;
+#endif
+	pd->domain->ops = &pd->ops;
+}
+
+/* Probe, domain, context bank ---------------------------------------------- */
+
+/* ptf_pt_config.variant: the compatible, as arm_smmu_of_match has them. */
+static const struct {
+	const char *compatible;
+	enum arm_smmu_arch_version version;
+} smmu_models[] = {
+	{ "arm,smmu-v1", ARM_SMMU_V1 },
+	{ "arm,mmu-401", ARM_SMMU_V1_64K },
+	{ "arm,smmu-v2", ARM_SMMU_V2 },
+};
+
+/*
+ * The SMMU as arm_smmu_device_probe() and arm_smmu_device_dt_probe() find
+ * it: its node ("dma-coherent" makes the walk coherent), its registers and
+ * interrupts, then the ID registers read by the driver's own
+ * cfg_probe.
+ */
+static int probe_smmu(struct ptf_smmu_domain *pd,
+		      const struct ptf_pt_config *cfg)
+{
+	struct arm_smmu_device *smmu = &pd->smmu;
+	struct ptf_dev_desc d = {
+		.name = "iommu@2b500000",
+		.compatible = smmu_models[cfg->variant].compatible,
+		.mmio = { SMMU_MMIO_BASE },
+		.nr_mmio = 1,
+		.mmio_size = SMMU_MMIO_SIZE,
+		.nr_irqs = 1 + SMMU_CONTEXT_IRQS,
+		.props = { cfg->coherent_walk ? "dma-coherent" : NULL },
+	};
+	struct platform_device *pdev;
+	int ret;
+
+	if (cfg->variant >= ARRAY_SIZE(smmu_models))
+		return -EINVAL;
+	pdev = ptf_device_add(&d);
+	smmu->dev = &pdev->dev;
+	smmu->version = smmu_models[cfg->variant].version;
+	smmu->model = GENERIC_SMMU;
+	if (cfg->coherent_walk)
+		smmu->features |= ARM_SMMU_FEAT_COHERENT_WALK;
+	smmu->base = ioremap(SMMU_MMIO_BASE, SMMU_MMIO_SIZE);
+	if (!smmu->base)
+		return -ENOMEM;
+	smmu->ioaddr = SMMU_MMIO_BASE;
+	smmu->numpage = SMMU_MMIO_SIZE;
+	smmu->num_context_irqs = SMMU_CONTEXT_IRQS;
+	smmu->irqs = devm_kcalloc(smmu->dev, SMMU_CONTEXT_IRQS,
+				  sizeof(*smmu->irqs), GFP_KERNEL);
+	if (!smmu->irqs)
+		return -ENOMEM;
+	for (int i = 0; i < SMMU_CONTEXT_IRQS; i++) {
+		ret = platform_get_irq(pdev, 1 + i);
+		if (ret < 0)
+			return ret;
+		smmu->irqs[i] = ret;
+	}
+	ret = arm_smmu_device_cfg_probe(smmu);
+	if (ret)
+		return ret;
+	return iommu_device_register(&smmu->iommu, &arm_smmu_ops, smmu->dev);
+}
+
+/* The master as of_xlate() and probe_device() leave it: one stream ID. */
+static int probe_master(struct ptf_smmu_domain *pd)
+{
+	u32 sid = 0x42;
+	int ret;
+
+	pd->dev = ptf_master_add("master");
+	ret = iommu_fwspec_init(pd->dev,
+				of_fwnode_handle(pd->smmu.dev->of_node));
+	if (!ret)
+		ret = iommu_fwspec_add_ids(pd->dev, &sid, 1);
+	if (ret)
+		return ret;
+	pd->dev->iommu->iommu_dev = &pd->smmu.iommu;
+	pd->master.smmu = &pd->smmu;
+	ptf_iommu_probe_lock(true);
+	dev_iommu_priv_set(pd->dev, &pd->master);
+	ptf_iommu_probe_lock(false);
+	return 0;
+}
+
+static void teardown(struct ptf_smmu_domain *pd)
+{
+	if (pd->domain) {
+		pd->domain->ops = pd->tree_ops;
+		iommu_domain_free(pd->domain);
+		pd->domain = NULL;
+	}
+	iommu_device_unregister(&pd->smmu.iommu);
+	if (pd->smmu.base)
+		iounmap(pd->smmu.base);
+	if (pd->dev)
+		ptf_dev_iommu_free(pd->dev);
+	ptf_devices_remove_all();
+	ptf_iommu_devices_reset();
+}
+
+static void ptf_info(void *dom, struct ptf_pt_info *info)
+{
+	struct ptf_smmu_domain *pd = dom;
+	struct arm_smmu_domain *smmu_domain = to_smmu_domain(pd->domain);
+	const struct iommu_domain_geometry *g = &pd->domain->geometry;
+	struct io_pgtable *iop = io_pgtable_ops_to_pgtable(smmu_domain->pgtbl_ops);
+
+	*info = (struct ptf_pt_info){
+		.pgsize_bitmap	= pd->domain->pgsize_bitmap,
+		.ias		= iop->cfg.ias,
+		.oas		= iop->cfg.oas,
+		.va_first	= g->aperture_start,
+		.va_last	= g->aperture_end,
+		.unmap_splits_blocks = PTF_LPAE_SPLITS_BLOCKS,
+	};
+	/* The context bank the device model walks. */
+	info->regs[0] = smmu_domain->cfg.cbndx;
+}
+
+static void *ptf_create(const struct ptf_pt_config *cfg,
+			struct ptf_pt_info *info)
+{
+	struct ptf_smmu_domain *pd = &the;
+	struct arm_smmu_domain *smmu_domain;
+	struct iommu_domain *domain;
+
+	memset(pd, 0, sizeof(*pd));
+	ptf_iommu_core_reset();
+	ptf_devices_reset();
+	ptf_iommu_devices_reset();
+	if (cfg->fmt != PTF_FMT_DRIVER || probe_smmu(pd, cfg) ||
+	    probe_master(pd))
+		goto fail;
+	domain = arm_smmu_domain_alloc_paging(pd->dev);
+	if (!domain)
+		goto fail;
+	domain->type = IOMMU_DOMAIN_UNMANAGED;
+	domain->ops = arm_smmu_ops.default_domain_ops;
+	pd->domain = domain;
+	install_ops(pd);
+	/* attach's first step: the context bank and its page tables. */
+	smmu_domain = to_smmu_domain(domain);
+	if (arm_smmu_init_domain_context(smmu_domain, &pd->smmu, pd->dev))
+		goto fail;
+	iommu_iotlb_gather_init(&pd->pending);
+	ptf_info(pd, info);
+	return pd;
+fail:
+	teardown(pd);
+	return NULL;
+}
+
+static void ptf_destroy(void *dom)
+{
+	teardown(dom);
+}
+
+const struct ptf_twin_ops ptf_twin_driver = {
+	PTF_TWIN_CORE_OPS,
+	.create			= ptf_create,
+	.destroy		= ptf_destroy,
+	.info			= ptf_info,
+};
