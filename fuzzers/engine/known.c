@@ -124,6 +124,35 @@ static bool msm_flush_unclocked(struct engine *e)
  */
 
 /*
+ * arm-smmu: arm_smmu_iova_to_phys_hard() keeps GENMASK_ULL(39, 12) of the
+ * PAR, whose 64-bit format holds PA[47:12]: a stage 1 leaf whose output
+ * address is at or above 1 TiB (an IPA size above 40 bits) translates,
+ * through ATOS, to the address with bits 47:40 cleared, in both twins.
+ */
+static bool par_bits_above_39(uint64_t want, uint64_t got)
+{
+	const uint64_t lost = 0x0000ff0000000000ULL;
+
+	return (want & lost) && got == (want & ~lost);
+}
+
+static bool smmu_atos_par_39_12(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_LOOKUP);
+	const struct pt_leaf *l;
+	uint64_t want;
+
+	if (!op)
+		return false;
+	l = model_translate(&e->model[CAND], op->iova);
+	if (!l)
+		return false;
+	want = l->phys + (op->iova - l->iova);
+	return par_bits_above_39(want, e->res[BASE].legacy) &&
+	       (e->diff_off || par_bits_above_39(want, e->res[CAND].phys));
+}
+
+/*
  * arm-smmu-v3: arm_smmu_iotlb_sync() returns at once for a gather without
  * a page size, and the dirty walk gathers with iommu_iotlb_gather_add_range(),
  * which sets none: the TLB entries of the leaves whose dirty state was
@@ -1520,7 +1549,7 @@ static const struct known_finding known[] = {
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "translation not linear across the leaf",
 	  s390_legacy_drops_offset, .goes_on = true },
-	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu_v3", "flush",
+	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
@@ -1547,11 +1576,11 @@ static const struct known_finding known[] = {
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
-	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu_v3", "contract",
+	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu arm_smmu_v3", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
 	{ "io-pgtable-pgcount-truncated", "dart", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
-	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu_v3", "lookup", NULL,
+	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu arm_smmu_v3", "lookup", NULL,
 	  lookup_of_last_iova, true },
 	{ "genpt-top-narrower-than-item", "pt_*", "sanitizer", NULL,
 	  top_narrower_than_item, true },
@@ -1592,6 +1621,8 @@ static const struct known_finding known[] = {
 	  "a removed or changed leaf was not invalidated", msm_flush_unclocked },
 	{ "msm-detach-unclocked", "msm", "warn",
 	  "WARN in an op inside the API contract", msm_flush_unclocked },
+	{ "arm-smmu-atos-par-39-12", "arm_smmu", "lookup", NULL,
+	  smmu_atos_par_39_12 },
 	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },
