@@ -153,6 +153,20 @@ static bool smmu_atos_par_39_12(struct engine *e)
 }
 
 /*
+ * qcom_iommu: qcom_iommu_tlb_inv_range_nosync() walks the master's context
+ * banks with one IOVA variable: the first bank's loop leaves it @size
+ * further on (and tagged with that bank's ASID), so every later bank is
+ * invalidated at the wrong addresses.  A master with two context banks
+ * (MSM8916's GPU has) keeps stale TLB entries in the second after an
+ * unmap or a table free.
+ */
+static bool qcom_tlbi_iova_carried(struct engine *e)
+{
+	return e->ts.pt.instances > 1 &&
+	       (current_op(e, OP_UNMAP) || current_op(e, OP_STEP_UNMAP));
+}
+
+/*
  * arm-smmu-v3: arm_smmu_iotlb_sync() returns at once for a gather without
  * a page size, and the dirty walk gathers with iommu_iotlb_gather_add_range(),
  * which sets none: the TLB entries of the leaves whose dirty state was
@@ -1623,6 +1637,9 @@ static const struct known_finding known[] = {
 	  "WARN in an op inside the API contract", msm_flush_unclocked },
 	{ "arm-smmu-atos-par-39-12", "arm_smmu", "lookup", NULL,
 	  smmu_atos_par_39_12 },
+	{ "qcom-iommu-tlbi-iova-carried", "qcom_iommu", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  qcom_tlbi_iova_carried },
 	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },
