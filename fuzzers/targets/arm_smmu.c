@@ -172,8 +172,12 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 		.ias = (unsigned int)cfg->v[F_IAS],
 		.oas = (unsigned int)cfg->v[F_OAS],
 	};
+	/*
+	 * cfg_probe sets the SMMU's DMA mask to ID2.OAS bits: io-pgtable's
+	 * tables must be below it (at 8 GiB only with an OAS of 36 or more).
+	 */
 	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
-		cfg->v[F_TABLES];
+		cfg->v[F_OAS] > 34 ? cfg->v[F_TABLES] : 1ULL << 30;
 	ts->create_fail = (unsigned int)cfg->v[F_CREATE_FAIL];
 	return true;
 }
