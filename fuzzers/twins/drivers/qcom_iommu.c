@@ -57,8 +57,6 @@
  * context @spare of IOMMU @device_id.  Asked for anything else, it fails
  * as the firmware does (-EINVAL).
  */
-static bool ptf_sec_cfg_restored[QCOM_MAX_ASID + 1];
-
 static int qcom_scm_restore_sec_cfg(u32 device_id, u32 spare)
 {
 	if (device_id != QCOM_SEC_ID || !spare || spare > QCOM_MAX_ASID) {
@@ -66,7 +64,6 @@ static int qcom_scm_restore_sec_cfg(u32 device_id, u32 spare)
 		     device_id, spare);
 		return -EINVAL;
 	}
-	ptf_sec_cfg_restored[spare] = true;
 	return 0;
 }
 
@@ -274,7 +271,6 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	struct iommu_domain *domain;
 
 	memset(pd, 0, sizeof(*pd));
-	memset(ptf_sec_cfg_restored, 0, sizeof(ptf_sec_cfg_restored));
 	ptf_iommu_core_reset();
 	ptf_devices_reset();
 	ptf_iommu_devices_reset();
