@@ -271,6 +271,33 @@ static bool smmu_pgtable_cfg(const struct target_setup *ts,
 }
 
 /*
+ * A lookup through ATOS in an AArch64 context hands the SMMU the whole
+ * 64-bit IOVA: past the context's input size (T0SZ) it is a translation
+ * fault, where io-pgtable's software walk (lpae_model.c) ignores the bits
+ * above its top level.  An AArch32 context's ATS1PR is a 32-bit write, and
+ * a timed-out ATOS falls back to the software walk: both alias as it does.
+ */
+static const struct model_impl *lpae_impl;
+static unsigned int atos_ias;
+
+static bool atos_alias(const struct model *m, uint64_t iova, uint64_t *canon)
+{
+	if (atos_ias < 64 && iova >> atos_ias)
+		return false;
+	return lpae_impl->alias(m, iova, canon);
+}
+
+static struct model_impl atos_impl;
+
+static bool atos_lookups(const struct ptf_pt_config *pc)
+{
+	struct smmu_features f = features_of(&config_ids);
+
+	return f.atos && !config_ids.atos_stuck &&
+	       pc->fmt == PTF_FMT_ARM_64_LPAE_S1;
+}
+
+/*
  * io-pgtable-arm's domain (lpae_model.c) on what the driver configures,
  * walked through a non-coherent interconnect unless the node says
  * "dma-coherent".  The probe and attach allocate through the driver core
@@ -286,6 +313,13 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 		return;
 	lpae_model_predict(&pc, d);
 	d->incoherent = !ts->pt.coherent_walk;
+	if (d->impl && atos_lookups(&pc)) {
+		lpae_impl = d->impl;
+		atos_impl = *d->impl;
+		atos_impl.alias = atos_alias;
+		atos_ias = pc.ias;
+		d->impl = &atos_impl;
+	}
 }
 
 static bool stage1_of(const struct target_setup *ts)
