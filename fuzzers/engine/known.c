@@ -153,6 +153,26 @@ static bool smmu_atos_par_39_12(struct engine *e)
 }
 
 /*
+ * The same in a step-unmap loop: a lookup of a leaf above 1 TiB answers
+ * the wrong phys (0 for PA[47:40] with PA[39:12] clear, which the legacy
+ * loop takes for a hole), so the loop's unmaps are not the model's.
+ */
+static bool smmu_atos_par_39_12_loop(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_STEP_UNMAP);
+	const struct pt_leaf *l;
+	size_t n;
+
+	if (!op || !op->size)
+		return false;
+	n = model_leaves_in(&e->prev[CAND], op->iova, op->iova + (op->size - 1), &l);
+	for (size_t i = 0; i < n; i++)
+		if ((l[i].phys | (l[i].phys + (l[i].size - 1))) & 0x0000ff0000000000ULL)
+			return true;
+	return false;
+}
+
+/*
  * qcom_iommu: qcom_iommu_tlb_inv_range_nosync() walks the master's context
  * banks with one IOVA variable: the first bank's loop leaves it @size
  * further on (and tagged with that bank's ASID), so every later bank is
@@ -1637,6 +1657,8 @@ static const struct known_finding known[] = {
 	  "WARN in an op inside the API contract", msm_flush_unclocked },
 	{ "arm-smmu-atos-par-39-12", "arm_smmu", "lookup", NULL,
 	  smmu_atos_par_39_12 },
+	{ "arm-smmu-atos-par-39-12", "arm_smmu", "step-unmap", NULL,
+	  smmu_atos_par_39_12_loop },
 	{ "qcom-iommu-tlbi-iova-carried", "qcom_iommu", "flush",
 	  "a removed or changed leaf was not invalidated",
 	  qcom_tlbi_iova_carried },
