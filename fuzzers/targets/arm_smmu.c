@@ -370,7 +370,6 @@ struct smmu_hw {
 	uint32_t gr1[SMMU_PAGE / 4];
 	uint32_t cb[NR_CB][SMMU_PAGE / 4];
 	bool ats_active;		/* an ATS1PR that never completes */
-	unsigned long atos;		/* translations asked for */
 };
 
 static struct smmu_hw smmu[PTF_NR_TWINS];
@@ -439,9 +438,10 @@ static uint32_t hw_read(const struct hw_ctx *hw, uint64_t phys, int bytes)
 	uint32_t *reg;
 	int cb;
 
-	if (bytes != 4 || off >= SMMU_SIZE || off % 4) {
-		hw->protocol(hw, "%d-byte read at 0x%llx", bytes,
-			     (unsigned long long)phys);
+	if (bytes != 4 || off >= SMMU_SIZE || off % 4 || !d->mapped) {
+		hw->protocol(hw, "%d-byte read at 0x%llx%s", bytes,
+			     (unsigned long long)phys,
+			     d->mapped ? "" : " before ioremap()");
 		return 0;
 	}
 	reg = reg_of(hw, off, &cb);
@@ -563,7 +563,6 @@ static uint64_t translate(const struct hw_ctx *hw, int cb, uint64_t va)
 	ptf_u64 regs[4];
 	uint64_t pa;
 
-	smmu[hw->twin].atos++;
 	if (!cb_stage1(hw, cb))
 		hw->protocol(hw, "ATS1PR on stage 2 context bank %d", cb);
 	if (!(cb_reg(hw, cb, SCTLR) & SCTLR_M))
@@ -699,9 +698,10 @@ static void hw_write(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
 	uint32_t *reg;
 	int cb;
 
-	if (bytes != 4 || off >= SMMU_SIZE || off % 4) {
-		hw->protocol(hw, "%d-byte write of 0x%x at 0x%llx", bytes, val,
-			     (unsigned long long)phys);
+	if (bytes != 4 || off >= SMMU_SIZE || off % 4 || !smmu[hw->twin].mapped) {
+		hw->protocol(hw, "%d-byte write of 0x%x at 0x%llx%s", bytes, val,
+			     (unsigned long long)phys,
+			     smmu[hw->twin].mapped ? "" : " before ioremap()");
 		return;
 	}
 	reg = reg_of(hw, off, &cb);
@@ -758,8 +758,10 @@ static void class_name(const struct target_setup *ts, char *buf, size_t len)
 	struct ptf_pt_config pc;
 	uint64_t sizes;
 
-	if (!smmu_pgtable_cfg(ts, &pc))
-		pc.pgsize_bitmap = 0, pc.fmt = PTF_FMT_ARM_64_LPAE_S1;
+	if (!smmu_pgtable_cfg(ts, &pc)) {
+		pc.pgsize_bitmap = 0;
+		pc.fmt = PTF_FMT_ARM_64_LPAE_S1;
+	}
 	sizes = pc.pgsize_bitmap & (1ULL << 12 | 1ULL << 14 | 1ULL << 16);
 	snprintf(buf, len, "%s/%s/%s/%uK/atos-%s/%s",
 		 version_names[config_ids.version],

@@ -134,9 +134,9 @@ static uint32_t hw_read(const struct hw_ctx *hw, uint64_t phys, int bytes)
 	int asid = ctx_of(phys);
 	unsigned int off = (unsigned int)((phys - QCOM_BASE) % CTX_SIZE);
 
-	if (bytes != 4 || asid < 0 || off % 4) {
-		hw->protocol(hw, "%d-byte read at 0x%llx", bytes,
-			     (unsigned long long)phys);
+	if (bytes != 4 || asid < 0 || off % 4 || !qcom[hw->twin].mapped[asid]) {
+		hw->protocol(hw, "%d-byte read at 0x%llx (an unmapped or secure context bank?)",
+			     bytes, (unsigned long long)phys);
 		return 0;
 	}
 	if (off == TLBSTATUS || off == FSR)
@@ -181,9 +181,9 @@ static void hw_write(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
 	int asid = ctx_of(phys);
 	unsigned int off = (unsigned int)((phys - QCOM_BASE) % CTX_SIZE);
 
-	if (bytes != 4 || asid < 0 || off % 4) {
-		hw->protocol(hw, "%d-byte write of 0x%x at 0x%llx", bytes, val,
-			     (unsigned long long)phys);
+	if (bytes != 4 || asid < 0 || off % 4 || !qcom[hw->twin].mapped[asid]) {
+		hw->protocol(hw, "%d-byte write of 0x%x at 0x%llx (an unmapped or secure context bank?)",
+			     bytes, val, (unsigned long long)phys);
 		return;
 	}
 	if (off == FSR) {
