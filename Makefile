@@ -348,6 +348,7 @@ $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
 TARGET_OBJS_iopgtable := fuzzers/targets/lpae_walk.o fuzzers/targets/v7s_walk.o \
+	fuzzers/targets/dart_walk.o fuzzers/targets/dart_model.o \
 	fuzzers/targets/lpae_model.o fuzzers/targets/v7s_model.o
 $(foreach d,$(IOPGDRVS),$(eval TARGET_OBJS_$(d) += $(TARGET_OBJS_iopgtable)))
 TARGET_OBJS_callers += $(TARGET_OBJS_iopgtable)
