@@ -186,6 +186,7 @@ DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 # by name (its "ptf-extract:" lines) instead of the whole file, and the unit
 # also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+IOPGDRV_SRC_apple_dart := drivers/iommu/apple-dart.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
 $(foreach d,$(IOPGDRVS),$(eval DRIVER_SRC_$(d) := $(IOPGDRV_SRC_$(d))))
@@ -343,7 +344,7 @@ IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-drive
 # A glue without ptf-extract: lines includes the file whole and boots it
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
-	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c)))
+	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c kernel-shim/kernel/user-pages.c)))
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
