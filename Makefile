@@ -344,7 +344,7 @@ IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-drive
 # A glue without ptf-extract: lines includes the file whole and boots it
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
-	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c kernel-shim/kernel/user-pages.c)))
+	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c)))
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
