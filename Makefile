@@ -187,6 +187,7 @@ DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 # also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
 IOPGDRV_SRC_arm_smmu := drivers/iommu/arm/arm-smmu/arm-smmu.c
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+IOPGDRV_SRC_apple_dart := drivers/iommu/apple-dart.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
 IOPGDRV_SRC_qcom_iommu := drivers/iommu/arm/arm-smmu/qcom_iommu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
@@ -351,6 +352,7 @@ $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
 TARGET_OBJS_iopgtable := fuzzers/targets/lpae_walk.o fuzzers/targets/v7s_walk.o \
+	fuzzers/targets/dart_walk.o fuzzers/targets/dart_model.o \
 	fuzzers/targets/lpae_model.o fuzzers/targets/v7s_model.o
 $(foreach d,$(IOPGDRVS),$(eval TARGET_OBJS_$(d) += $(TARGET_OBJS_iopgtable)))
 TARGET_OBJS_callers += $(TARGET_OBJS_iopgtable)

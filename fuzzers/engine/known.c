@@ -1612,7 +1612,7 @@ static const struct known_finding known[] = {
 	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
 	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
-	{ "io-pgtable-pgcount-truncated", "dart", "contract",
+	{ "io-pgtable-pgcount-truncated", "dart apple_dart", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
 	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "lookup", NULL,
 	  lookup_of_last_iova, true },

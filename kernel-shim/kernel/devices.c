@@ -77,6 +77,7 @@ static struct ptf_master masters[MAX_MASTERS];
 static unsigned int nr_masters;
 static struct ptf_map maps[MAX_MAPS];
 static unsigned int nr_maps;
+static unsigned int nr_irqs;	/* request_irq()'s, below */
 static unsigned int next_irq;
 
 static void components_reset(void);
@@ -87,7 +88,7 @@ void ptf_devices_reset(void)
 	memset(masters, 0, sizeof(masters));
 	memset(maps, 0, sizeof(maps));
 	components_reset();
-	nr_pdevs = nr_masters = nr_maps = 0;
+	nr_pdevs = nr_masters = nr_maps = nr_irqs = 0;
 	next_irq = IRQ_BASE;
 }
 
@@ -721,6 +722,17 @@ void __iomem *devm_platform_ioremap_resource(struct platform_device *pdev,
 		platform_get_resource(pdev, IORESOURCE_MEM, index));
 }
 
+void __iomem *
+devm_platform_get_and_ioremap_resource(struct platform_device *pdev,
+				       unsigned int index, struct resource **res)
+{
+	struct resource *r = platform_get_resource(pdev, IORESOURCE_MEM, index);
+
+	if (res)
+		*res = r;
+	return devm_ioremap_resource(&pdev->dev, r);
+}
+
 int platform_get_irq(struct platform_device *pdev, unsigned int num)
 {
 	struct resource *r = platform_get_resource(pdev, IORESOURCE_IRQ, num);
@@ -737,6 +749,16 @@ int platform_irq_count(struct platform_device *pdev)
 	return n;
 }
 
+/* device_links_driver_cleanup(): the links that go with the supplier's driver. */
+static void drop_supplier_links(struct device *supplier)
+{
+	struct device_link *link, *next;
+
+	list_for_each_entry_safe(link, next, &supplier->links_consumer, s_node)
+		if (link->flags & DL_FLAG_AUTOREMOVE_SUPPLIER)
+			device_link_del(link);
+}
+
 static void unbind(struct ptf_pdev *p)
 {
 	struct device *dev = &p->pdev.dev;
@@ -744,6 +766,7 @@ static void unbind(struct ptf_pdev *p)
 	if (p->drv && p->drv->remove)
 		p->drv->remove(&p->pdev);
 	devres_release_all(dev);
+	drop_supplier_links(dev);
 	dev->driver = NULL;
 	dev_set_drvdata(dev, NULL);
 	p->drv = NULL;
@@ -813,6 +836,41 @@ int devm_request_irq(struct device *dev, unsigned int irq,
 {
 	return devm_request_threaded_irq(dev, irq, handler, NULL, irqflags,
 					 devname, dev_id);
+}
+
+/*
+ * request_irq() without devres: the driver's remove must free it
+ * (checked when the devices go).
+ */
+#define PTF_MAX_IRQS	8
+static struct ptf_irq irqs[PTF_MAX_IRQS];
+
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id)
+{
+	if (nr_irqs == PTF_MAX_IRQS)
+		return -ENOSPC;
+	irqs[nr_irqs++] = (struct ptf_irq){ irq, dev_id };
+	return 0;
+}
+
+const void *free_irq(unsigned int irq, void *dev_id)
+{
+	for (unsigned int i = 0; i < nr_irqs; i++) {
+		if (irqs[i].irq == irq && irqs[i].dev_id == dev_id) {
+			irqs[i] = irqs[--nr_irqs];
+			return NULL;
+		}
+	}
+	WARN(1, "free_irq(%u): not requested", irq);
+	return NULL;
+}
+
+static void irqs_check_and_reset(void)
+{
+	for (unsigned int i = 0; i < nr_irqs; i++)
+		WARN(1, "interrupt %u requested and never freed", irqs[i].irq);
+	nr_irqs = 0;
 }
 
 void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id)
@@ -1085,7 +1143,8 @@ static int rpm_suppliers(struct device *dev, bool get)
 		if (get) {
 			int ret = pm_runtime_get_sync(link->supplier);
 
-			if (ret < 0) {
+			/* Suppliers with runtime PM disabled are ignored. */
+			if (ret < 0 && ret != -EACCES) {
 				pm_runtime_put_noidle(link->supplier);
 				return ret;
 			}
@@ -1539,6 +1598,21 @@ static void check_components(void)
 
 /* Teardown -------------------------------------------------------------------- */
 
+/*
+ * Links a device still has when it goes, but those to a supplier whose
+ * driver takes them with it (DL_FLAG_AUTOREMOVE_SUPPLIER: they go when
+ * the supplier unbinds, and the kernel purges them with the consumer).
+ */
+static bool links_left(struct device *dev)
+{
+	struct device_link *link;
+
+	list_for_each_entry(link, &dev->links_supplier, c_node)
+		if (!(link->flags & DL_FLAG_AUTOREMOVE_SUPPLIER))
+			return true;
+	return !list_empty(&dev->links_consumer);
+}
+
 /* Its name is in the WARNs known findings are told by (fuzzers/engine/known.c). */
 static void check_released(struct device *dev)
 {
@@ -1546,9 +1620,8 @@ static void check_released(struct device *dev)
 
 	WARN(maps, "DMA-API: %s released with %lu DMA mappings left",
 	     dev_name(dev), maps);
-	WARN(!list_empty(&dev->links_supplier) ||
-	     !list_empty(&dev->links_consumer),
-	     "%s released with device links left", dev_name(dev));
+	WARN(links_left(dev), "%s released with device links left",
+	     dev_name(dev));
 	WARN(dev->refs != 1, "%s released with %d references taken and not put",
 	     dev_name(dev), dev->refs - 1);
 	WARN(dev->power.usage_count, "%s released with runtime PM usage count %d",
@@ -1580,5 +1653,6 @@ void ptf_devices_remove_all(void)
 			     p->clks[c].name, p->clks[c].enable_count);
 	}
 	check_components();
+	irqs_check_and_reset();
 	ptf_devices_reset();
 }

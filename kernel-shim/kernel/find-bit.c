@@ -22,6 +22,23 @@ unsigned long _find_next_zero_bit(const unsigned long *addr,
 	return nbits;
 }
 
+/* The first set bit of @addr from @start, or @nbits. */
+unsigned long _find_next_bit(const unsigned long *addr, unsigned long nbits,
+			     unsigned long start)
+{
+	for (unsigned long bit = start; bit < nbits; bit++)
+		if (!bit_clear(addr, bit))
+			return bit;
+	return nbits;
+}
+
+void __bitmap_or(unsigned long *dst, const unsigned long *a,
+		 const unsigned long *b, unsigned int nbits)
+{
+	for (unsigned int i = 0; i < BITS_TO_LONGS(nbits); i++)
+		dst[i] = a[i] | b[i];
+}
+
 unsigned long _find_first_zero_bit(const unsigned long *addr,
 				   unsigned long size)
 {

@@ -133,6 +133,17 @@ void iommu_group_set_iommudata(struct iommu_group *group, void *iommu_data,
 	WARN(1, "iommu groups are not modelled");
 }
 
+void *iommu_group_get_iommudata(struct iommu_group *group)
+{
+	WARN(1, "iommu groups are not modelled");
+	return NULL;
+}
+
+void iommu_group_put(struct iommu_group *group)
+{
+	WARN(1, "iommu groups are not modelled");
+}
+
 int iommu_group_set_name(struct iommu_group *group, const char *name)
 {
 	WARN(1, "iommu groups are not modelled");

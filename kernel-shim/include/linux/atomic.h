@@ -85,6 +85,8 @@ typedef atomic64_t atomic_long_t;
 #define atomic_long_add_return	atomic64_add_return
 #define atomic_long_sub_return	atomic64_sub_return
 #define atomic_long_try_cmpxchg(v, po, n) try_cmpxchg(&(v)->counter, (s64 *)(po), n)
+#define atomic_long_or(i, v)	((void)__atomic_fetch_or(&(v)->counter, (s64)(i), __ATOMIC_SEQ_CST))
+#define atomic_long_and(i, v)	((void)__atomic_fetch_and(&(v)->counter, (s64)(i), __ATOMIC_SEQ_CST))
 #define ATOMIC_LONG_INIT(i)	ATOMIC64_INIT(i)
 
 #endif /* _LINUX_ATOMIC_H */

@@ -24,6 +24,9 @@ int devm_request_threaded_irq(struct device *dev, unsigned int irq,
 			      irq_handler_t handler, irq_handler_t thread_fn,
 			      unsigned long irqflags, const char *devname,
 			      void *dev_id);
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id);
+const void *free_irq(unsigned int irq, void *dev_id);
 void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id);
 
 /* Only a driver's shutdown path disables its interrupt; none runs: WARNs. */

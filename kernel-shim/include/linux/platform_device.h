@@ -36,6 +36,9 @@ struct resource *platform_get_resource(struct platform_device *pdev,
 				       unsigned int type, unsigned int num);
 void __iomem *devm_platform_ioremap_resource(struct platform_device *pdev,
 					     unsigned int index);
+void __iomem *
+devm_platform_get_and_ioremap_resource(struct platform_device *pdev,
+				       unsigned int index, struct resource **res);
 int platform_get_irq(struct platform_device *pdev, unsigned int num);
 int platform_irq_count(struct platform_device *pdev);
 int platform_driver_register(struct platform_driver *drv);

@@ -66,6 +66,11 @@ struct dev_pm_info {
 #define LATE_SYSTEM_SLEEP_PM_OPS(s, r)	SET_LATE_SYSTEM_SLEEP_PM_OPS(s, r)
 #define RUNTIME_PM_OPS(s, r, i)		SET_RUNTIME_PM_OPS(s, r, i)
 
+#define DEFINE_SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn)		\
+	const struct dev_pm_ops name = {				\
+		SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)		\
+	}
+
 #define pm_ptr(ptr)		(ptr)
 #define pm_sleep_ptr(ptr)	(ptr)
 
