@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lib/find_bit.c's searches for the driver twins, written for the harness
- * against the tree's <linux/find.h> prototypes: tegra-smmu's ASID bitmap
+ * against the tree's <linux/find.h> prototypes (through <linux/bitmap.h>): tegra-smmu's ASID bitmap
  * and the io-pgtable drivers' context and ID maps search them.  The caller
  * twins take lib/find_bit.c itself (EXTRACTS_callers).
  */
-#include <linux/bitops.h>
-#include <linux/find.h>
+#include <linux/bitmap.h>
 
 static bool bit_clear(const unsigned long *addr, unsigned long bit)
 {
