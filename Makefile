@@ -187,6 +187,7 @@ DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 # also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
+IOPGDRV_SRC_panthor := drivers/gpu/drm/panthor/panthor_mmu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
 $(foreach d,$(IOPGDRVS),$(eval DRIVER_SRC_$(d) := $(IOPGDRV_SRC_$(d))))
 DRIVERS := $(sort $(patsubst DRIVER_SRC_%,%,$(filter DRIVER_SRC_%,$(.VARIABLES))))
@@ -344,6 +345,9 @@ IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-drive
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
 	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c)))
+# panthor's twin has no iommu domain: iommufd's bitmap (linked by every
+# twin) gets its user pages from the stand-in the format twins use.
+SHIM_SRCS_panthor += kernel-shim/kernel/user-pages.c
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
