@@ -24,8 +24,10 @@
 #               configurations it reached, known hits and hazard skips)
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
-# one group.  A regression input marked "# tree: X.Y" runs only on Linux
-# X.Y (it is skipped elsewhere).  The last line is "N passed, N failed";
+# one group; PTF_TARGETS="T ..." runs only the tests of those targets
+# (their corpora, programs, regressions, mutants and smoke runs).  A
+# regression input marked "# tree: X.Y" runs only on Linux X.Y (it is
+# skipped elsewhere).  The last line is "N passed, N failed";
 # a line before it counts the skipped tests, if any.
 set -u
 
@@ -36,6 +38,11 @@ case $B in /*) ;; *) B=$top/$B ;; esac
 # Relative where it can be: make keys its dependency files by the path.
 export PTF_BUILD="${B#"$top"/}"
 TARGETS=$(make -s list-targets) || exit 2
+if [ -n "${PTF_TARGETS:-}" ]; then
+	TARGETS=$(for t in $TARGETS; do
+		case " $PTF_TARGETS " in *" $t "*) echo "$t" ;; esac
+	done)
+fi
 UNITS=$(make -s show-units) || exit 2
 RELEASE=$(sed -n 's/^BASE_RELEASE := //p' "$B/trees.mk")
 SMOKE=${PTF_SMOKE_SECONDS:-20}
@@ -93,6 +100,13 @@ prog_target() {
 	awk '$1 == "target" { print $2; exit }' "$1"
 }
 
+# Is program $1 for one of the targets tested (PTF_TARGETS)?
+prog_wanted() {
+	[ -f "$1" ] || return 1
+	case " $(echo $TARGETS) " in *" $(prog_target "$1") "*) return 0 ;; esac
+	return 1
+}
+
 # The signature a program expects ("# expect: ORACLE: SIGNATURE").
 prog_expect() {
 	sed -n 's/^# expect: //p' "$1" | head -n 1
@@ -133,6 +147,7 @@ if group unit; then
 		ko "unit: model ($(tail -n 1 "$tmp/model"))"
 	fi
 	for p in corpus/regressions/*/*.prog tests/mutants/*.prog tests/programs/*.prog; do
+		prog_wanted "$p" || continue
 		[ -f "$p" ] || continue
 		t=$(prog_target "$p")
 		run=$B/tools/bin/$t-run
@@ -157,6 +172,7 @@ if group replay; then
 		fi
 	done
 	for p in tests/programs/*.prog; do
+		prog_wanted "$p" || continue
 		encode "$p" "$tmp/in" || { ko "replay: encode $p"; continue; }
 		if "$(prog_runner "$p")" "$tmp/in" >"$tmp/out" 2>&1; then
 			ok "replay: $p"
@@ -166,6 +182,7 @@ if group replay; then
 		fi
 	done
 	for p in corpus/regressions/*/*.prog; do
+		prog_wanted "$p" || continue
 		[ -f "$p" ] || continue
 		if ! for_this_tree "$p"; then
 			skipped "replay: $p (for Linux $(prog_tree "$p"); this tree is Linux $RELEASE)"
@@ -197,6 +214,7 @@ fi
 # ---------------------------------------------------------------------------
 if group failnth; then
 	for p in tests/programs/*.prog; do
+		prog_wanted "$p" || continue
 		encode "$p" "$tmp/in" || { ko "failnth: encode $p"; continue; }
 		if "$(prog_runner "$p")" -f "$tmp/in" >"$tmp/out" 2>&1; then
 			ok "failnth: $p ($(tail -n 1 "$tmp/out" | sed 's/.*failnth: //'))"
@@ -210,6 +228,7 @@ fi
 # ---------------------------------------------------------------------------
 if group selftest; then
 	for p in tests/mutants/*.prog; do
+		prog_wanted "$p" || continue
 		[ -f "$p" ] || continue
 		m=$(basename "$p" .prog)
 		t=$(prog_target "$p")
@@ -334,6 +353,7 @@ if group kunit; then
 		ksrc=${kt% *} kout=${kt#* }
 		mkdir -p "$tmp/kunit"
 		for p in corpus/regressions/*/*.prog; do
+			prog_wanted "$p" || continue
 			for_this_tree "$p" || continue
 			t=$(prog_target "$p")
 			# The tree's KUnit suites are io-pgtable's and generic_pt's.
