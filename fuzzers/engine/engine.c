@@ -1145,6 +1145,13 @@ void engine_models_begin(struct engine *e)
 	models_begin(e);
 }
 
+void engine_lookup(struct engine *e, uint64_t iova)
+{
+	const struct op op = { .kind = OP_LOOKUP, .iova = iova };
+
+	do_lookup(e, &op);
+}
+
 static void engine_reset(struct engine *e)
 {
 	struct dirty_bitmap dirty = e->dirty;	/* freed by the next read */

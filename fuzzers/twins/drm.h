@@ -19,12 +19,10 @@ struct ptf_drm_bo {
 	ptf_u64 pa, size, run, stride;
 };
 
-/* The stand-ins' own bookkeeping after an op, for the oracles. */
+/* The VM's state after an op, for the oracles. */
 struct ptf_drm_state {
 	int unusable;			/* vm->unusable */
-	ptf_u64 rsvd_count, rsvd_used;	/* the op's preallocated tables */
-	long sg_live;			/* scatterlists not freed */
-	long locked;			/* vm->locked_region.size != 0 */
+	int locked;			/* vm->locked_region.size != 0 */
 };
 
 struct ptf_drm_ops {

@@ -324,7 +324,6 @@ struct ptf_panthor {
 	struct device *dev;
 	struct panthor_vm *vm;
 	struct ptf_twin_stats stats;
-	struct ptf_drm_state st;
 	phys_addr_t (*tree_length)(struct io_pgtable_ops *ops, unsigned long iova,
 				   size_t *length);
 };
@@ -431,17 +430,22 @@ static void ptf_destroy(void *dom)
 	     live.sched, live.entity, live.gpuvm, live.mm, live.gems);
 }
 
+#if PTF_IOPGTABLE_HAS_LEGACY
+/* io-pgtable's legacy lookup, before count_lookups() wrapped it. */
+static phys_addr_t (*tree_legacy)(struct io_pgtable_ops *ops, unsigned long iova);
+#endif
+
+/* The harness's own lookups (not counted: the driver's are). */
 static ptf_u64 ptf_lookup(void *dom, ptf_u64 iova)
 {
 	struct ptf_panthor *pp = dom;
 	struct io_pgtable_ops *ops = vm_ops(pp);
 
-	pp->stats.walks++;
 #if PTF_IOPGTABLE_HAS_LEGACY
-	return ops->iova_to_phys(ops, iova);
+	return tree_legacy(ops, iova);
 #else
 	{
-		phys_addr_t phys = ops->iova_to_phys_length(ops, iova, NULL);
+		phys_addr_t phys = pp->tree_length(ops, iova, NULL);
 
 		return phys == PHYS_ADDR_MAX ? 0 : phys;
 	}
@@ -455,7 +459,6 @@ static ptf_u64 ptf_lookup_length(void *dom, ptf_u64 iova, ptf_u64 *length)
 	size_t len = 0;
 	phys_addr_t phys;
 
-	pp->stats.walks++;
 	phys = pp->tree_length(vm_ops(pp), iova, &len);
 	*length = len;
 	return phys;
@@ -474,7 +477,6 @@ static phys_addr_t counted_length(struct io_pgtable_ops *ops,
 #endif
 
 #if PTF_IOPGTABLE_HAS_LEGACY
-static phys_addr_t (*tree_legacy)(struct io_pgtable_ops *ops, unsigned long iova);
 
 static phys_addr_t counted_legacy(struct io_pgtable_ops *ops, unsigned long iova)
 {
@@ -536,7 +538,6 @@ static int bo_sgt(const struct ptf_drm_bo *bo, struct sg_table *sgt)
 	sgt->sgl = kzalloc_objs(*sgt->sgl, n);
 	if (!sgt->sgl)
 		return -ENOMEM;
-	the.st.sg_live++;
 	sg_init_table(sgt->sgl, n);
 	for (ptf_u64 i = 0; i < n; i++) {
 		sgt->sgl[i].dma_address = bo->pa + i * bo->stride;
@@ -549,7 +550,6 @@ static int bo_sgt(const struct ptf_drm_bo *bo, struct sg_table *sgt)
 static void bo_sgt_free(struct sg_table *sgt)
 {
 	kfree(sgt->sgl);
-	the.st.sg_live--;
 }
 
 static int ptf_bind(void *dom, ptf_u64 iova, ptf_u64 size,
@@ -581,8 +581,6 @@ static int ptf_bind(void *dom, ptf_u64 iova, ptf_u64 size,
 	}
 	vm->op_ctx = NULL;
 	mutex_unlock(&vm->op_lock);
-	pp->st.rsvd_count = op_ctx.rsvd_page_tables.count;
-	pp->st.rsvd_used = op_ctx.rsvd_page_tables.ptr;
 out:
 	panthor_vm_cleanup_op_ctx(&op_ctx, vm);
 	bo_sgt_free(&sgt);
@@ -614,9 +612,8 @@ static void ptf_state(void *dom, struct ptf_drm_state *st)
 {
 	struct ptf_panthor *pp = dom;
 
-	pp->st.unusable = pp->vm->unusable;
-	pp->st.locked = pp->vm->locked_region.size != 0;
-	*st = pp->st;
+	st->unusable = pp->vm->unusable;
+	st->locked = pp->vm->locked_region.size != 0;
 }
 
 const struct ptf_drm_ops ptf_drm_driver = {
