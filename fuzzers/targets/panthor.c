@@ -203,7 +203,9 @@ static uint64_t gen_iova(struct fdp *f, void *state, const struct op *op)
 		unsigned int i = fdp_pick(f, d->n < 8 ? d->n : 8);
 
 		/* A bound range's start, or a page inside it. */
-		return d->iova[i] + (k ? (fdp_pick(f, 256) * SZ_4K) % d->size[i] : 0);
+		if (!k || d->size[i] < SZ_4K)
+			return d->iova[i];
+		return d->iova[i] + fdp_pick(f, 256) * SZ_4K % d->size[i];
 	}
 	if (k == 2)
 		return IOVA_BASE + fdp_pick(f, 32) * SZ_2M;
