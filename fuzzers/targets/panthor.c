@@ -16,8 +16,8 @@
  *
  * The model is io-pgtable-arm's (lpae_model.c), driven as the driver's
  * contract says: a map splits at each run and at the 2M and 1G boundaries
- * (the leaves are those of iommu_map()'s chunks), a failed map undoes the
- * whole bind and makes the VM unusable; an unmap goes chunk by chunk (2M
+ * of its IOVA and PA, a failed map undoes the whole bind with one unmap
+ * and makes the VM unusable; an unmap goes chunk by chunk (2M
  * where a whole 2M-aligned block of the range remains, else 4K up to the
  * next 2M boundary), and a chunk that comes up short is recovered by
  * skipping the 4K pages after what was unmapped that have no translation
@@ -336,79 +336,6 @@ static void after_op(struct engine *e, uint64_t lo, uint64_t hi)
 }
 
 /*
- * A bind on the model: the BO's runs mapped in turn (iommu_map()'s chunks
- * make the same leaves as get_pgsize()'s); a failure undoes everything the
- * bind mapped, WARNs and makes the VM unusable.
- */
-static int model_bind(struct engine *e, int tw, uint64_t iova,
-		      const struct ptf_drm_bo *bo, int prot)
-{
-	struct model *m = &e->model[tw];
-	uint64_t done = 0;
-	int ret = 0;
-
-	for (uint64_t pa = bo->pa; done < bo->size && !ret; pa += bo->stride) {
-		uint64_t len = bo->size - done < bo->run ? bo->size - done : bo->run;
-
-		ret = model_map(m, iova + done, pa, len, prot);
-		if (!ret)
-			done += len;
-	}
-	if (ret) {
-		model_warn(m, "panthor-map-failed");
-		if (done)
-			model_unmap(m, iova, done);
-		vm_model.unusable[tw] = true;
-	}
-	return ret;
-}
-
-static void run_bind(struct engine *e, const struct op *op)
-{
-	struct ptf_drm_bo bo = bo_of(op);
-	unsigned int flags = (unsigned int)op->args[5] & 7;
-	uint64_t iova = op->args[0];
-	int ret[PTF_NR_TWINS], want[PTF_NR_TWINS];
-	bool fail;
-
-	if (!range_fits(e, iova, bo.size) || !bo_fits(e, &bo)) {
-		note(e, "skipped: not a range and BO a VM_BIND takes");
-		return;
-	}
-	if (vm_model.unusable[CAND] || vm_model.unusable[BASE]) {
-		/* panthor_vm_bind_job_create() and the sync path refuse it. */
-		note(e, "skipped: the VM is unusable, VM_BIND refuses it");
-		return;
-	}
-	engine_models_begin(e);
-	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		twin_enter(e, tw);
-		ret[tw] = drm[tw]->bind(e->dom[tw], iova, bo.size, &bo, 0, flags);
-		twin_leave(e, tw);
-	}
-	/*
-	 * Every allocation of a bind comes before its first map (the
-	 * scatterlist, the op context's array, its page tables from the
-	 * pt_cache; io-pgtable then takes tables from that reserve): an
-	 * allocation failure is -ENOMEM with nothing mapped.
-	 */
-	fail = fail_delivered(e);
-	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
-		want[tw] = fail ? -ENOMEM :
-			   model_bind(e, tw, iova, &bo, prot_of(flags));
-	note(e, "-> %d", ret[CAND]);
-	if (ret[BASE] != ret[CAND])
-		finding(e, "twins", "return codes differ",
-			"baseline %d, candidate %d\n", ret[BASE], ret[CAND]);
-	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
-		if (ret[tw] != want[tw])
-			finding(e, "contract", "a VM_BIND map's return code",
-				"%s twin: expected %d, actual %d\n", twin_name(tw),
-				want[tw], ret[tw]);
-	after_op(e, iova, iova + bo.size - 1);
-}
-
-/*
  * The legacy probe reads no translation as 0, so a page mapped at PA 0
  * looks like a hole to it; iova_to_phys_length()'s PHYS_ADDR_MAX does not.
  */
@@ -469,6 +396,48 @@ static unsigned long model_unbind(struct engine *e, int tw, struct model *m,
 	return walks;
 }
 
+/*
+ * A bind on the model: the BO's runs in turn, each in the chunks
+ * get_pgsize()'s rule gives for its IOVA and PA (a chunk that meets a live
+ * leaf fails whole: io-pgtable checks its entries before writing them); a
+ * failure undoes everything the bind mapped with one unmap of the range,
+ * WARNs and makes the VM unusable.
+ */
+static int model_bind(struct engine *e, int tw, uint64_t iova,
+		      const struct ptf_drm_bo *bo, int prot)
+{
+	struct model *m = &e->model[tw];
+	uint64_t cur = iova, done = 0;
+	bool unusable;
+
+	for (uint64_t pa = bo->pa; done < bo->size; pa += bo->stride) {
+		uint64_t len = bo->size - done < bo->run ? bo->size - done : bo->run;
+		uint64_t at = pa;
+
+		done += len;
+		while (len) {
+			uint64_t count, mapped = 0;
+			uint64_t pgsize = chunk(cur | at, len, &count);
+			int ret = m->impl->map_pages(m, cur, at, pgsize, count,
+						     prot, &mapped);
+
+			cur += mapped;
+			at += mapped;
+			len -= mapped;
+			if (!ret && !mapped)
+				ret = -ENOMEM;
+			if (ret) {
+				model_warn(m, "panthor-map-failed");
+				model_unbind(e, tw, m, iova, cur - iova, false,
+					     &unusable);
+				vm_model.unusable[tw] = true;
+				return ret;
+			}
+		}
+	}
+	return 0;
+}
+
 static const char *const wrong_iova = "panthor-unmap-recovery-wrong-iova";
 
 /* The tables as the known finding's loop leaves them (a finding may end the input). */
@@ -505,6 +474,51 @@ static bool device_sees(struct engine *e, int tw, const struct model *m,
 		       want[i].phys == v.leaves.v[i].phys;
 	hwview_free(&v);
 	return same;
+}
+
+static void run_bind(struct engine *e, const struct op *op)
+{
+	struct ptf_drm_bo bo = bo_of(op);
+	unsigned int flags = (unsigned int)op->args[5] & 7;
+	uint64_t iova = op->args[0];
+	int ret[PTF_NR_TWINS], want[PTF_NR_TWINS];
+	bool fail;
+
+	if (!range_fits(e, iova, bo.size) || !bo_fits(e, &bo)) {
+		note(e, "skipped: not a range and BO a VM_BIND takes");
+		return;
+	}
+	if (vm_model.unusable[CAND] || vm_model.unusable[BASE]) {
+		/* panthor_vm_bind_job_create() and the sync path refuse it. */
+		note(e, "skipped: the VM is unusable, VM_BIND refuses it");
+		return;
+	}
+	engine_models_begin(e);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		twin_enter(e, tw);
+		ret[tw] = drm[tw]->bind(e->dom[tw], iova, bo.size, &bo, 0, flags);
+		twin_leave(e, tw);
+	}
+	/*
+	 * Every allocation of a bind comes before its first map (the
+	 * scatterlist, the op context's array, its page tables from the
+	 * pt_cache; io-pgtable then takes tables from that reserve): an
+	 * allocation failure is -ENOMEM with nothing mapped.
+	 */
+	fail = fail_delivered(e);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		want[tw] = fail ? -ENOMEM :
+			   model_bind(e, tw, iova, &bo, prot_of(flags));
+	note(e, "-> %d", ret[CAND]);
+	if (ret[BASE] != ret[CAND])
+		finding(e, "twins", "return codes differ",
+			"baseline %d, candidate %d\n", ret[BASE], ret[CAND]);
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
+		if (ret[tw] != want[tw])
+			finding(e, "contract", "a VM_BIND map's return code",
+				"%s twin: expected %d, actual %d\n", twin_name(tw),
+				want[tw], ret[tw]);
+	after_op(e, iova, iova + bo.size - 1);
 }
 
 static void run_unbind(struct engine *e, const struct op *op)
