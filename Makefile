@@ -340,7 +340,8 @@ extract_names = $(shell sed -n 's/^ \* ptf-extract$(2): //p' fuzzers/twins/drive
 # An io-pgtable driver's glue does its own probe and attach (the driver's
 # functions it extracted), on io-pgtable from the tree.
 IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver.c \
-	kernel-shim/kernel/find-bit.c kernel-shim/kernel/xarray-alloc.c
+	kernel-shim/kernel/find-bit.c kernel-shim/kernel/xarray-alloc.c \
+	kernel-shim/kernel/user-pages.c
 # A glue without ptf-extract: lines includes the file whole and boots it
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
