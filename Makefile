@@ -346,9 +346,6 @@ IOPGDRV_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-drive
 # through common.c, as the drivers with their own tables do.
 $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(IOPGDRV_SHIM_SRCS) \
 	$(if $(call extract_names,$(d)),,fuzzers/twins/drivers/common.c)))
-# panthor's twin has no iommu domain: iommufd's bitmap (linked by every
-# twin) gets its user pages from the stand-in the format twins use.
-SHIM_SRCS_panthor += kernel-shim/kernel/user-pages.c
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
