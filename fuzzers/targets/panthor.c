@@ -527,7 +527,7 @@ static void run_unbind(struct engine *e, const struct op *op)
 	struct ptf_twin_stats before[PTF_NR_TWINS], after;
 	unsigned long want[PTF_NR_TWINS], bug_walks[PTF_NR_TWINS];
 	unsigned long walks[PTF_NR_TWINS];
-	bool bug_unusable;
+	bool bug_unusable, shows, as_bug;
 
 	if (!range_fits(e, iova, size)) {
 		note(e, "skipped: not a range VM_BIND takes");
@@ -560,11 +560,15 @@ static void run_unbind(struct engine *e, const struct op *op)
 	 * what it leaves (its WARNs follow).
 	 */
 	e->vocab_hazard = NULL;
-	if ((bug_walks[CAND] != want[CAND] ||
-	     !device_sees(e, CAND, &e->model[CAND], iova, iova + size - 1)) &&
-	    walks[CAND] == bug_walks[CAND] && walks[BASE] == bug_walks[BASE] &&
-	    device_sees(e, CAND, &bug[CAND], iova, iova + size - 1) &&
-	    device_sees(e, BASE, &bug[BASE], iova, iova + size - 1))
+	shows = as_bug = true;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		shows &= bug_walks[tw] == want[tw] &&
+			 device_sees(e, tw, &e->model[tw], iova, iova + size - 1);
+		as_bug &= walks[tw] == bug_walks[tw] &&
+			  device_sees(e, tw, &bug[tw], iova, iova + size - 1);
+	}
+	/* shows: the loop as it is and as it is meant agree on both twins. */
+	if (!shows && as_bug)
 		e->vocab_hazard = wrong_iova;
 	if (e->vocab_hazard)
 		vm_model.unusable[BASE] = vm_model.unusable[CAND] = true;
