@@ -24,9 +24,10 @@
 #               configurations it reached, known hits and hazard skips)
 #
 # PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
-# one group; PTF_TARGETS="T1 T2" runs only those targets' corpora, programs,
-# regressions and mutants.  A regression input marked "# tree: X.Y" runs only on Linux
-# X.Y (it is skipped elsewhere).  The last line is "N passed, N failed";
+# one group; PTF_TARGETS="T ..." runs only the tests of those targets
+# (their corpora, programs, regressions, mutants and smoke runs).  A
+# regression input marked "# tree: X.Y" runs only on Linux X.Y (it is
+# skipped elsewhere).  The last line is "N passed, N failed";
 # a line before it counts the skipped tests, if any.
 set -u
 
@@ -37,7 +38,11 @@ case $B in /*) ;; *) B=$top/$B ;; esac
 # Relative where it can be: make keys its dependency files by the path.
 export PTF_BUILD="${B#"$top"/}"
 TARGETS=$(make -s list-targets) || exit 2
-[ -z "${PTF_TARGETS:-}" ] || TARGETS=$PTF_TARGETS
+if [ -n "${PTF_TARGETS:-}" ]; then
+	TARGETS=$(for t in $TARGETS; do
+		case " $PTF_TARGETS " in *" $t "*) echo "$t" ;; esac
+	done)
+fi
 UNITS=$(make -s show-units) || exit 2
 RELEASE=$(sed -n 's/^BASE_RELEASE := //p' "$B/trees.mk")
 SMOKE=${PTF_SMOKE_SECONDS:-20}

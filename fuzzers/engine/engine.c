@@ -1125,6 +1125,33 @@ static void destroy(struct engine *e)
 	oracle_leaks(e);
 }
 
+/*
+ * For a family with its own ops whose twins are page tables the engine
+ * creates as usual (a GPU driver's VM): the domain, its checks and the
+ * models, and at the end its teardown.
+ */
+bool engine_create_domain(struct engine *e)
+{
+	return create(e);
+}
+
+void engine_destroy_domain(struct engine *e)
+{
+	destroy(e);
+}
+
+void engine_models_begin(struct engine *e)
+{
+	models_begin(e);
+}
+
+void engine_lookup(struct engine *e, uint64_t iova)
+{
+	const struct op op = { .kind = OP_LOOKUP, .iova = iova };
+
+	do_lookup(e, &op);
+}
+
 static void engine_reset(struct engine *e)
 {
 	struct dirty_bitmap dirty = e->dirty;	/* freed by the next read */

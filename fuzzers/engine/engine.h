@@ -181,6 +181,18 @@ void known_count(const char *id, bool hazard);
 /* "ptfuzz-known: ID N" and "ptfuzz-hazard: ID N" lines. */
 void known_print_counts(FILE *out);
 
+/*
+ * A vocabulary whose twins are page tables the engine creates as for the
+ * built-in ops: create() (setup, predict, the twins, the models), the
+ * models' start of an op (its armed allocation failure), destroy(), and
+ * the lookup op (the twins' iova_to_phys() and iova_to_phys_length()).
+ */
+bool engine_create_domain(struct engine *e);
+void engine_destroy_domain(struct engine *e);
+void engine_models_begin(struct engine *e);
+/* The built-in lookup op at @iova, with its oracles. */
+void engine_lookup(struct engine *e, uint64_t iova);
+
 const char *twin_name(int tw);
 /* The baseline's legacy lookup where nothing is mapped (target.h). */
 uint64_t legacy_none(const struct engine *e, uint64_t iova);

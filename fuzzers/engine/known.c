@@ -1495,6 +1495,18 @@ static bool virtio_detach_wrong_domain(struct engine *e)
 	       strstr(e->detail, "DETACH of domain 0, outside domain_range");
 }
 
+/*
+ * panthor_vm_unmap_pages(): a chunk at @offset into the unmap that comes up
+ * short is recovered by probing from iova + unmapped_sz, the unmap's start,
+ * instead of iova + offset + unmapped_sz.  The target runs that loop on its
+ * model and names the finding when the twins probed as often as it does
+ * and the device sees exactly what it leaves.
+ */
+static bool panthor_recovery_wrong_iova(struct engine *e)
+{
+	return vocab_hazard(e, "panthor-unmap-recovery-wrong-iova");
+}
+
 static const struct known_finding known[] = {
 	{ "vsi-map-busy-returns-4096", "vsi", "contract",
 	  "iommu_map() returned no errno", vsi_map_busy },
@@ -1662,6 +1674,13 @@ static const struct known_finding known[] = {
 	{ "qcom-iommu-tlbi-iova-carried", "qcom_iommu", "flush",
 	  "a removed or changed leaf was not invalidated",
 	  qcom_tlbi_iova_carried },
+	{ "panthor-unmap-recovery-wrong-iova", "panthor", "window", NULL,
+	  panthor_recovery_wrong_iova },
+	{ "panthor-unmap-recovery-wrong-iova", "panthor", "step-unmap",
+	  "walks differ from the model", panthor_recovery_wrong_iova },
+	/* Resumed inside a block, each chunk WARNs again. */
+	{ "panthor-unmap-recovery-wrong-iova", "panthor", "warn", NULL,
+	  panthor_recovery_wrong_iova },
 	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },

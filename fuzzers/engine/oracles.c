@@ -1081,10 +1081,11 @@ void oracle_syncs(struct engine *e)
 
 /* Lookups ------------------------------------------------------------------ */
 
-static void probe(struct engine *e, uint64_t iova, const struct pt_leaf *l)
+/* @at was looked up (c->phys, c->len); @iova must translate alike. */
+static void probe(struct engine *e, uint64_t at, uint64_t iova,
+		  const struct pt_leaf *l)
 {
 	struct twin_result *c = &e->res[CAND];
-	uint64_t at = e->prog->ops[e->op].iova;
 	ptf_u64 len, phys;
 
 	ptf_rt_set_twin(CAND);
@@ -1158,8 +1159,8 @@ void oracle_lookup(struct engine *e, uint64_t iova)
 	 */
 	first = iova & ~(len - 1);
 	last = first + (len - 1);
-	probe(e, first, l);
-	probe(e, last == UINT64_MAX ? last - 1 : last, l);
+	probe(e, iova, first, l);
+	probe(e, iova, last == UINT64_MAX ? last - 1 : last, l);
 }
 
 /* Dirty tracking ----------------------------------------------------------- */

@@ -66,4 +66,12 @@ static inline struct scatterlist *sg_next(struct scatterlist *sg)
 	return sg_is_last(sg) ? NULL : sg + 1;
 }
 
+/* A DMA-mapped list (identity DMA): what a GPU driver maps from a BO. */
+#define sg_dma_address(sg)	((sg)->dma_address)
+#define sg_dma_len(sg)		((sg)->dma_length)
+#define for_each_sg(sglist, sg, nr, __i)	\
+	for (__i = 0, sg = (sglist); __i < (nr); __i++, sg = sg_next(sg))
+#define for_each_sgtable_dma_sg(sgt, sg, i)	\
+	for_each_sg((sgt)->sgl, sg, (sgt)->nents, i)
+
 #endif /* _LINUX_SCATTERLIST_H */

@@ -197,4 +197,29 @@ static inline void kmem_cache_free(struct kmem_cache *cache, void *obj)
 		ptf_rt_heap_free(obj);
 }
 
+/*
+ * All @nr objects or none: the kernel's bulk allocation frees what it got
+ * when one fails and returns 0 (panthor preallocates its page tables so).
+ */
+static inline int kmem_cache_alloc_bulk(struct kmem_cache *cache, gfp_t gfp,
+					size_t nr, void **p)
+{
+	for (size_t i = 0; i < nr; i++) {
+		p[i] = kmem_cache_alloc(cache, gfp);
+		if (!p[i]) {
+			while (i--)
+				kmem_cache_free(cache, p[i]);
+			return 0;
+		}
+	}
+	return (int)nr;
+}
+
+static inline void kmem_cache_free_bulk(struct kmem_cache *cache, size_t nr,
+					void **p)
+{
+	for (size_t i = 0; i < nr; i++)
+		kmem_cache_free(cache, p[i]);
+}
+
 #endif /* _LINUX_SLAB_H */
