@@ -1482,6 +1482,29 @@ static bool virtio_unmap_alloc_failed(struct engine *e)
 }
 
 /*
+ * The iommu core: __iommu_unmap_domain_pgtbl() makes the gather of a
+ * driver that does not use it look non-empty with
+ * iommu_iotlb_gather_add_range(gather, iova, size), so that
+ * iommu_iotlb_sync() still runs.  When iova + size wraps past 2^64 the
+ * gather's end lands below its start, the gather stays empty and the sync
+ * is skipped: virtio-iommu's queued UNMAP requests are never kicked, and
+ * the device keeps translating what the driver removed and reported
+ * unmapped.  Callers check the domain's geometry first (no in-kernel
+ * caller passes such a range), so it is a hazard: outside strict mode the
+ * op is not run.  Only virtio-iommu's unmap depends on the sync for what
+ * the device holds; the other drivers invalidate in unmap_pages() or add
+ * pages to the gather themselves.
+ */
+static bool unmap_range_wraps(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_UNMAP);
+
+	if (!op)
+		op = current_op(e, OP_STEP_UNMAP);
+	return op && op->size && op->iova + (op->size - 1) < op->iova;
+}
+
+/*
  * virtio-iommu: viommu_attach_identity_domain() attaches the endpoint to
  * the bypass domain identity_domain_id (the first of domain_range), but
  * records the static viommu_identity_domain as its domain, whose id is
@@ -1524,6 +1547,8 @@ static const struct known_finding known[] = {
 	/* A step-unmap loop's later lookups read the tree, not the device. */
 	{ "virtio-unmap-alloc-failure-forgets-mappings", "virtio", "step-unmap",
 	  NULL, virtio_unmap_alloc_failed },
+	{ "core-unmap-wrap-skips-sync", "virtio", "window", NULL,
+	  unmap_range_wraps, true },
 	{ "virtio-bypass-detach-wrong-domain", "virtio", "device",
 	  "a register access the hardware does not allow",
 	  virtio_detach_wrong_domain },
