@@ -802,11 +802,14 @@ struct known_tally {
 	unsigned long hits, skips;
 };
 
-static struct known_tally tally[32];
+/* At most one id per entry of known[] (an id may have several entries). */
+#define NR_TALLY	(sizeof(known) / sizeof(known[0]))
+
+static struct known_tally tally[NR_TALLY];
 
 void known_count(const char *id, bool hazard)
 {
-	for (unsigned int i = 0; i < 32; i++) {
+	for (unsigned int i = 0; i < NR_TALLY; i++) {
 		if (tally[i].id && strcmp(tally[i].id, id))
 			continue;
 		tally[i].id = id;
@@ -820,7 +823,7 @@ void known_count(const char *id, bool hazard)
 
 void known_print_counts(FILE *out)
 {
-	for (unsigned int i = 0; i < 32 && tally[i].id; i++) {
+	for (unsigned int i = 0; i < NR_TALLY && tally[i].id; i++) {
 		if (tally[i].hits)
 			fprintf(out, "ptfuzz-known: %s %lu\n", tally[i].id,
 				tally[i].hits);
