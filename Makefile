@@ -294,7 +294,7 @@ FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 TARGET_OBJS_genpt := fuzzers/targets/pt_common.o
 $(foreach d,$(DRIVERS),$(eval TARGET_OBJS_$(d) := fuzzers/targets/drv_common.o))
 CALLER_FORMATS := arm_lpae pt_amdv1_mock pt_amdv1
-TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers.o \
+TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers_common.o \
 	$(patsubst %,fuzzers/targets/%.fmt.o,$(CALLER_FORMATS))
 # Functions (and the types, tables and macros they need) that a family
 # takes by name from files of the tree it does not build whole

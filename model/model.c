@@ -214,7 +214,18 @@ void model_touch(struct model *m, uint64_t lo, uint64_t hi)
 		m->touch_hi = hi;
 }
 
-/* Replace leaves [at, at + del) by @nr new ones. */
+/* A field added to struct pt_leaf must be copied here too. */
+_Static_assert(sizeof(struct pt_leaf) == 32, "set_leaf() copies every field");
+
+static inline void set_leaf(struct pt_leaf *dst, const struct pt_leaf *src)
+{
+	dst->iova = src->iova;
+	dst->size = src->size;
+	dst->phys = src->phys;
+	dst->prot = src->prot;
+	dst->dirty = src->dirty;
+}
+
 /*
  * Leaves moved field by field: the model moves its vector on every
  * removal, and memmove() under ASan is its interceptor's byte-by-byte
@@ -227,20 +238,10 @@ static void move_leaves(struct pt_leaf *dst, const struct pt_leaf *src,
 {
 	size_t i;
 
-	for (i = 0; dst < src && i < n; i++) {
-		dst[i].iova = src[i].iova;
-		dst[i].size = src[i].size;
-		dst[i].phys = src[i].phys;
-		dst[i].prot = src[i].prot;
-		dst[i].dirty = src[i].dirty;
-	}
-	for (i = n; dst > src && i--;) {
-		dst[i].iova = src[i].iova;
-		dst[i].size = src[i].size;
-		dst[i].phys = src[i].phys;
-		dst[i].prot = src[i].prot;
-		dst[i].dirty = src[i].dirty;
-	}
+	for (i = 0; dst < src && i < n; i++)
+		set_leaf(&dst[i], &src[i]);
+	for (i = n; dst > src && i--;)
+		set_leaf(&dst[i], &src[i]);
 }
 
 /* The room before the leaves given back, for grow(). */
@@ -254,6 +255,7 @@ static void unhead(struct model *m)
 	m->head = 0;
 }
 
+/* Replace leaves [at, at + del) by @nr new ones. */
 static void splice(struct model *m, size_t at, size_t del,
 		   const struct pt_leaf *add, size_t nr)
 {

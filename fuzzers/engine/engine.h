@@ -223,7 +223,10 @@ static inline uint64_t legacy_phys(const struct engine *e, int tw,
 
 void oracle_warns(struct engine *e);
 void oracle_flushes(struct engine *e);
-/* The leaf @l of the view before the op changed, and no TLB dropped it. */
+/*
+ * The leaf @l of the view before the op changed, and no TLB dropped it;
+ * for the flush findings' predicates (it reads oracle_flushes()' index).
+ */
 bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l);
 void oracle_window(struct engine *e);
 void oracle_syncs(struct engine *e);

@@ -842,12 +842,16 @@ static bool covered_entry(const struct rt_inval *inv, size_t n, int unit,
 /*
  * An op's invalidations, split for the checks: those by range or of all
  * (few: a gather per sync), and the "drop the entry translating IOVA"
- * ones sorted by IOVA (a driver may issue one per page).
+ * ones sorted by IOVA (a driver may issue one per page).  Built once per
+ * twin when the flush checks of an op start (oracle_flushes()), and read
+ * by them and by the known-finding predicates they call (flush_missed()).
  */
 struct inval_index {
 	struct rt_inval *ranges, *entries;
-	size_t nr, ne, cap;
+	size_t nr, ne, cap, total;
 };
+
+static struct inval_index inval_idx[PTF_NR_TWINS];
 
 static int inval_order(const void *a, const void *b)
 {
@@ -856,32 +860,31 @@ static int inval_order(const void *a, const void *b)
 	return x->iova < y->iova ? -1 : x->iova > y->iova;
 }
 
-static const struct inval_index *index_invals(int tw, size_t *total)
+static void index_invals(int tw)
 {
-	static struct inval_index idx;
+	struct inval_index *idx = &inval_idx[tw];
 	const struct rt_inval *inv;
 	size_t n = rt_invals(tw, &inv);
 
-	if (n > idx.cap) {
-		free(idx.ranges);
-		free(idx.entries);
-		idx.ranges = malloc(n * sizeof(*inv));
-		idx.entries = malloc(n * sizeof(*inv));
-		if (!idx.ranges || !idx.entries)
+	if (n > idx->cap) {
+		free(idx->ranges);
+		free(idx->entries);
+		idx->ranges = malloc(n * sizeof(*inv));
+		idx->entries = malloc(n * sizeof(*inv));
+		if (!idx->ranges || !idx->entries)
 			abort();
-		idx.cap = n;
+		idx->cap = n;
 	}
-	idx.nr = idx.ne = 0;
+	idx->nr = idx->ne = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (inv[i].kind == PTF_INVAL_ENTRY)
-			idx.entries[idx.ne++] = inv[i];
+			idx->entries[idx->ne++] = inv[i];
 		else
-			idx.ranges[idx.nr++] = inv[i];
+			idx->ranges[idx->nr++] = inv[i];
 	}
-	if (idx.ne)
-		qsort(idx.entries, idx.ne, sizeof(*idx.entries), inval_order);
-	*total = n;
-	return &idx;
+	if (idx->ne)
+		qsort(idx->entries, idx->ne, sizeof(*idx->entries), inval_order);
+	idx->total = n;
 }
 
 #define ANY_INVAL	((1u << PTF_INVAL_LEAF) | (1u << PTF_INVAL_WALK) | \
@@ -978,8 +981,8 @@ static unsigned long freed_at(int tw, uint64_t phys)
  */
 static void device_caches(struct engine *e, int tw)
 {
-	size_t ninv;
-	const struct inval_index *idx = index_invals(tw, &ninv);
+	const struct inval_index *idx = &inval_idx[tw];
+	size_t ninv = idx->total;
 	const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
 	char a[160];
 
@@ -1015,14 +1018,14 @@ static void device_caches(struct engine *e, int tw)
 
 bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l)
 {
-	size_t ninv;
-
 	return !leaf_kept(&e->hw[tw].leaves, l) &&
-	       !leaf_covered(e, tw, index_invals(tw, &ninv), l);
+	       !leaf_covered(e, tw, &inval_idx[tw], l);
 }
 
 void oracle_flushes(struct engine *e)
 {
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		index_invals(tw);
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
 		device_caches(e, tw);
 }
@@ -1385,7 +1388,7 @@ bool twins_differ(struct engine *e, char *why, size_t len)
 	}
 	/*
 	 * A family with its own ops compares its twins' tables and bitmaps
-	 * with its uAPI model after every ioctl (fuzzers/targets/callers.c).
+	 * with its uAPI model after every ioctl (fuzzers/targets/callers_common.c).
 	 */
 	if (e->t->vocab)
 		return false;

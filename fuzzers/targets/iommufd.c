@@ -10,7 +10,7 @@
  * iopt_get_phys() answers IOMMU_IOAS_NOIOMMU_GET_PA.
  *
  * An input opens /dev/iommu, allocates IOASes, attaches paging domains of
- * the groups' IOMMUs (callers.c's profiles: io-pgtable-arm, generic_pt's
+ * the groups' IOMMUs (callers_common.c's profiles: io-pgtable-arm, generic_pt's
  * amdv1 and the selftest's mock) or the no-IOMMU table, creates accesses
  * (an emulated device), and drives IOMMU_IOAS_MAP (fixed and allocated
  * IOVAs), COPY, UNMAP, ALLOW_IOVAS, IOVA_RANGES, NOIOMMU_GET_PA, DESTROY,
@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "callers.h"
+#include "callers_common.h"
 #include "fdp.h"
 #include "runtime.h"
 #include "uapi.h"

@@ -6,7 +6,7 @@
  *
  * An input opens a container (VFIO_TYPE1v2_IOMMU or v1), attaches IOMMU
  * groups whose devices sit behind io-pgtable-arm or generic_pt domains
- * (callers.c's profiles), and emulated (mdev) groups, and drives the
+ * (callers_common.c's profiles), and emulated (mdev) groups, and drives the
  * ioctls with their uAPI structs in the fake process's memory: MAP_DMA
  * (and VADDR updates), UNMAP_DMA (ranges, UNMAP_ALL, VADDR, with the dirty
  * bitmap), DIRTY_PAGES, GET_INFO, CHECK_EXTENSION, and the emulated
@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "callers.h"
+#include "callers_common.h"
 #include "fdp.h"
 #include "runtime.h"
 #include "uapi.h"
@@ -203,7 +203,7 @@ static bool iova_valid(uint64_t start, uint64_t end)
 	return false;
 }
 
-/* The group's reserved region, as callers.c configures it. */
+/* The group's reserved region, as callers_common.c configures it. */
 static bool group_resv(int resv, uint64_t *start, uint64_t *end)
 {
 	static const uint64_t r[4][2] = {

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * callers.h - what the caller targets (vfio_type1, iommufd) share: the
+ * callers_common.h - what the caller targets (vfio_type1, iommufd) share: the
  * domain profiles (a page-table format as a driver sets it up, with the
  * page-table target that knows its hardware), the fake processes' memory as
  * the model sees it, the uAPI calls through user memory, and the checks
  * every caller needs after an op (tables against the mapped ranges, pins,
  * accounting, references, locks, leaks).
  */
-#ifndef PTF_CALLERS_H
-#define PTF_CALLERS_H
+#ifndef PTF_CALLERS_COMMON_H
+#define PTF_CALLERS_COMMON_H
 
 #include "caller.h"
 #include "engine.h"
@@ -176,4 +176,4 @@ uint64_t gen_len(struct fdp *f, struct caller_decoder *d);
 unsigned int layout_vmas(uint64_t layout, int proc,
 			 struct ptf_user_vma *vmas);
 
-#endif /* PTF_CALLERS_H */
+#endif /* PTF_CALLERS_COMMON_H */

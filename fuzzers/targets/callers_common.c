@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What the caller targets share; see callers.h.
+ * What the caller targets share; see callers_common.h.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "callers.h"
+#include "callers_common.h"
 #include "fdp.h"
 #include "runtime.h"
 
