@@ -84,6 +84,8 @@ void model_begin_op(struct model *m, unsigned int fail_at)
 	m->touch_hi = 0;
 	m->over_lo = 1;
 	m->over_hi = 0;
+	if (m->impl && m->impl->begin_op)
+		m->impl->begin_op(m);
 }
 
 /* Leaves ------------------------------------------------------------------- */

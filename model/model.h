@@ -136,6 +136,11 @@ struct model_impl {
 	 */
 	uint64_t (*length)(const struct model *m, const struct pt_leaf *l,
 			   uint64_t iova);
+	/*
+	 * An op starts on @m: forget the state the implementation keeps for
+	 * one op.  NULL: it keeps none.
+	 */
+	void (*begin_op)(struct model *m);
 };
 
 /* What the kernel would do cannot be known: undefined behaviour. */

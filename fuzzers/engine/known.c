@@ -1399,6 +1399,43 @@ static bool virtio_map_refused(struct engine *e)
 }
 
 /*
+ * The same MAP refused over a live mapping by a map that then fails (the
+ * armed allocation, two per chunk: the mapping and its request): the
+ * core's rollback unmaps the refused chunk from the tree together with the
+ * live mapping under it, an UNMAP the device takes differently (it splits
+ * a mapping past the chunk: RANGE) or none (the live one starts below the
+ * chunk: the rollback stops and the tree keeps the refused one).  True if
+ * a chunk before the failing one meets a mapping the device held.
+ */
+static bool virtio_map_refused_then_failed(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t iova, pa, left, bitmap;
+	const struct pt_leaf *l;
+
+	if (!op || !e->armed || !e->res[BASE].fail_delivered ||
+	    !e->res[CAND].fail_delivered)
+		return false;
+	bitmap = e->prev[CAND].rules.pgsize_bitmap;
+	iova = op->iova;
+	pa = op->pa;
+	left = op->size;
+	for (unsigned int chunk = 0; chunk < (e->armed - 1) / 2 && left; chunk++) {
+		uint64_t count, pgsize = model_pgsize(bitmap, iova, pa, left, &count);
+		uint64_t size = pgsize * count;
+
+		if (!pgsize || iova + (size - 1) < iova)
+			return false;
+		if (model_leaves_in(&e->prev[CAND], iova, iova + (size - 1), &l))
+			return true;
+		iova += size;
+		pa += size;
+		left -= size;
+	}
+	return false;
+}
+
+/*
  * virtio-iommu: viommu_unmap_pages() removes from its interval tree every
  * mapping that meets the chunk, before it knows whether they tile it.
  * With a hole they do not: it returns 0 without an UNMAP request (the
@@ -1538,6 +1575,9 @@ static const struct known_finding known[] = {
 	{ "virtio-map-status-ignored", "virtio", "device",
 	  "the driver's record of its mappings differs from the device's",
 	  virtio_map_refused },
+	{ "virtio-map-status-ignored", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_map_refused_then_failed },
 	{ "virtio-unmap-hole-forgets-mappings", "virtio", "device",
 	  "the driver's record of its mappings differs from the device's",
 	  virtio_unmap_hole },

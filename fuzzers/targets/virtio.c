@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "drv_common.h"
+#include "runtime.h"
 
 enum {
 	F_PGSIZES, F_INPUT, F_DOMAINS, F_BYPASS, F_PROBE, F_MMIO, F_ENDPOINTS,
@@ -282,6 +283,54 @@ static bool vm_device_maps(const struct model *m, uint64_t iova, uint64_t last)
 }
 
 /*
+ * The driver's tree is the device's view plus the mappings it recorded
+ * whose MAP the device refused (virtio-map-status-ignored).  The two agree
+ * when an op starts (the records oracle ends the run where they part), so
+ * the refused ones need keeping for one op only: the core's rollback of a
+ * map that fails later unmaps them from the tree, one chunk each.  One
+ * record per model (each twin's, and the copies the engine runs ops on).
+ */
+struct vm_refused {
+	const struct model *m;
+	size_t nr;
+	struct pt_leaf map[MODEL_LEAF_BUDGET];	/* one per chunk at most */
+};
+
+#define NR_REFUSED	(2 * PTF_NR_TWINS)
+static struct vm_refused vm_refused[NR_REFUSED];
+
+static struct vm_refused *refused_of(const struct model *m)
+{
+	for (int i = 0; i < NR_REFUSED; i++)
+		if (vm_refused[i].m == m)
+			return &vm_refused[i];
+	return NULL;
+}
+
+static void vm_begin_op(struct model *m)
+{
+	struct vm_refused *r = refused_of(m);
+
+	if (!r)
+		r = refused_of(NULL);
+	if (!r)
+		rt_fatal("harness", "virtio model: more than %d models run ops",
+			 NR_REFUSED);
+	r->m = m;
+	r->nr = 0;
+}
+
+/* The op's refused mappings on @m, which the op must have begun. */
+static struct vm_refused *refused_in_op(const struct model *m)
+{
+	struct vm_refused *r = refused_of(m);
+
+	if (!r)
+		rt_fatal("harness", "virtio model: an op on a model that began none");
+	return r;
+}
+
+/*
  * viommu_map_pages(): prot with IOMMU_MMIO and no F_MMIO is -EINVAL;
  * then viommu_add_mapping() (an allocation: -ENOMEM) records
  * [iova, iova + pgsize * count) in the tree, and the MAP request (an
@@ -296,6 +345,7 @@ static int vm_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 			uint64_t *mapped)
 {
 	uint64_t size = pgsize * count, last = iova + (size - 1);
+	struct vm_refused *r = refused_in_op(m);
 	struct pt_leaf l;
 
 	if ((prot & PTF_PROT_MMIO) && !vm.mmio)
@@ -304,45 +354,85 @@ static int vm_map_pages(struct model *m, uint64_t iova, uint64_t pa,
 		return MODEL_RET_UNDEFINED;
 	if (!model_alloc(m) || !model_alloc(m))
 		return -ENOMEM;
-	if (vm_device_maps(m, iova, last)) {
-		l = model_new_leaf(m, iova, size, pa, prot);
+	l = model_new_leaf(m, iova, size, pa, prot);
+	if (vm_device_maps(m, iova, last))
 		model_add_leaf(m, &l);
-	}
+	else if (r->nr < MODEL_LEAF_BUDGET)
+		r->map[r->nr++] = l;
+	else
+		return MODEL_RET_UNDEFINED;	/* past the leaf budget */
 	*mapped += size;
 	return 0;
 }
 
 /*
- * viommu_unmap_pages(): viommu_del_mappings() takes the mappings meeting
- * [iova, iova + size) in order, stops at one that starts below iova
- * (nothing removed), and removes the others whole, summing their sizes;
- * less than size returns 0, else the UNMAP request of [iova, iova + sum)
- * (an allocation: 0 when it fails) and the sum, which may exceed size.
- * The device removes them only if they tile that range: with a hole (a
- * gap before, between or after them) or a failed request it keeps them
- * while the driver's tree has dropped them (known findings
+ * viommu_del_mappings() on the tree: the mappings meeting [iova, last],
+ * in the order of their starts, the device's before the refused ones
+ * (inserted later).  It stops at once if the first starts below iova
+ * (nothing removed: -1), else removes them all; their bytes are returned.
+ */
+static uint64_t vm_del_mappings(struct model *m, uint64_t iova, uint64_t last)
+{
+	struct vm_refused *r = refused_in_op(m);
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(m, iova, last, &l), kept = 0;
+	uint64_t sum = 0;
+
+	if (n && l[0].iova < iova)
+		return UINT64_MAX;
+	for (size_t i = 0; i < r->nr; i++)
+		if (r->map[i].iova <= last &&
+		    r->map[i].iova + (r->map[i].size - 1) >= iova &&
+		    r->map[i].iova < iova)
+			return UINT64_MAX;
+	for (size_t i = 0; i < n; i++)
+		sum += l[i].size;
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct pt_leaf *x = &r->map[i];
+
+		if (x->iova <= last && x->iova + (x->size - 1) >= iova)
+			sum += x->size;
+		else
+			r->map[kept++] = *x;
+	}
+	r->nr = kept;
+	return sum;
+}
+
+/*
+ * The device's UNMAP of [iova, last]: it removes every mapping inside,
+ * holes or not, unless one it holds crosses an end, which UNMAP would
+ * split (RANGE: nothing removed).
+ */
+static void vm_device_unmaps(struct model *m, uint64_t iova, uint64_t last)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(m, iova, last, &l);
+
+	if (n && (l[0].iova < iova || l[n - 1].iova + (l[n - 1].size - 1) > last))
+		return;
+	model_remove_leaves(m, iova, last);
+}
+
+/*
+ * viommu_unmap_pages(): viommu_del_mappings() (above) of
+ * [iova, iova + size); less than size returns 0, else the UNMAP request of
+ * [iova, iova + sum) (an allocation: 0 when it fails) and the sum, which
+ * may exceed size.  Where the device keeps what the tree dropped (a hole
+ * before, between or after the mappings makes that UNMAP split one, or
+ * the request failed) the two part (known findings
  * virtio-unmap-hole-forgets-mappings and
  * virtio-unmap-alloc-failure-forgets-mappings).
  */
 static uint64_t vm_unmap_pages(struct model *m, uint64_t iova, uint64_t pgsize,
 			       uint64_t count)
 {
-	uint64_t size = pgsize * count, sum = 0, p = iova;
-	const struct pt_leaf *l;
-	size_t n = model_leaves_in(m, iova, iova + (size - 1), &l);
-	bool tiled = true;
+	uint64_t size = pgsize * count;
+	uint64_t sum = vm_del_mappings(m, iova, iova + (size - 1));
 
-	if (n && l[0].iova < iova)
+	if (sum == UINT64_MAX || sum < size || !model_alloc(m))
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		tiled = tiled && l[i].iova == p;
-		p = l[i].iova + l[i].size;
-		sum += l[i].size;
-	}
-	if (sum < size || !model_alloc(m))
-		return 0;
-	if (tiled)
-		model_remove_leaves(m, iova, iova + (sum - 1));
+	vm_device_unmaps(m, iova, iova + (sum - 1));
 	return sum;
 }
 
@@ -373,6 +463,7 @@ static const struct model_impl vm_impl = {
 	.map_pages	= vm_map_pages,
 	.unmap_pages	= vm_unmap_pages,
 	.length		= vm_length,
+	.begin_op	= vm_begin_op,
 };
 
 static bool driver_config(const struct target_setup *ts);
