@@ -23,7 +23,9 @@
 #   smoke       a short fuzzing run of every target (with the classes of
 #               configurations it reached, known hits and hazard skips)
 #
-# PTF_SMOKE_SECONDS (default 20) sets the smoke length; PTF_ONLY=GROUP runs
+# PTF_JOBS (default: the core count) groups run side by side, their
+# reports printed in the order above.  PTF_SMOKE_SECONDS (default 20) sets
+# the smoke length; PTF_ONLY=GROUP runs
 # one group; PTF_TARGETS="T ..." runs only the tests of those targets
 # (their corpora, programs, regressions, mutants and smoke runs).  A
 # regression input marked "# tree: X.Y" runs only on Linux X.Y (it is
@@ -138,6 +140,60 @@ expect_finding() {
 	"$1" "$2" >"$tmp/out" 2>&1 && return 1
 	grep -q "^SUMMARY: ptfuzz: [a-z0-9_]*: $3\$" "$tmp/out"
 }
+
+# ---------------------------------------------------------------------------
+# With more than one core the groups run side by side: PTF_JOBS jobs at a
+# time (default: the core count), each this script with PTF_ONLY set, the
+# smoke runs shared out over SMOKE_SHARDS jobs by target.  The reports are
+# printed in the order below, each with its wall time, and the counts
+# summed; the longest jobs are started first.
+JOBS_IN_ORDER="unit replay failnth selftest tools trees patches fixes kunit afl"
+SMOKE_SHARDS=2
+
+# Job $1 (a group, or smoke.K: the K-th share of the smoke runs) into $2.
+run_job() {
+	case $1 in
+	smoke.*)
+		k=${1#smoke.}
+		mine=$(echo $TARGETS | tr ' ' '\n' | awk -v k="$k" -v n="$SMOKE_SHARDS" 'NR % n == k - 1' | paste -sd' ' -)
+		set -- "$1" "$2" smoke "$mine" ;;
+	*)	set -- "$1" "$2" "$1" "${PTF_TARGETS:-}" ;;
+	esac
+	start=$(date +%s)
+	PTF_ONLY=$3 PTF_TARGETS=$4 PTF_JOBS=1 sh "$top/tests/run-tests.sh" >"$2/$1.out" 2>&1
+	echo "# $1: $(($(date +%s) - start)) s" >>"$2/$1.out"
+}
+
+run_jobs() {
+	smoke=$(seq 1 "$SMOKE_SHARDS" | sed 's/^/smoke./' | paste -sd' ' -)
+	# Longest first, as measured (README: make check's time).
+	echo "$smoke fixes kunit replay selftest failnth unit trees patches tools afl" |
+		tr ' ' '\n' | xargs -P "$1" -I{} sh "$top/tests/run-tests.sh" --job {} "$tmp"
+	for j in $JOBS_IN_ORDER $smoke; do
+		if [ ! -f "$tmp/$j.out" ]; then
+			ko "$j: the job did not run"
+			continue
+		fi
+		grep -v '^[0-9]* passed, [0-9]* failed$\|^[0-9]* skipped (the SKIP' "$tmp/$j.out"
+		counts=$(tail -n 2 "$tmp/$j.out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+		[ -n "$counts" ] || { ko "$j: the job ended without its counts"; continue; }
+		pass=$((pass + ${counts% *}))
+		fail=$((fail + ${counts#* }))
+		skip=$((skip + $(grep -c '^SKIP ' "$tmp/$j.out")))
+	done
+}
+
+if [ "${1:-}" = --job ]; then
+	run_job "$2" "$3"
+	exit 0
+fi
+if [ -z "${PTF_ONLY:-}" ] && [ "${PTF_JOBS:-$(nproc)}" -gt 1 ]; then
+	run_jobs "${PTF_JOBS:-$(nproc)}"
+	[ "$skip" = 0 ] || echo "$skip skipped (the SKIP lines above say why)"
+	echo "$pass passed, $fail failed"
+	[ "$fail" = 0 ]
+	exit
+fi
 
 # ---------------------------------------------------------------------------
 if group unit; then
