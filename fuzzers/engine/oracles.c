@@ -693,6 +693,15 @@ static void leaf_lookup(struct engine *e, const struct pt_leaf *l,
 				"at 0x%" PRIx64 ", a block of the leaf [0x%" PRIx64 " +0x%" PRIx64 "] after the op\nexpected: 0x%" PRIx64 " length 0x%" PRIx64 "\nactual:   0x%" PRIx64 " length 0x%" PRIx64 "\n",
 				iova, l->iova, l->size, want, len, got, got_len);
 	}
+	/*
+	 * Until resync_twins() evens them, twins whose loops differed are
+	 * each held to their own model: the baseline may have unmapped more.
+	 */
+	if (e->diverged) {
+		const struct pt_leaf *b = model_translate(&e->model[BASE], iova);
+
+		want = b ? model_leaf_pa(b, iova) : legacy_none(e, iova);
+	}
 	ptf_rt_set_twin(BASE);
 	legacy = e->t->twin[BASE]->iova_to_phys(e->dom[BASE], iova);
 	if (legacy != want)
