@@ -369,7 +369,8 @@ static int vm_map_pages(struct model *m, uint64_t iova, uint64_t pa,
  * viommu_del_mappings() on the tree: the mappings meeting [iova, last],
  * in the order of their starts, the device's before the refused ones
  * (inserted later).  It stops at once if the first starts below iova
- * (nothing removed: -1), else removes them all; their bytes are returned.
+ * (nothing removed: UINT64_MAX), else removes them all; their bytes are
+ * returned.
  */
 static uint64_t vm_del_mappings(struct model *m, uint64_t iova, uint64_t last)
 {
@@ -385,15 +386,20 @@ static uint64_t vm_del_mappings(struct model *m, uint64_t iova, uint64_t last)
 		    r->map[i].iova + (r->map[i].size - 1) >= iova &&
 		    r->map[i].iova < iova)
 			return UINT64_MAX;
+	/* The tree changes there, whatever the device does: the op's window. */
+	if (n)
+		model_touch(m, iova, l[n - 1].iova + (l[n - 1].size - 1));
 	for (size_t i = 0; i < n; i++)
 		sum += l[i].size;
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct pt_leaf *x = &r->map[i];
 
-		if (x->iova <= last && x->iova + (x->size - 1) >= iova)
+		if (x->iova <= last && x->iova + (x->size - 1) >= iova) {
 			sum += x->size;
-		else
+			model_touch(m, x->iova, x->iova + (x->size - 1));
+		} else {
 			r->map[kept++] = *x;
+		}
 	}
 	r->nr = kept;
 	return sum;
