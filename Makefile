@@ -28,6 +28,9 @@ export PTF_BUILD := $(B)
 export KSRC BASE_KSRC PTF_KERNEL_PKG
 
 MAKEFLAGS += --no-builtin-rules
+# Every core by default (a -j on the command line wins): CI's make check
+# builds a tree of twins per target, mutant and fix.
+MAKEFLAGS += -j$(shell nproc)
 .SUFFIXES:
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
