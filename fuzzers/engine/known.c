@@ -1436,6 +1436,45 @@ static bool virtio_map_refused_then_failed(struct engine *e)
 }
 
 /*
+ * virtio-iommu: when queueing the MAP request fails (its allocation, the
+ * second of the chunk's two), viommu_map_pages() undoes its record with
+ * viommu_del_mappings() of the chunk's range, which deletes by range, not
+ * the mapping it added: under a live mapping that starts below the chunk
+ * it deletes nothing (the tree keeps a mapping the device never got), and
+ * live mappings starting inside the chunk go with it (the device keeps
+ * translating them).  True if the failing chunk meets a mapping the
+ * device held.
+ */
+static bool virtio_map_failure_deletes_by_range(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t iova, pa, left, bitmap;
+	const struct pt_leaf *l;
+
+	if (!op || !e->armed || e->armed % 2 || !e->res[BASE].fail_delivered ||
+	    !e->res[CAND].fail_delivered)
+		return false;
+	bitmap = e->prev[CAND].rules.pgsize_bitmap;
+	iova = op->iova;
+	pa = op->pa;
+	left = op->size;
+	for (unsigned int chunk = 0; left; chunk++) {
+		uint64_t count, pgsize = model_pgsize(bitmap, iova, pa, left, &count);
+		uint64_t size = pgsize * count;
+
+		if (!pgsize || iova + (size - 1) < iova)
+			return false;
+		if (chunk == e->armed / 2 - 1)
+			return model_leaves_in(&e->prev[CAND], iova,
+					       iova + (size - 1), &l);
+		iova += size;
+		pa += size;
+		left -= size;
+	}
+	return false;
+}
+
+/*
  * virtio-iommu: viommu_unmap_pages() removes from its interval tree every
  * mapping that meets the chunk, before it knows whether they tile it.
  * With a hole they do not: it returns 0 without an UNMAP request (the
@@ -1578,6 +1617,9 @@ static const struct known_finding known[] = {
 	{ "virtio-map-status-ignored", "virtio", "device",
 	  "the driver's record of its mappings differs from the device's",
 	  virtio_map_refused_then_failed },
+	{ "virtio-map-failure-deletes-by-range", "virtio", "device",
+	  "the driver's record of its mappings differs from the device's",
+	  virtio_map_failure_deletes_by_range },
 	{ "virtio-unmap-hole-forgets-mappings", "virtio", "device",
 	  "the driver's record of its mappings differs from the device's",
 	  virtio_unmap_hole },
