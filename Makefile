@@ -698,7 +698,7 @@ FIX_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/se
 FIX_NRS := $(foreach p,$(FIX_SERIES),$(firstword $(subst -, ,$(p))))
 FIX_LAST := $(lastword $(FIX_NRS))
 fix_patch = $(filter $(1)-%,$(FIX_SERIES))
-fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '1,/^$(1)-/p'))
+fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '0,/^$(1)-/p'))
 fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
 fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
 fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
