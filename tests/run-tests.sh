@@ -368,7 +368,7 @@ if group fixes; then
 			regs=$(grep -l "^# Known kernel finding $id\b" corpus/regressions/*/*.prog)
 			[ -n "$regs" ] || echo "FAIL fixes: $n names $id, which has no regression input"
 			for p in $regs; do
-				for_this_tree "$p" || continue
+				prog_wanted "$p" && for_this_tree "$p" || continue
 				run=$(fix_runner "$n" "$p")
 				if [ -z "$run" ] || [ ! -x "$run" ]; then
 					echo "FAIL fixes: $n: no replay driver for $p (${run:-a prod input needs the last fix})"
