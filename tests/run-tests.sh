@@ -41,9 +41,10 @@ case $B in /*) ;; *) B=$top/$B ;; esac
 export PTF_BUILD="${B#"$top"/}"
 TARGETS=$(make -s list-targets) || exit 2
 if [ -n "${PTF_TARGETS:-}" ]; then
+	# One line, as make prints it: prog_wanted() matches " $TARGETS ".
 	TARGETS=$(for t in $TARGETS; do
 		case " $PTF_TARGETS " in *" $t "*) echo "$t" ;; esac
-	done)
+	done | paste -sd' ' -)
 fi
 UNITS=$(make -s show-units) || exit 2
 RELEASE=$(sed -n 's/^BASE_RELEASE := //p' "$B/trees.mk")
