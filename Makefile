@@ -698,7 +698,7 @@ FIX_SERIES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/se
 FIX_NRS := $(foreach p,$(FIX_SERIES),$(firstword $(subst -, ,$(p))))
 FIX_LAST := $(lastword $(FIX_NRS))
 fix_patch = $(filter $(1)-%,$(FIX_SERIES))
-fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '1,/^$(1)-/p'))
+fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '0,/^$(1)-/p'))
 fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
 fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
 fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
@@ -712,16 +712,32 @@ $(B)/fixes/$(1).stamp: $(call fix_upto,$(1)) $(B)/trees.mk
 	@touch $$@
 $(B)/fixes/$(1)-base/%.c $(B)/fixes/$(1)-cand/%.c: $(B)/fixes/$(1).stamp ;
 endef
+# A fix's twins share the objects of the sources its patches leave alone
+# with a parent twin (share_rules): the unpatched twin, or, once a patch
+# has changed a header (after which the unpatched twin's objects no longer
+# fit), the twin of the last fix before it that did, which shares nothing
+# itself.  Fix N then compiles only what the patches after that one change.
+# FIX_PARENT_N (empty: the unpatched twin) and FIX_SINCE_N, its patches
+# since, are computed once here.
+FIX_HEADER_NRS := $(foreach n,$(FIX_NRS),\
+	$(if $(filter-out %.c,$(call patch_files,patches/fixes/$(call fix_patch,$(n)))),$(n)))
+$(foreach n,$(FIX_NRS),$(eval FIX_UPTO_$(n) := $(call fix_upto,$(n)))\
+	$(eval FIX_PARENT_$(n) := $(FIX_HEADER_SEEN))\
+	$(eval FIX_SINCE_$(n) := $(wordlist $(words x $(FIX_UPTO_$(FIX_PARENT_$(n)))),\
+		$(words $(FIX_UPTO_$(n))),$(FIX_UPTO_$(n))))\
+	$(if $(filter $(n),$(FIX_HEADER_NRS)),$(eval FIX_HEADER_SEEN := $(n))))
 # $(call fix_twins,N,VARIANT,FAMILY)
 define fix_twins
 $(call twin_rules,$(2),fixbase-$(1),$(B)/fixes/$(1)-base,$(BASE_FEATURES),$(BASE_RELEASE)+fix-$(1),base,$(B)/fixes/$(1).stamp,$(3))
 $(call twin_rules,$(2),fix-$(1),$(B)/fixes/$(1)-cand,$(CAND_FEATURES),$(CAND_RELEASE)+fix-$(1),cand,$(B)/fixes/$(1).stamp,$(3))
-$(call share_rules,$(2),fixbase-$(1),base,$(3),$(call fix_upto,$(1)))
-$(call share_rules,$(2),fix-$(1),cand,$(3),$(call fix_upto,$(1)))
+$(call share_rules,$(2),fixbase-$(1),$(if $(FIX_PARENT_$(1)),fixbase-$(FIX_PARENT_$(1)),base),$(3),$(FIX_SINCE_$(1)))
+$(call share_rules,$(2),fix-$(1),$(if $(FIX_PARENT_$(1)),fix-$(FIX_PARENT_$(1)),cand),$(3),$(FIX_SINCE_$(1)))
 endef
+# The whole series (and its parent) also for the fuzz and prod builds.
+FIX_ALL_TWINS := $(FIX_LAST) $(FIX_PARENT_$(FIX_LAST))
 ifdef CAND_TREE
 $(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
-	$(foreach v,tools $(if $(filter $(n),$(FIX_LAST)),fuzz prod),$(foreach f,$(FAMILIES),\
+	$(foreach v,tools $(if $(filter $(n),$(FIX_ALL_TWINS)),fuzz prod),$(foreach f,$(FAMILIES),\
 		$(eval $(call fix_twins,$(n),$(v),$(f)))))\
 	$(foreach t,$(call fix_targets,$(n)),\
 		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))

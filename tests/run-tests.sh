@@ -41,9 +41,10 @@ case $B in /*) ;; *) B=$top/$B ;; esac
 export PTF_BUILD="${B#"$top"/}"
 TARGETS=$(make -s list-targets) || exit 2
 if [ -n "${PTF_TARGETS:-}" ]; then
+	# One line, as make prints it: prog_wanted() matches " $TARGETS ".
 	TARGETS=$(for t in $TARGETS; do
 		case " $PTF_TARGETS " in *" $t "*) echo "$t" ;; esac
-	done)
+	done | paste -sd' ' -)
 fi
 UNITS=$(make -s show-units) || exit 2
 RELEASE=$(sed -n 's/^BASE_RELEASE := //p' "$B/trees.mk")
@@ -368,7 +369,7 @@ if group fixes; then
 			regs=$(grep -l "^# Known kernel finding $id\b" corpus/regressions/*/*.prog)
 			[ -n "$regs" ] || echo "FAIL fixes: $n names $id, which has no regression input"
 			for p in $regs; do
-				for_this_tree "$p" || continue
+				prog_wanted "$p" && for_this_tree "$p" || continue
 				run=$(fix_runner "$n" "$p")
 				if [ -z "$run" ] || [ ! -x "$run" ]; then
 					echo "FAIL fixes: $n: no replay driver for $p (${run:-a prod input needs the last fix})"
