@@ -29,8 +29,11 @@ export KSRC BASE_KSRC PTF_KERNEL_PKG
 
 MAKEFLAGS += --no-builtin-rules
 # Every core by default (a -j on the command line wins): CI's make check
-# builds a tree of twins per target, mutant and fix.
+# builds a tree of twins per target, mutant and fix.  Sub-makes share the
+# jobserver of the first.
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += -j$(shell nproc)
+endif
 .SUFFIXES:
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:

@@ -21,6 +21,8 @@
 # its kunitconfig is a subset).  Reused while the stamp names the same
 # kunitconfig.  Any problem: one line, exit status 2.
 set -eu
+# The makes run here are our own: not the jobserver of a make that ran us.
+unset MAKEFLAGS MFLAGS
 
 die() {
 	echo "ptfuzz: kunit-tree: $*" >&2

@@ -32,6 +32,8 @@
 # skipped elsewhere).  The last line is "N passed, N failed";
 # a line before it counts the skipped tests, if any.
 set -u
+# The makes run here are our own: not the jobserver of a make that ran us.
+unset MAKEFLAGS MFLAGS
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
