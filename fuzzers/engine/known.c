@@ -993,9 +993,11 @@ static bool mtk_v1_larb_refs_leak(struct engine *e)
  * paging domain not yet attached dereferences NULL, where
  * iommu_iova_to_phys() allows it (other drivers answer 0).  No in-tree
  * caller does it (README.md); omap's order=query-first does.  Such a
- * domain is not created outside strict mode.
+ * domain is not created outside strict mode.  ipmmu-vmsa's lookup does
+ * the same with domain->iop, which only the first attach allocates
+ * (ipmmu_domain_init_context()).
  */
-static bool omap_query_before_attach(struct engine *e)
+static bool query_before_attach(struct engine *e)
 {
 	return e->ts.pt.quirks & (1u << 31);	/* PTF_DRV_QUERY_BEFORE_ATTACH */
 }
@@ -1625,7 +1627,9 @@ static const struct known_finding known[] = {
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
 	{ "omap-query-before-attach", "omap", "sanitizer", NULL,
-	  omap_query_before_attach, true },
+	  query_before_attach, true },
+	{ "ipmmu-query-before-attach", "ipmmu_vmsa", "sanitizer", NULL,
+	  query_before_attach, true },
 	{ "omap-page-under-section", "omap", "sanitizer", NULL,
 	  omap_page_under_section, true },
 	{ "omap-block-over-table-leaks", "omap", "warn", NULL,
@@ -1660,7 +1664,7 @@ static const struct known_finding known[] = {
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "translation not linear across the leaf",
 	  s390_legacy_drops_offset, .goes_on = true },
-	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "flush",
+	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
@@ -1687,11 +1691,11 @@ static const struct known_finding known[] = {
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
-	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "contract",
+	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
 	{ "io-pgtable-pgcount-truncated", "dart apple_dart", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
-	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "lookup", NULL,
+	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "lookup", NULL,
 	  lookup_of_last_iova, true },
 	{ "genpt-top-narrower-than-item", "pt_*", "sanitizer", NULL,
 	  top_narrower_than_item, true },
