@@ -58,8 +58,14 @@ int iommu_device_sysfs_add(struct iommu_device *iommu, struct device *parent,
 	return 0;
 }
 
+/*
+ * The kernel's removes the device iommu_device_sysfs_add() made, through
+ * iommu->dev: for an IOMMU never added, a NULL dereference.
+ */
 void iommu_device_sysfs_remove(struct iommu_device *iommu)
 {
+	WARN(!iommu->dev, "iommu_device_sysfs_remove() of an IOMMU never added to sysfs");
+	iommu->dev = NULL;
 }
 
 /* dev_iommu_get(): the master's struct dev_iommu, made on first use. */
