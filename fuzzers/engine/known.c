@@ -1002,6 +1002,21 @@ static bool query_before_attach(struct engine *e)
 	return e->ts.pt.quirks & (1u << 31);	/* PTF_DRV_QUERY_BEFORE_ATTACH */
 }
 
+/*
+ * ipmmu-vmsa: on Gen3 and Gen4 the main IPMMU (no "renesas,ipmmu-main",
+ * features with cache leaf nodes) returns from ipmmu_probe() before
+ * iommu_device_sysfs_add() and iommu_device_register(), but
+ * ipmmu_remove() undoes both for every IPMMU: unbinding the main one
+ * (the driver allows it: no suppress_bind_attrs) dereferences the NULL
+ * iommu->dev, then list_del()s an entry on no list.  The driver twin's
+ * teardown unbinds every device.
+ */
+static bool ipmmu_remove_unregistered(struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       warned_with("iommu_device_sysfs_remove", "never added");
+}
+
 static const struct op *current_map(const struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
@@ -1630,6 +1645,8 @@ static const struct known_finding known[] = {
 	  query_before_attach, true },
 	{ "ipmmu-query-before-attach", "ipmmu_vmsa", "sanitizer", NULL,
 	  query_before_attach, true },
+	{ "ipmmu-remove-unregistered-main", "ipmmu_vmsa", "warn", NULL,
+	  ipmmu_remove_unregistered, .goes_on = true },
 	{ "omap-page-under-section", "omap", "sanitizer", NULL,
 	  omap_page_under_section, true },
 	{ "omap-block-over-table-leaks", "omap", "warn", NULL,
