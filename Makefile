@@ -193,6 +193,7 @@ DRIVER_SRC_s390 := drivers/iommu/s390-iommu.c arch/s390/include/asm/pci_dma.h
 # also builds io-pgtable.  One line per driver: IOPGDRV_SRC_NAME := the source.
 IOPGDRV_SRC_arm_smmu := drivers/iommu/arm/arm-smmu/arm-smmu.c
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
+IOPGDRV_SRC_ipmmu_vmsa := drivers/iommu/ipmmu-vmsa.c
 IOPGDRV_SRC_apple_dart := drivers/iommu/apple-dart.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
 IOPGDRV_SRC_panthor := drivers/gpu/drm/panthor/panthor_mmu.c

@@ -993,11 +993,28 @@ static bool mtk_v1_larb_refs_leak(struct engine *e)
  * paging domain not yet attached dereferences NULL, where
  * iommu_iova_to_phys() allows it (other drivers answer 0).  No in-tree
  * caller does it (README.md); omap's order=query-first does.  Such a
- * domain is not created outside strict mode.
+ * domain is not created outside strict mode.  ipmmu-vmsa's lookup does
+ * the same with domain->iop, which only the first attach allocates
+ * (ipmmu_domain_init_context()).
  */
-static bool omap_query_before_attach(struct engine *e)
+static bool query_before_attach(struct engine *e)
 {
 	return e->ts.pt.quirks & (1u << 31);	/* PTF_DRV_QUERY_BEFORE_ATTACH */
+}
+
+/*
+ * ipmmu-vmsa: on Gen3 and Gen4 the main IPMMU (no "renesas,ipmmu-main",
+ * features with cache leaf nodes) returns from ipmmu_probe() before
+ * iommu_device_sysfs_add() and iommu_device_register(), but
+ * ipmmu_remove() undoes both for every IPMMU: unbinding the main one
+ * (the driver allows it: no suppress_bind_attrs) dereferences the NULL
+ * iommu->dev, then list_del()s an entry on no list.  The driver twin's
+ * teardown unbinds every device.
+ */
+static bool ipmmu_remove_unregistered(struct engine *e)
+{
+	return e->op == SIZE_MAX &&
+	       warned_with("iommu_device_sysfs_remove", "never added");
 }
 
 static const struct op *current_map(const struct engine *e)
@@ -1667,7 +1684,11 @@ static const struct known_finding known[] = {
 	{ "rockchip-bank-error-pointer", "rockchip", "kernel", "memory",
 	  rk_bank_failed_to_map },
 	{ "omap-query-before-attach", "omap", "sanitizer", NULL,
-	  omap_query_before_attach, true },
+	  query_before_attach, true },
+	{ "ipmmu-query-before-attach", "ipmmu_vmsa", "sanitizer", NULL,
+	  query_before_attach, true },
+	{ "ipmmu-remove-unregistered-main", "ipmmu_vmsa", "warn", NULL,
+	  ipmmu_remove_unregistered, .goes_on = true },
 	{ "omap-page-under-section", "omap", "sanitizer", NULL,
 	  omap_page_under_section, true },
 	{ "omap-block-over-table-leaks", "omap", "warn", NULL,
@@ -1702,7 +1723,7 @@ static const struct known_finding known[] = {
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "translation not linear across the leaf",
 	  s390_legacy_drops_offset, .goes_on = true },
-	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "flush",
+	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
@@ -1729,11 +1750,11 @@ static const struct known_finding known[] = {
 	  "a dirty range was not reported", dirty_contig_last_item },
 	{ "genpt-dirty-contig-last-item", "pt_*", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_contig_last_item },
-	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "contract",
+	{ "io-pgtable-pgcount-truncated", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
 	{ "io-pgtable-pgcount-truncated", "dart apple_dart", "contract",
 	  "iommu_unmap() byte count", pgcount_truncated },
-	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu", "lookup", NULL,
+	{ "lpae-lookup-last-iova", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "lookup", NULL,
 	  lookup_of_last_iova, true },
 	{ "genpt-top-narrower-than-item", "pt_*", "sanitizer", NULL,
 	  top_narrower_than_item, true },

@@ -33,6 +33,8 @@ static bool is_s2(enum ptf_fmt fmt)
 #define DESC_S2AP_R	(1ULL << 6)
 #define DESC_S2AP_W	(1ULL << 7)
 #define DESC_DBM	(1ULL << 51)
+#define DESC_NS		(1ULL << 5)	/* block and page descriptors */
+#define DESC_NSTABLE	(1ULL << 63)	/* table descriptors */
 #define OA_LOW_MASK	0x0000fffffffff000ULL	/* bits [47:12] */
 
 struct lpae {
@@ -162,9 +164,15 @@ static void walk_entry(const struct lpae *w, uint64_t va, int lvl,
 		if (!last && !block_allowed(w, lvl))
 			w->hw->error(w->hw, "block at level %d (0x%llx) is not allowed with a %uK granule",
 				     lvl, (unsigned long long)va, 1u << (w->shift - 10));
+		if (w->r->ns_each_level && !(desc & DESC_NS))
+			w->hw->error(w->hw, "level %d leaf 0x%llx at 0x%llx is secure (NS clear): a non-secure access faults",
+				     lvl, (unsigned long long)desc, (unsigned long long)va);
 		report_leaf(w, va, lvl, desc);
 		return;
 	}
+	if (w->r->ns_each_level && !(desc & DESC_NSTABLE))
+		w->hw->error(w->hw, "level %d table descriptor 0x%llx at 0x%llx has NSTable clear: a non-secure access faults",
+			     lvl, (unsigned long long)desc, (unsigned long long)va);
 	w->hw->table(w->hw, desc_oa(w, desc) & ~((1ULL << w->shift) - 1), va,
 		     lvl_shift(w, lvl));
 	walk_table(w, desc_oa(w, desc) & ~((1ULL << w->shift) - 1), lvl + 1,

@@ -16,6 +16,12 @@ struct lpae_regime {
 	bool s2fwb;		/* stage 2 MemAttr with FWB */
 	unsigned int oas;	/* FEAT_LPA's 4T blocks above 48 bits */
 	/*
+	 * A non-secure walker that faults on a table descriptor without
+	 * NSTable or a leaf without NS, whatever the levels above say (the
+	 * Renesas IPMMU does, against the VMSA's hierarchical rule).
+	 */
+	bool ns_each_level;
+	/*
 	 * The registers, as struct ptf_pt_info has them for @fmt: TTBR, TSZ,
 	 * TG, MAIR; VTTBR, TSZ, TG, SL0 for stage 2; TRANSTAB, MEMATTR for
 	 * Mali.

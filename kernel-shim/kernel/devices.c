@@ -31,6 +31,7 @@
 #include <linux/reset.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sys_soc.h>
 
 #include "ptf-devices.h"
 
@@ -48,6 +49,7 @@ struct ptf_pdev {
 	struct reset_control resets[PTF_DEV_MAX_RESETS];
 	unsigned int nr_resets;
 	struct platform_driver *drv;	/* bound to */
+	bool bound;			/* its probe succeeded */
 	u64 dma_mask;
 };
 
@@ -81,6 +83,7 @@ static unsigned int nr_irqs;	/* request_irq()'s, below */
 static unsigned int next_irq;
 
 static void components_reset(void);
+static void soc_reset(void);
 
 void ptf_devices_reset(void)
 {
@@ -88,6 +91,7 @@ void ptf_devices_reset(void)
 	memset(masters, 0, sizeof(masters));
 	memset(maps, 0, sizeof(maps));
 	components_reset();
+	soc_reset();
 	nr_pdevs = nr_masters = nr_maps = nr_irqs = 0;
 	next_irq = IRQ_BASE;
 }
@@ -770,6 +774,7 @@ static void unbind(struct ptf_pdev *p)
 	dev->driver = NULL;
 	dev_set_drvdata(dev, NULL);
 	p->drv = NULL;
+	p->bound = false;
 }
 
 int platform_driver_register(struct platform_driver *drv)
@@ -790,9 +795,76 @@ int platform_driver_register(struct platform_driver *drv)
 			p->pdev.dev.driver = NULL;
 			dev_set_drvdata(&p->pdev.dev, NULL);
 			p->drv = NULL;
+			continue;
 		}
+		p->bound = true;
 	}
 	return 0;
+}
+
+/* The machine's SoC, as its SoC driver registered it. */
+
+static struct soc_device_attribute machine_soc;
+static bool have_soc;
+
+static void soc_reset(void)
+{
+	have_soc = false;
+}
+
+void ptf_soc_set(const struct soc_device_attribute *soc)
+{
+	have_soc = soc;
+	if (soc)
+		machine_soc = *soc;
+}
+
+/* glob_match() of lib/glob.c: '*' any run, '?' any character, no classes. */
+static bool glob(const char *pat, const char *str)
+{
+	if (!*pat)
+		return !*str;
+	if (*pat == '*')
+		return glob(pat + 1, str) || (*str && glob(pat, str + 1));
+	return *str && (*pat == '?' || *pat == *str) && glob(pat + 1, str + 1);
+}
+
+/* soc_device_match_attr(): a field the entry names must be the SoC's. */
+static bool soc_field(const char *pat, const char *val)
+{
+	return !pat || (val && glob(pat, val));
+}
+
+const struct soc_device_attribute *
+soc_device_match(const struct soc_device_attribute *matches)
+{
+	const struct soc_device_attribute *m;
+	const struct soc_device_attribute *soc = &machine_soc;
+
+	if (!matches)
+		return NULL;
+	for (m = matches; m->machine || m->family || m->revision ||
+			  m->soc_id || m->serial_number; m++)
+		if (have_soc && soc_field(m->machine, soc->machine) &&
+		    soc_field(m->family, soc->family) &&
+		    soc_field(m->revision, soc->revision) &&
+		    soc_field(m->soc_id, soc->soc_id) &&
+		    soc_field(m->serial_number, soc->serial_number))
+			return m;
+	return NULL;
+}
+
+int driver_for_each_device(struct device_driver *drv, struct device *start,
+			   void *data, int (*fn)(struct device *dev, void *data))
+{
+	int ret = 0;
+
+	if (start)
+		ptf_rt_fatal("harness", "driver_for_each_device() from a device");
+	for (unsigned int i = 0; !ret && i < nr_pdevs; i++)
+		if (pdevs[i].bound && &pdevs[i].drv->driver == drv)
+			ret = fn(&pdevs[i].pdev.dev, data);
+	return ret;
 }
 
 void platform_driver_unregister(struct platform_driver *drv)

@@ -13,10 +13,13 @@
 #define MAX_IOMMUS	8
 
 static struct iommu_device *registered[MAX_IOMMUS];
+/* Added to sysfs: the kernel gives each its own struct device. */
+static struct iommu_device *in_sysfs[MAX_IOMMUS];
 
 void ptf_iommu_devices_reset(void)
 {
 	memset(registered, 0, sizeof(registered));
+	memset(in_sysfs, 0, sizeof(in_sysfs));
 }
 
 int iommu_device_register(struct iommu_device *iommu,
@@ -55,11 +58,28 @@ int iommu_device_sysfs_add(struct iommu_device *iommu, struct device *parent,
 			   const char *fmt, ...)
 {
 	iommu->dev = parent;
-	return 0;
+	for (int i = 0; i < MAX_IOMMUS; i++) {
+		if (!in_sysfs[i]) {
+			in_sysfs[i] = iommu;
+			return 0;
+		}
+	}
+	return -ENOSPC;
 }
 
+/*
+ * The kernel's removes the device iommu_device_sysfs_add() made, through
+ * iommu->dev: for an IOMMU never added, a NULL dereference.
+ */
 void iommu_device_sysfs_remove(struct iommu_device *iommu)
 {
+	for (int i = 0; i < MAX_IOMMUS; i++) {
+		if (in_sysfs[i] == iommu) {
+			in_sysfs[i] = NULL;
+			return;
+		}
+	}
+	WARN(1, "iommu_device_sysfs_remove() of an IOMMU never added to sysfs");
 }
 
 /* dev_iommu_get(): the master's struct dev_iommu, made on first use. */

@@ -75,15 +75,27 @@ void iommu_pages_stop_incoherent_list(struct iommu_pages_list *list,
 {
 	struct ioptdesc *iopt;
 
-	list_for_each_entry(iopt, &list->pages, iopt_freelist_elm)
+	list_for_each_entry(iopt, &list->pages, iopt_freelist_elm) {
+		void *virt = folio_address(ioptdesc_folio(iopt));
+
+		if (!iopt->incoherent)
+			continue;
+		dma_unmap_single(dma_dev, virt_to_phys(virt),
+				 ptf_rt_table_size(virt), DMA_TO_DEVICE);
 		iopt->incoherent = 0;
+	}
 }
 
 void iommu_pages_free_incoherent(void *virt, struct device *dma_dev)
 {
 	struct ioptdesc *iopt = virt_to_ioptdesc(virt);
 
-	iopt->incoherent = 0;
+	/* As the kernel's: the mapping start_incoherent() made goes first. */
+	if (iopt->incoherent) {
+		dma_unmap_single(dma_dev, virt_to_phys(virt),
+				 ptf_rt_table_size(virt), DMA_TO_DEVICE);
+		iopt->incoherent = 0;
+	}
 	free_desc(iopt);
 }
 #endif

@@ -255,7 +255,7 @@ static int probe_master(struct ptf_drv_domain *pd, struct ptf_machine *m)
 	int ret;
 
 	pd->master = ptf_driver.master ? ptf_driver.master() :
-					 ptf_master_add("master");
+		     ptf_master_add(m->master_name ? m->master_name : "master");
 	if (!pd->master)
 		return -ENODEV;
 	/* A platform master names its IOMMUs in its node's "iommus". */
@@ -309,6 +309,7 @@ static void ptf_info(void *dom, struct ptf_pt_info *info)
 		.oas		= pd->oas,
 		.va_first	= g->aperture_start,
 		.va_last	= g->aperture_end,
+		.unmap_splits_blocks = ptf_driver.unmap_splits_blocks,
 	};
 }
 

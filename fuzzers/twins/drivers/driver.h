@@ -34,6 +34,8 @@
 struct ptf_machine {
 	struct of_phandle_args iommus[PTF_MAX_IOMMUS_PER_MASTER];
 	unsigned int nr_iommus;
+	/* The master's device name (NULL: "master"), for drivers that ask it. */
+	const char *master_name;
 };
 
 struct ptf_driver {
@@ -73,6 +75,11 @@ struct ptf_driver {
 	void (*release)(struct device *master);
 	/* Output address bits the hardware of @cfg has. */
 	unsigned int (*oas)(const struct ptf_pt_config *cfg);
+	/*
+	 * A driver on io-pgtable: the tree's io-pgtable splits a block on a
+	 * partial unmap (PTF_LPAE_SPLITS_BLOCKS, ptf_pt_info).
+	 */
+	int unmap_splits_blocks;
 	/*
 	 * Contain a known finding in the driver's own identity or blocked
 	 * domain (@on before the master goes back to it, !@on after), when

@@ -122,6 +122,12 @@ struct device *bus_find_device(const struct bus_type *bus,
 			       int (*match)(struct device *dev, const void *data));
 struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
 					 const struct fwnode_handle *fwnode);
+/*
+ * @fn on each device bound to @drv (probed successfully), in probe order,
+ * until it returns non-zero (returned); @start is not supported.
+ */
+int driver_for_each_device(struct device_driver *drv, struct device *start,
+			   void *data, int (*fn)(struct device *dev, void *data));
 
 static inline bool device_match_fwnode(struct device *dev, const void *fwnode)
 {

@@ -26,6 +26,12 @@ struct dev_pm_ops {
 	int (*thaw_early)(struct device *dev);
 	int (*poweroff_late)(struct device *dev);
 	int (*restore_early)(struct device *dev);
+	int (*suspend_noirq)(struct device *dev);
+	int (*resume_noirq)(struct device *dev);
+	int (*freeze_noirq)(struct device *dev);
+	int (*thaw_noirq)(struct device *dev);
+	int (*poweroff_noirq)(struct device *dev);
+	int (*restore_noirq)(struct device *dev);
 	int (*runtime_suspend)(struct device *dev);
 	int (*runtime_resume)(struct device *dev);
 	int (*runtime_idle)(struct device *dev);
@@ -59,11 +65,16 @@ struct dev_pm_info {
 	.suspend_late = suspend_fn, .resume_early = resume_fn,		\
 	.freeze_late = suspend_fn, .thaw_early = resume_fn,		\
 	.poweroff_late = suspend_fn, .restore_early = resume_fn,
+#define SET_NOIRQ_SYSTEM_SLEEP_PM_OPS(suspend_fn, resume_fn)		\
+	.suspend_noirq = suspend_fn, .resume_noirq = resume_fn,		\
+	.freeze_noirq = suspend_fn, .thaw_noirq = resume_fn,		\
+	.poweroff_noirq = suspend_fn, .restore_noirq = resume_fn,
 #define SET_RUNTIME_PM_OPS(suspend_fn, resume_fn, idle_fn)		\
 	.runtime_suspend = suspend_fn, .runtime_resume = resume_fn,	\
 	.runtime_idle = idle_fn,
 #define SYSTEM_SLEEP_PM_OPS(s, r)	SET_SYSTEM_SLEEP_PM_OPS(s, r)
 #define LATE_SYSTEM_SLEEP_PM_OPS(s, r)	SET_LATE_SYSTEM_SLEEP_PM_OPS(s, r)
+#define NOIRQ_SYSTEM_SLEEP_PM_OPS(s, r)	SET_NOIRQ_SYSTEM_SLEEP_PM_OPS(s, r)
 #define RUNTIME_PM_OPS(s, r, i)		SET_RUNTIME_PM_OPS(s, r, i)
 
 #define DEFINE_SIMPLE_DEV_PM_OPS(name, suspend_fn, resume_fn)		\
