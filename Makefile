@@ -429,12 +429,21 @@ $(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.a
 	@awk -v roots="$$(EXTRACT_ROOTS_$$*)" -f scripts/extract-functions.awk \
 		$(3)/$$(EXTRACT_FILE_$$*) >$$@
 
+# A driver whose types live in headers of its own that pull in a subsystem
+# (a DRM driver's) names them on "ptf-extract-from: FILE NAME..." lines,
+# taken first, in order, from FILE; a line with no NAME includes FILE whole.
 ifdef IOPGDRV_SRC_$(8)
 $(call twin_dir,$(1),$(2),$(8))/driver-extract.c: scripts/extract-functions.awk $(7) \
 		fuzzers/twins/drivers/$(8).c
 	@mkdir -p $$(@D)
-	@awk -v variables=1 -v roots="$$(call extract_names,$(8))" -v stop="$$(call extract_names,$(8),-stop)" \
-		-f scripts/extract-functions.awk $(3)/$(IOPGDRV_SRC_$(8)) >$$@
+	@{ sed -n 's/^ \* ptf-extract-from: //p' fuzzers/twins/drivers/$(8).c | \
+	   while read -r f names; do \
+		if [ -z "$$$$names" ]; then echo "#include \"$(3)/$$$$f\""; continue; fi; \
+		awk -v variables=1 -v roots="$$$$names" -f scripts/extract-functions.awk \
+			$(3)/$$$$f || exit; \
+	   done && \
+	   awk -v variables=1 -v roots="$$(call extract_names,$(8))" -v stop="$$(call extract_names,$(8),-stop)" \
+		-f scripts/extract-functions.awk $(3)/$(IOPGDRV_SRC_$(8)); } >$$@
 endif
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)
