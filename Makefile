@@ -192,6 +192,7 @@ IOPGDRV_SRC_arm_smmu := drivers/iommu/arm/arm-smmu/arm-smmu.c
 IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
 IOPGDRV_SRC_apple_dart := drivers/iommu/apple-dart.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
+IOPGDRV_SRC_panfrost := drivers/gpu/drm/panfrost/panfrost_mmu.c
 IOPGDRV_SRC_panthor := drivers/gpu/drm/panthor/panthor_mmu.c
 IOPGDRV_SRC_qcom_iommu := drivers/iommu/arm/arm-smmu/qcom_iommu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
