@@ -1567,6 +1567,18 @@ static bool panthor_recovery_wrong_iova(struct engine *e)
 	return vocab_hazard(e, "panthor-unmap-recovery-wrong-iova");
 }
 
+/*
+ * panfrost: io-pgtable-arm frees a table it unlinks right after calling
+ * the driver's tlb_flush_walk(), which panfrost leaves empty
+ * (mmu_tlb_flush_walk() only "syncs"); the AS's LOCK and FLUSH_PT come
+ * after the whole unmap loop (panfrost_mmu_flush_range()).  The flush
+ * oracle sees the covering walk invalidation, but after the free.
+ */
+static bool panfrost_table_freed_before_flush(struct engine *e)
+{
+	return strstr(e->detail, "was freed before the walk-cache invalidation covering it");
+}
+
 static const struct known_finding known[] = {
 	{ "vsi-map-busy-returns-4096", "vsi", "contract",
 	  "iommu_map() returned no errno", vsi_map_busy },
@@ -1739,6 +1751,9 @@ static const struct known_finding known[] = {
 	{ "qcom-iommu-tlbi-iova-carried", "qcom_iommu", "flush",
 	  "a removed or changed leaf was not invalidated",
 	  qcom_tlbi_iova_carried },
+	{ "panfrost-table-freed-before-flush", "panfrost", "flush",
+	  "a table page was freed before the walk cache was invalidated",
+	  panfrost_table_freed_before_flush },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "window", NULL,
 	  panthor_recovery_wrong_iova },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "step-unmap",
