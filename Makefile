@@ -439,7 +439,7 @@ $(call twin_dir,$(1),$(2),$(8))/driver-extract.c: scripts/extract-functions.awk 
 	@mkdir -p $$(@D)
 	@{ sed -n 's/^ \* ptf-extract-from: //p' fuzzers/twins/drivers/$(8).c | \
 	   while read -r f names; do \
-		if [ -z "$$$$names" ]; then echo "#include \"$(3)/$$$$f\""; continue; fi; \
+		if [ -z "$$$$names" ]; then echo "#include \"$(abspath $(3))/$$$$f\""; continue; fi; \
 		awk -v variables=1 -v roots="$$$$names" -f scripts/extract-functions.awk \
 			$(3)/$$$$f || exit; \
 	   done && \
