@@ -1579,6 +1579,20 @@ static bool panfrost_table_freed_before_flush(struct engine *e)
 	return strstr(e->detail, "was freed before the walk-cache invalidation covering it");
 }
 
+/*
+ * panfrost_mmu_map_fault_addr(): a fault that fails after reading the
+ * chunk's pages from shmem (its sg table, DMA mapping or page-table map
+ * failing) leaves them in the BO's page array; the next fault on the
+ * chunk finds every page "already owned" and WARNs for each, where the
+ * driver means to catch a partly filled folio range.  The target names
+ * the op (such a chunk), the WARN site says the rest.
+ */
+static bool panfrost_fault_retry_warns(struct engine *e)
+{
+	return vocab_hazard(e, "panfrost-fault-retry-warns") &&
+	       strstr(e->detail, "panfrost_mmu_map_fault_addr(): already_owned");
+}
+
 static const struct known_finding known[] = {
 	{ "vsi-map-busy-returns-4096", "vsi", "contract",
 	  "iommu_map() returned no errno", vsi_map_busy },
@@ -1754,6 +1768,8 @@ static const struct known_finding known[] = {
 	{ "panfrost-table-freed-before-flush", "panfrost", "flush",
 	  "a table page was freed before the walk cache was invalidated",
 	  panfrost_table_freed_before_flush },
+	{ "panfrost-fault-retry-warns", "panfrost", "warn",
+	  "WARN in an op inside the API contract", panfrost_fault_retry_warns },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "window", NULL,
 	  panthor_recovery_wrong_iova },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "step-unmap",

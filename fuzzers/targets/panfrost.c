@@ -411,7 +411,7 @@ static const struct warn_site panfrost_sites[] = {
 	  "a translation fault in a BO that is not a heap (its pages were lost)" },
 	{ "panfrost-fault-owned", "panfrost_mmu.c", "panfrost_mmu_map_fault_addr",
 	  "already_owned",
-	  "a fault found the chunk's pages already in the page array" },
+	  "a fault found the chunk's pages already in the page array (never predicted: known finding panfrost-fault-retry-warns)" },
 };
 
 #define NR_PANFROST_SITES	(sizeof(panfrost_sites) / sizeof(panfrost_sites[0]))
@@ -452,7 +452,7 @@ struct model_bo {
 
 static struct model_bo bos[PTF_NR_TWINS][MAX_BOS];
 
-enum { OP_OPEN, OP_CLOSE, OP_FAULT, OP_DESYNC, OP_PROBE };
+enum { OP_OPEN, OP_CLOSE, OP_FAULT, OP_DESYNC, OP_PROBE, OP_FAIL };
 
 /* The IOVAs the decoder aims at: a 64 MiB window from the VA's start. */
 #define IOVA_BASE	SZ_32M
@@ -759,10 +759,12 @@ static struct model_bo *model_bo_at(int tw, uint64_t addr)
  * panfrost_mmu_map_fault_addr() at @addr: the BO holding it (-ENOENT if
  * none; -EINVAL with a WARN if it is no heap), the 2M chunk around it; on
  * the heap's first fault its chunk and page arrays (two allocations);
- * nothing more if the chunk has its sg table; else its pages from shmem
- * (each one already in the array WARNs: a previous fault on the chunk
- * failed after reading them), their scatterlist (one allocation) and
- * mmu_map_sg(), read, write, cached, never executable.
+ * nothing more if the chunk has its sg table; else its pages from shmem,
+ * their scatterlist (one allocation) and mmu_map_sg(), read, write,
+ * cached, never executable.  A fault that fails after reading the pages
+ * leaves them in the page array, and the driver WARNs for each when the
+ * chunk faults again: not predicted (known finding
+ * panfrost-fault-retry-warns, fuzzers/engine/known.c).
  */
 static int model_fault(struct model *m, struct model_bo *b, uint64_t addr)
 {
@@ -785,9 +787,6 @@ static int model_fault(struct model *m, struct model_bo *b, uint64_t addr)
 	}
 	if (b->faulted[c])
 		return 0;
-	if (b->owned[c])
-		for (uint64_t p = 0; p < SZ_2M / SZ_4K; p++)
-			model_warn(m, "panfrost-fault-owned");
 	b->owned[c] = true;
 	if (!model_alloc(m))
 		return -ENOMEM;
@@ -939,6 +938,21 @@ static void run_close(struct engine *e, const struct op *op)
 	e->loops_differ = false;
 }
 
+/*
+ * The known finding: a fault on a chunk whose pages a failed fault left
+ * in the page array (they are there on both twins, or on neither).
+ */
+static const char *retry_hazard(uint64_t addr)
+{
+	const struct model_bo *b = model_bo_at(CAND, addr);
+	unsigned int c;
+
+	if (!b || !b->heap)
+		return NULL;
+	c = (unsigned int)(((addr & ~(SZ_2M - 1)) - b->iova) / SZ_2M);
+	return b->owned[c] && !b->faulted[c] ? "panfrost-fault-retry-warns" : NULL;
+}
+
 static void run_fault(struct engine *e, const struct op *op)
 {
 	uint64_t addr = op->args[0];
@@ -949,6 +963,7 @@ static void run_fault(struct engine *e, const struct op *op)
 		note(e, "skipped: no translation fault there (the GPU translates it, or it is past the VA)");
 		return;
 	}
+	e->vocab_hazard = retry_hazard(addr);
 	begin(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		twin_enter(e, tw);
@@ -1001,6 +1016,19 @@ static void run_probe(struct engine *e, const struct op *op)
 	engine_lookup(e, op->args[0]);
 }
 
+/* Allocation @nth of the next op fails (the engine's fail_alloc). */
+static void run_fail(struct engine *e, const struct op *op)
+{
+	e->fail_nth = 1 + op->args[0] % 64;
+	e->fail_rearmed = true;
+	note(e, "-> allocation %u of the next op fails", e->fail_nth);
+}
+
+static uint64_t gen_small(struct fdp *f, void *state, const struct op *op)
+{
+	return fdp_pick(f, 8);
+}
+
 static const char *const flag_names[] = { "NOEXEC", "HEAP" };
 
 static const struct op_arg open_args[] = {
@@ -1025,13 +1053,17 @@ static const struct op_arg desync_args[] = {
 static const struct op_arg probe_args[] = {
 	{ "iova", ARG_NUM, NULL, 0, gen_iova },
 };
+static const struct op_arg fail_args[] = {
+	{ "nth", ARG_NUM, NULL, 0, gen_small },
+};
 
 static const struct op_type types[] = {
-	[OP_OPEN]	= { "open", 100, open_args, 6, run_open },
+	[OP_OPEN]	= { "open", 92, open_args, 6, run_open },
 	[OP_CLOSE]	= { "close", 60, close_args, 1, run_close },
 	[OP_FAULT]	= { "fault", 60, fault_args, 1, run_fault },
 	[OP_DESYNC]	= { "desync", 16, desync_args, 3, run_desync },
 	[OP_PROBE]	= { "probe", 16, probe_args, 1, run_probe },
+	[OP_FAIL]	= { "fail_alloc", 8, fail_args, 1, run_fail },
 };
 
 static bool create(struct engine *e)
