@@ -571,10 +571,13 @@ static uint64_t page_pa(const struct ptf_drm_bo *l, uint64_t off)
 
 static bool layout_fits(const struct engine *e, const struct ptf_drm_bo *l)
 {
-	uint64_t runs = (l->size + l->run - 1) / l->run;
-	uint64_t last = l->pa + (runs - 1) * l->stride + l->run;
+	uint64_t runs, last;
 
-	return l->size && !(l->size % SZ_4K) && !(l->run % SZ_4K) &&
+	if (!l->size)
+		return false;
+	runs = (l->size + l->run - 1) / l->run;
+	last = l->pa + (runs - 1) * l->stride + l->run;
+	return !(l->size % SZ_4K) && !(l->run % SZ_4K) &&
 	       !(l->pa % SZ_4K) && !(l->stride % SZ_4K) && runs <= 4096 &&
 	       last <= 1ULL << e->ts.pt.oas && last > l->pa;
 }
@@ -873,7 +876,7 @@ static void run_open(struct engine *e, const struct op *op)
 		note(e, "skipped: %d BOs open already", MAX_BOS);
 		return;
 	}
-	if (!layout_fits(e, &l) || l.size > BO_MAX_SIZE ||
+	if (l.size > BO_MAX_SIZE || !layout_fits(e, &l) ||
 	    !placement_ok(iova, l.size, flags) ||
 	    ((flags & BO_HEAP) && (!(flags & BO_NOEXEC) || l.size % SZ_2M))) {
 		note(e, "skipped: not a BO and a node panfrost_gem_open() gives");
@@ -1097,14 +1100,15 @@ static const struct op_vocab vocab = {
 };
 
 /*
- * The GPUs as they exist: the AArch64 quirk only on the SoCs whose GPU has
- * the mode, and no Midgard with more than the 40 PA bits of its LPAE.
+ * The GPUs as they are used: the AArch64 quirk only on the SoCs whose GPU
+ * has the mode, and the legacy mode (whose descriptors hold 40 PA bits)
+ * only where MMU_FEATURES reports no more.
  */
 static bool driver_config(const struct target_setup *ts)
 {
 	if (gpu.quirk && !gpu.aarch64)
 		return false;
-	return gpu.aarch64 || gpu.pa_bits <= 40;
+	return gpu.quirk || gpu.pa_bits <= 40;
 }
 
 static const unsigned int class_fields[] = { F_GPU, F_QUIRK, F_VA, F_PA, F_COHERENT };
