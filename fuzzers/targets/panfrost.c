@@ -50,6 +50,7 @@
 #include "fdp.h"
 #include "lpae_model.h"
 #include "lpae_walk.h"
+#include "runtime.h"
 
 enum { F_GPU, F_QUIRK, F_VA, F_PA, F_COHERENT, NR_FIELDS };
 
@@ -1080,9 +1081,24 @@ static bool create(struct engine *e)
 	return engine_create_domain(e);
 }
 
-/* The file's close: every BO closed, the context freed (no leak). */
+/*
+ * The file's close: every BO still open is closed as the op does (its
+ * unmap checked), then the context is freed (no leak).
+ */
 static void finish(struct engine *e)
 {
+	for (int i = 0; i < MAX_BOS; i++) {
+		const struct op close = { .args = { bos[CAND][i].iova } };
+
+		if (!bos[CAND][i].open)
+			continue;
+		/* What run_op() does before each op: the twins' fresh records. */
+		for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+			e->res[tw] = (struct twin_result){ 0 };
+			rt_clear_records(tw);
+		}
+		run_close(e, &close);
+	}
 	e->win_lo = 0;
 	e->win_hi = UINT64_MAX;
 	oracle_window(e);
