@@ -408,7 +408,7 @@ static const struct warn_site panfrost_sites[] = {
 	  "IS_ERR(sgt)",
 	  "the BO's pages or scatterlist could not be allocated (the driver WARNs on -ENOMEM)" },
 	{ "panfrost-fault-not-heap", "panfrost_mmu.c", "panfrost_mmu_map_fault_addr",
-	  "matching BO is not heap type (GPU VA = %llx)",
+	  "~matching BO is not heap type (GPU VA = *)",
 	  "a translation fault in a BO that is not a heap (its pages were lost)" },
 	{ "panfrost-fault-owned", "panfrost_mmu.c", "panfrost_mmu_map_fault_addr",
 	  "already_owned",
