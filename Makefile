@@ -196,6 +196,7 @@ IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
 IOPGDRV_SRC_ipmmu_vmsa := drivers/iommu/ipmmu-vmsa.c
 IOPGDRV_SRC_apple_dart := drivers/iommu/apple-dart.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
+IOPGDRV_SRC_panfrost := drivers/gpu/drm/panfrost/panfrost_mmu.c
 IOPGDRV_SRC_panthor := drivers/gpu/drm/panthor/panthor_mmu.c
 IOPGDRV_SRC_qcom_iommu := drivers/iommu/arm/arm-smmu/qcom_iommu.c
 IOPGDRVS := $(sort $(patsubst IOPGDRV_SRC_%,%,$(filter IOPGDRV_SRC_%,$(.VARIABLES))))
@@ -433,12 +434,21 @@ $(call twin_dir,$(1),$(2),$(8))/include/extract/%.c: scripts/extract-functions.a
 	@awk -v roots="$$(EXTRACT_ROOTS_$$*)" -f scripts/extract-functions.awk \
 		$(3)/$$(EXTRACT_FILE_$$*) >$$@
 
+# A driver whose types live in headers of its own that pull in a subsystem
+# (a DRM driver's) names them on "ptf-extract-from: FILE NAME..." lines,
+# taken first, in order, from FILE; a line with no NAME includes FILE whole.
 ifdef IOPGDRV_SRC_$(8)
 $(call twin_dir,$(1),$(2),$(8))/driver-extract.c: scripts/extract-functions.awk $(7) \
 		fuzzers/twins/drivers/$(8).c
 	@mkdir -p $$(@D)
-	@awk -v variables=1 -v roots="$$(call extract_names,$(8))" -v stop="$$(call extract_names,$(8),-stop)" \
-		-f scripts/extract-functions.awk $(3)/$(IOPGDRV_SRC_$(8)) >$$@
+	@{ sed -n 's/^ \* ptf-extract-from: //p' fuzzers/twins/drivers/$(8).c | \
+	   while read -r f names; do \
+		if [ -z "$$$$names" ]; then echo "#include \"$(abspath $(3))/$$$$f\""; continue; fi; \
+		awk -v variables=1 -v roots="$$$$names" -f scripts/extract-functions.awk \
+			$(3)/$$$$f || exit; \
+	   done && \
+	   awk -v variables=1 -v roots="$$(call extract_names,$(8))" -v stop="$$(call extract_names,$(8),-stop)" \
+		-f scripts/extract-functions.awk $(3)/$(IOPGDRV_SRC_$(8)); } >$$@
 endif
 
 $(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h: $(7)

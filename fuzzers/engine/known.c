@@ -1623,6 +1623,32 @@ static bool panthor_recovery_wrong_iova(struct engine *e)
 	return vocab_hazard(e, "panthor-unmap-recovery-wrong-iova");
 }
 
+/*
+ * panfrost: io-pgtable-arm frees a table it unlinks right after calling
+ * the driver's tlb_flush_walk(), which panfrost leaves empty
+ * (mmu_tlb_flush_walk() only "syncs"); the AS's LOCK and FLUSH_PT come
+ * after the whole unmap loop (panfrost_mmu_flush_range()).  The flush
+ * oracle sees the covering walk invalidation, but after the free.
+ */
+static bool panfrost_table_freed_before_flush(struct engine *e)
+{
+	return strstr(e->detail, "was freed before the walk-cache invalidation covering it");
+}
+
+/*
+ * panfrost_mmu_map_fault_addr(): a fault that fails after reading the
+ * chunk's pages from shmem (its sg table, DMA mapping or page-table map
+ * failing) leaves them in the BO's page array; the next fault on the
+ * chunk finds every page "already owned" and WARNs for each, where the
+ * driver means to catch a partly filled folio range.  The target names
+ * the op (such a chunk), the WARN site says the rest.
+ */
+static bool panfrost_fault_retry_warns(struct engine *e)
+{
+	return vocab_hazard(e, "panfrost-fault-retry-warns") &&
+	       strstr(e->detail, "panfrost_mmu_map_fault_addr(): already_owned");
+}
+
 static const struct known_finding known[] = {
 	{ "vsi-map-busy-returns-4096", "vsi", "contract",
 	  "iommu_map() returned no errno", vsi_map_busy },
@@ -1802,6 +1828,11 @@ static const struct known_finding known[] = {
 	{ "qcom-iommu-tlbi-iova-carried", "qcom_iommu", "flush",
 	  "a removed or changed leaf was not invalidated",
 	  qcom_tlbi_iova_carried },
+	{ "panfrost-table-freed-before-flush", "panfrost", "flush",
+	  "a table page was freed before the walk cache was invalidated",
+	  panfrost_table_freed_before_flush },
+	{ "panfrost-fault-retry-warns", "panfrost", "warn",
+	  "WARN in an op inside the API contract", panfrost_fault_retry_warns },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "window", NULL,
 	  panthor_recovery_wrong_iova },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "step-unmap",

@@ -153,7 +153,8 @@ static unsigned long run_dir(const char *dir)
 			abort();
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
 		run_file(names[i]);
 		free(names[i]);

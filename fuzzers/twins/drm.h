@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * drm.h - the plain-C face of a GPU driver's MMU code on io-pgtable
- * (panthor's VM), beside its struct ptf_twin_ops (create, destroy, info and
- * the io-pgtable lookups the driver itself makes).  Like twin.h, only plain
- * C types cross this header.
+ * (panthor's and panfrost's VMs), beside its struct ptf_twin_ops (create,
+ * destroy, info and the io-pgtable lookups the driver itself makes).  Like
+ * twin.h, only plain C types cross this header.
  */
 #ifndef PTF_DRM_H
 #define PTF_DRM_H
@@ -46,6 +46,12 @@ struct ptf_drm_ops {
 	 */
 	ptf_u64 (*desync)(void *dom, ptf_u64 iova, ptf_u64 pgsize,
 			  ptf_u64 pgcount);
+	/*
+	 * A GPU translation fault at @addr, handled as the MMU's IRQ thread
+	 * does (panfrost grows its heap BOs so): 0 or -errno.  NULL: the
+	 * driver maps nothing on a fault.
+	 */
+	int (*fault)(void *dom, ptf_u64 addr);
 	void (*state)(void *dom, struct ptf_drm_state *st);
 };
 

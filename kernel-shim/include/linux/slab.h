@@ -123,6 +123,8 @@ DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 	((typeof(P) *)kzalloc(struct_size_t(typeof(P), FAM, N), __ptf_default_gfp(__VA_ARGS__)))
 #define kzalloc_objs(P, N, ...)	\
 	((typeof(P) *)kcalloc(N, sizeof(typeof(P)), __ptf_default_gfp(__VA_ARGS__)))
+#define kvmalloc_objs(P, N, ...)	\
+	((typeof(P) *)kvmalloc(array_size(N, sizeof(typeof(P))), __ptf_default_gfp(__VA_ARGS__)))
 
 struct kmem_cache {
 	const char *name;
