@@ -1416,6 +1416,47 @@ static bool virtio_map_refused(struct engine *e)
 }
 
 /*
+ * The chunks of the current map op as iommu_pgsize() cuts them, up to the
+ * one the armed allocation fails in, two
+ * allocations a chunk (the mapping and its MAP request): whether one of
+ * the chunks before the failing one meets a mapping the device held, or
+ * with @only_failing, whether the failing chunk does.
+ */
+static bool virtio_failed_map_meets_live(struct engine *e, bool only_failing)
+{
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t iova, pa, left, bitmap;
+	unsigned int failing;
+	const struct pt_leaf *l;
+
+	if (!op || !e->armed || !e->res[BASE].fail_delivered ||
+	    !e->res[CAND].fail_delivered)
+		return false;
+	failing = (e->armed - 1) / 2;
+	bitmap = e->prev[CAND].rules.pgsize_bitmap;
+	iova = op->iova;
+	pa = op->pa;
+	left = op->size;
+	for (unsigned int chunk = 0; chunk <= failing && left; chunk++) {
+		uint64_t count, pgsize = model_pgsize(bitmap, iova, pa, left, &count);
+		uint64_t size = pgsize * count;
+		bool meets;
+
+		if (!pgsize || iova + (size - 1) < iova)
+			return false;
+		meets = model_leaves_in(&e->prev[CAND], iova, iova + (size - 1), &l);
+		if (chunk == failing)
+			return only_failing && meets;
+		if (meets && !only_failing)
+			return true;
+		iova += size;
+		pa += size;
+		left -= size;
+	}
+	return false;
+}
+
+/*
  * The same MAP refused over a live mapping by a map that then fails (the
  * armed allocation, two per chunk: the mapping and its request): the
  * core's rollback unmaps the refused chunk from the tree together with the
@@ -1426,30 +1467,7 @@ static bool virtio_map_refused(struct engine *e)
  */
 static bool virtio_map_refused_then_failed(struct engine *e)
 {
-	const struct op *op = current_op(e, OP_MAP);
-	uint64_t iova, pa, left, bitmap;
-	const struct pt_leaf *l;
-
-	if (!op || !e->armed || !e->res[BASE].fail_delivered ||
-	    !e->res[CAND].fail_delivered)
-		return false;
-	bitmap = e->prev[CAND].rules.pgsize_bitmap;
-	iova = op->iova;
-	pa = op->pa;
-	left = op->size;
-	for (unsigned int chunk = 0; chunk < (e->armed - 1) / 2 && left; chunk++) {
-		uint64_t count, pgsize = model_pgsize(bitmap, iova, pa, left, &count);
-		uint64_t size = pgsize * count;
-
-		if (!pgsize || iova + (size - 1) < iova)
-			return false;
-		if (model_leaves_in(&e->prev[CAND], iova, iova + (size - 1), &l))
-			return true;
-		iova += size;
-		pa += size;
-		left -= size;
-	}
-	return false;
+	return virtio_failed_map_meets_live(e, false);
 }
 
 /*
@@ -1464,31 +1482,8 @@ static bool virtio_map_refused_then_failed(struct engine *e)
  */
 static bool virtio_map_failure_deletes_by_range(struct engine *e)
 {
-	const struct op *op = current_op(e, OP_MAP);
-	uint64_t iova, pa, left, bitmap;
-	const struct pt_leaf *l;
-
-	if (!op || !e->armed || e->armed % 2 || !e->res[BASE].fail_delivered ||
-	    !e->res[CAND].fail_delivered)
-		return false;
-	bitmap = e->prev[CAND].rules.pgsize_bitmap;
-	iova = op->iova;
-	pa = op->pa;
-	left = op->size;
-	for (unsigned int chunk = 0; left; chunk++) {
-		uint64_t count, pgsize = model_pgsize(bitmap, iova, pa, left, &count);
-		uint64_t size = pgsize * count;
-
-		if (!pgsize || iova + (size - 1) < iova)
-			return false;
-		if (chunk == e->armed / 2 - 1)
-			return model_leaves_in(&e->prev[CAND], iova,
-					       iova + (size - 1), &l);
-		iova += size;
-		pa += size;
-		left -= size;
-	}
-	return false;
+	/* Only the MAP request's allocation (the chunk's second) undoes by range. */
+	return e->armed % 2 == 0 && virtio_failed_map_meets_live(e, true);
 }
 
 /*
