@@ -1102,9 +1102,11 @@ static bool create(struct engine *e)
 	coverage_reached(e->t, ts);
 	e->rules = e->pred.rules;
 	e->rules.unmap_splits_blocks = e->info[BASE].unmap_splits_blocks;
-	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		model_init(&e->model[tw], &e->rules, e->pred.impl,
 			   e->pred.impl_ctx);
+		e->stale[tw].n = 0;
+	}
 	if (e->opts.kunit)
 		kunit_domain(e);
 	return true;
@@ -1160,6 +1162,7 @@ static void engine_reset(struct engine *e)
 		hwview_free(&e->hw[tw]);
 		hwview_free(&e->before[tw]);
 		hwview_free(&e->hw_synced[tw]);
+		leafvec_free(&e->stale[tw]);
 		model_free(&e->model[tw]);
 		model_free(&e->prev[tw]);
 	}

@@ -142,6 +142,13 @@ struct engine {
 	struct hwview before[PTF_NR_TWINS];	/* the device's view before the op */
 	struct hwview hw[PTF_NR_TWINS];		/* ... after it */
 	struct hwview hw_synced[PTF_NR_TWINS];	/* ... as a non-coherent walk reads it */
+	/*
+	 * Leaves a device whose view is its cache (hw_device.view_cached) may
+	 * go on translating though the tables dropped them: a driver replaced
+	 * them in a map over them (the caller's bug: model_overwrite()), and
+	 * no invalidation has covered them since.
+	 */
+	struct leafvec stale[PTF_NR_TWINS];
 	struct dirty_bitmap dirty;
 	uint64_t win_lo, win_hi;	/* the window the op can touch */
 	bool op_in_aperture;		/* the op's range is inside the aperture */

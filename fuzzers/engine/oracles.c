@@ -573,7 +573,8 @@ static void twins_agree(struct engine *e)
 	}
 }
 
-static void twin_vs_model(struct engine *e, int tw)
+static void twin_vs_model(struct engine *e, int tw,
+			  const struct leafvec *shown)
 {
 	const struct model *m = &e->model[tw];
 	static struct tablevec want;
@@ -587,11 +588,11 @@ static void twin_vs_model(struct engine *e, int tw)
 			"%s twin\nexpected: top level %u\nactual:   top level %u\n",
 			twin_name(tw), m->top_level, e->info[tw].top_level);
 	nm = model_leaves_in(m, e->win_lo, e->win_hi, &l);
-	same = nm == hw->leaves.n;
+	same = nm == shown->n;
 	for (size_t i = 0; same && i < nm; i++)
-		same = same_leaf(e, &l[i], &hw->leaves.v[i]);
+		same = same_leaf(e, &l[i], &shown->v[i]);
 	if (!same)
-		leaf_mismatch(e, tw, l, nm, &hw->leaves);
+		leaf_mismatch(e, tw, l, nm, shown);
 	if (e->t->no_table_shape)
 		return;
 	model_tables(m, e->win_lo, e->win_hi, &want);
@@ -749,6 +750,45 @@ static void oracle_leaf_lookups(struct engine *e)
 	}
 }
 
+static void track_stale(struct engine *e, int tw);
+
+static bool leaf_in(const struct leafvec *lv, const struct pt_leaf *l)
+{
+	for (size_t i = 0; i < lv->n; i++)
+		if (same_hw_leaf(&lv->v[i], l))
+			return true;
+	return false;
+}
+
+static bool model_maps_any(const struct model *m, const struct pt_leaf *l)
+{
+	const struct pt_leaf *v;
+
+	return model_leaves_in(m, l->iova, l->iova + (l->size - 1), &v) != 0;
+}
+
+/*
+ * The leaves of the device's view the model is held to: all of them, but
+ * for a view that is the device's cache, those it may keep (e->stale)
+ * where the model maps nothing.
+ */
+static const struct leafvec *shown_leaves(struct engine *e, int tw)
+{
+	static struct leafvec shown[PTF_NR_TWINS];
+	const struct leafvec *hw = &e->hw[tw].leaves;
+	const struct hw_device *dev = e->t->device;
+
+	if (!dev || !dev->view_cached || !dev->view_cached(&e->hw_ctx[tw]))
+		return hw;
+	track_stale(e, tw);
+	shown[tw].n = 0;
+	for (size_t i = 0; i < hw->n; i++)
+		if (!leaf_in(&e->stale[tw], &hw->v[i]) ||
+		    model_maps_any(&e->model[tw], &hw->v[i]))
+			leafvec_push(&shown[tw], &hw->v[i]);
+	return &shown[tw];
+}
+
 void oracle_window(struct engine *e)
 {
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
@@ -757,7 +797,7 @@ void oracle_window(struct engine *e)
 	if (!e->diverged)
 		twins_agree(e);
 	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
-		twin_vs_model(e, tw);
+		twin_vs_model(e, tw, shown_leaves(e, tw));
 	oracle_records(e);
 	if (e->t->lookup_leaves)
 		oracle_leaf_lookups(e);
@@ -1029,6 +1069,35 @@ bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l)
 {
 	return !leaf_kept(&e->hw[tw].leaves, l) &&
 	       !leaf_covered(e, tw, &inval_idx[tw], l);
+}
+
+/*
+ * e->stale: a leaf leaves it once an invalidation covers it; one the op
+ * replaced in a map over it (model_overwrite()) joins it while the device
+ * still shows it, the model maps nothing there and no invalidation of the
+ * op covered it.
+ */
+static void track_stale(struct engine *e, int tw)
+{
+	const struct inval_index *idx = &inval_idx[tw];
+	const struct leafvec *before = &e->before[tw].leaves;
+	const struct model *m = &e->model[tw];
+	struct leafvec *st = &e->stale[tw];
+	size_t keep = 0;
+
+	index_invals(tw);
+	for (size_t i = 0; i < st->n; i++)
+		if (!leaf_covered(e, tw, idx, &st->v[i]))
+			st->v[keep++] = st->v[i];
+	st->n = keep;
+	for (size_t i = 0; i < before->n; i++) {
+		const struct pt_leaf *l = &before->v[i];
+
+		if (model_overwrote(m, l) && !model_maps_any(m, l) &&
+		    leaf_kept(&e->hw[tw].leaves, l) && !leaf_in(st, l) &&
+		    !leaf_covered(e, tw, idx, l))
+			leafvec_push(st, l);
+	}
 }
 
 void oracle_flushes(struct engine *e)

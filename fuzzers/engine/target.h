@@ -268,6 +268,11 @@ struct hw_device {
 	 * unlinks or frees needs no walk-cache invalidation.
 	 */
 	bool no_walk_cache;
+	/*
+	 * The view is what the device translates as it last cached it, not
+	 * the tables (s390's refresh mode: a hypervisor's shadow of them).
+	 */
+	bool (*view_cached)(const struct hw_ctx *hw);
 };
 
 enum hw_write_result {

@@ -813,8 +813,15 @@ static void hw_write(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
 	}
 }
 
+/* In refresh mode the function translates what the last refreshes found. */
+static bool view_cached(const struct hw_ctx *hw)
+{
+	return zpci[hw->twin].variant & V_REFRESH;
+}
+
 static const struct hw_device device = {
 	.reset = hw_reset, .map = hw_map, .read = hw_read, .write = hw_write,
+	.view_cached = view_cached,
 };
 
 static bool driver_config(const struct target_setup *ts)
