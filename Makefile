@@ -108,7 +108,7 @@ KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
 CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter \
 	-Wno-missing-field-initializers -Wno-sign-compare \
 	-Ikernel-shim/abi -Ikernel-shim/runtime -Imodel -Ifuzzers/twins \
-	-Ifuzzers/engine
+	-Ifuzzers/engine -Ifuzzers/formats
 
 # Toolchain -----------------------------------------------------------------
 #
@@ -360,9 +360,8 @@ $(foreach d,$(IOPGDRVS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(
 $(foreach d,$(IOPGDRVS),$(eval TREE_SRCS_$(d) := $(TREE_SRCS_iopgtable)))
 # io-pgtable's formats: the walkers and the model's implementations, for
 # the io-pgtable targets, the drivers on io-pgtable and the callers.
-TARGET_OBJS_iopgtable := fuzzers/targets/lpae_walk.o fuzzers/targets/v7s_walk.o \
-	fuzzers/targets/dart_walk.o fuzzers/targets/dart_model.o \
-	fuzzers/targets/lpae_model.o fuzzers/targets/v7s_model.o
+TARGET_OBJS_iopgtable := $(patsubst %,fuzzers/formats/%.o,lpae_walk v7s_walk \
+	dart_walk dart_model lpae_model v7s_model)
 $(foreach d,$(IOPGDRVS),$(eval TARGET_OBJS_$(d) += $(TARGET_OBJS_iopgtable)))
 TARGET_OBJS_callers += $(TARGET_OBJS_iopgtable)
 # The iommu core functions the build extracts from drivers/iommu/iommu.c
@@ -525,7 +524,7 @@ $(B)/$(1)/obj/unit-%.o: $(B)/units/%.c
 	@mkdir -p $$(@D)
 	@$(CC) $(CFLAGS) -c $$< -o $$@
 
--include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c))
+-include $(patsubst %.c,$(B)/$(1)/obj/%.d,$(ENGINE_SRCS) $(wildcard fuzzers/targets/*.c fuzzers/formats/*.c))
 -include $(wildcard $(B)/$(1)/obj/fuzzers/targets/*.fmt.d)
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant_rules,$(v))))
