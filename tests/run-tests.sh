@@ -25,7 +25,9 @@
 #
 # PTF_JOBS (default: the core count) groups run side by side, their
 # reports printed in the order above.  PTF_SMOKE_SECONDS (default 20) sets
-# the smoke length; PTF_ONLY=GROUP runs
+# the smoke length, PTF_SMOKE_SEED (default 1) libFuzzer's seed: a fixed
+# one makes the runs the same mutations on every machine, as far as their
+# speed takes them (0: a new seed each run); PTF_ONLY=GROUP runs
 # one group; PTF_TARGETS="T ..." runs only the tests of those targets
 # (their corpora, programs, regressions, mutants and smoke runs).  A
 # regression input marked "# tree: X.Y" runs only on Linux X.Y (it is
@@ -41,16 +43,25 @@ B=${PTF_BUILD:-build}
 case $B in /*) ;; *) B=$top/$B ;; esac
 # Relative where it can be: make keys its dependency files by the path.
 export PTF_BUILD="${B#"$top"/}"
-TARGETS=$(make -s list-targets) || exit 2
+# What make knows, asked once (a parse of the Makefile takes half a
+# minute): the jobs below inherit it.
+if [ -z "${PTF_RUN_TARGETS:-}" ]; then
+	PTF_RUN_TARGETS=$(make -s list-targets) || exit 2
+	PTF_RUN_UNITS=$(make -s show-units) || exit 2
+	PTF_RUN_TOOLCHAIN=$(make -s show-toolchain) || exit 2
+	export PTF_RUN_TARGETS PTF_RUN_UNITS PTF_RUN_TOOLCHAIN
+fi
+TARGETS=$PTF_RUN_TARGETS
 if [ -n "${PTF_TARGETS:-}" ]; then
 	# One line, as make prints it: prog_wanted() matches " $TARGETS ".
 	TARGETS=$(for t in $TARGETS; do
 		case " $PTF_TARGETS " in *" $t "*) echo "$t" ;; esac
 	done | paste -sd' ' -)
 fi
-UNITS=$(make -s show-units) || exit 2
+UNITS=$PTF_RUN_UNITS
 RELEASE=$(sed -n 's/^BASE_RELEASE := //p' "$B/trees.mk")
 SMOKE=${PTF_SMOKE_SECONDS:-20}
+SMOKE_SEED=${PTF_SMOKE_SEED:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -59,7 +70,7 @@ skip=0
 
 # Sanitizer reports name functions and lines through the llvm-symbolizer
 # beside the compiler (the toolchain probe checked it is there).
-TOOLCHAIN=$(make -s show-toolchain) || exit 2
+TOOLCHAIN=$PTF_RUN_TOOLCHAIN
 export ASAN_SYMBOLIZER_PATH="${TOOLCHAIN#* }/llvm-symbolizer"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -486,12 +497,19 @@ fi
 if group smoke; then
 	for t in $TARGETS; do
 		mkdir -p "$tmp/corpus-$t" "$tmp/art-$t"
-		if "$B/fuzz/bin/$t" -max_total_time="$SMOKE" -dict="fuzzers/targets/$t.dict" \
+		if "$B/fuzz/bin/$t" -max_total_time="$SMOKE" -seed="$SMOKE_SEED" \
+			-dict="fuzzers/targets/$t.dict" \
 			-artifact_prefix="$tmp/art-$t/" -print_final_stats=1 \
 			"$tmp/corpus-$t" "corpus/$t" >"$tmp/out" 2>&1; then
 			ok "smoke: $t ${SMOKE}s, $(grep -a stat::average_exec_per_sec "$tmp/out" | awk '{print $2}') exec/s, configurations $(grep -a -m1 '^ptfuzz-configs: ' "$tmp/out" | awk '{print $2 "/" $4}'), known $(grep -a '^ptfuzz-known: ' "$tmp/out" | awk '{s += $3} END {print s + 0}'), hazards $(grep -a '^ptfuzz-hazard: ' "$tmp/out" | awk '{s += $3} END {print s + 0}')"
 		else
-			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" | head -n 60
+			# The report, repeated log lines once, and the input.
+			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" |
+				awk '$0 == last { n++; next }
+				     n { print "    (the line above " n " more times)"; n = 0 }
+				     { print; last = $0 }' | head -n 80
+			grep -a -m1 '^Base64: ' "$tmp/out" |
+				sed "s|^Base64: \(.*\)|input: echo \1 \| base64 -d >crash; $B/tools/bin/$t-run -v crash|"
 			ko "smoke: $t: $(grep -a -m1 '^SUMMARY' "$tmp/out")"
 		fi
 	done
