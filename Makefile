@@ -486,7 +486,10 @@ TWIN_KEY_cand := CAND_KEY
 # change: the objects of the tree sources they do not touch are its parent
 # twin's (the same source, flags and headers), hard-linked.  A patch that
 # touches a header shares nothing.
-patch_files = $(sort $(foreach p,$(1),$(shell sed -n 's|^+++ b/||p' $(p))))
+patch_files = $(sort $(foreach p,$(1),$(call files_of_patch,$(p))))
+# Read once per patch and kept (a parse asks for each fix's many times).
+files_of_patch = $(if $(filter undefined,$(origin PATCH_FILES_$(1))),\
+	$(eval PATCH_FILES_$(1) := $$(shell sed -n 's|^+++ b/||p' $(1))))$(PATCH_FILES_$(1))
 shared_srcs = $(if $(filter-out %.c,$(2)),,$(filter-out $(2),$(TREE_SRCS) $(TREE_SRCS_$(1))))
 # $(call share_rules,VARIANT,NAME,PARENT,FAMILY,PATCHES)
 define share_rule
@@ -638,12 +641,19 @@ afl-check-bin:
 # when it changes a header) and takes the rest from the unmutated twin.
 
 # Only for targets that run with the differential on: a mutant is of the candidate.
-mutant_target = $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(1).prog)
-mutant_both = $(shell grep -q '^# twins: both' tests/mutants/$(1).prog && echo 1)
-MUTANTS := $(foreach m,$(basename $(notdir $(wildcard tests/mutants/*.patch))),\
+# Each mutant's target, twins and files, read once (the rules below ask
+# for them thousands of times a parse).
+MUTANT_NAMES := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
+$(foreach m,$(MUTANT_NAMES),\
+	$(eval MUT_TARGET_$(m) := $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(m).prog))\
+	$(eval MUT_BOTH_$(m) := $(shell grep -q '^# twins: both' tests/mutants/$(m).prog && echo 1))\
+	$(eval MUT_FILES_$(m) := $(call files_of_patch,tests/mutants/$(m).patch)))
+mutant_target = $(MUT_TARGET_$(1))
+mutant_both = $(MUT_BOTH_$(1))
+MUTANTS := $(foreach m,$(MUTANT_NAMES),\
 	$(if $(filter on,$(UNIT_DIFF_$(UNIT_$(call mutant_target,$(m))))),$(m)))
 mutant_bin = $(B)/tools/bin/$(call mutant_target,$(1))-run-mut-$(1)
-mutant_files = $(shell sed -n 's|^+++ b/||p' tests/mutants/$(1).patch)
+mutant_files = $(MUT_FILES_$(1))
 family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
 # $(call mutant_srcs,MUTANT,FAMILY): the sources its twin must compile.  The
 # headers of drivers/iommu/generic_pt/ are the formats' alone, and of the

@@ -181,7 +181,7 @@ run_job() {
 run_jobs() {
 	smoke=$(seq 1 "$SMOKE_SHARDS" | sed 's/^/smoke./' | paste -sd' ' -)
 	# Longest first, as measured (README: make check's time).
-	echo "$smoke fixes kunit replay selftest failnth unit trees patches tools afl" |
+	echo "tools trees $smoke fixes failnth kunit afl replay selftest unit patches" |
 		tr ' ' '\n' | xargs -P "$1" -I{} sh "$top/tests/run-tests.sh" --job {} "$tmp"
 	for j in $JOBS_IN_ORDER $smoke; do
 		if [ ! -f "$tmp/$j.out" ]; then
