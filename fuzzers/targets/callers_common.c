@@ -569,8 +569,10 @@ void pin_model_touch(struct pin_model *pm, int proc, uint64_t vaddr,
 		pm->touched_all = true;
 }
 
-void pin_model_zero(struct pin_model *pm, int proc, uint64_t vaddr,
-		    uint64_t size)
+/* Call @fn for each run of user RAM (not a PFNMAP) in [vaddr, vaddr + size). */
+static void for_each_user_ram(int proc, uint64_t vaddr, uint64_t size,
+			      void (*fn)(void *ctx, uint64_t pfn, uint64_t pages),
+			      void *ctx)
 {
 	for (uint64_t off = 0; off < size;) {
 		uint64_t pfn, pages;
@@ -583,50 +585,56 @@ void pin_model_zero(struct pin_model *pm, int proc, uint64_t vaddr,
 		}
 		off += pages * CPU_PAGE;
 		if (!(flags & PTF_VMA_PFNMAP))
-			memset(&pm->pins[pfn - PTF_USER_RAM_PFN], 0,
-			       pages * sizeof(*pm->pins));
+			fn(ctx, pfn, pages);
 	}
+}
+
+static void zero_pins(void *ctx, uint64_t pfn, uint64_t pages)
+{
+	struct pin_model *pm = ctx;
+
+	memset(&pm->pins[pfn - PTF_USER_RAM_PFN], 0, pages * sizeof(*pm->pins));
+}
+
+void pin_model_zero(struct pin_model *pm, int proc, uint64_t vaddr,
+		    uint64_t size)
+{
+	for_each_user_ram(proc, vaddr, size, zero_pins, pm);
+}
+
+struct pin_delta {
+	struct pin_model *pm;
+	int delta;
+};
+
+static void add_pins(void *ctx, uint64_t pfn, uint64_t pages)
+{
+	struct pin_delta *d = ctx;
+
+	for (uint64_t i = 0; i < pages; i++)
+		d->pm->pins[pfn + i - PTF_USER_RAM_PFN] += d->delta;
+	d->pm->total += d->delta * (long)pages;
 }
 
 void pin_model_range(struct pin_model *pm, int proc, uint64_t vaddr,
 		     uint64_t size, int delta)
 {
-	pin_model_touch(pm, proc, vaddr, size);
-	for (uint64_t off = 0; off < size;) {
-		uint64_t pfn, pages;
-		unsigned int flags;
+	struct pin_delta d = { pm, delta };
 
-		if (!user_chunk(proc, vaddr + off, (size - off) / CPU_PAGE, &pfn,
-				&pages, &flags)) {
-			off += CPU_PAGE;
-			continue;
-		}
-		off += pages * CPU_PAGE;
-		if (flags & PTF_VMA_PFNMAP)
-			continue;
-		for (uint64_t i = 0; i < pages; i++)
-			pm->pins[pfn + i - PTF_USER_RAM_PFN] += delta;
-		pm->total += delta * (long)pages;
-	}
+	pin_model_touch(pm, proc, vaddr, size);
+	for_each_user_ram(proc, vaddr, size, add_pins, &d);
+}
+
+static void count_pages(void *ctx, uint64_t pfn, uint64_t pages)
+{
+	*(uint64_t *)ctx += pages;
 }
 
 uint64_t user_ram_pages(int proc, uint64_t vaddr, uint64_t size)
 {
 	uint64_t n = 0;
 
-	for (uint64_t off = 0; off < size;) {
-		uint64_t pfn, pages;
-		unsigned int flags;
-
-		if (!user_chunk(proc, vaddr + off, (size - off) / CPU_PAGE, &pfn,
-				&pages, &flags)) {
-			off += CPU_PAGE;
-			continue;
-		}
-		off += pages * CPU_PAGE;
-		if (!(flags & PTF_VMA_PFNMAP))
-			n += pages;
-	}
+	for_each_user_ram(proc, vaddr, size, count_pages, &n);
 	return n;
 }
 
