@@ -63,6 +63,8 @@ SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 # take -fno-sanitize-address-globals-dead-stripping; this option works from
 # clang 14 on.  scripts/find-clang.sh proves it has that effect.
 KSAN := -mllvm -asan-globals-live-support=0
+# A link has no use for KSAN (clang warns that it is unused).
+san_link = $(filter-out $(KSAN),$(SAN_$(1)))
 # Per variant: sanitizers, kernel-code instrumentation, optimisation, main.
 SAN_fuzz := $(SAN) $(KSAN)
 SAN_tools := $(SAN) $(KSAN)
@@ -118,7 +120,7 @@ CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter \
 # installs clang-19 when none does).  It prints "CC LLVM_BIN" or one line
 # saying what is missing.
 
-PROBE_VARIANTS := $(foreach v,$(VARIANTS),'$(v)|$(KCFLAGS_BASE) $(OPT_$(v)) $(SAN_$(v)) $(KINSTR_$(v))|$(CFLAGS) $(OPT_$(v)) $(SAN_$(v))|$(SAN_$(v)) $(LINK_$(MAIN_$(v))) $(KINSTR_$(v))')
+PROBE_VARIANTS := $(foreach v,$(VARIANTS),'$(v)|$(KCFLAGS_BASE) $(OPT_$(v)) $(SAN_$(v)) $(KINSTR_$(v))|$(CFLAGS) $(OPT_$(v)) $(SAN_$(v))|$(call san_link,$(v)) $(LINK_$(MAIN_$(v))) $(KINSTR_$(v))')
 
 ifdef NEED_TREES
 ifneq ($(shell scripts/setup-deps.sh >&2 || echo failed),)
@@ -549,7 +551,7 @@ $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2)
 		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)),$(UNIT_$(2)))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(or $(LD_$(1)),$(CC)) $(SAN_$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
+	@$(or $(LD_$(1)),$(CC)) $(call san_link,$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
