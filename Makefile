@@ -725,7 +725,13 @@ FIX_LAST := $(lastword $(FIX_NRS))
 fix_patch = $(filter $(1)-%,$(FIX_SERIES))
 fix_upto = $(addprefix patches/fixes/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/fixes/series | sed -n '0,/^$(1)-/p'))
 fix_ids = $(shell sed -n 's/^$(call fix_patch,$(1))[[:space:]]*\#[[:space:]]*//p' patches/fixes/series)
-fix_targets = $(sort $(foreach f,$(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog)),$(shell awk '$$1 == "target" { print $$2; exit }' $(f))))
+fix_regs = $(foreach i,$(call fix_ids,$(1)),$(shell grep -l '^\# Known kernel finding $(i)' corpus/regressions/*/*.prog))
+prog_target = $(shell awk '$$1 == "target" { print $$2; exit }' $(1))
+fix_targets = $(sort $(foreach f,$(call fix_regs,$(1)),$(call prog_target,$(f))))
+# A regression input marked "# build: prod" replays on the prod build: the
+# fixes it names get prod twins and replay drivers too.
+fix_prod_targets = $(sort $(foreach f,$(call fix_regs,$(1)),\
+	$(if $(shell grep -l '^\# build: prod$$' $(f)),$(call prog_target,$(f)))))
 fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
 
 # $(call fix_rules,N): the trees, twins and replay drivers of fix N.
@@ -760,17 +766,25 @@ $(call share_rules,$(2),fix-$(1),$(if $(FIX_PARENT_$(1)),fix-$(FIX_PARENT_$(1)),
 endef
 # The whole series (and its parent) also for the fuzz and prod builds.
 FIX_ALL_TWINS := $(FIX_LAST) $(FIX_PARENT_$(FIX_LAST))
+$(foreach n,$(FIX_NRS),$(eval FIX_TARGETS_$(n) := $(call fix_targets,$(n)))\
+	$(eval FIX_PROD_TARGETS_$(n) := $(call fix_prod_targets,$(n))))
+FIX_PROD_NRS := $(foreach n,$(FIX_NRS),$(if $(FIX_PROD_TARGETS_$(n)),$(n)))
+FIX_PROD_TWINS := $(foreach n,$(FIX_PROD_NRS),$(n) $(FIX_PARENT_$(n)))
 ifdef CAND_TREE
 $(foreach n,$(FIX_NRS),$(eval $(call fix_rules,$(n)))\
-	$(foreach v,tools $(if $(filter $(n),$(FIX_ALL_TWINS)),fuzz prod),$(foreach f,$(FAMILIES),\
+	$(foreach v,tools $(if $(filter $(n),$(FIX_ALL_TWINS)),fuzz) \
+		$(if $(filter $(n),$(FIX_ALL_TWINS) $(FIX_PROD_TWINS)),prod),$(foreach f,$(FAMILIES),\
 		$(eval $(call fix_twins,$(n),$(v),$(f)))))\
-	$(foreach t,$(call fix_targets,$(n)),\
-		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))
+	$(foreach t,$(FIX_TARGETS_$(n)),\
+		$(eval $(call target_bin,tools,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n))))\
+	$(foreach t,$(FIX_PROD_TARGETS_$(n)),\
+		$(eval $(call target_bin,prod,$(t),-run-fix-$(n),fix-$(n),fixbase-$(n)))))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
 $(foreach t,$(TARGETS_genpt),$(eval $(call target_bin,prod,$(t),-run-fix-all,fix-$(FIX_LAST),fixbase-$(FIX_LAST))))
 endif
 
-fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(call fix_targets,$(n)),$(call fix_bin,$(n),$(t)))) \
+fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(FIX_TARGETS_$(n)),$(call fix_bin,$(n),$(t)))) \
+	$(foreach n,$(FIX_PROD_NRS),$(addsuffix -run-fix-$(n),$(addprefix $(B)/prod/bin/,$(FIX_PROD_TARGETS_$(n))))) \
 	$(if $(FIX_LAST),$(addsuffix -fix-all,$(addprefix $(B)/fuzz/bin/,$(TARGETS))) \
 	$(addsuffix -run-fix-all,$(addprefix $(B)/prod/bin/,$(TARGETS_genpt))))
 

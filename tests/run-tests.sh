@@ -363,7 +363,7 @@ fi
 # clean.
 fix_runner() {
 	if grep -q '^# build: prod$' "$2"; then
-		[ "$1" = "$fix_last" ] && echo "$B/prod/bin/$(prog_target "$2")-run-fix-all"
+		echo "$B/prod/bin/$(prog_target "$2")-run-fix-$1"
 	else
 		echo "$B/tools/bin/$(prog_target "$2")-run-fix-$1"
 	fi
@@ -376,7 +376,6 @@ if group fixes; then
 	pass=$((pass + $(grep -c '^PASS' "$tmp/fixes.out")))
 	fail=$((fail + $(grep -c '^FAIL' "$tmp/fixes.out")))
 	fix_lines=$(sed -n 's/^\([0-9]\{4\}\)-[^[:space:]]*[[:space:]]*#[[:space:]]*\(.*\)/\1 \2/p' patches/fixes/series)
-	fix_last=$(echo "$fix_lines" | tail -n 1 | cut -d' ' -f1)
 	echo "$fix_lines" | while read -r n ids; do
 		for id in $ids; do
 			regs=$(grep -l "^# Known kernel finding $id\b" corpus/regressions/*/*.prog)
