@@ -303,6 +303,9 @@ FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 # with their ptf_target renamed (build/VARIANT/obj/fuzzers/targets/NAME.fmt.o).
 TARGET_OBJS_genpt := fuzzers/targets/pt_common.o
 $(foreach d,$(DRIVERS),$(eval TARGET_OBJS_$(d) := fuzzers/targets/drv_common.o))
+# The GPU VM targets share their ops' decoder.
+DRM_TARGETS := panfrost panthor
+$(foreach d,$(DRM_TARGETS),$(eval TARGET_OBJS_$(d) += fuzzers/targets/drm_common.o))
 CALLER_FORMATS := arm_lpae pt_amdv1_mock pt_amdv1
 TARGET_OBJS_callers := fuzzers/targets/pt_common.o fuzzers/targets/callers_common.o \
 	$(patsubst %,fuzzers/targets/%.fmt.o,$(CALLER_FORMATS))

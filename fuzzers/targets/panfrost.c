@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "drm.h"
+#include "drm_common.h"
 #include "drv_common.h"
 #include "engine.h"
 #include "fdp.h"
@@ -78,12 +79,8 @@ static const struct cfg_field fields[NR_FIELDS] = {
 	[F_COHERENT]	= { "coherent", FIELD(bool_names, bool_values) },
 };
 
-#define SZ_4K		0x1000ULL
-#define SZ_2M		0x200000ULL
 #define SZ_16M		0x1000000ULL
 #define SZ_32M		0x2000000ULL
-#define SZ_1G		0x40000000ULL
-#define SZ_4G		0x100000000ULL
 #define PANFROST_PGSIZES	(SZ_4K | SZ_2M)
 
 /* PANFROST_BO_* (uapi/drm/panfrost_drm.h). */
@@ -438,7 +435,7 @@ static const struct ptf_drm_ops *const drm[PTF_NR_TWINS] = {
 };
 
 #define MAX_BOS		8	/* the glue's */
-#define BO_MAX_SIZE	0x800000ULL
+#define BO_MAX_SIZE	DRM_SIZE_MAX
 #define MAX_CHUNKS	(BO_MAX_SIZE / SZ_2M)
 
 /* A BO open in the VM, as the model holds it (per twin). */
@@ -453,85 +450,13 @@ struct model_bo {
 
 static struct model_bo bos[PTF_NR_TWINS][MAX_BOS];
 
-enum { OP_OPEN, OP_CLOSE, OP_FAULT, OP_DESYNC, OP_PROBE, OP_FAIL };
+enum { OP_OPEN = DRM_OP_MAP, OP_CLOSE, OP_FAULT, OP_DESYNC, OP_PROBE, OP_FAIL };
 
-/* The IOVAs the decoder aims at: a 64 MiB window from the VA's start. */
-#define IOVA_BASE	SZ_32M
-#define IOVA_SPAN	0x4000000ULL
-/* ... and the BOs' pages: RAM at 2 GiB (and physical page 0). */
-#define PA_BASE		0x80000000ULL
-
-struct decoder {
-	uint64_t iova[8], size[8];
-	unsigned int n;
-};
-
-static struct decoder dec;
+static struct drm_decoder dec;
 
 static void *decoder_state(const struct target_config *cfg)
 {
-	memset(&dec, 0, sizeof(dec));
-	return &dec;
-}
-
-static void decoded(void *state, const struct op *op)
-{
-	struct decoder *d = state;
-
-	if (op->type != OP_OPEN)
-		return;
-	d->iova[d->n % 8] = op->args[0];
-	d->size[d->n % 8] = op->args[1];
-	d->n++;
-}
-
-static uint64_t gen_iova(struct fdp *f, void *state, const struct op *op)
-{
-	struct decoder *d = state;
-	unsigned int k = fdp_pick(f, 4);
-
-	if (d->n && k < 2) {
-		unsigned int i = fdp_pick(f, d->n < 8 ? d->n : 8);
-
-		/* An opened BO's start, or a page inside it. */
-		if (!k || d->size[i] < SZ_4K)
-			return d->iova[i];
-		return d->iova[i] + fdp_pick(f, 2048) * SZ_4K % d->size[i];
-	}
-	if (k == 2)
-		return IOVA_BASE + fdp_pick(f, 32) * SZ_2M;
-	return IOVA_BASE + fdp_uint(f, 2) * SZ_4K % IOVA_SPAN;
-}
-
-static uint64_t gen_size(struct fdp *f, void *state, const struct op *op)
-{
-	static const uint64_t sizes[] = {
-		SZ_4K, 2 * SZ_4K, 16 * SZ_4K, SZ_2M, 2 * SZ_2M, SZ_2M + SZ_4K,
-		SZ_2M - SZ_4K, 3 * SZ_2M,
-	};
-	unsigned int k = fdp_pick(f, 10);
-
-	if (k < 8)
-		return sizes[k];
-	return (1 + fdp_uint(f, 2) % (BO_MAX_SIZE / SZ_4K)) * SZ_4K;
-}
-
-static uint64_t gen_pa(struct fdp *f, void *state, const struct op *op)
-{
-	unsigned int k = fdp_pick(f, 8);
-
-	if (!k)
-		return 0;	/* a page at physical address 0 */
-	if (k < 4)
-		return PA_BASE + fdp_pick(f, 64) * SZ_2M;
-	return PA_BASE + fdp_uint(f, 2) * SZ_4K;
-}
-
-static uint64_t gen_run(struct fdp *f, void *state, const struct op *op)
-{
-	static const uint64_t runs[] = { 0, SZ_4K, 16 * SZ_4K, SZ_2M };
-
-	return runs[fdp_pick(f, 4)];
+	return drm_decoder_reset(&dec, 2048);
 }
 
 static uint64_t gen_flags(struct fdp *f, void *state, const struct op *op)
@@ -539,16 +464,6 @@ static uint64_t gen_flags(struct fdp *f, void *state, const struct op *op)
 	static const uint64_t flags[] = { BO_NOEXEC, 0, BO_NOEXEC | BO_HEAP };
 
 	return flags[fdp_pick(f, 3)];
-}
-
-static uint64_t gen_pgsize(struct fdp *f, void *state, const struct op *op)
-{
-	return fdp_pick(f, 4) ? SZ_4K : SZ_2M;
-}
-
-static uint64_t gen_count(struct fdp *f, void *state, const struct op *op)
-{
-	return 1 + fdp_pick(f, 16);
 }
 
 /* A BO's layout from the op: runs of @run bytes, @gap bytes apart. */
@@ -1041,26 +956,26 @@ static uint64_t gen_small(struct fdp *f, void *state, const struct op *op)
 static const char *const flag_names[] = { "NOEXEC", "HEAP" };
 
 static const struct op_arg open_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
-	{ "size", ARG_SIZE, NULL, 0, gen_size },
-	{ "pa", ARG_NUM, NULL, 0, gen_pa },
-	{ "run", ARG_SIZE, NULL, 0, gen_run },
-	{ "gap", ARG_SIZE, NULL, 0, gen_run },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
+	{ "size", ARG_SIZE, NULL, 0, drm_gen_size },
+	{ "pa", ARG_NUM, NULL, 0, drm_gen_pa },
+	{ "run", ARG_SIZE, NULL, 0, drm_gen_run },
+	{ "gap", ARG_SIZE, NULL, 0, drm_gen_run },
 	{ "flags", ARG_FLAGS, flag_names, 2, gen_flags },
 };
 static const struct op_arg close_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
 };
 static const struct op_arg fault_args[] = {
-	{ "addr", ARG_NUM, NULL, 0, gen_iova },
+	{ "addr", ARG_NUM, NULL, 0, drm_gen_iova },
 };
 static const struct op_arg desync_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
-	{ "pgsize", ARG_SIZE, NULL, 0, gen_pgsize },
-	{ "count", ARG_NUM, NULL, 0, gen_count },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
+	{ "pgsize", ARG_SIZE, NULL, 0, drm_gen_pgsize },
+	{ "count", ARG_NUM, NULL, 0, drm_gen_count },
 };
 static const struct op_arg probe_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
 };
 static const struct op_arg fail_args[] = {
 	{ "nth", ARG_NUM, NULL, 0, gen_small },
@@ -1114,7 +1029,7 @@ static const struct op_vocab vocab = {
 	.types		= types,
 	.nr_types	= sizeof(types) / sizeof(types[0]),
 	.decoder_state	= decoder_state,
-	.decoded	= decoded,
+	.decoded	= drm_decoded,
 	.create		= create,
 	.finish		= finish,
 	.hazard		= hazard,

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "drm.h"
+#include "drm_common.h"
 #include "drv_common.h"
 #include "engine.h"
 #include "fdp.h"
@@ -58,10 +59,6 @@ static const struct cfg_field fields[NR_FIELDS] = {
 	[F_VM]		= { "vm", FIELD(vm_names, vm_values) },
 };
 
-#define SZ_4K		0x1000ULL
-#define SZ_2M		0x200000ULL
-#define SZ_1G		0x40000000ULL
-#define SZ_4G		0x100000000ULL
 #define PANTHOR_PGSIZES	(SZ_4K | SZ_2M)
 
 /* DRM_PANTHOR_VM_BIND_OP_MAP_* (uapi/drm/panthor_drm.h). */
@@ -161,101 +158,18 @@ static struct {
 	bool unusable[PTF_NR_TWINS];
 } vm_model;
 
-enum { OP_BIND, OP_UNBIND, OP_DESYNC, OP_PROBE };
+enum { OP_BIND = DRM_OP_MAP, OP_UNBIND, OP_DESYNC, OP_PROBE };
 
-/* The IOVAs the decoder aims at: a 64 MiB window, 32 MiB into the VA. */
-#define IOVA_BASE	0x2000000ULL
-#define IOVA_SPAN	0x4000000ULL
-/* ... and the BOs' pages: RAM at 2 GiB (and physical page 0). */
-#define PA_BASE		0x80000000ULL
-#define SIZE_MAX_OP	0x800000ULL
-
-struct decoder {
-	uint64_t iova[8], size[8];
-	unsigned int n;
-};
-
-static struct decoder dec;
+static struct drm_decoder dec;
 
 static void *decoder_state(const struct target_config *cfg)
 {
-	memset(&dec, 0, sizeof(dec));
-	return &dec;
-}
-
-static void decoded(void *state, const struct op *op)
-{
-	struct decoder *d = state;
-
-	if (op->type != OP_BIND)
-		return;
-	d->iova[d->n % 8] = op->args[0];
-	d->size[d->n % 8] = op->args[1];
-	d->n++;
-}
-
-static uint64_t gen_iova(struct fdp *f, void *state, const struct op *op)
-{
-	struct decoder *d = state;
-	unsigned int k = fdp_pick(f, 4);
-
-	if (d->n && k < 2) {
-		unsigned int i = fdp_pick(f, d->n < 8 ? d->n : 8);
-
-		/* A bound range's start, or a page inside it. */
-		if (!k || d->size[i] < SZ_4K)
-			return d->iova[i];
-		return d->iova[i] + fdp_pick(f, 256) * SZ_4K % d->size[i];
-	}
-	if (k == 2)
-		return IOVA_BASE + fdp_pick(f, 32) * SZ_2M;
-	return IOVA_BASE + fdp_uint(f, 2) * SZ_4K % IOVA_SPAN;
-}
-
-static uint64_t gen_size(struct fdp *f, void *state, const struct op *op)
-{
-	static const uint64_t sizes[] = {
-		SZ_4K, 2 * SZ_4K, 16 * SZ_4K, SZ_2M, 2 * SZ_2M, SZ_2M + SZ_4K,
-		SZ_2M - SZ_4K, 3 * SZ_2M,
-	};
-	unsigned int k = fdp_pick(f, 10);
-
-	if (k < 8)
-		return sizes[k];
-	return (1 + fdp_uint(f, 2) % (SIZE_MAX_OP / SZ_4K)) * SZ_4K;
-}
-
-static uint64_t gen_pa(struct fdp *f, void *state, const struct op *op)
-{
-	unsigned int k = fdp_pick(f, 8);
-
-	if (!k)
-		return 0;	/* a page at physical address 0 */
-	if (k < 4)
-		return PA_BASE + fdp_pick(f, 64) * SZ_2M;
-	return PA_BASE + fdp_uint(f, 2) * SZ_4K;
-}
-
-static uint64_t gen_run(struct fdp *f, void *state, const struct op *op)
-{
-	static const uint64_t runs[] = { 0, SZ_4K, 16 * SZ_4K, SZ_2M };
-
-	return runs[fdp_pick(f, 4)];
+	return drm_decoder_reset(&dec, 256);
 }
 
 static uint64_t gen_small(struct fdp *f, void *state, const struct op *op)
 {
 	return fdp_pick(f, 8);
-}
-
-static uint64_t gen_pgsize(struct fdp *f, void *state, const struct op *op)
-{
-	return fdp_pick(f, 4) ? SZ_4K : SZ_2M;
-}
-
-static uint64_t gen_count(struct fdp *f, void *state, const struct op *op)
-{
-	return 1 + fdp_pick(f, 16);
 }
 
 /* A BO's layout from the op: runs of @run bytes, @gap bytes apart. */
@@ -295,7 +209,7 @@ static bool bo_fits(const struct engine *e, const struct ptf_drm_bo *bo)
 static bool range_fits(const struct engine *e, uint64_t iova, uint64_t size)
 {
 	return size && !(iova % SZ_4K) && !(size % SZ_4K) &&
-	       size <= SIZE_MAX_OP && iova + size > iova &&
+	       size <= DRM_SIZE_MAX && iova + size > iova &&
 	       iova + size - 1 <= e->pred.info.va_last;
 }
 
@@ -633,25 +547,25 @@ static void run_probe(struct engine *e, const struct op *op)
 static const char *const flag_names[] = { "READONLY", "NOEXEC", "UNCACHED" };
 
 static const struct op_arg bind_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
-	{ "size", ARG_SIZE, NULL, 0, gen_size },
-	{ "pa", ARG_NUM, NULL, 0, gen_pa },
-	{ "run", ARG_SIZE, NULL, 0, gen_run },
-	{ "gap", ARG_SIZE, NULL, 0, gen_run },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
+	{ "size", ARG_SIZE, NULL, 0, drm_gen_size },
+	{ "pa", ARG_NUM, NULL, 0, drm_gen_pa },
+	{ "run", ARG_SIZE, NULL, 0, drm_gen_run },
+	{ "gap", ARG_SIZE, NULL, 0, drm_gen_run },
 	{ "flags", ARG_FLAGS, flag_names, 3, gen_small },
 };
 static const struct op_arg unbind_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
-	{ "size", ARG_SIZE, NULL, 0, gen_size },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
+	{ "size", ARG_SIZE, NULL, 0, drm_gen_size },
 };
 static const struct op_arg desync_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
-	{ "pgsize", ARG_SIZE, NULL, 0, gen_pgsize },
-	{ "count", ARG_NUM, NULL, 0, gen_count },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
+	{ "pgsize", ARG_SIZE, NULL, 0, drm_gen_pgsize },
+	{ "count", ARG_NUM, NULL, 0, drm_gen_count },
 };
 
 static const struct op_arg probe_args[] = {
-	{ "iova", ARG_NUM, NULL, 0, gen_iova },
+	{ "iova", ARG_NUM, NULL, 0, drm_gen_iova },
 };
 
 static const struct op_type types[] = {
@@ -687,7 +601,7 @@ static const struct op_vocab vocab = {
 	.types		= types,
 	.nr_types	= sizeof(types) / sizeof(types[0]),
 	.decoder_state	= decoder_state,
-	.decoded	= decoded,
+	.decoded	= drm_decoded,
 	.create		= create,
 	.finish		= finish,
 	.hazard		= hazard,
