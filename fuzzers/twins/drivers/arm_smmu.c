@@ -99,6 +99,7 @@ struct ptf_smmu_domain {
 	struct device *dev;
 	const struct iommu_domain_ops *tree_ops;
 	struct iommu_domain_ops ops;		/* counting, forwarding */
+	unsigned int map_stalls;		/* ptf_check_map_progress() */
 };
 
 #define PTF_TWIN_DOMAIN ptf_smmu_domain
@@ -114,43 +115,7 @@ void ptf_iommu_probe_lock(bool lock);
 /* One domain per twin at a time. */
 static struct ptf_smmu_domain the;
 
-/* Counting wrappers -------------------------------------------------------- */
-
-static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
-			 phys_addr_t paddr, size_t pgsize, size_t pgcount,
-			 int prot, gfp_t gfp, size_t *mapped)
-{
-	the.stats.map_calls++;
-	return the.tree_ops->map_pages(domain, iova, paddr, pgsize, pgcount,
-				       prot, gfp, mapped);
-}
-
-static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,
-			      size_t pgsize, size_t pgcount,
-			      struct iommu_iotlb_gather *gather)
-{
-	the.stats.unmap_calls++;
-	return the.tree_ops->unmap_pages(domain, iova, pgsize, pgcount,
-					 gather);
-}
-
-#if PTF_DOMAIN_HAS_LENGTH
-static phys_addr_t ptf_iova_to_phys_length(struct iommu_domain *domain,
-					   dma_addr_t iova, size_t *length)
-{
-	the.stats.walks++;
-	return the.tree_ops->iova_to_phys_length(domain, iova, length);
-}
-#endif
-
-#if PTF_DOMAIN_HAS_LEGACY
-static phys_addr_t ptf_iova_to_phys(struct iommu_domain *domain,
-				    dma_addr_t iova)
-{
-	the.stats.walks++;
-	return the.tree_ops->iova_to_phys(domain, iova);
-}
-#endif
+#include "count-ops.h"
 
 /* The driver's paging domain ops, as its arm_smmu_ops lists them. */
 static const struct iommu_domain_ops arm_smmu_domain_ops = {
@@ -169,20 +134,6 @@ static const struct iommu_domain_ops arm_smmu_domain_ops = {
 static const struct iommu_ops arm_smmu_ops = {
 	.default_domain_ops	= &arm_smmu_domain_ops,
 };
-
-static void install_ops(struct ptf_smmu_domain *pd)
-{
-	pd->tree_ops = pd->domain->ops;
-	pd->ops = *pd->tree_ops;
-	pd->ops.map_pages = ptf_map_pages;
-	pd->ops.unmap_pages = ptf_unmap_pages;
-#if PTF_DOMAIN_HAS_LENGTH
-	pd->ops.iova_to_phys_length = ptf_iova_to_phys_length;
-#else
-	pd->ops.iova_to_phys = ptf_iova_to_phys;
-#endif
-	pd->domain->ops = &pd->ops;
-}
 
 /* Probe, domain, context bank ---------------------------------------------- */
 

@@ -75,66 +75,7 @@ static const struct iommu_ops *drv_ops(void)
 	return iommu->ops;
 }
 
-/* Counting wrappers -------------------------------------------------------- */
-
-static int ptf_map_pages(struct iommu_domain *domain, unsigned long iova,
-			 phys_addr_t paddr, size_t pgsize, size_t pgcount,
-			 int prot, gfp_t gfp, size_t *mapped)
-{
-	size_t before = *mapped;
-	int ret;
-
-	the.stats.map_calls++;
-	ret = the.tree_ops->map_pages(domain, iova, paddr, pgsize, pgcount,
-				      prot, gfp, mapped);
-	ptf_check_map_progress(&the.map_stalls, ret, before, *mapped, iova,
-			       pgsize, pgcount);
-	return ret;
-}
-
-static size_t ptf_unmap_pages(struct iommu_domain *domain, unsigned long iova,
-			      size_t pgsize, size_t pgcount,
-			      struct iommu_iotlb_gather *gather)
-{
-	the.stats.unmap_calls++;
-	return the.tree_ops->unmap_pages(domain, iova, pgsize, pgcount,
-					 gather);
-}
-
-#if PTF_DOMAIN_HAS_LENGTH
-static phys_addr_t ptf_iova_to_phys_length(struct iommu_domain *domain,
-					   dma_addr_t iova, size_t *length)
-{
-	the.stats.walks++;
-	return the.tree_ops->iova_to_phys_length(domain, iova, length);
-}
-#endif
-
-#if PTF_DOMAIN_HAS_LEGACY
-static phys_addr_t ptf_iova_to_phys(struct iommu_domain *domain,
-				    dma_addr_t iova)
-{
-	the.stats.walks++;
-	return the.tree_ops->iova_to_phys(domain, iova);
-}
-#endif
-
-static void install_ops(struct ptf_drv_domain *pd)
-{
-	pd->tree_ops = pd->domain->ops;
-	pd->ops = *pd->tree_ops;
-	pd->ops.map_pages = ptf_map_pages;
-	pd->ops.unmap_pages = ptf_unmap_pages;
-#if PTF_DOMAIN_HAS_LENGTH
-	if (pd->tree_ops->iova_to_phys_length)
-		pd->ops.iova_to_phys_length = ptf_iova_to_phys_length;
-#endif
-#if PTF_DOMAIN_HAS_LEGACY
-	if (pd->tree_ops->iova_to_phys)
-		pd->ops.iova_to_phys = ptf_iova_to_phys;
-#endif
-	pd->domain->ops = &pd->ops;
-}
+#include "count-ops.h"
 
 /* Boot, probe, attach --------------------------------------------------------- */
 
