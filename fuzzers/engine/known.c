@@ -75,6 +75,21 @@ static bool s2_concat_refused(struct engine *e)
 }
 
 /*
+ * arm-smmu: a stage-2 context takes its input size from SMMU_IDR2.IAS and
+ * its output size from IDR2.OAS as they are (arm_smmu_init_domain_context()).
+ * With a 4K granule and a 40- or 42-bit PA (or 16K and a 40-bit PA) the
+ * architecture forbids the start level such an IPA needs, so
+ * arm_64_lpae_alloc_pgtable_s2() must concatenate, and an IPA wider than 16
+ * concatenated tables reach (4K: IAS 44 or 48) WARNs and refuses: the
+ * driver cannot make a domain on an SMMU whose ID registers say so.  The
+ * model predicts exactly that WARN for the driver's configuration.
+ */
+static bool smmu_s2_concat_refused(struct engine *e)
+{
+	return e->pred.create_warn && !strcmp(e->pred.create_warn, "lpae-s2-concat");
+}
+
+/*
  * io-pgtable-arm: iova_to_phys() walks [iova, iova + 1), which is empty
  * for the last IOVA, ULONG_MAX, whatever the table: nothing is visited and
  * the translation is read from an uninitialised stack variable.  (Only a
@@ -1757,6 +1772,8 @@ static const struct known_finding known[] = {
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "lpae-s2-concat-leak", "arm_lpae", "leak",
 	  "memory left after the domain was freed", s2_concat_refused },
+	{ "smmu-s2-ipa-needs-concat", "arm_smmu", "contract",
+	  "a configuration a driver uses was refused", smmu_s2_concat_refused },
 	{ "lpae-dirty-unaligned-window", "arm_lpae arm_smmu_v3", "dirty", NULL,
 	  lpae_dirty_window },
 	{ "lpae-dirty-unaligned-window", "arm_lpae arm_smmu_v3", "flush",
