@@ -61,11 +61,17 @@ else
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+# make -j runs several of these at once (the AFL++ build and the KUnit
+# tree's): one apt-get at a time, or the second finds dpkg locked.
+lock=${TMPDIR:-/tmp}/ptfuzz-apt.lock
+apt_get() {
+	# shellcheck disable=SC2086
+	flock "$lock" $sudo apt-get "$@" >/dev/null 2>&1
+}
 echo "ptfuzz: installing from Debian:$missing" >&2
 # A machine whose package lists are stale or absent: update once, retry.
 # shellcheck disable=SC2086
-$sudo apt-get install -y -q $missing >/dev/null 2>&1 ||
-	{ $sudo apt-get update -q >/dev/null 2>&1 &&
-	  $sudo apt-get install -y -q $missing >/dev/null 2>&1; } ||
+apt_get install -y -q $missing ||
+	{ apt_get update -q && apt_get install -y -q $missing; } ||
 	{ echo "ptfuzz: apt-get could not install:$missing (run 'apt-get install -y$missing' to see why)" >&2; exit 2; }
 exit 0
