@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /* What every driver target shares (drv_common.h). */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "drv_common.h"
 
@@ -77,4 +80,21 @@ bool drv_alias32(const struct model *m, uint64_t iova, uint64_t *canon)
 {
 	*canon = iova & 0xffffffffULL;
 	return true;
+}
+
+void drv_warn_sites(struct warn_site *out, size_t cap,
+		    const struct warn_site *own, size_t nr,
+		    const struct warn_site *format)
+{
+	size_t n = 0;
+
+	while (format[n].id)
+		n++;
+	if (nr + n + 1 > cap) {
+		fprintf(stderr, "ptfuzz: harness: %zu WARN sites do not fit in %zu\n",
+			nr + n, cap - 1);
+		abort();
+	}
+	memcpy(out, own, nr * sizeof(*own));
+	memcpy(out + nr, format, (n + 1) * sizeof(*format));
 }

@@ -38,6 +38,15 @@ void drv_leaf(const struct hw_ctx *hw, uint64_t iova, uint64_t size,
 int drv_bank(uint64_t phys, uint64_t base, uint64_t stride, unsigned int nr,
 	     uint64_t size, uint32_t *off);
 
+/*
+ * A driver's own WARN sites (@nr of them), then its page-table format's
+ * (@format, ended by a NULL id), into @out, of @cap entries, ended the
+ * same way; a harness error if they do not fit.
+ */
+void drv_warn_sites(struct warn_site *out, size_t cap,
+		    const struct warn_site *own, size_t nr,
+		    const struct warn_site *format);
+
 /* A driver without read_and_clear_dirty: iommufd gets -EOPNOTSUPP. */
 int drv_no_dirty_ret(const struct target_setup *ts, const char **warn);
 

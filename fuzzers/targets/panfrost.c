@@ -418,12 +418,8 @@ static struct warn_site warn_sites[NR_PANFROST_SITES + 16];
 
 __attribute__((constructor)) static void warn_sites_init(void)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < NR_PANFROST_SITES; i++)
-		warn_sites[n++] = panfrost_sites[i];
-	for (size_t i = 0; lpae_warn_sites[i].id && n + 1 < sizeof(warn_sites) / sizeof(warn_sites[0]); i++)
-		warn_sites[n++] = lpae_warn_sites[i];
+	drv_warn_sites(warn_sites, sizeof(warn_sites) / sizeof(warn_sites[0]),
+		       panfrost_sites, NR_PANFROST_SITES, lpae_warn_sites);
 }
 
 /* The ops -------------------------------------------------------------------- */
