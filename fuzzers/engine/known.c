@@ -995,6 +995,59 @@ static bool mtk_v1_larb_refs_leak(struct engine *e)
 }
 
 /*
+ * mtk_iommu: the first paging domain an M4U attaches allocates the io-pgtable
+ * every later domain shares (mtk_iommu_domain_finalise(): data->share_dom),
+ * and nothing ever frees it: mtk_iommu_domain_free() only kfree()s the
+ * domain, leaving share_dom (and the bank's m4u_dom) pointing at freed
+ * memory, and mtk_iommu_remove() frees no table.  When the M4U goes, the
+ * L1 table, every L2 table the model holds and the DMA mappings of them
+ * are left (the device core's check of the M4U WARNs first).
+ */
+static bool mtk_iommu_pgtable_mappings_kept(struct engine *e)
+{
+	char want[64];
+
+	snprintf(want, sizeof(want), "iommu@m4u released with %lu DMA mappings left",
+		 1 + e->model[CAND].nr_tables);
+	return e->op == SIZE_MAX && warned_with("check_released", want);
+}
+
+/*
+ * mtk_iommu: in 4GB mode mtk_iommu_map() sets BIT(32) of the first PA of
+ * each map_pages() call only, and io-pgtable maps the call's pages from
+ * there: a call whose CPU range crosses 4 GiB (the core's iommu_pgsize()
+ * chunk of an IOVA and a PA aligned differently: a scatterlist segment
+ * that merges the pages at 0xfffff000 and 0x100000000) maps the DRAM at
+ * 4G (region E, output as 4G) at output address 8G, past the 33 bits
+ * the M4U outputs in 4GB mode, and iova_to_phys() returns 8G for it.  A
+ * hazard: the leaves it writes are no PA the DRAM has.
+ */
+static bool mtk_iommu_4gb_call_crosses_4g(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t iova, pa, left, four_g = 1ULL << 32;
+
+	if (!op || !(e->ts.pt.quirks & 1) || !op->size || op->pa >= four_g ||
+	    ((op->iova | op->pa | op->size) & 0xfff))
+		return false;
+	for (iova = op->iova, pa = op->pa, left = op->size; left && pa < four_g;) {
+		uint64_t count, len;
+		uint64_t pgsize = model_pgsize(e->pred.rules.pgsize_bitmap, iova,
+					       pa, left, &count);
+
+		if (!pgsize)
+			return false;
+		len = pgsize * count;
+		if (pa + len > four_g)
+			return true;
+		iova += len;
+		pa += len;
+		left -= len;
+	}
+	return false;
+}
+
+/*
  * omap-iommu: iova_to_phys(_length) reads the domain's first IOMMU
  * (omap_domain->iommus), which only attach_dev() sets: a lookup of a
  * paging domain not yet attached dereferences NULL, where
@@ -1735,6 +1788,11 @@ static const struct known_finding known[] = {
 	  mtk_v1_core_domain, true },
 	{ "mtk-v1-larb-refs-leak-on-enomem", "mtk_v1", "warn", NULL,
 	  mtk_v1_larb_refs_leak },
+	{ "mtk-iommu-pgtable-never-freed", "mtk_iommu", "warn", NULL,
+	  mtk_iommu_pgtable_mappings_kept },
+	{ "mtk-iommu-4gb-map-crosses-4g", "mtk_iommu", "hardware", NULL,
+	  mtk_iommu_4gb_call_crosses_4g, true },
+
 	{ "s390-unmap-hole-full-size", "s390", "warn", NULL,
 	  s390_unmap_fills_hole, .goes_on = true },
 	{ "s390-unmap-hole-full-size", "s390", "contract",
