@@ -1048,6 +1048,117 @@ static bool mtk_iommu_4gb_call_crosses_4g(struct engine *e)
 }
 
 /*
+ * mtk_iommu: the domain's io_pgtable_cfg has no flush ops (cfg.tlb is
+ * NULL), so io-pgtable-arm-v7s's own invalidations never reach the M4U:
+ * an L2 table that a map replaces with a section or supersection, or that
+ * an unmap of its whole 1M removes, is freed at once, and the driver
+ * invalidates only in iotlb_sync()/iotlb_sync_map(), after the free: the
+ * M4U may walk the freed page in between.  A map that then fails (-EEXIST
+ * on a live entry further on) has dropped the table's leaves, which are
+ * outside the range the core's rollback unmaps and are never
+ * invalidated.  Matched as exactly that: every table the op unlinked lies
+ * inside the op's range, and every leaf it removed uncovered lay in one.
+ */
+static bool inside(uint64_t iova, uint64_t size, uint64_t lo, uint64_t len)
+{
+	return iova >= lo && iova - lo <= len - size;
+}
+
+static bool table_dropped(const struct tablevec *after, const struct hw_table *t)
+{
+	for (size_t i = 0; i < after->n; i++)
+		if (after->v[i].phys == t->phys && after->v[i].iova == t->iova)
+			return false;
+	return true;
+}
+
+static bool leaf_in_dropped(const struct hwview *before,
+			    const struct hwview *after, const struct pt_leaf *l)
+{
+	for (size_t i = 0; i < after->leaves.n; i++) {
+		const struct pt_leaf *k = &after->leaves.v[i];
+
+		if (k->iova == l->iova && k->size == l->size &&
+		    k->phys == l->phys && k->prot == l->prot)
+			return true;
+	}
+	for (size_t i = 0; i < before->tables.n; i++) {
+		const struct hw_table *t = &before->tables.v[i];
+
+		if (table_dropped(&after->tables, t) &&
+		    inside(l->iova, l->size, t->iova, 1ULL << t->span_lg2))
+			return true;
+	}
+	return false;
+}
+
+/* Every table @tw's op unlinked lies in [op->iova, +op->size); at least one. */
+static bool tables_dropped_inside(const struct engine *e, int tw,
+				  const struct op *op)
+{
+	const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
+	size_t dropped = 0;
+
+	for (size_t i = 0; i < before->tables.n; i++) {
+		const struct hw_table *t = &before->tables.v[i];
+
+		if (!table_dropped(&after->tables, t))
+			continue;
+		if (!inside(t->iova, 1ULL << t->span_lg2, op->iova, op->size))
+			return false;
+		dropped++;
+	}
+	return dropped;
+}
+
+static bool mtk_iommu_freed_before_flush(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	if (!op || (op->kind != OP_MAP && op->kind != OP_UNMAP &&
+		    op->kind != OP_STEP_UNMAP) || !op->size)
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
+		if (!tables_dropped_inside(e, tw, op))
+			return false;
+	return true;
+}
+
+static bool mtk_iommu_failed_map_unflushed(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+
+	if (!op || !op->size)
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
+
+		if (!tables_dropped_inside(e, tw, op))
+			return false;
+		for (size_t i = 0; i < before->leaves.n; i++)
+			if (!leaf_in_dropped(before, after, &before->leaves.v[i]))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * mtk_iommu: mtk_iommu_mm_dts_parse() keeps the reference of_parse_phandle()
+ * took on the first larb's SMI common (frst_avail_smicomm_node) while it
+ * goes on through the other larbs, and its error path (err_larbdev_put)
+ * puts the larbs' devices but not that node: every probe that fails after
+ * the first larb, -EPROBE_DEFER for a larb whose driver is not bound yet
+ * included, leaks a reference to the SMI common's node.  ptfuzz meets it
+ * when an injected allocation failure keeps a larb from binding.
+ */
+static bool mtk_iommu_smi_node_leak(struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("ptf_devices_remove_all",
+			   "node smi@common released with 1 references");
+}
+
+/*
  * omap-iommu: iova_to_phys(_length) reads the domain's first IOMMU
  * (omap_domain->iommus), which only attach_dev() sets: a lookup of a
  * paging domain not yet attached dereferences NULL, where
@@ -1792,6 +1903,17 @@ static const struct known_finding known[] = {
 	  mtk_iommu_pgtable_mappings_kept },
 	{ "mtk-iommu-4gb-map-crosses-4g", "mtk_iommu", "hardware", NULL,
 	  mtk_iommu_4gb_call_crosses_4g, true },
+	{ "mtk-iommu-probe-leaks-smi-node", "mtk_iommu", "warn", NULL,
+	  mtk_iommu_smi_node_leak },
+	{ "mtk-iommu-no-flush-ops", "mtk_iommu", "flush",
+	  "a table page was freed before the walk cache was invalidated",
+	  mtk_iommu_freed_before_flush },
+	{ "mtk-iommu-no-flush-ops", "mtk_iommu", "flush",
+	  "an unlinked table was not invalidated in the walk cache",
+	  mtk_iommu_failed_map_unflushed },
+	{ "mtk-iommu-no-flush-ops", "mtk_iommu", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  mtk_iommu_failed_map_unflushed },
 
 	{ "s390-unmap-hole-full-size", "s390", "warn", NULL,
 	  s390_unmap_fills_hole, .goes_on = true },

@@ -16,7 +16,9 @@
  *   PT_BASE      (0x000) the first-level table: PA[31:7], and PA[34:32] in
  *                bits 2:0 where the SoC walks 35-bit tables (MT6779)
  *   INVALIDATE   (0x020) 1: the range START_A-END_A, 2: everything, in the
- *                TLBs of the cells INV_SEL selects (bit 0 MMU0, bit 1 MMU1)
+ *                TLBs of the cells INV_SEL selects (bit 0 MMU0, bit 1 MMU1);
+ *                there is no other invalidation, so a range drops the
+ *                table pointers the cell cached for it as well as leaves
  *   START_A/END_A (0x024/0x028) the range's first and last page:
  *                VA[31:12], and VA[33:32] in bits 1:0 with 34-bit IOVAs
  *   INV_SEL      0x038 on MT8173 and MT8183, 0x02c on MT6779 and MT8192
@@ -340,7 +342,7 @@ static void invalidate(const struct hw_ctx *hw, struct m4u *d, uint32_t cmd)
 		if (cmd == INV_ALL)
 			ptf_rt_iotlb_inval_unit(c, PTF_INVAL_ALL, 0, 0);
 		else if (last >= first)
-			ptf_rt_iotlb_inval_unit(c, PTF_INVAL_LEAF, first,
+			ptf_rt_iotlb_inval_unit(c, PTF_INVAL_WALK, first,
 						last - first + 4096);
 	}
 	if (cmd == INV_RANGE) {
