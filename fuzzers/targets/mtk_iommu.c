@@ -193,7 +193,8 @@ static const struct model_impl impl_4gb = {
  * NO_PERMS and MTK_EXT (and MTK_TTBR_EXT on 35-bit table SoCs), the
  * SoC's IAS, an OAS of 32 (33 in 4GB mode) where the SoC has the 4GB
  * mode and 35 elsewhere, the four page sizes; the geometry is the
- * master's IOVA region.  The probe allocates through the driver core too:
+ * master's IOVA region (which nothing enforces on map: the core does not
+ * check the geometry, and the table spans the whole IAS).  The probe allocates through the driver core too:
  * which allocation of a creation fails is not predicted.
  */
 static void predict(const struct target_setup *ts, struct target_domain *d)
@@ -214,8 +215,9 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 	d->create_allocs_open = true;
 	v7s_model_predict(&pc, ts->table_base[PTF_TWIN_CAND], d);
 	d->incoherent = true;
-	d->info.va_first = d->rules.va_first = ts->iova_first;
-	d->info.va_last = d->rules.va_last = ts->iova_last;
+	/* The driver's aperture; its table (the model's) translates all 2^ias. */
+	d->info.va_first = ts->iova_first;
+	d->info.va_last = ts->iova_last;
 	d->info.ias = 64 - (unsigned int)__builtin_clzll(ts->iova_last);
 	v7s_impl = d->impl;
 	if (ts->pt.quirks & DRAM_4GB)
