@@ -1092,9 +1092,12 @@ static bool leaf_in_dropped(const struct hwview *before,
 	return false;
 }
 
-/* Every table @tw's op unlinked lies in [op->iova, +op->size); at least one. */
-static bool tables_dropped_inside(const struct engine *e, int tw,
-				  const struct op *op)
+/*
+ * The tables @tw's op unlinked, all in [op->iova, +op->size); SIZE_MAX if
+ * one lies outside.
+ */
+static size_t tables_dropped_inside(const struct engine *e, int tw,
+				    const struct op *op)
 {
 	const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
 	size_t dropped = 0;
@@ -1105,7 +1108,7 @@ static bool tables_dropped_inside(const struct engine *e, int tw,
 		if (!table_dropped(&after->tables, t))
 			continue;
 		if (!inside(t->iova, 1ULL << t->span_lg2, op->iova, op->size))
-			return false;
+			return SIZE_MAX;
 		dropped++;
 	}
 	return dropped;
@@ -1114,14 +1117,20 @@ static bool tables_dropped_inside(const struct engine *e, int tw,
 static bool mtk_iommu_freed_before_flush(struct engine *e)
 {
 	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	size_t dropped = 0;
 
 	if (!op || (op->kind != OP_MAP && op->kind != OP_UNMAP &&
 		    op->kind != OP_STEP_UNMAP) || !op->size)
 		return false;
-	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
-		if (!tables_dropped_inside(e, tw, op))
+	/* The step-unmap loops differ: the legacy one may unmap whole tables. */
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		size_t n = tables_dropped_inside(e, tw, op);
+
+		if (n == SIZE_MAX)
 			return false;
-	return true;
+		dropped += n;
+	}
+	return dropped;
 }
 
 static bool mtk_iommu_failed_map_unflushed(struct engine *e)
@@ -1132,8 +1141,9 @@ static bool mtk_iommu_failed_map_unflushed(struct engine *e)
 		return false;
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
+		size_t n = tables_dropped_inside(e, tw, op);
 
-		if (!tables_dropped_inside(e, tw, op))
+		if (!n || n == SIZE_MAX)
 			return false;
 		for (size_t i = 0; i < before->leaves.n; i++)
 			if (!leaf_in_dropped(before, after, &before->leaves.v[i]))
