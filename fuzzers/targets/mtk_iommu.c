@@ -35,7 +35,6 @@
  * non-coherent interconnect.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -399,6 +398,7 @@ static const struct hw_device device = {
 
 /* Hardware walker ---------------------------------------------------------- */
 
+/* The walk's context: its leaves go to m4u_leaf(), then on as they were. */
 static const struct hw_ctx *walk_now;
 
 /* A leaf as the M4U outputs it: in 4GB mode, within 4G-8G, then DRAM. */
@@ -415,23 +415,6 @@ static void m4u_leaf(const struct hw_ctx *hw, const struct hw_leaf *l)
 		out.phys = dram_of_bus(l->phys);
 	}
 	walk_now->leaf(walk_now, &out);
-}
-
-static void m4u_table(const struct hw_ctx *hw, uint64_t phys, uint64_t iova,
-		      unsigned int span_lg2)
-{
-	walk_now->table(walk_now, phys, iova, span_lg2);
-}
-
-static void m4u_error(const struct hw_ctx *hw, const char *fmt, ...)
-{
-	char msg[200];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	walk_now->error(walk_now, "%s", msg);
 }
 
 /* The M4U's walk from PT_BASE, over the SoC's IOVA bits. */
@@ -451,8 +434,6 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		hw->error(hw, "PT_BASE 0x%llx: this M4U walks no table above 4 GiB",
 			  (unsigned long long)r.ttbr);
 	walk.leaf = m4u_leaf;
-	walk.table = m4u_table;
-	walk.error = m4u_error;
 	walk_now = hw;
 	v7s_walk(&walk, &r, lo, hi);
 	walk_now = NULL;
