@@ -130,7 +130,7 @@ static uint64_t dram_of_bus(uint64_t bus)
 	return bus >= SZ_4G + SZ_1G ? bus - SZ_4G : bus;
 }
 
-static const struct model_impl *v7s_impl;
+static const struct model_impl *v7s_impl;	/* v7s_model.c's */
 
 /*
  * In 4GB mode each CPU page p is reached at bus address p | BIT(32) (the
@@ -170,22 +170,8 @@ static int map_pages_4gb(struct model *m, uint64_t iova, uint64_t pa,
 	return 0;
 }
 
-static uint64_t unmap_pages_4gb(struct model *m, uint64_t iova,
-				uint64_t pgsize, uint64_t count)
-{
-	return v7s_impl->unmap_pages(m, iova, pgsize, count);
-}
-
-static bool alias_4gb(const struct model *m, uint64_t iova, uint64_t *out)
-{
-	return v7s_impl->alias(m, iova, out);
-}
-
-static const struct model_impl impl_4gb = {
-	.map_pages	= map_pages_4gb,
-	.unmap_pages	= unmap_pages_4gb,
-	.alias		= alias_4gb,
-};
+/* io-pgtable-arm-v7s's semantics with the 4GB mode's map_pages(). */
+static struct model_impl impl_4gb;
 
 /*
  * mtk_iommu_domain_finalise(): an io-pgtable-arm-v7s table with NS,
@@ -219,8 +205,11 @@ static void predict(const struct target_setup *ts, struct target_domain *d)
 	d->info.va_last = ts->iova_last;
 	d->info.ias = 64 - (unsigned int)__builtin_clzll(ts->iova_last);
 	v7s_impl = d->impl;
-	if (ts->pt.quirks & DRAM_4GB)
+	if (d->accepted && (ts->pt.quirks & DRAM_4GB)) {
+		impl_4gb = *v7s_impl;
+		impl_4gb.map_pages = map_pages_4gb;
 		d->impl = &impl_4gb;
+	}
 }
 
 /* Every access; the memory type is the master's. */
@@ -245,11 +234,13 @@ enum {
 #define INV_RANGE	0x1
 #define INV_ALL		0x2
 #define NR_CELLS	2		/* MMU0 and MMU1, a TLB each */
+#define RANGE_START	1u
+#define RANGE_END	2u
 
 struct m4u {
 	bool mapped, infracfg_mapped;
 	uint32_t reg[M4U_SIZE / 4];
-	bool range_set;			/* START_A and END_A since the last range */
+	unsigned int range_set;		/* RANGE_START | RANGE_END since the last range */
 	bool cpe_done;
 };
 
@@ -335,7 +326,7 @@ static void invalidate(const struct hw_ctx *hw, struct m4u *d, uint32_t cmd)
 		hw->protocol(hw, "M4U: invalidation command 0x%x", cmd);
 		return;
 	}
-	if (cmd == INV_RANGE && !d->range_set)
+	if (cmd == INV_RANGE && d->range_set != (RANGE_START | RANGE_END))
 		hw->protocol(hw, "M4U: a range invalidation without START_A and END_A programmed");
 	for (unsigned int c = 0; c < NR_CELLS; c++) {
 		if (!(sel & (1u << c)))
@@ -347,7 +338,7 @@ static void invalidate(const struct hw_ctx *hw, struct m4u *d, uint32_t cmd)
 						last - first + 4096);
 	}
 	if (cmd == INV_RANGE) {
-		d->range_set = false;
+		d->range_set = 0;
 		d->cpe_done = true;
 	}
 }
@@ -374,8 +365,10 @@ static void hw_write(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
 		invalidate(hw, d, val);
 		return;
 	case START_A:
+		d->range_set |= RANGE_START;
+		break;
 	case END_A:
-		d->range_set = true;
+		d->range_set |= RANGE_END;
 		break;
 	case CPE_DONE:
 		if (val)

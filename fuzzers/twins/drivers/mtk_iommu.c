@@ -8,8 +8,10 @@
  * "#iommu-cells" 1 (a master's specifiers are MTK_M4U_ID(larb, port)), a
  * "bclk" where the SoC has one and, on MT8173, the infracfg syscon
  * ("mediatek,infracfg") whose REG_INFRA_MISC tells the driver whether the
- * DRAM is in 4GB mode.  Only the larbs the masters use and one more are
- * described.  The SMI side is mtk_smi.h's stand-in.
+ * DRAM is in 4GB mode.  Only the larbs the masters use (and larb 1) are
+ * described; the register windows' addresses matter to the device model
+ * only (fuzzers/targets/mtk_iommu.c has the same).  The SMI side is
+ * mtk_smi.h's stand-in.
  *
  * The driver derives everything else from its plat_data: MT8173 has the
  * 4GB mode (a 32-bit, or in 4GB mode 33-bit, output address) and the
@@ -37,7 +39,7 @@ enum { MTK_MT8173, MTK_MT8183, MTK_MT6779, MTK_MT8192, MTK_NR_SOCS };
 #define MTK_DRAM_4GB		(1u << 0)
 #define MTK_MASTER(quirks)	(((quirks) >> 1) & 3)
 
-#define MTK_NR_LARBS		4	/* described: the masters' and larb 1 */
+#define MTK_NR_LARBS		4	/* described at most */
 #define MTK_NR_MASTERS		4
 
 struct mtk_master {
