@@ -179,8 +179,9 @@ static struct model_impl impl_4gb;
  * SoC's IAS, an OAS of 32 (33 in 4GB mode) where the SoC has the 4GB
  * mode and 35 elsewhere, the four page sizes; the geometry is the
  * master's IOVA region (which nothing enforces on map: the core does not
- * check the geometry, and the table spans the whole IAS).  The probe allocates through the driver core too:
- * which allocation of a creation fails is not predicted.
+ * check the geometry, and the table spans the whole IAS).  The probe
+ * allocates through the driver core too: which allocation of a creation
+ * fails is not predicted.
  */
 static void predict(const struct target_setup *ts, struct target_domain *d)
 {
@@ -448,7 +449,7 @@ static void class_name(const struct target_setup *ts, char *buf, size_t len)
 
 static const struct target mtk_iommu_target = {
 	.name		= "mtk_iommu",
-	.summary	= "mtk_iommu: MediaTek M4U on io-pgtable-arm-v7s with MTK_EXT (MT8173 4GB mode, MT8183, MT6779, MT8192)",
+	.summary	= "mtk_iommu: MediaTek M4U on io-pgtable-arm-v7s, MTK_EXT (MT8173 4GB mode, MT8183, MT6779, MT8192)",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
