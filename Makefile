@@ -198,6 +198,7 @@ IOPGDRV_SRC_arm_smmu_v3 := drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c
 IOPGDRV_SRC_ipmmu_vmsa := drivers/iommu/ipmmu-vmsa.c
 IOPGDRV_SRC_apple_dart := drivers/iommu/apple-dart.c
 IOPGDRV_SRC_msm := drivers/iommu/msm_iommu.c
+IOPGDRV_SRC_mtk_iommu := drivers/iommu/mtk_iommu.c
 IOPGDRV_SRC_panfrost := drivers/gpu/drm/panfrost/panfrost_mmu.c
 IOPGDRV_SRC_panthor := drivers/gpu/drm/panthor/panthor_mmu.c
 IOPGDRV_SRC_qcom_iommu := drivers/iommu/arm/arm-smmu/qcom_iommu.c

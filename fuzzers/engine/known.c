@@ -1010,6 +1010,180 @@ static bool mtk_v1_larb_refs_leak(struct engine *e)
 }
 
 /*
+ * mtk_iommu: the first paging domain an M4U attaches allocates the io-pgtable
+ * every later domain shares (mtk_iommu_domain_finalise(): data->share_dom),
+ * and nothing ever frees it: mtk_iommu_domain_free() only kfree()s the
+ * domain, leaving share_dom (and the bank's m4u_dom) pointing at freed
+ * memory, and mtk_iommu_remove() frees no table.  When the M4U goes, the
+ * L1 table, every L2 table the model holds and the DMA mappings of them
+ * are left (the device core's check of the M4U WARNs first).
+ */
+static bool mtk_iommu_pgtable_mappings_kept(struct engine *e)
+{
+	char want[64];
+
+	snprintf(want, sizeof(want), "iommu@m4u released with %lu DMA mappings left",
+		 1 + e->model[CAND].nr_tables);
+	return e->op == SIZE_MAX && warned_with("check_released", want);
+}
+
+/*
+ * mtk_iommu: in 4GB mode mtk_iommu_map() sets BIT(32) of the first PA of
+ * each map_pages() call only, and io-pgtable maps the call's pages from
+ * there: a call whose CPU range crosses 4 GiB (the core's iommu_pgsize()
+ * chunk of an IOVA and a PA aligned differently: a scatterlist segment
+ * that merges the pages at 0xfffff000 and 0x100000000) maps the DRAM at
+ * 4G (region E, output as 4G) at output address 8G, past the 33 bits
+ * the M4U outputs in 4GB mode, and iova_to_phys() returns 8G for it.  A
+ * hazard: the leaves it writes are no PA the DRAM has.
+ */
+static bool mtk_iommu_4gb_call_crosses_4g(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+	uint64_t iova, pa, left, four_g = 1ULL << 32;
+
+	if (!op || !(e->ts.pt.quirks & 1) || !op->size || op->pa >= four_g ||
+	    ((op->iova | op->pa | op->size) & 0xfff))
+		return false;
+	for (iova = op->iova, pa = op->pa, left = op->size; left && pa < four_g;) {
+		uint64_t count, len;
+		uint64_t pgsize = model_pgsize(e->pred.rules.pgsize_bitmap, iova,
+					       pa, left, &count);
+
+		if (!pgsize)
+			return false;
+		len = pgsize * count;
+		if (pa + len > four_g)
+			return true;
+		iova += len;
+		pa += len;
+		left -= len;
+	}
+	return false;
+}
+
+/*
+ * mtk_iommu: the domain's io_pgtable_cfg has no flush ops (cfg.tlb is
+ * NULL), so io-pgtable-arm-v7s's own invalidations never reach the M4U:
+ * an L2 table that a map replaces with a section or supersection, or that
+ * an unmap of its whole 1M removes, is freed at once, and the driver
+ * invalidates only in iotlb_sync()/iotlb_sync_map(), after the free: the
+ * M4U may walk the freed page in between.  A map that then fails (-EEXIST
+ * on a live entry further on) has dropped the table's leaves, which are
+ * outside the range the core's rollback unmaps and are never
+ * invalidated.  Matched as exactly that: every table the op unlinked lies
+ * inside the op's range, and every leaf it removed uncovered lay in one.
+ */
+static bool inside(uint64_t iova, uint64_t size, uint64_t lo, uint64_t len)
+{
+	return iova >= lo && iova - lo <= len - size;
+}
+
+static bool table_dropped(const struct tablevec *after, const struct hw_table *t)
+{
+	for (size_t i = 0; i < after->n; i++)
+		if (after->v[i].phys == t->phys && after->v[i].iova == t->iova)
+			return false;
+	return true;
+}
+
+static bool leaf_in_dropped(const struct hwview *before,
+			    const struct hwview *after, const struct pt_leaf *l)
+{
+	for (size_t i = 0; i < after->leaves.n; i++) {
+		const struct pt_leaf *k = &after->leaves.v[i];
+
+		if (k->iova == l->iova && k->size == l->size &&
+		    k->phys == l->phys && k->prot == l->prot)
+			return true;
+	}
+	for (size_t i = 0; i < before->tables.n; i++) {
+		const struct hw_table *t = &before->tables.v[i];
+
+		if (table_dropped(&after->tables, t) &&
+		    inside(l->iova, l->size, t->iova, 1ULL << t->span_lg2))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The tables @tw's op unlinked, all in [op->iova, +op->size); SIZE_MAX if
+ * one lies outside.
+ */
+static size_t tables_dropped_inside(const struct engine *e, int tw,
+				    const struct op *op)
+{
+	const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
+	size_t dropped = 0;
+
+	for (size_t i = 0; i < before->tables.n; i++) {
+		const struct hw_table *t = &before->tables.v[i];
+
+		if (!table_dropped(&after->tables, t))
+			continue;
+		if (!inside(t->iova, 1ULL << t->span_lg2, op->iova, op->size))
+			return SIZE_MAX;
+		dropped++;
+	}
+	return dropped;
+}
+
+static bool mtk_iommu_freed_before_flush(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+	size_t dropped = 0;
+
+	if (!op || (op->kind != OP_MAP && op->kind != OP_UNMAP &&
+		    op->kind != OP_STEP_UNMAP) || !op->size)
+		return false;
+	/* The step-unmap loops differ: the legacy one may unmap whole tables. */
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		size_t n = tables_dropped_inside(e, tw, op);
+
+		if (n == SIZE_MAX)
+			return false;
+		dropped += n;
+	}
+	return dropped;
+}
+
+static bool mtk_iommu_failed_map_unflushed(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_MAP);
+
+	if (!op || !op->size)
+		return false;
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		const struct hwview *before = &e->before[tw], *after = &e->hw[tw];
+		size_t n = tables_dropped_inside(e, tw, op);
+
+		if (!n || n == SIZE_MAX)
+			return false;
+		for (size_t i = 0; i < before->leaves.n; i++)
+			if (!leaf_in_dropped(before, after, &before->leaves.v[i]))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * mtk_iommu: mtk_iommu_mm_dts_parse() keeps the reference of_parse_phandle()
+ * took on the first larb's SMI common (frst_avail_smicomm_node) while it
+ * goes on through the other larbs, and its error path (err_larbdev_put)
+ * puts the larbs' devices but not that node: every probe that fails after
+ * the first larb, -EPROBE_DEFER for a larb whose driver is not bound yet
+ * included, leaks a reference to the SMI common's node.  ptfuzz meets it
+ * when an injected allocation failure keeps a larb from binding.
+ */
+static bool mtk_iommu_smi_node_leak(struct engine *e)
+{
+	return e->op == SIZE_MAX && e->ts.create_fail &&
+	       warned_with("ptf_devices_remove_all",
+			   "node smi@common released with 1 references");
+}
+
+/*
  * omap-iommu: iova_to_phys(_length) reads the domain's first IOMMU
  * (omap_domain->iommus), which only attach_dev() sets: a lookup of a
  * paging domain not yet attached dereferences NULL, where
@@ -1750,6 +1924,22 @@ static const struct known_finding known[] = {
 	  mtk_v1_core_domain, true },
 	{ "mtk-v1-larb-refs-leak-on-enomem", "mtk_v1", "warn", NULL,
 	  mtk_v1_larb_refs_leak },
+	{ "mtk-iommu-pgtable-never-freed", "mtk_iommu", "warn", NULL,
+	  mtk_iommu_pgtable_mappings_kept },
+	{ "mtk-iommu-4gb-map-crosses-4g", "mtk_iommu", "hardware", NULL,
+	  mtk_iommu_4gb_call_crosses_4g, true },
+	{ "mtk-iommu-probe-leaks-smi-node", "mtk_iommu", "warn", NULL,
+	  mtk_iommu_smi_node_leak },
+	{ "mtk-iommu-no-flush-ops", "mtk_iommu", "flush",
+	  "a table page was freed before the walk cache was invalidated",
+	  mtk_iommu_freed_before_flush },
+	{ "mtk-iommu-no-flush-ops", "mtk_iommu", "flush",
+	  "an unlinked table was not invalidated in the walk cache",
+	  mtk_iommu_failed_map_unflushed },
+	{ "mtk-iommu-no-flush-ops", "mtk_iommu", "flush",
+	  "a removed or changed leaf was not invalidated",
+	  mtk_iommu_failed_map_unflushed },
+
 	{ "s390-unmap-hole-full-size", "s390", "warn", NULL,
 	  s390_unmap_fills_hole, .goes_on = true },
 	{ "s390-unmap-hole-full-size", "s390", "contract",

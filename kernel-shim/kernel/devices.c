@@ -22,6 +22,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
 #include <linux/io.h>
+#include <linux/mfd/syscon.h>
 #include <linux/of.h>
 #include <linux/of_device.h>
 #include <linux/of_platform.h>
@@ -84,6 +85,7 @@ static unsigned int next_irq;
 
 static void components_reset(void);
 static void soc_reset(void);
+static void syscons_reset(void);
 
 void ptf_devices_reset(void)
 {
@@ -92,6 +94,7 @@ void ptf_devices_reset(void)
 	memset(maps, 0, sizeof(maps));
 	components_reset();
 	soc_reset();
+	syscons_reset();
 	nr_pdevs = nr_masters = nr_maps = nr_irqs = 0;
 	next_irq = IRQ_BASE;
 }
@@ -1505,6 +1508,11 @@ void component_release_of(struct device *dev, void *data)
 	of_node_put(data);
 }
 
+int component_compare_dev(struct device *dev, void *data)
+{
+	return dev == data;
+}
+
 static struct ptf_component *free_component_for(struct ptf_aggregate *adev,
 						unsigned int i)
 {
@@ -1666,6 +1674,67 @@ static void check_components(void)
 	for (unsigned int i = 0; i < MAX_AGGREGATES; i++)
 		WARN(aggregates[i].parent, "aggregate device %s left registered",
 		     dev_name(aggregates[i].parent));
+}
+
+/* Syscons (drivers/mfd/syscon.c) ---------------------------------------------- */
+
+#define MAX_SYSCONS	2
+
+static struct ptf_syscon {
+	struct device_node *np;
+	struct regmap map;
+} syscons[MAX_SYSCONS];
+
+static void syscons_reset(void)
+{
+	memset(syscons, 0, sizeof(syscons));
+}
+
+/* of_syscon_register() on first use: the node's first register window. */
+struct regmap *syscon_node_to_regmap(struct device_node *np)
+{
+	const struct resource *res;
+	struct ptf_syscon *s = NULL;
+
+	for (unsigned int i = 0; i < MAX_SYSCONS; i++) {
+		if (syscons[i].np == np && np)
+			return &syscons[i].map;
+		if (!syscons[i].np && !s)
+			s = &syscons[i];
+	}
+	res = np && np->pdev ? platform_get_resource(np->pdev, IORESOURCE_MEM, 0) :
+			       NULL;
+	if (!res)
+		return ERR_PTR(-EINVAL);
+	if (!s)
+		ptf_rt_fatal("harness", "more than %d syscons", MAX_SYSCONS);
+	s->np = np;
+	s->map.base = ioremap(res->start, resource_size(res));
+	return &s->map;
+}
+
+struct regmap *syscon_regmap_lookup_by_phandle(struct device_node *np,
+					       const char *property)
+{
+	struct device_node *syscon_np = np;
+	struct regmap *map;
+
+	if (property)
+		syscon_np = of_parse_phandle(np, property, 0);
+	if (!syscon_np)
+		return ERR_PTR(-ENODEV);
+	map = syscon_node_to_regmap(syscon_np);
+	if (property)
+		of_node_put(syscon_np);
+	return map;
+}
+
+struct regmap *syscon_regmap_lookup_by_compatible(const char *s)
+{
+	for (unsigned int i = 0; i < nr_pdevs; i++)
+		if (of_device_is_compatible(&pdevs[i].node, s))
+			return syscon_node_to_regmap(&pdevs[i].node);
+	return ERR_PTR(-ENODEV);
 }
 
 /* Teardown -------------------------------------------------------------------- */

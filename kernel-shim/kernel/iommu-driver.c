@@ -141,6 +141,12 @@ struct iommu_group *pci_device_group(struct device *dev)
 	return generic_device_group(dev);
 }
 
+struct iommu_group *iommu_group_alloc(void)
+{
+	WARN(1, "iommu groups are not modelled");
+	return ERR_PTR(-ENODEV);
+}
+
 struct iommu_group *iommu_group_ref_get(struct iommu_group *group)
 {
 	WARN(1, "iommu groups are not modelled");

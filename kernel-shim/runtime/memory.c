@@ -330,13 +330,35 @@ void *ptf_rt_meta_virt(const void *meta)
 	return *(void *const *)((const uint8_t *)meta + META_SIZE);
 }
 
+/*
+ * A kmalloc object's physical address (mtk_iommu hands its device a
+ * fault buffer from devm_kcalloc()): in a window of its own, above every
+ * output address size, where no table memory is (phys_to_virt() of it is
+ * wild).  Anything else is a stray pointer.
+ */
+#define HEAP_PHYS_BASE	(1ULL << 56)
+
+static unsigned long long heap_virt_to_phys(const struct twin_mem *m,
+					    const uint8_t *p)
+{
+	for (const struct heap_hdr *h = m->heap; h; h = h->next) {
+		const uint8_t *obj = (const uint8_t *)(h + 1);
+
+		if (p >= obj && p < obj + h->size)
+			return HEAP_PHYS_BASE |
+			       ((uintptr_t)p & (HEAP_PHYS_BASE - 1));
+	}
+	rt_fatal("memory", "virt_to_phys(%p): neither page-table memory nor a live kmalloc object",
+		 p);
+}
+
 unsigned long long ptf_rt_virt_to_phys(const void *virt)
 {
 	struct twin_mem *m = &mem[cur_twin];
 	const uint8_t *p = virt;
 
 	if (p < m->base || p >= m->base + m->brk)
-		rt_fatal("memory", "virt_to_phys(%p): not page-table memory", virt);
+		return heap_virt_to_phys(m, p);
 	return m->phys_base + (uint64_t)(p - m->base);
 }
 

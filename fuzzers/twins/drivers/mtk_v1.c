@@ -10,10 +10,9 @@
  * MTK_SMI and ARM_DMA_USE_IOMMU): it is built as it is on ARM, with the
  * 32-bit ARM DMA API's IOMMU mapping (<asm/dma-iommu.h>), whose domain is
  * the one the driver translates through.  The larbs' own driver
- * (drivers/memory/mtk-smi.c) is not the code under test: a stand-in binds
- * them to the M4U through the component framework, as mtk-smi does, so
- * that the M4U sees its larbs; the larbs' port-enable registers are not
- * modelled.
+ * (drivers/memory/mtk-smi.c) is not the code under test: the stand-in of
+ * mtk_smi.h binds them to the M4U through the component framework, as
+ * mtk-smi does, so that the M4U sees its larbs.
  */
 #include <linux/bug.h>
 #include <linux/clk.h>
@@ -47,6 +46,7 @@
 #undef CONFIG_ARM
 
 #include "driver.h"
+#include "mtk_smi.h"
 
 #define M4U_BASE	0x10205000ULL
 #define M4U_SIZE	0x1000
@@ -54,54 +54,6 @@
 #define LARB_SIZE	0x1000
 #define NR_LARBS	3		/* display, video decoder, image */
 #define PTF_MTK_V1_CORE	1		/* ptf_pt_config.quirks */
-
-/* The larb side of mtk-smi: a component the M4U binds to. */
-static int larb_bind(struct device *dev, struct device *master, void *data)
-{
-	struct mtk_smi_larb_iommu *larb_mmu = data;
-
-	for (unsigned int i = 0; i < MTK_LARB_NR_MAX; i++) {
-		if (larb_mmu[i].dev == dev) {
-			dev_set_drvdata(dev, &larb_mmu[i].mmu);
-			return 0;
-		}
-	}
-	return -ENODEV;
-}
-
-static void larb_unbind(struct device *dev, struct device *master,
-			void *data)
-{
-	dev_set_drvdata(dev, NULL);
-}
-
-static const struct component_ops larb_component_ops = {
-	.bind = larb_bind,
-	.unbind = larb_unbind,
-};
-
-static int larb_probe(struct platform_device *pdev)
-{
-	pm_runtime_enable(&pdev->dev);
-	return component_add(&pdev->dev, &larb_component_ops);
-}
-
-static void larb_remove(struct platform_device *pdev)
-{
-	component_del(&pdev->dev, &larb_component_ops);
-	pm_runtime_disable(&pdev->dev);
-}
-
-static const struct of_device_id larb_of_ids[] = {
-	{ .compatible = "mediatek,mt2701-smi-larb" },
-	{}
-};
-
-static struct platform_driver larb_driver = {
-	.probe = larb_probe,
-	.remove = larb_remove,
-	.driver = { .name = "mtk-smi-larb", .of_match_table = larb_of_ids },
-};
 
 static struct platform_device *m4u_pdev;
 /* The master runs on a paging domain from the core, not the mapping's. */
@@ -167,7 +119,7 @@ static int mtk_v1_describe(const struct ptf_pt_config *cfg,
 /* Boot: the larbs first (the M4U defers its probe until they are bound). */
 static int mtk_v1_init(void)
 {
-	int ret = platform_driver_register(&larb_driver);
+	int ret = mtk_smi_register();
 
 	return ret ? ret : ptf_platform_driver_init();
 }
