@@ -1027,6 +1027,12 @@ static void fault_twin(struct engine *e, int tw, uint64_t iova, bool write)
 	twin_enter(e, tw);
 	e->t->twin[tw]->context_fault(e->dom[tw], &run);
 	twin_leave(e, tw);
+	if (run.irqret < 0) {
+		/* attach goes on when devm_request_threaded_irq() fails */
+		note(e, "%s: no handler for the interrupt (its request failed)",
+		     twin_name(tw));
+		return;
+	}
 	if (!rt_for_each_log_since(tw, mark, scan_line, &fl))
 		finding(e, "fault", "the handler's messages were not all kept",
 			"%s twin: more lines than the kernel log keeps\n", twin_name(tw));

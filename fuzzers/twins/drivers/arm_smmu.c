@@ -365,7 +365,7 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	smmu_domain = to_smmu_domain(domain);
 	if (arm_smmu_init_domain_context(smmu_domain, &pd->qsmmu.smmu, pd->dev))
 		goto fail;
-	if (pd->qsmmu.smmu.impl && probe_tbu(pd))
+	if (pd->qsmmu.smmu.impl == &qcom_smmu_500_fault_impl && probe_tbu(pd))
 		goto fail;
 	iommu_set_fault_handler(domain, client_fault, pd);
 	iommu_iotlb_gather_init(&pd->pending);
