@@ -6,7 +6,8 @@
  * AArch64 granule) or stage 2 (ARM_64_LPAE_S2 / ARM_32_LPAE_S2), the page
  * sizes of the context formats ID0/ID2 have, UBS/IAS/OAS, coherent or not,
  * and stage 1 lookups through the context bank's address translation
- * operation (ATOS), which can also never complete.
+ * operation (ATOS), which can also never complete; and a Qualcomm MMU-500
+ * whose context faults its own handler takes (arm-smmu-qcom-debug.c).
  *
  * The device model follows the ARM System MMU architecture specification
  * (SMMUv1/v2), for a 4K-page SMMU of 2 x 16 pages:
@@ -46,6 +47,15 @@
  * ATTR [63:56], or F set with FST [6:1] a translation fault.  The walk, for
  * ATOS and for the oracles, is lpae_walk.c's, from the TTBR0, TCR and
  * MAIRs the driver wrote into the context bank.
+ *
+ * A context fault (the fault op, version=qcom500): the master's access
+ * walks the context bank; no leaf is a translation fault, a leaf that
+ * does not grant the access a permission fault.  The bank records it in
+ * FSR 0x58 ([1] TF, [3] PF, [30] SS when SCTLR.CFCFG [7] stalls it, [31]
+ * MULTI when a fault is already recorded; write-one-to-clear, SS ending
+ * when RESUME 0x08 ([0] TnR) is written), FAR 0x60 (64-bit in an AArch64
+ * context), FSYNR0 0x68 ([4] WNR) and GR1's CBFRSYNRA(n) 0x400 + 4n
+ * ([15:0] the stream), and interrupts when SCTLR.CFIE [6] is set.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -87,6 +97,7 @@ enum { SMMU_V1, MMU_401, SMMU_V2, QCOM_500 };
 /* ATOS: present, absent (ID0.ATOSNS), or never completing. */
 enum { ATOS_YES, ATOS_NO, ATOS_STUCK };
 
+/* qcom500: a Qualcomm MMU-500 (an SMMUv2), appended to keep old inputs. */
 static const char *const version_names[] = { "v1", "mmu401", "v2", "qcom500" };
 static const uint64_t version_values[] = { SMMU_V1, MMU_401, SMMU_V2, QCOM_500 };
 static const char *const stages_names[] = { "s1", "s2", "s1+s2", "nested" };
@@ -1104,7 +1115,7 @@ static void class_name(const struct target_setup *ts, char *buf, size_t len)
 
 static const struct target arm_smmu_target = {
 	.name		= "arm_smmu",
-	.summary	= "arm-smmu: SMMUv1/v2 stage 1/2 domains on io-pgtable-arm, ATOS lookups",
+	.summary	= "arm-smmu: SMMUv1/v2 stage 1/2 domains on io-pgtable-arm, ATOS lookups, Qualcomm context faults",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
