@@ -53,8 +53,8 @@
  * does not grant the access a permission fault.  The bank records it in
  * FSR 0x58 ([1] TF, [3] PF, [30] SS when SCTLR.CFCFG [7] stalls it, [31]
  * MULTI when a fault is already recorded; write-one-to-clear, SS ending
- * when RESUME 0x08 ([0] TnR) is written), FAR 0x60 (64-bit in an AArch64
- * context), FSYNR0 0x68 ([4] WNR) and GR1's CBFRSYNRA(n) 0x400 + 4n
+ * when RESUME 0x08 ([0] TnR) is written), FAR 0x60 (64-bit: the input
+ * address, of any context), FSYNR0 0x68 ([4] WNR) and GR1's CBFRSYNRA(n) 0x400 + 4n
  * ([15:0] the stream), and interrupts when SCTLR.CFIE [6] is set.
  */
 #include <errno.h>
@@ -693,7 +693,7 @@ static void cb_record_fault(const struct hw_ctx *hw, int cb, uint64_t va,
 	}
 	r[FSR / 4] = kind | (r[SCTLR / 4] & SCTLR_CFCFG ? FSR_SS : 0);
 	r[FAR / 4] = (uint32_t)va;
-	r[FAR / 4 + 1] = cb_va64(hw, cb) ? (uint32_t)(va >> 32) : 0;
+	r[FAR / 4 + 1] = (uint32_t)(va >> 32);	/* a 40-bit IPA, too */
 	r[FSYNR0 / 4] = write ? FSYNR0_WNR : 0;
 	d->gr1[GR1_CBFRSYNRA / 4 + cb] = MASTER_SID;
 }
