@@ -256,7 +256,11 @@ UNIT_FILES_iommufd := $(CALLER_FILES) $(TREE_SRCS_iommufd) drivers/iommu/iommufd
 	drivers/iommu/iommufd/device.c drivers/iommu/iommufd/hw_pagetable.c
 # A driver's unit builds its driver source, which its glue includes;
 # an io-pgtable driver's also io-pgtable's files.
-$(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d))))
+# The files a driver's glue takes names from besides its source
+# ("ptf-extract-from:" lines): the series may patch them too.
+$(foreach d,$(IOPGDRVS),$(eval EXTRACT_FROM_$(d) := $(sort $(shell \
+	sed -n 's/^ \* ptf-extract-from: \([^ ]*\).*/\1/p' fuzzers/twins/drivers/$(d).c))))
+$(foreach d,$(DRIVERS),$(eval UNIT_FILES_$(d) := $(DRIVER_SRC_$(d)) $(EXTRACT_FROM_$(d))))
 $(foreach d,$(IOPGDRVS),$(eval UNIT_FILES_$(d) += $(UNIT_FILES_iopgtable)))
 UNIT_ENV = PTF_UNITS='$(UNITS)' $(foreach u,core optional $(UNITS),PTF_UNIT_$(u)='$(UNIT_FILES_$(u))')
 
@@ -294,6 +298,8 @@ DRIVER_SHIM_SRCS := kernel-shim/kernel/devices.c kernel-shim/kernel/iommu-driver
 $(foreach d,$(DRIVERS),$(eval SHIM_SRCS_$(d) := fuzzers/twins/drivers/$(d).c $(DRIVER_SHIM_SRCS) $(DRIVER_SHIM_$(d))))
 $(foreach d,$(DRIVERS),$(eval TREE_SRCS_$(d) := $(filter-out arch/%,$(wordlist 2,$(words $(DRIVER_SRC_$(d))),$(DRIVER_SRC_$(d))))))
 $(foreach d,$(DRIVERS),$(eval FLAGS_$(d) := -DPTF_DRIVER_TWIN=1 -Ifuzzers/twins/drivers))
+# guard()'s variable is used by its cleanup alone (arm-smmu-qcom-debug.c).
+FLAGS_arm_smmu += -Wno-unused-variable
 FLAGS_callers := $(FLAGS_genpt) -DCONFIG_VFIO=1 -DCONFIG_VFIO_GROUP=1 \
 	-DCONFIG_VFIO_CONTAINER=1 -DCONFIG_VFIO_IOMMU_TYPE1=1 \
 	-DCONFIG_IOMMUFD=1 -DCONFIG_IOMMUFD_TEST=1 -DCONFIG_IOMMUFD_NOIOMMU=1 \
@@ -379,6 +385,8 @@ $(foreach d,$(DRIVERS),$(eval CORE_ROOTS_$(d) := iommu_paging_domain_alloc_flags
 	__iommu_attach_device iommu_domain_free report_iommu_fault iommu_fwspec_add_ids \
 	dev_iommu_priv_set __iommu_alloc_identity_domain? iommu_alloc_resv_region? \
 	iommu_put_resv_regions?))
+# A fault handler for arm-smmu's context fault interrupt.
+CORE_ROOTS_arm_smmu += iommu_set_fault_handler
 # Plain C, built once per variant.
 ENGINE_SRCS := $(wildcard fuzzers/engine/*.c) $(filter-out model/test_%,$(wildcard model/*.c)) \
 	$(wildcard kernel-shim/runtime/*.c)
@@ -672,7 +680,7 @@ mutant_srcs = $(if $(call mutant_headers,$(1)),\
 		drivers/iommu/generic_pt/fmt/iommu_$(FMT_OF_$(call mutant_target,$(1))).c),\
 	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
 	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c) \
-	$(if $(filter $(DRIVER_SRC_$(2)),$(call mutant_files,$(1))),fuzzers/twins/drivers/$(2).c))
+	$(if $(filter $(DRIVER_SRC_$(2)) $(EXTRACT_FROM_$(2)),$(call mutant_files,$(1))),fuzzers/twins/drivers/$(2).c))
 # $(call mutant_objs,VARIANT,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
 mutant_objs = $(addprefix $(call twin_dir,$(1),$(4),$(3))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(2),$(3)))) \
 	$(addprefix $(call twin_dir,$(1),$(5),$(3))/,$(patsubst %.c,%.o,\

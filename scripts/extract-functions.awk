@@ -38,9 +38,9 @@ function defined_name(s,    m) {
 }
 
 # A variable defined at column 0: an initialised struct or array, or a
-# one-line DEFINE_*() of a lock, an xarray, an IDA.
+# one-line DEFINE_*() of a lock, an xarray, an IDA, or LIST_HEAD() of a list.
 function defined_variable(s,    m) {
-	if (match(s, /^(static )?DEFINE_[A-Z0-9_]+\([A-Za-z_][A-Za-z0-9_]*[,)]/) && s ~ /;[ \t]*$/) {
+	if (match(s, /^(static )?(DEFINE_[A-Z0-9_]+|LIST_HEAD)\([A-Za-z_][A-Za-z0-9_]*[,)]/) && s ~ /;[ \t]*$/) {
 		m = substr(s, RSTART, RLENGTH - 1)
 		sub(/^.*\(/, "", m)
 		return m

@@ -958,6 +958,9 @@ static void run_op(struct engine *e, const struct op *op)
 	case OP_READ_DIRTY:
 		do_read_dirty(e, op);
 		break;
+	case OP_FAULT:
+		e->t->fault(e, op);
+		break;
 	case OP_VOCAB:
 		e->t->vocab->types[op->type].run(e, op);
 		break;

@@ -123,6 +123,24 @@ static bool msm_errno_in_legacy_loop(struct engine *e)
 }
 
 /*
+ * arm-smmu-qcom-debug.c: the baseline's context fault handler takes the
+ * legacy iova_to_phys()'s 0 for "no translation", so a fault on a page
+ * mapped at PA 0 (a write to a read-only one) prints "SOFTWARE TABLE WALK
+ * FAILED"; the series tests PHYS_ADDR_MAX (patch 0007).  The target checks
+ * the candidate first: only the baseline's comes here.
+ */
+static bool qcom_soft_walk_pa0(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_FAULT);
+	const struct pt_leaf *l;
+
+	if (!op)
+		return false;
+	l = model_translate(&e->model[BASE], op->iova);
+	return l && model_leaf_pa(l, op->iova) == 0;
+}
+
+/*
  * msm_iommu: __flush_iotlb() and __flush_iotlb_range() return quietly when
  * the clocks fail to enable: the unmapped leaves are never invalidated.
  */
@@ -2030,6 +2048,9 @@ static const struct known_finding known[] = {
 	  "a removed or changed leaf was not invalidated", msm_flush_unclocked },
 	{ "msm-detach-unclocked", "msm", "warn",
 	  "WARN in an op inside the API contract", msm_flush_unclocked },
+	{ "qcom-debug-soft-walk-pa0", "arm_smmu", "fault",
+	  "the handler says the software walk failed on a translated IOVA",
+	  qcom_soft_walk_pa0, .cand_fixes = true },
 	{ "arm-smmu-atos-par-39-12", "arm_smmu", "lookup", NULL,
 	  smmu_atos_par_39_12 },
 	{ "arm-smmu-atos-par-39-12", "arm_smmu", "step-unmap", NULL,

@@ -18,6 +18,8 @@ static const enum op_kind op_slots[] = {
 	OP_LOOKUP, OP_LOOKUP, OP_LOOKUP,
 	OP_STEP_UNMAP, OP_STEP_UNMAP,
 	OP_FAIL_ALLOC, OP_DEVICE_WRITE, OP_READ_DIRTY,
+	/* Appended: only a target with a fault op has this slot. */
+	OP_FAULT,
 };
 #define NR_SLOTS (sizeof(op_slots) / sizeof(op_slots[0]))
 
@@ -29,6 +31,7 @@ static const char *const op_names[NR_OP_KINDS] = {
 	[OP_FAIL_ALLOC]		= "fail_alloc",
 	[OP_DEVICE_WRITE]	= "device_write",
 	[OP_READ_DIRTY]		= "read_dirty",
+	[OP_FAULT]		= "fault",
 	[OP_VOCAB]		= "(vocabulary op)",
 };
 
@@ -45,6 +48,7 @@ struct decoder {
 	uint64_t marks[NR_MARKS];	/* boundaries earlier ops used */
 	unsigned int nr_marks;
 	uint64_t last_size;
+	unsigned int nr_slots;
 };
 
 const char *op_name(enum op_kind kind)
@@ -235,7 +239,7 @@ static void decode_config(const struct target *t, struct fdp *f,
 
 static void decode_op(struct decoder *d, struct op *op)
 {
-	*op = (struct op){ .kind = op_slots[fdp_pick(&d->f, NR_SLOTS)] };
+	*op = (struct op){ .kind = op_slots[fdp_pick(&d->f, d->nr_slots)] };
 
 	switch (op->kind) {
 	case OP_MAP:
@@ -255,6 +259,10 @@ static void decode_op(struct decoder *d, struct op *op)
 		op->iova = gen_iova(d);
 		/* Anywhere inside the smallest page, not only its start. */
 		op->iova += fdp_uint(&d->f, 2) & (min_pgsize(d) - 1);
+		break;
+	case OP_FAULT:
+		op->iova = gen_iova(d);
+		op->arg = fdp_pick(&d->f, 2) ? OP_FAULT_WRITE : 0;
 		break;
 	case OP_READ_DIRTY:
 		op->iova = gen_iova(d);
@@ -416,6 +424,7 @@ void program_decode(const struct target *t, const uint8_t *data, size_t size,
 	memset(&ts, 0, sizeof(ts));
 	t->setup(&p->cfg, &ts);
 	addr_space_of(&ts, &d.as);
+	d.nr_slots = NR_SLOTS - !t->fault;
 	while (!fdp_empty(&d.f) && p->nr_ops < MAX_OPS)
 		decode_op(&d, &p->ops[p->nr_ops++]);
 }
@@ -516,6 +525,10 @@ void op_print(const struct target *t, const struct op *op, FILE *out)
 			size_name(op->size, a, sizeof(a)),
 			size_name(op->page, b, sizeof(b)),
 			op->arg & OP_DIRTY_NO_CLEAR ? " no_clear" : "");
+		break;
+	case OP_FAULT:
+		fprintf(out, " iova=0x%" PRIx64 "%s", op->iova,
+			op->arg & OP_FAULT_WRITE ? " write" : "");
 		break;
 	case OP_FAIL_ALLOC:
 		fprintf(out, " nth=%u", op->arg);
@@ -707,6 +720,8 @@ static void parse_op(char *rest, struct op *op, struct parser *ps)
 			else if (!strcmp(tok, "no_clear") &&
 				 op->kind == OP_READ_DIRTY)
 				op->arg |= OP_DIRTY_NO_CLEAR;
+			else if (!strcmp(tok, "write") && op->kind == OP_FAULT)
+				op->arg |= OP_FAULT_WRITE;
 			else
 				parse_error(ps, "unknown flag '%s'", tok);
 			continue;
@@ -848,7 +863,7 @@ bool program_parse(const struct target *t, FILE *in, const char *what,
 		}
 		for (k = 0; k < OP_VOCAB && strcmp(word, op_names[k]); k++)
 			;
-		if (k == OP_VOCAB) {
+		if (k == OP_VOCAB || (k == OP_FAULT && !t->fault)) {
 			parse_error(&ps, "unknown op '%s'", word);
 			break;
 		}
@@ -954,6 +969,10 @@ static void encode_op(const struct op *op, const struct addr_space *as,
 		put_literal(o, op->size);
 		fdp_put_u8(o, op->arg & OP_DIRTY_NO_CLEAR ? 1 : 0);
 		put_literal(o, op->page);
+		break;
+	case OP_FAULT:
+		put_iova(o, as, op->iova);
+		fdp_put_u8(o, op->arg & OP_FAULT_WRITE ? 1 : 0);
 		break;
 	case OP_FAIL_ALLOC:
 		fdp_put_u8(o, op->arg - 1);

@@ -26,12 +26,14 @@ enum op_kind {
 	OP_FAIL_ALLOC,	/* the nth allocation of the next op fails */
 	OP_DEVICE_WRITE,	/* a device writes at iova: hardware dirty bit */
 	OP_READ_DIRTY,	/* iommufd's dirty bitmap of [iova, iova + size), one bit per page */
+	OP_FAULT,	/* a device access at iova the IOMMU faults on (target.h) */
 	OP_VOCAB,	/* an op of the target's own vocabulary (target.h) */
 	NR_OP_KINDS,
 };
 
 #define OP_MAP_ATOMIC		(1u << 0)	/* MAP: GFP_ATOMIC */
 #define OP_DIRTY_NO_CLEAR	(1u << 0)	/* READ_DIRTY: IOMMU_DIRTY_NO_CLEAR */
+#define OP_FAULT_WRITE		(1u << 0)	/* FAULT: the access is a write */
 
 #define OP_MAX_ARGS	8
 

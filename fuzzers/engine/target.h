@@ -298,6 +298,12 @@ struct target {
 	uint64_t (*legacy_none)(const struct target_setup *ts, uint64_t iova);
 	/* Report every leaf intersecting [lo, hi]. */
 	void (*hw_walk)(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
+	/*
+	 * A device access at op->iova (a write with OP_FAULT_WRITE) that the
+	 * IOMMU may fault on: the device model raises the fault, the twins'
+	 * handlers run, and the target checks them (NULL: no fault op).
+	 */
+	void (*fault)(struct engine *e, const struct op *op);
 	/* A device write at @iova (dirty tracking formats only). */
 	enum hw_write_result (*hw_write)(const struct hw_ctx *hw, uint64_t iova);
 	/*

@@ -6,7 +6,8 @@
  * AArch64 granule) or stage 2 (ARM_64_LPAE_S2 / ARM_32_LPAE_S2), the page
  * sizes of the context formats ID0/ID2 have, UBS/IAS/OAS, coherent or not,
  * and stage 1 lookups through the context bank's address translation
- * operation (ATOS), which can also never complete.
+ * operation (ATOS), which can also never complete; and a Qualcomm MMU-500
+ * whose context faults its own handler takes (arm-smmu-qcom-debug.c).
  *
  * The device model follows the ARM System MMU architecture specification
  * (SMMUv1/v2), for a 4K-page SMMU of 2 x 16 pages:
@@ -46,21 +47,33 @@
  * ATTR [63:56], or F set with FST [6:1] a translation fault.  The walk, for
  * ATOS and for the oracles, is lpae_walk.c's, from the TTBR0, TCR and
  * MAIRs the driver wrote into the context bank.
+ *
+ * A context fault (the fault op, version=qcom500): the master's access
+ * walks the context bank; no leaf is a translation fault, a leaf that
+ * does not grant the access a permission fault.  The bank records it in
+ * FSR 0x58 ([1] TF, [3] PF, [30] SS when SCTLR.CFCFG [7] stalls it, [31]
+ * MULTI when a fault is already recorded; write-one-to-clear, SS ending
+ * when RESUME 0x08 ([0] TnR) is written), FAR 0x60 (64-bit: the input
+ * address, of any context), FSYNR0 0x68 ([4] WNR) and GR1's CBFRSYNRA(n) 0x400 + 4n
+ * ([15:0] the stream), and interrupts when SCTLR.CFIE [6] is set.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "drv_common.h"
+#include "engine.h"
 #include "lpae_model.h"
 #include "lpae_walk.h"
+#include "runtime.h"
 
 enum { F_VERSION, F_STAGES, F_FORMATS, F_UBS, F_IAS, F_OAS, F_ATOS,
 	F_COHERENT, F_TABLES, F_CREATE_FAIL, NR_FIELDS };
 
 /* The compatibles the glue knows, in its order (ptf_pt_config.variant). */
-enum { SMMU_V1, MMU_401, SMMU_V2 };
+enum { SMMU_V1, MMU_401, SMMU_V2, QCOM_500 };
 
 #define ID0_S1TS		(1u << 30)
 #define ID0_S2TS		(1u << 29)
@@ -84,8 +97,9 @@ enum { SMMU_V1, MMU_401, SMMU_V2 };
 /* ATOS: present, absent (ID0.ATOSNS), or never completing. */
 enum { ATOS_YES, ATOS_NO, ATOS_STUCK };
 
-static const char *const version_names[] = { "v1", "mmu401", "v2" };
-static const uint64_t version_values[] = { SMMU_V1, MMU_401, SMMU_V2 };
+/* qcom500: a Qualcomm MMU-500 (an SMMUv2), appended to keep old inputs. */
+static const char *const version_names[] = { "v1", "mmu401", "v2", "qcom500" };
+static const uint64_t version_values[] = { SMMU_V1, MMU_401, SMMU_V2, QCOM_500 };
 static const char *const stages_names[] = { "s1", "s2", "s1+s2", "nested" };
 static const uint64_t stages_values[] = {
 	ID0_S1TS, ID0_S2TS, ID0_S1TS | ID0_S2TS, ID0_S1TS | ID0_S2TS | ID0_NTS,
@@ -189,6 +203,12 @@ struct smmu_features {
 	uint64_t pgsizes;
 };
 
+/* A Qualcomm MMU-500 is an SMMUv2. */
+static bool smmu_v2(unsigned int version)
+{
+	return version == SMMU_V2 || version == QCOM_500;
+}
+
 static unsigned int id_bits(uint32_t id, unsigned int shift)
 {
 	return (unsigned int)size_values[(id >> shift & 0xf) > 5 ? 5 :
@@ -197,7 +217,7 @@ static unsigned int id_bits(uint32_t id, unsigned int shift)
 
 static struct smmu_features features_of(const struct smmu_ids *ids)
 {
-	bool v2 = ids->version == SMMU_V2;
+	bool v2 = smmu_v2(ids->version);
 	struct smmu_features f = {
 		.s1 = ids->id0 & ID0_S1TS,
 		.s2 = ids->id0 & ID0_S2TS,
@@ -350,26 +370,62 @@ enum {
 };
 
 enum {
-	SCTLR = 0x00, TTBR0 = 0x20, TCR = 0x30, MAIR0 = 0x38, MAIR1 = 0x3c,
-	PAR = 0x50, TLBIVA = 0x600, TLBIASID = 0x610, TLBIVAL = 0x620,
+	SCTLR = 0x00, RESUME = 0x08, TTBR0 = 0x20, TCR = 0x30, MAIR0 = 0x38,
+	MAIR1 = 0x3c, PAR = 0x50, FSR = 0x58, FAR = 0x60, FSYNR0 = 0x68,
+	TLBIVA = 0x600, TLBIASID = 0x610, TLBIVAL = 0x620,
 	TLBIIPAS2 = 0x630, TLBIIPAS2L = 0x638, TLBSYNC = 0x7f0,
 	TLBSTATUS = 0x7f4, ATS1PR = 0x800, ATSR = 0x8f0,
 };
 
+#define GR1_CBFRSYNRA	0x400
 #define GR1_CBA2R	0x800
 #define SCTLR_M		(1u << 0)
+#define SCTLR_CFIE	(1u << 6)	/* context fault interrupt enable */
+#define SCTLR_CFCFG	(1u << 7)	/* stall (not terminate) on a fault */
+#define FSR_TF		(1u << 1)	/* translation fault */
+#define FSR_PF		(1u << 3)	/* permission fault */
+#define FSR_SS		(1u << 30)	/* a transaction is stalled */
+#define FSR_MULTI	(1u << 31)	/* a fault while one was recorded */
+/* Every fault bit: TF AFF PF EF TLBMCF TLBLKF ASF UUT [8:1], SS, MULTI. */
+#define FSR_FAULT	(0x1feu | FSR_SS | FSR_MULTI)
+#define FSYNR0_WNR	(1u << 4)	/* the faulting access was a write */
+#define RESUME_TNR	(1u << 0)	/* terminate (1) or retry (0) it */
+/* The master's stream (the glue's): what CBFRSYNRA.SID records. */
+#define MASTER_SID	0x42
 #define TCR_EAE		(1u << 31)
 #define PAR_F		1ULL
 /* FST: a translation fault (level not reported). */
 #define PAR_FAULT	(PAR_F | 0x4ULL << 1)
 
+/*
+ * The Qualcomm SMMU's TBU, where the glue puts it, and its debug port as
+ * arm-smmu-qcom-debug.c programs it (no public description of the TBU
+ * exists): SID_HALT 0x00 [16] HALT, [9:0] SID; VA 0x08 (64-bit);
+ * TXN_TRIGG 0x18 [0] TRIGGER, [8:2] the transaction's attributes;
+ * SR_HALT_ACK 0x20 [1] HALT_ACK, [0] ECATS_RUNNING; PAR 0x28 (64-bit)
+ * [0] FAULT, [47:12] PA; AXUSER 0x30 (64-bit).  A halt is acknowledged at
+ * once and an ECATS translation completes at once: the context bank's
+ * walk of VA, as the stream's transaction would take it, which records a
+ * fault in the context bank as that transaction would.
+ */
+#define TBU_BASE	0x2b800000ULL
+#define TBU_SIZE	0x1000
+enum {
+	TBU_SID_HALT = 0x00, TBU_VA = 0x08, TBU_TXN_TRIGG = 0x18,
+	TBU_HALT_ACK = 0x20, TBU_PAR = 0x28, TBU_AXUSER = 0x30,
+};
+#define TBU_HALT	(1u << 16)
+#define TBU_ACK		(1u << 1)
+
 struct smmu_hw {
-	bool mapped;
+	bool mapped, tbu_mapped;
 	struct smmu_ids ids;
 	uint32_t gr0[SMMU_PAGE / 4];
 	uint32_t gr1[SMMU_PAGE / 4];
 	uint32_t cb[NR_CB][SMMU_PAGE / 4];
+	uint32_t tbu[TBU_SIZE / 4];
 	bool ats_active;		/* an ATS1PR that never completes */
+	unsigned int resumed;		/* stalled transactions resumed */
 };
 
 static struct smmu_hw smmu[PTF_NR_TWINS];
@@ -384,6 +440,11 @@ static void hw_reset(const struct target_setup *ts)
 
 static void hw_map(const struct hw_ctx *hw, uint64_t phys, uint64_t size)
 {
+	if (phys == TBU_BASE && size == TBU_SIZE &&
+	    smmu[hw->twin].ids.version == QCOM_500) {
+		smmu[hw->twin].tbu_mapped = true;
+		return;
+	}
 	if (phys != SMMU_BASE || size != SMMU_SIZE)
 		hw->protocol(hw, "ioremap(0x%llx, 0x%llx) is not the SMMU's register space",
 			     (unsigned long long)phys, (unsigned long long)size);
@@ -431,6 +492,9 @@ static bool cb_stage1(const struct hw_ctx *hw, int cb)
 	return drv_bits(smmu[hw->twin].gr1[cb], 17, 16) != 0;
 }
 
+static bool tbu_reg(const struct hw_ctx *hw, uint64_t phys, int bytes);
+static uint32_t tbu_read(const struct hw_ctx *hw, uint64_t off);
+
 static uint32_t hw_read(const struct hw_ctx *hw, uint64_t phys, int bytes)
 {
 	struct smmu_hw *d = &smmu[hw->twin];
@@ -438,6 +502,8 @@ static uint32_t hw_read(const struct hw_ctx *hw, uint64_t phys, int bytes)
 	uint32_t *reg;
 	int cb;
 
+	if (tbu_reg(hw, phys, bytes))
+		return tbu_read(hw, phys - TBU_BASE);
 	if (bytes != 4 || off >= SMMU_SIZE || off % 4 || !d->mapped) {
 		hw->protocol(hw, "%d-byte read at 0x%llx%s", bytes,
 			     (unsigned long long)phys,
@@ -554,36 +620,167 @@ static uint64_t par_attr(const struct hw_leaf *l)
 	return l->access & HW_MEM_DEVICE ? 0x04 : 0x44;
 }
 
-/* The PAR context bank @cb answers for an ATS1PR of @va. */
-static uint64_t translate(const struct hw_ctx *hw, int cb, uint64_t va)
+/* The leaf context bank @cb translates @va with, through a walk of [va, va]. */
+static bool cb_leaf(const struct hw_ctx *hw, int cb, uint64_t va,
+		    struct hw_leaf *leaf)
 {
 	struct ats a = { .hw = hw, .va = va };
 	struct hw_ctx walk = *hw;
 	struct lpae_regime r;
 	ptf_u64 regs[4];
-	uint64_t pa;
 
-	if (!cb_stage1(hw, cb))
-		hw->protocol(hw, "ATS1PR on stage 2 context bank %d", cb);
-	if (!(cb_reg(hw, cb, SCTLR) & SCTLR_M))
-		return va & ~0xfffULL;	/* no translation: flat */
 	r = cb_regime(hw, cb, regs);
 	if (va >> (64 - regs[1]))
-		return PAR_FAULT;	/* outside TTBR0's range */
+		return false;	/* outside TTBR0's range */
 	walk.leaf = ats_leaf;
 	walk.table = ats_table;
 	walk.error = ats_error;
 	ats_now = &a;
 	lpae_walk(&walk, &r, va, va);
 	ats_now = NULL;
+	*leaf = a.leaf;
+	return a.found;
+}
+
+/* The PAR context bank @cb answers for an ATS1PR of @va. */
+static uint64_t translate(const struct hw_ctx *hw, int cb, uint64_t va)
+{
+	struct hw_leaf l;
+	uint64_t pa;
+
+	if (!cb_stage1(hw, cb))
+		hw->protocol(hw, "ATS1PR on stage 2 context bank %d", cb);
+	if (!(cb_reg(hw, cb, SCTLR) & SCTLR_M))
+		return va & ~0xfffULL;	/* no translation: flat */
 	/* No leaf, or one a privileged read may not use (AF clear). */
-	if (!a.found || !(a.leaf.access & MODEL_PROT_READ))
+	if (!cb_leaf(hw, cb, va, &l) || !(l.access & MODEL_PROT_READ))
 		return PAR_FAULT;
-	pa = a.leaf.phys + (va - a.leaf.iova);
+	pa = l.phys + (va - l.iova);
 	if (pa >> 48)
 		hw->error(hw, "ATS1PR of 0x%llx: PA 0x%llx does not fit PAR[47:12]",
 			  (unsigned long long)va, (unsigned long long)pa);
-	return (pa & 0x0000fffffffff000ULL) | par_attr(&a.leaf) << 56;
+	return (pa & 0x0000fffffffff000ULL) | par_attr(&l) << 56;
+}
+
+/*
+ * A transaction of the master at @va (a write if @write) through context
+ * bank @cb: the fault it takes, FSR_TF (no translation) or FSR_PF (the
+ * leaf does not grant the access), or 0; *@leaf is what translates it.
+ */
+static uint32_t access_fault(const struct hw_ctx *hw, int cb, uint64_t va,
+			     bool write, struct hw_leaf *leaf)
+{
+	if (!cb_leaf(hw, cb, va, leaf))
+		return FSR_TF;
+	return leaf->access & (write ? MODEL_PROT_WRITE : MODEL_PROT_READ) ?
+	       0 : FSR_PF;
+}
+
+/*
+ * The context bank records a fault of that transaction: FSR (with SS when
+ * SCTLR.CFCFG stalls it, MULTI for a fault while one is recorded), FAR,
+ * FSYNR0.WNR and the stream in CBFRSYNRA.
+ */
+static void cb_record_fault(const struct hw_ctx *hw, int cb, uint64_t va,
+			    bool write, uint32_t kind)
+{
+	struct smmu_hw *d = &smmu[hw->twin];
+	uint32_t *r = d->cb[cb];
+
+	if (r[FSR / 4] & FSR_FAULT) {
+		r[FSR / 4] |= FSR_MULTI;
+		return;
+	}
+	r[FSR / 4] = kind | (r[SCTLR / 4] & SCTLR_CFCFG ? FSR_SS : 0);
+	r[FAR / 4] = (uint32_t)va;
+	r[FAR / 4 + 1] = (uint32_t)(va >> 32);	/* a 40-bit IPA, too */
+	r[FSYNR0 / 4] = write ? FSYNR0_WNR : 0;
+	d->gr1[GR1_CBFRSYNRA / 4 + cb] = MASTER_SID;
+}
+
+/*
+ * FSR is write-one-to-clear, but for SS, which ends with the stalled
+ * transaction when RESUME is written (a write with none stalled is
+ * ignored).  True if @reg is one of them.
+ */
+static bool cb_fault_write(const struct hw_ctx *hw, int cb, unsigned int reg,
+			   uint32_t val)
+{
+	uint32_t *fsr = &smmu[hw->twin].cb[cb][FSR / 4];
+
+	if (reg == FSR) {
+		*fsr &= ~(val & ~FSR_SS);
+		return true;
+	}
+	if (reg != RESUME)
+		return false;
+	if (*fsr & FSR_SS) {
+		*fsr &= ~FSR_SS;
+		smmu[hw->twin].resumed++;
+	}
+	return true;
+}
+
+static uint64_t tbu_reg64(const struct hw_ctx *hw, unsigned int reg)
+{
+	const uint32_t *t = smmu[hw->twin].tbu;
+
+	return t[reg / 4] | (uint64_t)t[reg / 4 + 1] << 32;
+}
+
+/*
+ * ECATS: the TBU's transaction at VA for the stream SID_HALT names, a
+ * privileged read through the domain's context bank; PAR has its PA or
+ * FAULT, and a fault is recorded in the context bank.
+ */
+static void ecats(const struct hw_ctx *hw)
+{
+	uint32_t *t = smmu[hw->twin].tbu;
+	uint64_t va = tbu_reg64(hw, TBU_VA), par = 1;
+	int cb = (int)hw->info->regs[0];
+	struct hw_leaf l;
+	uint32_t kind;
+
+	if (!(t[TBU_SID_HALT / 4] & TBU_HALT))
+		hw->protocol(hw, "ECATS triggered on a TBU that is not halted");
+	if ((t[TBU_SID_HALT / 4] & 0x3ff) != MASTER_SID)
+		hw->protocol(hw, "ECATS for stream 0x%x, not the master's 0x%x",
+			     t[TBU_SID_HALT / 4] & 0x3ff, MASTER_SID);
+	kind = access_fault(hw, cb, va, false, &l);
+	if (kind)
+		cb_record_fault(hw, cb, va, false, kind);
+	else
+		par = (l.phys + (va - l.iova)) & 0x0000fffffffff000ULL;
+	t[TBU_PAR / 4] = (uint32_t)par;
+	t[TBU_PAR / 4 + 1] = (uint32_t)(par >> 32);
+}
+
+static uint32_t tbu_read(const struct hw_ctx *hw, uint64_t off)
+{
+	const uint32_t *t = smmu[hw->twin].tbu;
+
+	if (off == TBU_HALT_ACK)	/* halted at once; ECATS never running */
+		return t[TBU_SID_HALT / 4] & TBU_HALT ? TBU_ACK : 0;
+	return t[off / 4];
+}
+
+static void tbu_write(const struct hw_ctx *hw, uint64_t off, uint32_t val)
+{
+	if (off / 8 == TBU_HALT_ACK / 8 || off / 8 == TBU_PAR / 8) {
+		hw->protocol(hw, "write of 0x%x to TBU status register 0x%llx",
+			     val, (unsigned long long)off);
+		return;
+	}
+	smmu[hw->twin].tbu[off / 4] = val;
+	if (off == TBU_TXN_TRIGG && (val & 1))
+		ecats(hw);
+}
+
+/* A TBU register, if @phys is one (4-byte aligned accesses only). */
+static bool tbu_reg(const struct hw_ctx *hw, uint64_t phys, int bytes)
+{
+	return smmu[hw->twin].tbu_mapped && phys - TBU_BASE < TBU_SIZE &&
+	       bytes == 4 && !(phys % 4);
 }
 
 /* Does an invalidation tagged @tag name context bank @cb's domain? */
@@ -698,6 +895,10 @@ static void hw_write(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
 	uint32_t *reg;
 	int cb;
 
+	if (tbu_reg(hw, phys, bytes)) {
+		tbu_write(hw, phys - TBU_BASE, val);
+		return;
+	}
 	if (bytes != 4 || off >= SMMU_SIZE || off % 4 || !smmu[hw->twin].mapped) {
 		hw->protocol(hw, "%d-byte write of 0x%x at 0x%llx%s", bytes, val,
 			     (unsigned long long)phys,
@@ -710,6 +911,8 @@ static void hw_write(const struct hw_ctx *hw, uint64_t phys, uint32_t val,
 			     (unsigned long long)off);
 		return;
 	}
+	if (cb >= 0 && cb_fault_write(hw, cb, (unsigned int)(off % SMMU_PAGE), val))
+		return;
 	*reg = val;
 	if (cb >= 0)
 		cb_write(hw, cb, (unsigned int)(off % SMMU_PAGE));
@@ -738,6 +941,142 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 		hw->error(hw, "context bank %d is not translating (SCTLR.M clear)", cb);
 	r = cb_regime(hw, cb, regs);
 	lpae_walk(hw, &r, lo, hi);
+}
+
+/* Fault op ----------------------------------------------------------------- */
+
+/* What the handler printed (kernel log lines since the fault). */
+struct fault_log {
+	bool walk_failed;	/* "SOFTWARE TABLE WALK FAILED!" */
+	bool soft_seen;
+	uint64_t soft;		/* "soft iova-to-phys=%pa" */
+};
+
+#define SOFT_WALK	"soft iova-to-phys="
+
+static void scan_line(const char *line, void *arg)
+{
+	struct fault_log *fl = arg;
+	const char *p = strstr(line, SOFT_WALK);
+
+	if (strstr(line, "SOFTWARE TABLE WALK FAILED!"))
+		fl->walk_failed = true;
+	if (p) {
+		fl->soft_seen = true;
+		fl->soft = strtoull(p + strlen(SOFT_WALK), NULL, 16);
+	}
+}
+
+/*
+ * The handler against the model, the device and the core: one report of
+ * the fault (its IOVA, read or write) to the domain's handler; the stall
+ * ended and FSR cleared; its software walk the model's translation, and
+ * "SOFTWARE TABLE WALK FAILED" exactly when the model has none.
+ */
+static void check_fault(struct engine *e, int tw, uint64_t iova, bool write,
+			const struct ptf_fault_run *run,
+			const struct fault_log *fl)
+{
+	const struct pt_leaf *want = model_translate(&e->model[tw], iova);
+	const struct hw_ctx *hw = &e->hw_ctx[tw];
+	uint32_t fsr = cb_reg(hw, (int)hw->info->regs[0], FSR);
+
+	if (run->reports != 1 || run->iova != iova || run->flags != write)
+		finding(e, "fault", "report_iommu_fault() did not pass the fault on",
+			"%s twin: %d reports, the last at 0x%llx flags %d; the fault: 0x%llx, %s\n",
+			twin_name(tw), run->reports, (unsigned long long)run->iova,
+			run->flags, (unsigned long long)iova, write ? "write" : "read");
+	if (fsr & FSR_SS)
+		finding(e, "fault", "the stalled transaction was not resumed",
+			"%s twin: FSR 0x%x after the handler\n", twin_name(tw), fsr);
+	if (fsr & FSR_FAULT)
+		finding(e, "fault", "the fault status was not cleared",
+			"%s twin: FSR 0x%x after the handler\n", twin_name(tw), fsr);
+	if (!fl->soft_seen)
+		finding(e, "fault", "the handler printed no software walk",
+			"%s twin: no \"" SOFT_WALK "\" line\n", twin_name(tw));
+	if (fl->walk_failed != !want)
+		finding(e, "fault", want ?
+			"the handler says the software walk failed on a translated IOVA" :
+			"the handler missed a software walk failure",
+			"%s twin: at 0x%llx the model has %s, the walk gave 0x%llx\n",
+			twin_name(tw), (unsigned long long)iova,
+			want ? "a translation" : "none", (unsigned long long)fl->soft);
+	if (want && fl->soft != model_leaf_pa(want, iova))
+		finding(e, "fault", "the handler's software walk is not the model's translation",
+			"%s twin: at 0x%llx\nexpected: 0x%llx\nactual:   0x%llx\n",
+			twin_name(tw), (unsigned long long)iova,
+			(unsigned long long)model_leaf_pa(want, iova),
+			(unsigned long long)fl->soft);
+}
+
+/*
+ * The master's transaction at @iova on twin @tw: if the context bank
+ * faults on it and SCTLR.CFIE is set, its interrupt runs the handler.
+ */
+static void fault_twin(struct engine *e, int tw, uint64_t iova, bool write)
+{
+	const struct hw_ctx *hw = &e->hw_ctx[tw];
+	int cb = (int)hw->info->regs[0];
+	struct fault_log fl = { 0 };
+	struct ptf_fault_run run;
+	struct hw_leaf l;
+	uint32_t kind = access_fault(hw, cb, iova, write, &l);
+	unsigned int mark;
+
+	if (!kind) {
+		note(e, "%s: translated, no fault", twin_name(tw));
+		return;
+	}
+	cb_record_fault(hw, cb, iova, write, kind);
+	if (!(cb_reg(hw, cb, SCTLR) & SCTLR_CFIE)) {
+		note(e, "%s: fault recorded, no interrupt (SCTLR.CFIE clear)",
+		     twin_name(tw));
+		return;
+	}
+	mark = rt_log_lines(tw);
+	twin_enter(e, tw);
+	e->t->twin[tw]->context_fault(e->dom[tw], &run);
+	twin_leave(e, tw);
+	if (run.irqret < 0) {
+		/* attach goes on when devm_request_threaded_irq() fails */
+		note(e, "%s: no handler for the interrupt (its request failed)",
+		     twin_name(tw));
+		return;
+	}
+	if (!rt_for_each_log_since(tw, mark, scan_line, &fl))
+		finding(e, "fault", "the handler's messages were not all kept",
+			"%s twin: more lines than the kernel log keeps\n", twin_name(tw));
+	note(e, "%s: %s fault, handler returned %d, software walk %s0x%llx",
+	     twin_name(tw), kind == FSR_TF ? "translation" : "permission",
+	     run.irqret, fl.walk_failed ? "FAILED " : "",
+	     (unsigned long long)fl.soft);
+	if (!e->opts.no_oracles)
+		check_fault(e, tw, iova, write, &run, &fl);
+}
+
+/*
+ * The candidate first: a finding of the baseline alone is then one the
+ * series fixes (known finding qcom-debug-soft-walk-pa0).  An IOVA past the
+ * context's input size faults in the device, where io-pgtable's software
+ * walk ignores the bits above its top level: not run.
+ */
+static void run_fault(struct engine *e, const struct op *op)
+{
+	bool write = op->arg & OP_FAULT_WRITE;
+
+	if (config_ids.version != QCOM_500) {
+		note(e, "skipped: the generic implementation's fault handler is not taken");
+		return;
+	}
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--) {
+		if (!e->dom[tw] || !model_in_aperture(&e->model[tw], op->iova, 1)) {
+			note(e, "%s: skipped: no domain, or outside its aperture",
+			     twin_name(tw));
+			continue;
+		}
+		fault_twin(e, tw, op->iova, write);
+	}
 }
 
 /* Every SMMU with a stage and a context format makes a domain. */
@@ -776,13 +1115,14 @@ static void class_name(const struct target_setup *ts, char *buf, size_t len)
 
 static const struct target arm_smmu_target = {
 	.name		= "arm_smmu",
-	.summary	= "arm-smmu: SMMUv1/v2 stage 1/2 domains on io-pgtable-arm, ATOS lookups",
+	.summary	= "arm-smmu: SMMUv1/v2 stage 1/2 domains on io-pgtable-arm, ATOS lookups, Qualcomm context faults",
 	.fields		= fields,
 	.nr_fields	= NR_FIELDS,
 	.setup		= setup,
 	.predict	= predict,
 	.access_of	= access_of,
 	.hw_walk	= hw_walk,
+	.fault		= run_fault,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
 	.warn_sites	= lpae_warn_sites,

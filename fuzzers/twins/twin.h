@@ -113,6 +113,14 @@ struct ptf_twin_stats {
 	unsigned long unmap_calls;	/* calls into unmap_pages */
 };
 
+/* What a driver's IOMMU fault handler did (see context_fault). */
+struct ptf_fault_run {
+	int irqret;			/* irqreturn_t: IRQ_NONE 0, IRQ_HANDLED 1 */
+	int reports;			/* report_iommu_fault()s the core got */
+	ptf_u64 iova;			/* ... the last one's IOVA */
+	int flags;			/* ... and flags (IOMMU_FAULT_WRITE 1) */
+};
+
 struct ptf_twin_ops {
 	const char *tree;		/* kernel release it was built from */
 	int has_length;			/* iommu_iova_to_phys_length() exists */
@@ -163,6 +171,13 @@ struct ptf_twin_ops {
 	 */
 	ptf_u64 (*records)(void *dom, ptf_u64 lo, ptf_u64 hi,
 			   struct ptf_record *out, ptf_u64 max);
+	/*
+	 * The context fault interrupt of the domain's context bank, as the
+	 * IRQ runs the driver's handler (the device model raised it); the
+	 * domain's fault handler, the core's report_iommu_fault() reaches,
+	 * returns -ENOSYS (no client handles it).  NULL: no handler taken.
+	 */
+	void (*context_fault)(void *dom, struct ptf_fault_run *run);
 };
 
 #endif /* PTF_TWIN_H */

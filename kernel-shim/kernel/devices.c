@@ -885,11 +885,12 @@ int __platform_driver_probe(struct platform_driver *drv,
 	return platform_driver_register(drv);
 }
 
-/* Interrupts: requested, never raised. */
+/* Interrupts: requested, and raised when a device model says so. */
 
 struct ptf_irq {
 	unsigned int irq;
 	void *dev_id;
+	irq_handler_t handler, thread_fn;
 };
 
 int devm_request_threaded_irq(struct device *dev, unsigned int irq,
@@ -901,7 +902,7 @@ int devm_request_threaded_irq(struct device *dev, unsigned int irq,
 
 	if (!r)
 		return -ENOMEM;
-	*r = (struct ptf_irq){ irq, dev_id };
+	*r = (struct ptf_irq){ irq, dev_id, handler, thread_fn };
 	return 0;
 }
 
@@ -963,6 +964,24 @@ void devm_free_irq(struct device *dev, unsigned int irq, void *dev_id)
 		}
 	}
 	WARN(1, "devm_free_irq(%u): not requested", irq);
+}
+
+int ptf_irq_raise(struct device *dev, unsigned int irq)
+{
+	struct devres *dr;
+	int ret = -ENOENT;
+
+	list_for_each_entry(dr, &dev->devres, node) {
+		struct ptf_irq *r = (struct ptf_irq *)dr->data;
+
+		if (dr->size != sizeof(*r) || dr->release || r->irq != irq)
+			continue;
+		/* A shared line: every handler runs; one handling it is enough. */
+		if (ret < 0)
+			ret = IRQ_NONE;
+		ret |= (r->handler ? r->handler : r->thread_fn)(irq, r->dev_id);
+	}
+	return ret;
 }
 
 void disable_irq(unsigned int irq)

@@ -33,6 +33,12 @@ struct ptf_dev_desc {
 	struct ptf_of_u32 u32s[PTF_OF_MAX_PROPS];	/* u32 properties */
 };
 
+/*
+ * Interrupt @irq of @dev, raised: the handlers @dev requested for it
+ * (devm_request_irq()) run; their irqreturn_t ORed, or -ENOENT if none.
+ */
+int ptf_irq_raise(struct device *dev, unsigned int irq);
+
 /* A platform device and its node, unbound until its driver registers. */
 struct platform_device *ptf_device_add(const struct ptf_dev_desc *desc);
 

@@ -145,14 +145,26 @@ void rt_set_log_echo(bool echo)
 	log_echo = echo;
 }
 
-void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
-		     void *arg)
+unsigned int rt_log_lines(int twin)
+{
+	return rec[twin].log_next;
+}
+
+bool rt_for_each_log_since(int twin, unsigned int since,
+			   void (*fn)(const char *line, void *arg), void *arg)
 {
 	struct records *r = &rec[twin];
 	unsigned int first = r->log_next > LOG_LINES ? r->log_next - LOG_LINES : 0;
 
-	for (unsigned int i = first; i < r->log_next; i++)
+	for (unsigned int i = first > since ? first : since; i < r->log_next; i++)
 		fn(r->log[i % LOG_LINES], arg);
+	return first <= since;
+}
+
+void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
+		     void *arg)
+{
+	rt_for_each_log_since(twin, 0, fn, arg);
 }
 
 void ptf_rt_iotlb_inval_unit(int unit, int kind, unsigned long long iova,

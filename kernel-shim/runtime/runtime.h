@@ -148,6 +148,13 @@ void rt_set_virtio(const struct rt_virtio_ops *ops, void *priv);
 /* The last kernel log lines of a twin, oldest first, for reports. */
 void rt_for_each_log(int twin, void (*fn)(const char *line, void *arg),
 		     void *arg);
+/*
+ * How many lines a twin has logged, and those from line @since on; false
+ * if some of them are no longer kept.
+ */
+unsigned int rt_log_lines(int twin);
+bool rt_for_each_log_since(int twin, unsigned int since,
+			   void (*fn)(const char *line, void *arg), void *arg);
 
 /*
  * Called on BUG(), panic() and on runtime-detected misuse (a walk outside

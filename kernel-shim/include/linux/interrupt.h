@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stand-in for <linux/interrupt.h>: an IOMMU's fault interrupt is
- * requested (and counted as a managed resource) but never raised: ptfuzz
- * drives no translation faults.
+ * requested (and counted as a managed resource); a target whose device
+ * model faults raises it (ptf_irq_raise(), ptf-devices.h).
  */
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
