@@ -1748,6 +1748,27 @@ struct regmap *syscon_regmap_lookup_by_phandle(struct device_node *np,
 	return map;
 }
 
+struct regmap *syscon_regmap_lookup_by_phandle_args(struct device_node *np,
+						    const char *property,
+						    int arg_count,
+						    unsigned int *out_args)
+{
+	struct of_phandle_args args;
+	struct regmap *map;
+	int ret;
+
+	ret = of_parse_phandle_with_fixed_args(np, property, arg_count, 0, &args);
+	if (ret)
+		return ERR_PTR(ret);
+	map = syscon_node_to_regmap(args.np);
+	of_node_put(args.np);
+	if (IS_ERR(map))
+		return map;
+	for (int i = 0; i < arg_count; i++)
+		out_args[i] = args.args[i];
+	return map;
+}
+
 struct regmap *syscon_regmap_lookup_by_compatible(const char *s)
 {
 	for (unsigned int i = 0; i < nr_pdevs; i++)

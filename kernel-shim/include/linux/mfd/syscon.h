@@ -20,5 +20,10 @@ struct regmap *syscon_node_to_regmap(struct device_node *np);
 struct regmap *syscon_regmap_lookup_by_compatible(const char *s);
 struct regmap *syscon_regmap_lookup_by_phandle(struct device_node *np,
 					       const char *property);
+/* The phandle of @property and its @arg_count cells, into @out_args. */
+struct regmap *syscon_regmap_lookup_by_phandle_args(struct device_node *np,
+						    const char *property,
+						    int arg_count,
+						    unsigned int *out_args);
 
 #endif /* _LINUX_MFD_SYSCON_H */
