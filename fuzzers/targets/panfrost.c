@@ -446,7 +446,7 @@ struct model_bo {
 
 static struct model_bo bos[PTF_NR_TWINS][MAX_BOS];
 
-enum { OP_OPEN = DRM_OP_MAP, OP_CLOSE, OP_FAULT, OP_DESYNC, OP_PROBE, OP_FAIL };
+enum { OP_OPEN = DRM_OP_MAP, OP_CLOSE, OP_GPU_FAULT, OP_DESYNC, OP_PROBE, OP_FAIL };
 
 static struct drm_decoder dec;
 
@@ -980,7 +980,7 @@ static const struct op_arg fail_args[] = {
 static const struct op_type types[] = {
 	[OP_OPEN]	= { "open", 92, open_args, 6, run_open },
 	[OP_CLOSE]	= { "close", 60, close_args, 1, run_close },
-	[OP_FAULT]	= { "fault", 60, fault_args, 1, run_fault },
+	[OP_GPU_FAULT]	= { "fault", 60, fault_args, 1, run_fault },
 	[OP_DESYNC]	= { "desync", 16, desync_args, 3, run_desync },
 	[OP_PROBE]	= { "probe", 16, probe_args, 1, run_probe },
 	[OP_FAIL]	= { "fail_alloc", 8, fail_args, 1, run_fail },
