@@ -805,41 +805,6 @@ void oracle_window(struct engine *e)
 
 /* The device's caches ------------------------------------------------------ */
 
-/*
- * True if @unit's invalidations (and those of every TLB) of the kinds in
- * @kinds issued before event @before (0: any) cover every byte of [lo, hi]
- * (inclusive ends).
- */
-static bool covered_bytes(const struct rt_inval *inv, size_t n, int unit,
-			  uint64_t lo, uint64_t hi, unsigned int kinds,
-			  unsigned long before)
-{
-	uint64_t next = lo;	/* first byte not known to be covered */
-	bool grew = true;
-
-	while (grew) {
-		grew = false;
-		for (size_t i = 0; i < n; i++) {
-			uint64_t a = inv[i].iova, z = inv[i].iova + (inv[i].size - 1);
-
-			if (!(kinds & (1u << inv[i].kind)) ||
-			    (before && inv[i].seq > before) ||
-			    (inv[i].unit != unit && inv[i].unit >= 0))
-				continue;
-			if (inv[i].kind == PTF_INVAL_ALL)
-				return true;
-			if (inv[i].kind == PTF_INVAL_ENTRY || !inv[i].size ||
-			    a > next || z < next)
-				continue;
-			if (z >= hi)
-				return true;
-			next = z + 1;
-			grew = true;
-		}
-	}
-	return false;
-}
-
 #define ENTRY_SETS_MAX	4096	/* sets of a set-associative TLB */
 
 /*
@@ -889,23 +854,29 @@ static bool covered_entry(const struct rt_inval *inv, size_t n, int unit,
 }
 
 /*
- * An op's invalidations, split for the checks: those by range or of all
- * (few: a gather per sync), and the "drop the entry translating IOVA"
- * ones sorted by IOVA (a driver may issue one per page).  Built once per
+ * An op's invalidations, split for the checks: those by range or of all,
+ * and the "drop the entry translating IOVA" ones, each sorted by IOVA (a
+ * driver may issue one per page).  Built once per
  * twin when the flush checks of an op start (oracle_flushes()), and read
  * by them and by the known-finding predicates they call (flush_missed()).
  */
 struct inval_index {
 	struct rt_inval *ranges, *entries;
 	size_t nr, ne, cap, total;
+	size_t nr_all;		/* ranges[] starts with the invalidations of all */
+	uint64_t max_size;	/* of the rest */
 };
 
 static struct inval_index inval_idx[PTF_NR_TWINS];
 
+/* By IOVA; the invalidations of all before the rest (first_range_near()). */
 static int inval_order(const void *a, const void *b)
 {
 	const struct rt_inval *x = a, *y = b;
+	bool x_all = x->kind == PTF_INVAL_ALL, y_all = y->kind == PTF_INVAL_ALL;
 
+	if (x_all != y_all)
+		return x_all ? -1 : 1;
 	return x->iova < y->iova ? -1 : x->iova > y->iova;
 }
 
@@ -933,7 +904,71 @@ static void index_invals(int tw)
 	}
 	if (idx->ne)
 		qsort(idx->entries, idx->ne, sizeof(*idx->entries), inval_order);
+	if (idx->nr)
+		qsort(idx->ranges, idx->nr, sizeof(*idx->ranges), inval_order);
+	idx->nr_all = idx->max_size = 0;
+	for (size_t i = 0; i < idx->nr; i++) {
+		if (idx->ranges[i].kind == PTF_INVAL_ALL)
+			idx->nr_all++;
+		else if (idx->ranges[i].size > idx->max_size)
+			idx->max_size = idx->ranges[i].size;
+	}
 	idx->total = n;
+}
+
+static bool inval_applies(const struct rt_inval *inv, int unit,
+			  unsigned int kinds, unsigned long before)
+{
+	return (kinds & (1u << inv->kind)) && !(before && inv->seq > before) &&
+	       (inv->unit == unit || inv->unit < 0);
+}
+
+/* The first range that may reach @lo: none before it starts near it. */
+static size_t first_range_near(const struct inval_index *idx, uint64_t lo)
+{
+	uint64_t from = lo > idx->max_size ? lo - idx->max_size : 0;
+	size_t l = idx->nr_all, h = idx->nr;
+
+	while (l < h) {
+		size_t mid = l + (h - l) / 2;
+
+		if (idx->ranges[mid].iova < from)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	return l;
+}
+
+/*
+ * True if @unit's invalidations (and those of every TLB) of the kinds in
+ * @kinds issued before event @before (0: any) cover every byte of [lo, hi]
+ * (inclusive ends).  One sweep of the ranges by IOVA, from the first that
+ * can reach @lo.
+ */
+static bool covered_bytes(const struct inval_index *idx, int unit,
+			  uint64_t lo, uint64_t hi, unsigned int kinds,
+			  unsigned long before)
+{
+	uint64_t next = lo;	/* first byte not known to be covered */
+
+	for (size_t i = 0; i < idx->nr_all; i++)
+		if (inval_applies(&idx->ranges[i], unit, kinds, before))
+			return true;
+	for (size_t i = first_range_near(idx, lo); i < idx->nr; i++) {
+		const struct rt_inval *inv = &idx->ranges[i];
+		uint64_t z = inv->iova + (inv->size - 1);
+
+		if (!inval_applies(inv, unit, kinds, before) || !inv->size ||
+		    z < next)
+			continue;
+		if (inv->iova > next)
+			return false;	/* the rest start later still */
+		if (z >= hi)
+			return true;
+		next = z + 1;
+	}
+	return false;
 }
 
 #define ANY_INVAL	((1u << PTF_INVAL_LEAF) | (1u << PTF_INVAL_WALK) | \
@@ -960,7 +995,7 @@ static bool leaf_covered(const struct engine *e, int tw,
 		if (dev && dev->cached &&
 		    !dev->cached(&e->hw_ctx[tw], u, l->iova, l->size))
 			continue;
-		if (!covered_bytes(idx->ranges, idx->nr, u, l->iova,
+		if (!covered_bytes(idx, u, l->iova,
 				   l->iova + (l->size - 1), ANY_INVAL, 0) &&
 		    !covered_entry(idx->entries, idx->ne, u, l))
 			return false;
@@ -976,7 +1011,7 @@ static bool walk_covered(const struct engine *e, int tw,
 	if (e->t->device && e->t->device->no_walk_cache)
 		return true;
 	for (unsigned int u = 0; u < tlb_units(e, tw); u++)
-		if (!covered_bytes(idx->ranges, idx->nr, u, lo, hi, WALK_INVAL,
+		if (!covered_bytes(idx, u, lo, hi, WALK_INVAL,
 				   before))
 			return false;
 	return true;
