@@ -2063,6 +2063,9 @@ static const struct known_finding known[] = {
 	  panfrost_table_freed_before_flush },
 	{ "panfrost-fault-retry-warns", "panfrost", "warn",
 	  "WARN in an op inside the API contract", panfrost_fault_retry_warns },
+	/* The retried map fails again, with the WARN the model predicts. */
+	{ "panfrost-fault-retry-warns", "panfrost", "warn",
+	  "WARN at a site not on the allow-list", panfrost_fault_retry_warns },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "window", NULL,
 	  panthor_recovery_wrong_iova },
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "step-unmap",
