@@ -1418,6 +1418,20 @@ static bool omap_overwrite_stale_tlb(struct engine *e)
 }
 
 /*
+ * Where the baseline's legacy step-unmap loop makes its first unmap: it
+ * takes a lookup of 0 for a hole, so it steps over a page mapped at
+ * physical address 0 (the series' PHYS_ADDR_MAX tells the two apart).
+ */
+static uint64_t legacy_first_unmap(const struct pt_leaf *v, size_t n,
+				   uint64_t da)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].iova == da && !v[i].phys)
+			return da + 4096;
+	return da;
+}
+
+/*
  * omap-iommu: iopgtable_clear_entry_core() clears a 16-entry group (a 64K
  * large page, a 16M supersection) from its first entry but syncs the 16
  * entries from the IOVA it was given (pt_offset and pd_offset are computed
@@ -1425,7 +1439,8 @@ static bool omap_overwrite_stale_tlb(struct engine *e)
  * entries unsynced, so the MMU may still walk them, and near the end of
  * the table the sync runs past it (the DMA API's debug code WARNs).
  * Matched as: an unmap whose first chunk lies inside a leaf, with a group
- * in reach (the core goes on from inside the next leaves).
+ * in reach (the core goes on from inside the next leaves); for a step
+ * unmap, the baseline's first chunk (legacy_first_unmap()).
  */
 static bool omap_unmap_sync_shifted(struct engine *e)
 {
@@ -1439,6 +1454,8 @@ static bool omap_unmap_sync_shifted(struct engine *e)
 		return false;
 	da = omap_da(op->iova);
 	n = leaves_before(e, &v);
+	if (op->kind == OP_STEP_UNMAP)
+		da = legacy_first_unmap(v, n, da);
 	for (size_t i = 0; i < n; i++) {
 		const struct pt_leaf *l = &v[i];
 
