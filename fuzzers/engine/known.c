@@ -220,6 +220,109 @@ static bool qcom_tlbi_iova_carried(struct engine *e)
 }
 
 /*
+ * arm-smmu-v3: arm_smmu_domain_inv_range() takes the granule as an
+ * unsigned int, and arm_smmu_iotlb_sync() passes it the gather's page
+ * size: io-pgtable-arm gathers a 4T level-1 entry (64K granule, 52-bit
+ * OAS) with its size, which truncates to 0.  Without range invalidation,
+ * arm_smmu_inv_size_too_big() then shifts by ilog2(0) - 3 = -4: undefined.
+ * With RIL the range path takes ilog2(0) for the TTL hint, defined.  A
+ * hazard: met by any io-pgtable unmap_pages() call at a page size past
+ * 32 bits that finds its entry in use (a leaf or a table: either is
+ * cleared and gathered at that size).
+ */
+static bool entry_in_use(const struct model *m, uint64_t iova, uint64_t pgsize)
+{
+	const struct pt_leaf *first;
+
+	return model_leaves_in(m, iova, iova + (pgsize - 1), &first) ||
+	       model_has_table(m, iova, (unsigned int)__builtin_ctzll(pgsize));
+}
+
+/*
+ * __iommu_unmap() over the model: the page size of each chunk, entry by
+ * entry, until one is empty or a block above the chunk's size refuses.
+ */
+static bool unmap_gathers_past_32_bits(const struct engine *e, uint64_t iova,
+				       uint64_t size)
+{
+	const struct model *m = &e->prev[CAND];
+	uint64_t bitmap = e->pred.rules.pgsize_bitmap;
+
+	while (size) {
+		uint64_t count;
+		uint64_t pgsize = model_pgsize(bitmap, iova, iova, size, &count);
+		const struct pt_leaf *l = model_lookup(m, iova);
+
+		if (!pgsize || !entry_in_use(m, iova, pgsize) ||
+		    (l && l->size > pgsize))
+			return false;
+		if (pgsize > UINT32_MAX)
+			return true;
+		iova += pgsize;
+		size -= pgsize;
+	}
+	return false;
+}
+
+/* A leaf past 32 bits in [iova, iova + size): a step unmap unmaps it whole. */
+static bool big_leaf_in(const struct engine *e, uint64_t iova, uint64_t size)
+{
+	const struct pt_leaf *l;
+	size_t n = model_leaves_in(&e->prev[CAND], iova, iova + (size - 1), &l);
+
+	for (size_t i = 0; i < n; i++)
+		if (l[i].size > UINT32_MAX)
+			return true;
+	return false;
+}
+
+/*
+ * A map rolls back what it mapped with iommu_unmap() when it fails: a
+ * failure is possible if an allocation is armed to fail or a live leaf is
+ * in its way (what it maps first is not predicted here).
+ */
+static bool map_may_roll_back_big(const struct engine *e, const struct op *op)
+{
+	const struct pt_leaf *l;
+	uint64_t count, pgsize;
+
+	if (!e->armed && !model_leaves_in(&e->prev[CAND], op->iova,
+					  op->iova + (op->size - 1), &l))
+		return false;
+	for (uint64_t iova = op->iova, pa = op->pa, left = op->size; left;) {
+		pgsize = model_pgsize(e->pred.rules.pgsize_bitmap, iova, pa,
+				      left, &count);
+		if (!pgsize)
+			return false;
+		if (pgsize > UINT32_MAX)
+			return true;
+		iova += pgsize * count;
+		pa += pgsize * count;
+		left -= pgsize * count;
+	}
+	return false;
+}
+
+static bool smmuv3_granule_truncated(struct engine *e)
+{
+	const struct op *op = e->op < e->prog->nr_ops ? &e->prog->ops[e->op] : NULL;
+
+	if (!op || e->ts.range_tlbi || !op->size || op->iova + (op->size - 1) < op->iova ||
+	    !(e->pred.rules.pgsize_bitmap >> 32))
+		return false;
+	switch (op->kind) {
+	case OP_UNMAP:
+		return unmap_gathers_past_32_bits(e, op->iova, op->size);
+	case OP_STEP_UNMAP:
+		return big_leaf_in(e, op->iova, op->size);
+	case OP_MAP:
+		return map_may_roll_back_big(e, op);
+	default:
+		return false;
+	}
+}
+
+/*
  * arm-smmu-v3: arm_smmu_iotlb_sync() returns at once for a gather without
  * a page size, and the dirty walk gathers with iommu_iotlb_gather_add_range(),
  * which sets none: the TLB entries of the leaves whose dirty state was
@@ -2090,6 +2193,8 @@ static const struct known_finding known[] = {
 	/* Resumed inside a block, each chunk WARNs again. */
 	{ "panthor-unmap-recovery-wrong-iova", "panthor", "warn", NULL,
 	  panthor_recovery_wrong_iova },
+	{ "smmuv3-inv-granule-truncated", "arm_smmu_v3", "sanitizer", NULL,
+	  smmuv3_granule_truncated, true },
 	{ "smmuv3-dirty-clear-no-tlbi", "arm_smmu_v3", "flush",
 	  "a removed or changed leaf was not invalidated", dirty_bits_cleared },
 	{ NULL },

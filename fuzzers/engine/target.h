@@ -54,6 +54,11 @@ struct target_setup {
 	 * usable window starts elsewhere (s390: the function's start_dma).
 	 */
 	uint64_t iova_first, iova_last;
+	/*
+	 * The IOMMU invalidates a range of pages with one command (SMMUv3's
+	 * IDR3.RIL): the driver then takes other paths a known finding meets.
+	 */
+	bool range_tlbi;
 };
 
 /*

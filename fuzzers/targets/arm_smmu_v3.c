@@ -170,6 +170,7 @@ static bool setup(const struct target_config *cfg, struct target_setup *ts)
 	ts->table_base[PTF_TWIN_BASE] = ts->table_base[PTF_TWIN_CAND] =
 		oas > 34 ? cfg->v[F_TABLES] : 1ULL << 30;
 	ts->create_fail = (unsigned int)cfg->v[F_CREATE_FAIL];
+	ts->range_tlbi = !!(cfg->v[F_FEATURES] & FEAT_RIL);
 	return true;
 }
 
