@@ -562,6 +562,17 @@ static bool same_dirty(const struct model *a, const struct model *b)
  * The twins' bitmaps, dirty bits and invalidations are what the buggy
  * read produces, and not what the contract says.
  */
+/*
+ * The sync after a dirty read invalidates what the read gathered, but on
+ * arm-smmu-v3, whose iotlb_sync() ignores a gather without a page size:
+ * nothing (smmuv3-dirty-clear-no-tlbi, a bug of its own the same read
+ * shows).
+ */
+static bool dirty_gather_invalidated(const struct engine *e)
+{
+	return strcmp(e->t->name, "arm_smmu_v3") != 0;
+}
+
 static bool read_as_buggy(struct engine *e, enum dirty_walk how)
 {
 	static struct dirty_sim s;
@@ -588,7 +599,8 @@ static bool read_as_buggy(struct engine *e, enum dirty_walk how)
 		for (size_t i = 0; same && i < nl; i++)
 			same = l[i].iova == view.leaves.v[i].iova &&
 			       l[i].dirty == view.leaves.v[i].dirty;
-		same = same && (s.gathered ? n == 1 && inv[0].iova == s.gather_lo &&
+		same = same && (s.gathered && dirty_gather_invalidated(e) ?
+				n == 1 && inv[0].iova == s.gather_lo &&
 				inv[0].iova + (inv[0].size - 1) == s.gather_hi : !n);
 	}
 	hwview_free(&view);
