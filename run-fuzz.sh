@@ -3,8 +3,10 @@
 #
 # run-fuzz.sh - fuzz the kernel's IOMMU page tables with ptfuzz.
 #
-#   ./run-fuzz.sh [-t SECONDS] [--strict]   the main job: build, fuzz every
-#                                           target (600 s in all by default),
+#   ./run-fuzz.sh [-t SECONDS] [-j LANES] [--strict]
+#                                           the main job: build, fuzz every
+#                                           target (600 s in all by default,
+#                                           one target per core at a time),
 #                                           print a summary table and write
 #                                           artifacts/report.md
 #   ./run-fuzz.sh list                      the targets, one per line
@@ -223,35 +225,60 @@ table_header() {
 
 cmd_main() {
 	budget=$DEFAULT_BUDGET
+	lanes=$(nproc)
 	while [ $# -gt 0 ]; do
 		case $1 in
 		-t) budget=${2:?-t needs SECONDS}; shift 2 ;;
+		-j) lanes=${2:?-j needs LANES}; shift 2 ;;
 		--strict) export PTF_STRICT=1; shift ;;
 		*) usage ;;
 		esac
 	done
 	build all
 	n=$(echo $TARGETS | wc -w)
-	each=$((budget / n))
+	[ "$lanes" -ge 1 ] || die "-j $lanes: at least one lane"
+	[ "$lanes" -le "$n" ] || lanes=$n
+	# Every lane fuzzes its share of the targets one after another, so
+	# each target gets budget x lanes / targets seconds.
+	each=$((budget * lanes / n))
 	[ "$each" -ge 1 ] || die "-t $budget is less than a second per target"
-	echo "ptfuzz: fuzzing $n targets for ${each}s each" >&2
-	rows=$(mktemp)
+	echo "ptfuzz: fuzzing $n targets for ${each}s each, $lanes side by side" >&2
+	rows=$(mktemp -d)
 	started=$(mktemp)
-	status=0
-	for t in $TARGETS; do
-		fuzz_target "$t" "$each" "" >>"$rows" || status=1
+	lane=0
+	while [ "$lane" -lt "$lanes" ]; do
+		fuzz_lane "$lane" "$lanes" "$each" "$rows" &
+		lane=$((lane + 1))
 	done
+	wait
+	status=0
+	[ -z "$(ls "$rows"/*.failed 2>/dev/null)" ] || status=1
+	for t in $TARGETS; do
+		cat "$rows/$t"
+	done >"$rows/all"
 	echo
 	table_header
-	cat "$rows"
-	write_report "$rows" "$started" "$each"
-	rm -f "$rows" "$started"
+	cat "$rows/all"
+	write_report "$rows/all" "$started" "$each"
+	rm -rf "$rows" "$started"
 	echo
 	# shellcheck disable=SC2046
 	units_summary $(units_of_targets $TARGETS)
 	echo
 	[ $status = 0 ] && echo "ptfuzz: no finding" || echo "ptfuzz: findings above (artifacts in $ART)"
 	return $status
+}
+
+# Lane $1 of $2: every $2-th target from the $1-th, for $3 seconds each;
+# its rows in $4/TARGET, and $4/TARGET.failed for a target with findings.
+fuzz_lane() {
+	i=0
+	for t in $TARGETS; do
+		if [ $((i % $2)) = "$1" ]; then
+			fuzz_target "$t" "$3" "" >"$4/$t" || : >"$4/$t.failed"
+		fi
+		i=$((i + 1))
+	done
 }
 
 # Die for $2, not a target of these trees: say why if its unit was left out.
@@ -620,7 +647,7 @@ case ${1:-} in
 esac
 # The main job draws its report's chart with gnuplot.
 case ${1:-} in
-""|-t|--strict) "$top/scripts/setup-deps.sh" --bench || exit 2 ;;
+""|-t|-j|--strict) "$top/scripts/setup-deps.sh" --bench || exit 2 ;;
 *) "$top/scripts/setup-deps.sh" || exit 2 ;;
 esac
 set_up
@@ -635,7 +662,7 @@ if [ "${1:-}" = -T ]; then
 	shift 2
 fi
 case ${1:-} in
-""|-t|--strict) cmd_main "$@" ;;
+""|-t|-j|--strict) cmd_main "$@" ;;
 list) echo "$TARGETS" | tr ' ' '\n' ;;
 fuzz) shift; cmd_fuzz "$@" ;;
 replay) shift; cmd_replay "$@" ;;
