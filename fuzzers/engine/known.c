@@ -248,6 +248,9 @@ static bool unmap_gathers_past_32_bits(const struct engine *e, uint64_t iova,
 	const struct model *m = &e->prev[CAND];
 	uint64_t bitmap = e->pred.rules.pgsize_bitmap;
 
+	/* The core refuses a range its smallest page does not align. */
+	if ((iova | size) & ((bitmap & -bitmap) - 1))
+		return false;
 	while (size) {
 		uint64_t count;
 		uint64_t pgsize = model_pgsize(bitmap, iova, iova, size, &count);
