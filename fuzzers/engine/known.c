@@ -127,14 +127,15 @@ static bool msm_errno_in_legacy_loop(struct engine *e)
  * legacy iova_to_phys()'s 0 for "no translation", so a fault on a page
  * mapped at PA 0 (a write to a read-only one) prints "SOFTWARE TABLE WALK
  * FAILED"; the series tests PHYS_ADDR_MAX (patch 0007).  The target checks
- * the candidate first: only the baseline's comes here.
+ * the candidate first; the candidate's report of it is a regression
+ * (mutant qcom-debug-pa0-as-failure), never this finding.
  */
 static bool qcom_soft_walk_pa0(struct engine *e)
 {
 	const struct op *op = current_op(e, OP_FAULT);
 	const struct pt_leaf *l;
 
-	if (!op)
+	if (!op || strncmp(e->detail, "baseline twin:", 14))
 		return false;
 	l = model_translate(&e->model[BASE], op->iova);
 	return l && model_leaf_pa(l, op->iova) == 0;

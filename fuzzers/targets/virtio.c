@@ -1168,21 +1168,6 @@ static void check_identity(const struct hw_ctx *hw, struct vdev *d,
 
 /* Hardware walker ---------------------------------------------------------- */
 
-static void check_geometry(const struct hw_ctx *hw, const struct vdev *d)
-{
-	const struct range64 *in = &inputs[d->cfg.input];
-
-	if (hw->info->va_first != in->start || hw->info->va_last != in->end ||
-	    hw->info->pgsize_bitmap != d->pgsizes)
-		hw->report(hw, "contract", "the domain differs from the device's configuration",
-			   "expected: aperture [0x%llx, 0x%llx], page sizes 0x%llx\nactual:   aperture [0x%llx, 0x%llx], page sizes 0x%llx",
-			   (unsigned long long)in->start, (unsigned long long)in->end,
-			   (unsigned long long)d->pgsizes,
-			   (unsigned long long)hw->info->va_first,
-			   (unsigned long long)hw->info->va_last,
-			   (unsigned long long)hw->info->pgsize_bitmap);
-}
-
 /* The domain the master's endpoints translate through (all the same one). */
 static const struct vdomain *translating(const struct hw_ctx *hw,
 					 const struct vdev *d)
@@ -1210,7 +1195,6 @@ static void hw_walk(const struct hw_ctx *hw, uint64_t lo, uint64_t hi)
 	const struct vdev *d = &vd[hw->twin];
 	const struct vdomain *dom;
 
-	check_geometry(hw, d);
 	dom = translating(hw, d);
 	for (size_t i = dom ? first_after(dom, lo) : 0;
 	     dom && i < dom->nr && dom->maps[i].start <= hi; i++) {
