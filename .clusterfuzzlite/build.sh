@@ -20,7 +20,7 @@ die() {
 	exit 2
 }
 
-[ -f Makefile ] && [ -x run-fuzz.sh ] || die "run it from the ptfuzz checkout"
+{ [ -f Makefile ] && [ -x run-fuzz.sh ]; } || die "run it from the ptfuzz checkout"
 : "${OUT:?}" "${WORK:?}" "${SRC:?}"
 command -v zip >/dev/null || die "zip not found (apt-get install zip)"
 mkdir -p "$OUT"

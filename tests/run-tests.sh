@@ -4,14 +4,16 @@
 # tests/run-tests.sh - the test suite `make check` runs (and CI with it).
 #
 #   unit        the model's unit tests; program text <-> bytes round trips
-#   replay      every corpus through every target; every program of
-#               tests/programs/; regressions; known kernel findings clean
-#               by default and failing under strict
+#   replay      every corpus through every target, and again in name and
+#               reverse order with each input's trace compared (determinism);
+#               every program of tests/programs/; regressions; known kernel
+#               findings clean by default and failing under strict
 #   failnth     every allocation of every op of every program, failed in
 #               turn (run-fuzz.sh failnth): all predicted by the model
 #   selftest    each oracle catches the kernel mutant it exists for
 #               (tests/mutants/), and the unmutated candidate passes
-#   tools       bad input to our tools: a clear message and exit status 2
+#   tools       bad input to our tools: a clear message and exit status 2;
+#               ClusterFuzzLite's build.sh for one target, run over its seeds
 #   trees       trees the port does not fit (tests/trees-test.sh): a
 #               unit with the differential off, a unit left out
 #   patches     patches/ is checkpatch-clean and applies in series order
@@ -253,8 +255,9 @@ determinism_check() {
 	rm -rf "$d"
 	mkdir -p "$d"
 	set -- "corpus/$t"/*
-	"$run" -v "$@" >"$d/fwd" 2>/dev/null &&
-		"$run" -v $(printf '%s\n' "$@" | sort -r) >"$d/rev" 2>/dev/null ||
+	rev=$(printf '%s\n' "$@" | sort -r)
+	# shellcheck disable=SC2086 # corpus file names are hashes
+	"$run" -v "$@" >"$d/fwd" 2>/dev/null && "$run" -v $rev >"$d/rev" 2>/dev/null ||
 		{ ko "replay: corpus/$t -v in name and reverse order"; return; }
 	split_trace "$d/fwd" "$d/a"
 	split_trace "$d/rev" "$d/b"
@@ -381,7 +384,7 @@ cflite_check() {
 	rm -rf "$d"
 	mkdir -p "$d/src" "$d/work" "$d/out" "$d/seeds"
 	start=$(date +%s)
-	if ! SRC=$d/src WORK=$d/work OUT=$d/out CC=${TOOLCHAIN% *} CFLAGS= \
+	if ! SRC=$d/src WORK=$d/work OUT=$d/out CC=${TOOLCHAIN% *} CFLAGS='' \
 		LIB_FUZZING_ENGINE=-fsanitize=fuzzer PTF_TARGETS=$t \
 		.clusterfuzzlite/build.sh >"$d/build.out" 2>&1; then
 		tail -n 20 "$d/build.out"
