@@ -19,6 +19,8 @@
 #                    kernels build it (default 1: its invariants are oracles)
 #   PTF_BUILD=DIR    build directory (default build/, and build/PKG/ with
 #                    PTF_KERNEL_PKG=PKG: each Debian tree builds apart)
+#   ENGINE_CFLAGS=.. ENGINE_LINK=..  a fuzzing service's flags and engine
+#                    for the fuzz build (.clusterfuzzlite/build.sh)
 
 VARIANTS := fuzz tools plain fast cov prod
 B := $(or $(PTF_BUILD),build$(if $(PTF_KERNEL_PKG),/$(PTF_KERNEL_PKG)))
@@ -96,6 +98,26 @@ $(foreach v,$(VARIANTS),$(eval PTDEBUG_$(v) := $(PT_DEBUG)))
 PTDEBUG_prod := 0
 LINK_libfuzzer := -fsanitize=fuzzer
 LINK_standalone :=
+# An engine's build (ClusterFuzzLite, OSS-Fuzz: .clusterfuzzlite/build.sh)
+# adds its flags to the fuzz variant: ENGINE_CFLAGS to every compile and
+# link, their coverage instrumentation to the kernel code alone (as ours),
+# and ENGINE_LINK links its fuzzing engine instead of -fsanitize=fuzzer.
+ENGINE_CFLAGS ?=
+ENGINE_LINK ?=
+ENGINE_COV := $(filter -fsanitize=fuzzer-no-link -fsanitize-coverage=% -fprofile-instr-generate \
+	-fcoverage-mapping,$(ENGINE_CFLAGS))
+SAN_fuzz += $(filter-out $(ENGINE_COV),$(ENGINE_CFLAGS))
+KINSTR_fuzz += $(ENGINE_COV)
+LINKF_fuzz := $(ENGINE_LINK)
+# A variant's link flag for its main: its own, or its main's.
+link_of = $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1))))
+# The fuzz variant's objects remember the engine flags they were built
+# with: once flags other than ours were given, a change of them rebuilds
+# the variant.
+ENGINE_FLAGS := $(strip $(ENGINE_CFLAGS)) | $(call link_of,fuzz)
+ENGINE_STAMP := $(B)/fuzz/engine-flags
+STAMP_fuzz := $(if $(strip $(ENGINE_CFLAGS))$(filter-out $(LINK_libfuzzer),$(ENGINE_LINK))$(wildcard \
+	$(ENGINE_STAMP)),$(ENGINE_STAMP))
 
 # Kernel code: kbuild-like flags, the shim's stand-ins first.
 KCFLAGS_BASE := -nostdinc -D__KERNEL__ -std=gnu11 \
@@ -120,7 +142,7 @@ CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -Wall -Wextra -Wno-unused-parameter \
 # installs clang-19 when none does).  It prints "CC LLVM_BIN" or one line
 # saying what is missing.
 
-PROBE_VARIANTS := $(foreach v,$(VARIANTS),'$(v)|$(KCFLAGS_BASE) $(OPT_$(v)) $(SAN_$(v)) $(KINSTR_$(v))|$(CFLAGS) $(OPT_$(v)) $(SAN_$(v))|$(call san_link,$(v)) $(LINK_$(MAIN_$(v))) $(KINSTR_$(v))')
+PROBE_VARIANTS := $(foreach v,$(VARIANTS),'$(v)|$(KCFLAGS_BASE) $(OPT_$(v)) $(SAN_$(v)) $(KINSTR_$(v))|$(CFLAGS) $(OPT_$(v)) $(SAN_$(v))|$(call san_link,$(v)) $(call link_of,$(v)) $(KINSTR_$(v))')
 
 ifdef NEED_TREES
 ifneq ($(shell scripts/setup-deps.sh >&2 || echo failed),)
@@ -415,13 +437,13 @@ kcc = $(or $(KCC_$(1)),$(CC)) $(KCFLAGS) -DPTF_PT_DEBUG=$(PTDEBUG_$(1)) $(OPT_$(
 	-DPTF_DRIVER_EXTRACT='"$(abspath $(2))/driver-extract.c"' -MMD -MP
 
 define twin_rules
-$(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) \
+$(call twin_dir,$(1),$(2),$(8))/%.o: $(3)/%.c $(7) $(STAMP_$(1)) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h
 	@mkdir -p $$(@D)
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
+$(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) $(STAMP_$(1)) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
 		$(call twin_dir,$(1),$(2),$(8))/core-extract.c \
 		$(call twin_extracts,$(1),$(2),$(8))
@@ -429,7 +451,7 @@ $(call twin_dir,$(1),$(2),$(8))/kernel-shim/%.o: kernel-shim/%.c $(7) \
 	@echo "  KCC   $(1)/$(2)-$(8)/$$*.o"
 	@$(call kcc,$(1),$(call twin_dir,$(1),$(2),$(8)),$(3),$(4) $(FLAGS_$(8)) $(call tree_incs,$(3),$(8))) -c $$< -o $$@
 
-$(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) \
+$(call twin_dir,$(1),$(2),$(8))/fuzzers/%.o: fuzzers/%.c $(7) $(STAMP_$(1)) \
 		$(call twin_dir,$(1),$(2),$(8))/include/generated/utsrelease.h \
 		$(call twin_extracts,$(1),$(2),$(8)) \
 		$(if $(IOPGDRV_SRC_$(8)),$(call twin_dir,$(1),$(2),$(8))/driver-extract.c)
@@ -520,18 +542,22 @@ $(foreach v,$(VARIANTS),$(foreach f,$(FAMILIES),\
 	$(eval $(call twin_rules,$(v),cand,$(CAND_TREE),$(CAND_FEATURES),$(CAND_RELEASE),cand,$(B)/trees.mk,$(f)))))
 endif
 
+$(ENGINE_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(ENGINE_FLAGS)' | cmp -s - $@ || echo '$(ENGINE_FLAGS)' >$@
+
 # Engine, model, runtime and targets --------------------------------------------
 
 eng_objs = $(addprefix $(B)/$(1)/obj/,$(filter-out %/libfuzzer.o %/standalone.o,$(ENGINE_SRCS:.c=.o)) \
 	fuzzers/engine/$(MAIN_$(1)).o)
 
 define variant_rules
-$(B)/$(1)/obj/%.o: %.c
+$(B)/$(1)/obj/%.o: %.c $(STAMP_$(1))
 	@mkdir -p $$(@D)
 	@echo "  CC    $(1)/$$*.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -MMD -MP -c $$< -o $$@
 
-$(B)/$(1)/obj/fuzzers/targets/%.fmt.o: fuzzers/targets/%.c
+$(B)/$(1)/obj/fuzzers/targets/%.fmt.o: fuzzers/targets/%.c $(STAMP_$(1))
 	@mkdir -p $$(@D)
 	@echo "  CC    $(1)/$$*.fmt.o"
 	@$(CC) $(CFLAGS) $(OPT_$(1)) $(SAN_$(1)) -Dptf_target=ptf_fmt_$$* -MMD -MP -c $$< -o $$@
@@ -560,10 +586,10 @@ $(B)/$(1)/bin/$(2)$(3): $(call eng_objs,$(1)) $(B)/$(1)/obj/fuzzers/targets/$(2)
 		$(addprefix $(B)/$(1)/obj/,$(TARGET_OBJS_$(FAMILY_$(2)))) \
 		$(B)/$(1)/obj/unit-$(UNIT_$(2)).o \
 		$(call twin_dir,$(1),$(or $(5),base),$(FAMILY_$(2))).o \
-		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)),$(UNIT_$(2)))
+		$(call cand_twin,$(1),$(4),$(FAMILY_$(2)),$(UNIT_$(2))) $(STAMP_$(1))
 	@mkdir -p $$(@D)
 	@echo "  LINK  $$@"
-	@$(or $(LD_$(1)),$(CC)) $(call san_link,$(1)) $(or $(LINKF_$(1)),$(LINK_$(MAIN_$(1)))) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
+	@$(or $(LD_$(1)),$(CC)) $(call san_link,$(1)) $(call link_of,$(1)) $(KINSTR_$(1)) -o $$@ $$(filter %.o,$$^)
 endef
 $(foreach t,$(TARGETS),$(eval $(call target_bin,fuzz,$(t),,cand)))
 $(foreach t,$(TARGETS),$(eval $(call target_bin,plain,$(t),,cand)))
@@ -851,6 +877,6 @@ clean:
 	rm -rf $(B)
 
 help:
-	@sed -n '3,21p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,23p' Makefile | sed 's/^# \{0,1\}//'
 
 FORCE:

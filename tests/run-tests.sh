@@ -4,14 +4,16 @@
 # tests/run-tests.sh - the test suite `make check` runs (and CI with it).
 #
 #   unit        the model's unit tests; program text <-> bytes round trips
-#   replay      every corpus through every target; every program of
-#               tests/programs/; regressions; known kernel findings clean
-#               by default and failing under strict
+#   replay      every corpus through every target, and again in name and
+#               reverse order with each input's trace compared (determinism);
+#               every program of tests/programs/; regressions; known kernel
+#               findings clean by default and failing under strict
 #   failnth     every allocation of every op of every program, failed in
 #               turn (run-fuzz.sh failnth): all predicted by the model
 #   selftest    each oracle catches the kernel mutant it exists for
 #               (tests/mutants/), and the unmutated candidate passes
-#   tools       bad input to our tools: a clear message and exit status 2
+#   tools       bad input to our tools: a clear message and exit status 2;
+#               ClusterFuzzLite's build.sh for one target, run over its seeds
 #   trees       trees the port does not fit (tests/trees-test.sh): a
 #               unit with the differential off, a unit left out
 #   patches     patches/ is checkpatch-clean and applies in series order
@@ -233,6 +235,49 @@ if group unit; then
 fi
 
 # ---------------------------------------------------------------------------
+# Split the -v trace $1 of many inputs into $2/NAME, one file per input.
+split_trace() {
+	mkdir -p "$2"
+	awk -v d="$2" '/^# .*: [0-9]+ bytes$/ {
+		if (f) close(f)
+		f = $2; sub(/:$/, "", f); sub(/.*\//, "", f); f = d "/" f
+	} { print > f }' "$1"
+}
+
+# Determinism: corpus/$1 replayed in name order, then in a new process in
+# reverse order, gives each input the same -v trace (every op's result and
+# notes, the verdict), byte for byte: no randomness, and no state carried
+# from one input to the next (libFuzzer runs them all in one process).
+# The comparison must see a planted difference: one input's bytes under
+# another's name.
+determinism_check() {
+	t=$1 d=$tmp/det run=$B/tools/bin/$1-run
+	rm -rf "$d"
+	mkdir -p "$d"
+	set -- "corpus/$t"/*
+	rev=$(printf '%s\n' "$@" | sort -r)
+	# shellcheck disable=SC2086 # corpus file names are hashes
+	"$run" -v "$@" >"$d/fwd" 2>/dev/null && "$run" -v $rev >"$d/rev" 2>/dev/null ||
+		{ ko "replay: corpus/$t -v in name and reverse order"; return; }
+	split_trace "$d/fwd" "$d/a"
+	split_trace "$d/rev" "$d/b"
+	n=$(ls "$d/a" | wc -l)
+	mkdir -p "$d/planted/corpus/$t"
+	cp "$1" "$d/planted/$2"
+	(cd "$d/planted" && "$run" -v "$2") >"$d/planted.out" 2>/dev/null
+	split_trace "$d/planted.out" "$d/p"
+	if [ "$n" != $# ] || [ "$(ls "$d/b" | wc -l)" != $# ]; then
+		ko "replay: determinism of corpus/$t: $# inputs, $n traces"
+	elif ! diff -r "$d/a" "$d/b" >"$d/diff"; then
+		head -n 40 "$d/diff"
+		ko "replay: corpus/$t is not deterministic: $(grep -c '^diff' "$d/diff") inputs' traces differ between two replays"
+	elif [ $# -gt 1 ] && cmp -s "$d/a/$(basename "$2")" "$d/p/$(basename "$2")"; then
+		ko "replay: determinism of corpus/$t: the comparison misses a planted difference"
+	else
+		ok "replay: corpus/$t deterministic: $# inputs, each -v trace byte-identical in name and reverse order ($(wc -c <"$d/fwd") bytes)"
+	fi
+}
+
 if group replay; then
 	for t in $TARGETS; do
 		if "$B/tools/bin/$t-run" "corpus/$t" >"$tmp/out" 2>&1; then
@@ -241,6 +286,7 @@ if group replay; then
 			tail -n 40 "$tmp/out"
 			ko "replay: corpus/$t"
 		fi
+		determinism_check "$t"
 	done
 	for p in tests/programs/*.prog; do
 		prog_wanted "$p" || continue
@@ -329,9 +375,50 @@ if group selftest; then
 fi
 
 # ---------------------------------------------------------------------------
+# ClusterFuzzLite's build without Docker: .clusterfuzzlite/build.sh as the
+# service runs it (SRC, WORK, OUT, CC, CFLAGS, LIB_FUZZING_ENGINE), for one
+# target, on this build (no flags but ours: nothing is rebuilt), then its
+# binary from $OUT over its unzipped seed corpus, with its dictionary.
+cflite_check() {
+	t=$1 d=$tmp/cflite
+	rm -rf "$d"
+	mkdir -p "$d/src" "$d/work" "$d/out" "$d/seeds"
+	start=$(date +%s)
+	if ! SRC=$d/src WORK=$d/work OUT=$d/out CC=${TOOLCHAIN% *} CFLAGS='' \
+		LIB_FUZZING_ENGINE=-fsanitize=fuzzer PTF_TARGETS=$t \
+		.clusterfuzzlite/build.sh >"$d/build.out" 2>&1; then
+		tail -n 20 "$d/build.out"
+		ko "tools: ClusterFuzzLite build.sh of $t"
+		return
+	fi
+	secs=$(($(date +%s) - start))
+	for f in "$t" "$t.dict" "$t.options" "${t}_seed_corpus.zip"; do
+		[ -s "$d/out/$f" ] || { ko "tools: ClusterFuzzLite build.sh left no \$OUT/$f"; return; }
+	done
+	seeds=$(ls "corpus/$t" | wc -l)
+	if ! cmp -s "$d/out/$t" "$B/fuzz/bin/$t"; then
+		ko "tools: ClusterFuzzLite's \$OUT/$t is not this build's $B/fuzz/bin/$t"
+	elif ! grep -q '^\[libfuzzer\]' "$d/out/$t.options"; then
+		ko "tools: \$OUT/$t.options has no [libfuzzer] section"
+	elif ! unzip -q "$d/out/${t}_seed_corpus.zip" -d "$d/seeds" ||
+	     [ "$(ls "$d/seeds" | wc -l)" != "$seeds" ]; then
+		ko "tools: \$OUT/${t}_seed_corpus.zip does not hold the $seeds inputs of corpus/$t"
+	elif "$d/out/$t" -runs=0 -dict="$d/out/$t.dict" "$d/seeds" >"$d/run.out" 2>&1 &&
+	     grep -q "^INFO: seed corpus: files: $seeds " "$d/run.out"; then
+		ok "tools: ClusterFuzzLite build.sh ($secs s) put $t, its .dict, .options and $seeds seeds into \$OUT; \$OUT/$t ran them clean"
+	else
+		tail -n 20 "$d/run.out"
+		ko "tools: \$OUT/$t over its $seeds seeds"
+	fi
+}
+
 if group tools; then
 	sh tests/tools-test.sh "$tmp" && ok "tools: bad input gets a clear message and exit 2" ||
 		ko "tools: bad input handling"
+	if [ -n "$TARGETS" ]; then
+		case " $TARGETS " in *" arm_v7s "*) t=arm_v7s ;; *) t=${TARGETS%% *} ;; esac
+		cflite_check "$t"
+	fi
 fi
 
 # ---------------------------------------------------------------------------

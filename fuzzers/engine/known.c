@@ -1449,6 +1449,13 @@ static bool omap_page_under_section(struct engine *e)
 		return false;
 	n = model_plan(e->rules.pgsize_bitmap, op->iova, op->pa, op->size,
 		       plan, MODEL_LEAF_BUDGET);
+	/*
+	 * No page size fits: iommu_map() refuses the map before the driver
+	 * sees it, and @plan holds only its first leaves (the rest are an
+	 * earlier op's).
+	 */
+	if (n == SIZE_MAX)
+		return false;
 	for (size_t i = 0; i < n && i < MODEL_LEAF_BUDGET; i++)
 		if (plan[i].size < OMAP_SZ_1M &&
 		    omap_block_below(e, plan, i, op->iova))
