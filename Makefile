@@ -40,7 +40,7 @@ endif
 # Nothing built is an intermediate file to delete (trees, extracts, objects).
 .SECONDARY:
 .DEFAULT_GOAL := all
-.PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins \
+.PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins core32-bins \
 	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch fix-bins \
 	afl afl-bins afl-check-bin kunit-tree
 .DELETE_ON_ERROR:
@@ -743,9 +743,13 @@ ifdef CAND_TREE
 $(foreach m,$(MUTANTS),$(eval $(call mutant_rules,$(m))))
 endif
 
-mutant-bins: $(foreach m,$(MUTANTS),$(call mutant_bin,$(m)))
+# A mutant whose program says "# core32: only" is of a branch the host's
+# 64-bit phys_addr_t compiles out: tests/core32.c alone can catch it.
+CORE32_ONLY := $(foreach m,$(MUTANTS),$(if $(shell grep -l '^\# core32: only' tests/mutants/$(m).prog),$(m)))
+FUZZ_MUTANTS := $(filter-out $(CORE32_ONLY),$(MUTANTS))
+mutant-bins: $(foreach m,$(FUZZ_MUTANTS),$(call mutant_bin,$(m)))
 # libFuzzer builds of the mutants, for bench/catch.sh (not make check).
-mutant-fuzz-bins: $(foreach m,$(MUTANTS),$(B)/fuzz/bin/$(call mutant_target,$(m))-mut-$(m))
+mutant-fuzz-bins: $(foreach m,$(FUZZ_MUTANTS),$(B)/fuzz/bin/$(call mutant_target,$(m))-mut-$(m))
 
 # Fixes for the kernel findings: patches/fixes/ ---------------------------------
 #
@@ -865,12 +869,38 @@ $(B)/tools/bin/test_model: model/test_model.c $(B)/tools/obj/model/model.o
 	@echo "  LINK  $@"
 	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) -o $@ $^
 
+# The core's lookups with a 32-bit phys_addr_t (tests/core32.c): each
+# tree's iommu_iova_to_phys() and iommu_iova_to_phys_length(), and those of
+# the mutants whose program says "# core32: caught" (or "only").
+CORE32_ROOTS := iommu_iova_to_phys iommu_iova_to_phys_length?
+CORE32_MUTANTS := $(foreach m,$(MUTANTS),$(if $(shell grep -l '^\# core32: \(caught\|only\)' tests/mutants/$(m).prog),$(m)))
+CORE32_BINS := $(addprefix $(B)/tools/bin/core32-,base cand $(addprefix mut-,$(CORE32_MUTANTS)))
+core32_tree = $(if $(filter base,$(1)),$(BASE_TREE),$(CAND_TREE))
+core32_length = $(filter -DPTF_DOMAIN_HAS_LENGTH=%,$(if $(filter base,$(1)),$(BASE_FEATURES),$(CAND_FEATURES)))
+
+# $(call core32_extract,TREE)
+core32_extract = mkdir -p $(@D) && awk -v roots="$(CORE32_ROOTS)" \
+	-f scripts/extract-functions.awk $(1)/drivers/iommu/iommu.c >$@
+$(B)/core32/mut-%.c: scripts/extract-functions.awk $(B)/mutants/mut-%.stamp
+	@$(call core32_extract,$(B)/mutants/mut-$*)
+$(B)/core32/%.c: scripts/extract-functions.awk $(B)/trees.mk
+	@$(call core32_extract,$(call core32_tree,$*))
+
+$(B)/tools/bin/core32-%: tests/core32.c $(B)/core32/%.c
+	@mkdir -p $(@D)
+	@echo "  LINK  $@"
+	@$(CC) $(CFLAGS) $(OPT_tools) $(SAN_tools) $(call core32_length,$*) \
+		-DPTF_CORE32_EXTRACT='"$(abspath $(B)/core32/$*.c)"' -o $@ $<
+
+core32-bins: $(CORE32_BINS)
+
 # A full tree, configured and prepared, to compile exported KUnit tests in.
 kunit-tree:
 	@scripts/setup-deps.sh --kunit
 	@scripts/kunit-tree.sh $(B) >/dev/null
 
-check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model
+check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model \
+		core32-bins
 	@tests/run-tests.sh
 
 clean:

@@ -3,7 +3,9 @@
 #
 # tests/run-tests.sh - the test suite `make check` runs (and CI with it).
 #
-#   unit        the model's unit tests; program text <-> bytes round trips
+#   unit        the model's unit tests; program text <-> bytes round trips;
+#               the core's lookups with a 32-bit phys_addr_t (core32.c),
+#               and the mutants they must catch
 #   replay      every corpus through every target, and again in name and
 #               reverse order with each input's trace compared (determinism);
 #               every program of tests/programs/; regressions; known kernel
@@ -219,6 +221,28 @@ if group unit; then
 		cat "$tmp/model"
 		ko "unit: model ($(tail -n 1 "$tmp/model"))"
 	fi
+	# The core's lookups with a 32-bit phys_addr_t, on each tree, and
+	# the mutants they must catch ("# core32: caught" or "only").
+	for tw in base cand; do
+		if "$B/tools/bin/core32-$tw" >"$tmp/core32" 2>&1; then
+			ok "unit: core32 $tw ($(tail -n 1 "$tmp/core32"))"
+		else
+			cat "$tmp/core32"
+			ko "unit: core32 $tw"
+		fi
+	done
+	for p in $(grep -l '^# core32: \(caught\|only\)' tests/mutants/*.prog); do
+		m=$(basename "$p" .prog)
+		if [ "$(differential_of "$(prog_target "$p")")" != on ]; then
+			skipped "unit: core32 $m: $(prog_target "$p") runs with the differential off on this tree"
+		elif [ ! -x "$B/tools/bin/core32-mut-$m" ]; then
+			ko "unit: core32 $m: $B/tools/bin/core32-mut-$m was not built"
+		elif "$B/tools/bin/core32-mut-$m" >"$tmp/core32" 2>&1; then
+			ko "unit: core32 does not catch mutant $m"
+		else
+			ok "unit: core32 catches mutant $m ($(head -n 1 "$tmp/core32"))"
+		fi
+	done
 	for p in corpus/regressions/*/*.prog tests/mutants/*.prog tests/programs/*.prog; do
 		prog_wanted "$p" || continue
 		[ -f "$p" ] || continue
@@ -350,6 +374,8 @@ if group selftest; then
 		m=$(basename "$p" .prog)
 		t=$(prog_target "$p")
 		want=$(prog_expect "$p")
+		# Of a branch the twins compile out: the unit group's core32 runs it.
+		grep -q '^# core32: only' "$p" && continue
 		if [ "$(differential_of "$t")" != on ]; then
 			skipped "selftest: $m: $t runs with the differential off on this tree (mutants are of the candidate)"
 			continue

@@ -126,6 +126,9 @@ printf 'target arm_lpae\nmap iova=0x1000 size=oops\n' >"$tmp/bad.prog"
 expect 2 "bad.prog:2: bad value 'oops'" "$B/tools/bin/arm_lpae-run" -e "$tmp/bad.prog"
 printf 'target dart\n' >"$tmp/other.prog"
 expect 2 "program is for target 'dart'" "$B/tools/bin/arm_lpae-run" -e "$tmp/other.prog"
+# io-pgtable's twins have no master, so no identity domain to look up.
+printf 'target arm_lpae\nidentity_lookup iova=0x0\n' >"$tmp/noid.prog"
+expect 2 "noid.prog:2: unknown op 'identity_lookup'" "$B/tools/bin/arm_lpae-run" -e "$tmp/noid.prog"
 
 rm -rf "$tmp"
 [ $errors = 0 ]

@@ -407,6 +407,39 @@ static void do_lookup(struct engine *e, const struct op *op)
 	}
 }
 
+/*
+ * The lookups through the master's identity domain: the iommu core's own
+ * branch, which never reaches the driver or its tables (oracle_identity()).
+ */
+static void do_identity_lookup(struct engine *e, const struct op *op)
+{
+	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+	int have[PTF_NR_TWINS];
+
+	models_begin(e);
+	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
+		ptf_rt_set_twin(tw);
+		have[tw] = ops(e, tw)->identity_lookup(e->dom[tw], op->iova,
+						       &e->res[tw].phys,
+						       &e->res[tw].len,
+						       &e->res[tw].legacy);
+	}
+	if (!have[BASE] && !have[CAND]) {
+		note(e, "skipped: the master has no identity domain");
+		return;
+	}
+	if (e->diff_off)
+		note(e, "-> 0x%" PRIx64 " (iova_to_phys; differential off)",
+		     b->legacy);
+	else
+		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 ", iova_to_phys 0x%" PRIx64 " (baseline 0x%" PRIx64 ")",
+		     c->phys, c->len, c->legacy, b->legacy);
+	if (checking(e)) {
+		oracle_identity(e, op->iova, have[BASE] && have[CAND]);
+		oracle_warns(e);
+	}
+}
+
 /* Step-unmap ------------------------------------------------------------------ */
 
 /* What a step-unmap loop looks up and unmaps through: a twin or its model. */
@@ -919,7 +952,8 @@ static void run_op(struct engine *e, const struct op *op)
 	 */
 	e->vocab_hazard = op->kind == OP_VOCAB && e->t->vocab->hazard ?
 			  e->t->vocab->hazard(e, op) : NULL;
-	hazard = known_hazard(e);
+	/* The identity domain's lookups reach neither the driver nor its tables. */
+	hazard = op->kind == OP_IDENTITY ? NULL : known_hazard(e);
 	if (e->opts.kunit)
 		kunit_op(e, op);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
@@ -960,6 +994,9 @@ static void run_op(struct engine *e, const struct op *op)
 		break;
 	case OP_FAULT:
 		e->t->fault(e, op);
+		break;
+	case OP_IDENTITY:
+		do_identity_lookup(e, op);
 		break;
 	case OP_VOCAB:
 		e->t->vocab->types[op->type].run(e, op);

@@ -238,6 +238,8 @@ bool flush_missed(struct engine *e, int tw, const struct pt_leaf *l);
 void oracle_window(struct engine *e);
 void oracle_syncs(struct engine *e);
 void oracle_lookup(struct engine *e, uint64_t iova);
+/* An identity domain's lookups; @both: each twin's master has one. */
+void oracle_identity(struct engine *e, uint64_t iova, bool both);
 void oracle_leaks(struct engine *e);
 void oracle_dirty(struct engine *e, int expect_ret);
 /* Before a known finding is let go: do the twins differ in this op? */

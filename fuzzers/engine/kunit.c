@@ -437,6 +437,9 @@ void kunit_op(struct engine *e, const struct op *op)
 	case OP_FAULT:
 		skip_here("a device fault runs the driver's interrupt handler: no KUnit op");
 		break;
+	case OP_IDENTITY:
+		skip_here("an identity domain's lookups are the iommu core's: no KUnit op");
+		break;
 	case OP_VOCAB:		/* refused by kunit_begin() */
 	case NR_OP_KINDS:
 		break;

@@ -1279,6 +1279,38 @@ void oracle_lookup(struct engine *e, uint64_t iova)
 	probe(e, iova, last == UINT64_MAX ? last - 1 : last, l);
 }
 
+/*
+ * An identity domain (docs/patches.md, "The contract"): every IOVA a
+ * phys_addr_t holds translates to itself, PAGE_SIZE at a time, so that
+ * PHYS_ADDR_MAX itself is a translation, told from none by its length.
+ * The host's phys_addr_t is 64-bit: every IOVA is one.  The legacy
+ * iommu_iova_to_phys(), and the candidate's wrapper, return the IOVA.
+ */
+#define IDENTITY_PAGE	4096ULL		/* PAGE_SIZE */
+
+void oracle_identity(struct engine *e, uint64_t iova, bool both)
+{
+	const struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
+
+	if (!both || b->legacy != c->legacy)
+		finding(e, "twins", "the identity domain's iova_to_phys differs",
+			"at 0x%" PRIx64 "%s\nbaseline:  0x%" PRIx64 "\ncandidate: 0x%" PRIx64 "\n",
+			iova, both ? "" : " (one twin's master has no identity domain)",
+			b->legacy, c->legacy);
+	for (int tw = PTF_NR_TWINS - 1; tw >= 0; tw--)
+		if (e->res[tw].legacy != iova)
+			finding(e, "lookup", "the identity domain's iova_to_phys disagrees with the model",
+				"%s twin at 0x%" PRIx64 "\nexpected: 0x%" PRIx64 " (the IOVA)\nactual:   0x%" PRIx64 "\n",
+				twin_name(tw), iova, iova, e->res[tw].legacy);
+	if (e->diff_off || (c->phys == iova && c->len == IDENTITY_PAGE))
+		return;
+	finding(e, "lookup", "the identity domain's iova_to_phys_length disagrees with the model",
+		"at 0x%" PRIx64 "\nexpected: 0x%" PRIx64 " length 0x%llx (the IOVA, PAGE_SIZE; PHYS_ADDR_MAX is a translation too)\nactual:   %s0x%" PRIx64 " length 0x%" PRIx64 "\n",
+		iova, iova, IDENTITY_PAGE,
+		c->phys == NO_PHYS && !c->len ? "no translation: " : "",
+		c->phys, c->len);
+}
+
 /* Dirty tracking ----------------------------------------------------------- */
 
 static bool bit_at(const uint64_t *bits, size_t bit)

@@ -18,8 +18,11 @@ static const enum op_kind op_slots[] = {
 	OP_LOOKUP, OP_LOOKUP, OP_LOOKUP,
 	OP_STEP_UNMAP, OP_STEP_UNMAP,
 	OP_FAIL_ALLOC, OP_DEVICE_WRITE, OP_READ_DIRTY,
-	/* Appended: only a target with a fault op has this slot. */
-	OP_FAULT,
+	/*
+	 * Appended: only a target with a fault op, or whose twins have an
+	 * identity domain, has these slots (target_has_op()).
+	 */
+	OP_FAULT, OP_IDENTITY,
 };
 #define NR_SLOTS (sizeof(op_slots) / sizeof(op_slots[0]))
 
@@ -32,6 +35,7 @@ static const char *const op_names[NR_OP_KINDS] = {
 	[OP_DEVICE_WRITE]	= "device_write",
 	[OP_READ_DIRTY]		= "read_dirty",
 	[OP_FAULT]		= "fault",
+	[OP_IDENTITY]		= "identity_lookup",
 	[OP_VOCAB]		= "(vocabulary op)",
 };
 
@@ -48,12 +52,35 @@ struct decoder {
 	uint64_t marks[NR_MARKS];	/* boundaries earlier ops used */
 	unsigned int nr_marks;
 	uint64_t last_size;
+	enum op_kind slots[NR_SLOTS];	/* op_slots[] the target has */
 	unsigned int nr_slots;
 };
 
 const char *op_name(enum op_kind kind)
 {
 	return op_names[kind];
+}
+
+/* The fault op and the identity lookups are some targets' only. */
+static bool target_has_op(const struct target *t, enum op_kind kind)
+{
+	if (kind == OP_FAULT)
+		return t->fault;
+	if (kind == OP_IDENTITY)
+		return t->twin[PTF_TWIN_CAND]->identity_lookup;
+	return true;
+}
+
+/* The slots of @t's ops, in op_slots[] order; how many. */
+static unsigned int target_slots(const struct target *t,
+				 enum op_kind slots[NR_SLOTS])
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < NR_SLOTS; i++)
+		if (target_has_op(t, op_slots[i]))
+			slots[n++] = op_slots[i];
+	return n;
 }
 
 void addr_space_of(const struct target_setup *ts, struct addr_space *as)
@@ -201,6 +228,25 @@ static uint64_t gen_page(struct decoder *d)
 	}
 }
 
+/*
+ * What an identity domain's lookups are aimed at: the domain's addresses,
+ * the top of a 64-bit phys_addr_t (PHYS_ADDR_MAX) and an IOVA whose low 32
+ * bits are all ones (a 32-bit phys_addr_t's PHYS_ADDR_MAX).
+ */
+static uint64_t gen_identity_iova(struct decoder *d)
+{
+	switch (fdp_pick(&d->f, 4)) {
+	case LITERAL:
+		return fdp_uint(&d->f, 8);
+	case 1:
+		return gen_iova(d) + (fdp_uint(&d->f, 2) & (min_pgsize(d) - 1));
+	case 2:
+		return UINT64_MAX - fdp_uint(&d->f, 2);
+	default:
+		return fdp_uint(&d->f, 4) << 32 | 0xffffffffULL;
+	}
+}
+
 static int gen_prot(struct decoder *d)
 {
 	static const int common[] = {
@@ -239,7 +285,7 @@ static void decode_config(const struct target *t, struct fdp *f,
 
 static void decode_op(struct decoder *d, struct op *op)
 {
-	*op = (struct op){ .kind = op_slots[fdp_pick(&d->f, d->nr_slots)] };
+	*op = (struct op){ .kind = d->slots[fdp_pick(&d->f, d->nr_slots)] };
 
 	switch (op->kind) {
 	case OP_MAP:
@@ -264,6 +310,9 @@ static void decode_op(struct decoder *d, struct op *op)
 		op->iova = gen_iova(d);
 		op->arg = fdp_pick(&d->f, 2) ? OP_FAULT_WRITE : 0;
 		break;
+	case OP_IDENTITY:
+		op->iova = gen_identity_iova(d);
+		break;
 	case OP_READ_DIRTY:
 		op->iova = gen_iova(d);
 		op->size = gen_size(d, op->iova);
@@ -278,7 +327,8 @@ static void decode_op(struct decoder *d, struct op *op)
 	case NR_OP_KINDS:
 		break;
 	}
-	if (op->kind != OP_FAIL_ALLOC) {
+	/* An identity domain's IOVAs are not the page table's. */
+	if (op->kind != OP_FAIL_ALLOC && op->kind != OP_IDENTITY) {
 		mark(d, op->iova);
 		if (op->size)
 			mark(d, op->iova + op->size);
@@ -424,7 +474,7 @@ void program_decode(const struct target *t, const uint8_t *data, size_t size,
 	memset(&ts, 0, sizeof(ts));
 	t->setup(&p->cfg, &ts);
 	addr_space_of(&ts, &d.as);
-	d.nr_slots = NR_SLOTS - !t->fault;
+	d.nr_slots = target_slots(t, d.slots);
 	while (!fdp_empty(&d.f) && p->nr_ops < MAX_OPS)
 		decode_op(&d, &p->ops[p->nr_ops++]);
 }
@@ -518,6 +568,7 @@ void op_print(const struct target *t, const struct op *op, FILE *out)
 		break;
 	case OP_LOOKUP:
 	case OP_DEVICE_WRITE:
+	case OP_IDENTITY:
 		fprintf(out, " iova=0x%" PRIx64, op->iova);
 		break;
 	case OP_READ_DIRTY:
@@ -863,7 +914,7 @@ bool program_parse(const struct target *t, FILE *in, const char *what,
 		}
 		for (k = 0; k < OP_VOCAB && strcmp(word, op_names[k]); k++)
 			;
-		if (k == OP_VOCAB || (k == OP_FAULT && !t->fault)) {
+		if (k == OP_VOCAB || !target_has_op(t, k)) {
 			parse_error(&ps, "unknown op '%s'", word);
 			break;
 		}
@@ -936,12 +987,13 @@ static void put_iova(struct fdp_out *o, const struct addr_space *as,
 	put_literal(o, iova);
 }
 
-static void encode_op(const struct op *op, const struct addr_space *as,
-		      struct fdp_out *o)
+static void encode_op(const struct target *t, const struct op *op,
+		      const struct addr_space *as, struct fdp_out *o)
 {
-	unsigned int slot;
+	enum op_kind slots[NR_SLOTS];
+	unsigned int slot, n = target_slots(t, slots);
 
-	for (slot = 0; op_slots[slot] != op->kind; slot++)
+	for (slot = 0; slot < n && slots[slot] != op->kind; slot++)
 		;
 	fdp_put_u8(o, slot);
 	switch (op->kind) {
@@ -974,6 +1026,9 @@ static void encode_op(const struct op *op, const struct addr_space *as,
 		put_iova(o, as, op->iova);
 		fdp_put_u8(o, op->arg & OP_FAULT_WRITE ? 1 : 0);
 		break;
+	case OP_IDENTITY:
+		put_literal(o, op->iova);
+		break;
 	case OP_FAIL_ALLOC:
 		fdp_put_u8(o, op->arg - 1);
 		break;
@@ -1000,5 +1055,5 @@ void program_encode(const struct target *t, const struct program *p,
 	addr_space_of(&ts, &as);
 	encode_config(t, &p->cfg, out);
 	for (size_t i = 0; i < p->nr_ops; i++)
-		encode_op(&p->ops[i], &as, out);
+		encode_op(t, &p->ops[i], &as, out);
 }

@@ -27,6 +27,7 @@ enum op_kind {
 	OP_DEVICE_WRITE,	/* a device writes at iova: hardware dirty bit */
 	OP_READ_DIRTY,	/* iommufd's dirty bitmap of [iova, iova + size), one bit per page */
 	OP_FAULT,	/* a device access at iova the IOMMU faults on (target.h) */
+	OP_IDENTITY,	/* the lookups at iova through the master's identity domain */
 	OP_VOCAB,	/* an op of the target's own vocabulary (target.h) */
 	NR_OP_KINDS,
 };

@@ -203,7 +203,8 @@ static void add_op(struct program *p, enum op_kind kind, uint64_t iova,
 /*
  * A seed for a class: two blocks at the top of the IOVA space mapped near
  * the top of the PA space, small pages low down, and every kind of op over
- * them.
+ * them; and where the master has an identity domain, its lookups at the
+ * edges.
  */
 static void seed_program(const struct target_config *cfg, struct program *p)
 {
@@ -229,6 +230,11 @@ static void seed_program(const struct target_config *cfg, struct program *p)
 	add_op(p, OP_UNMAP, top, big, 0, 0);
 	add_op(p, OP_STEP_UNMAP, 3 * small, 2 * small, 0, 0);
 	add_op(p, OP_STEP_UNMAP, top + big, big, 0, 0);
+	/* The identity domain's edges: PHYS_ADDR_MAX, low 32 bits all ones. */
+	if (ptf_target->twin[PTF_TWIN_CAND]->identity_lookup) {
+		add_op(p, OP_IDENTITY, UINT64_MAX, 0, 0, 0);
+		add_op(p, OP_IDENTITY, 0x1ffffffffULL, 0, 0, 0);
+	}
 }
 
 static int list_classes(void)

@@ -8,7 +8,8 @@
  * PTF_TWIN_DOMAIN, its domain struct, with members @domain (the
  * struct iommu_domain), @pending (the gather of unmap_fast) and @stats.
  * A glue whose iommu_domain lives elsewhere (a driver allocates its own)
- * defines PTF_TWIN_IOMMU_DOMAIN(pd) to find it.
+ * defines PTF_TWIN_IOMMU_DOMAIN(pd) to find it, and one whose master may
+ * have an identity domain PTF_TWIN_IDENTITY_DOMAIN(pd).
  */
 #ifndef PTF_TWIN_CORE_OPS_H
 #define PTF_TWIN_CORE_OPS_H
@@ -106,6 +107,34 @@ static ptf_u64 ptf_iova_to_phys_length_core(void *dom, ptf_u64 iova,
 }
 #endif
 
+#ifdef PTF_TWIN_IDENTITY_DOMAIN
+/*
+ * The lookups through the master's identity domain, which the family
+ * finds with PTF_TWIN_IDENTITY_DOMAIN(pd) (NULL: the master has none).
+ */
+static int ptf_identity_lookup(void *dom, ptf_u64 iova, ptf_u64 *phys,
+			       ptf_u64 *length, ptf_u64 *legacy)
+{
+	struct PTF_TWIN_DOMAIN *pd = twin_domain(dom);
+	struct iommu_domain *identity = PTF_TWIN_IDENTITY_DOMAIN(pd);
+#if PTF_DOMAIN_HAS_LENGTH
+	size_t len = 0;
+#endif
+
+	if (!identity)
+		return 0;
+#if PTF_DOMAIN_HAS_LENGTH
+	*phys = iommu_iova_to_phys_length(identity, iova, &len);
+	*length = len;
+#endif
+	*legacy = iommu_iova_to_phys(identity, iova);
+	return 1;
+}
+#define PTF_TWIN_IDENTITY_OP .identity_lookup = ptf_identity_lookup,
+#else
+#define PTF_TWIN_IDENTITY_OP
+#endif
+
 #if PTF_HAVE_DIRTY_OPS
 static int ptf_read_dirty(void *dom, ptf_u64 iova, ptf_u64 size,
 			  unsigned long flags, ptf_u64 page_size,
@@ -156,6 +185,7 @@ static int __maybe_unused ptf_set_dirty_tracking(struct iommu_domain *domain,
 	.iotlb_sync		= ptf_sync,				\
 	.iova_to_phys		= ptf_iova_to_phys_core,		\
 	PTF_TWIN_LENGTH_OP						\
+	PTF_TWIN_IDENTITY_OP						\
 	PTF_TWIN_DIRTY_OP						\
 	.stats			= ptf_stats,				\
 	.kernel_domain		= ptf_kernel_domain

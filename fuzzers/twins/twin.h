@@ -146,6 +146,15 @@ struct ptf_twin_ops {
 	ptf_u64 (*iova_to_phys_length)(void *dom, ptf_u64 iova,
 				       ptf_u64 *length);
 	/*
+	 * The same lookups through the master's identity domain (its
+	 * driver's, or the one the core allocated as its default domain):
+	 * iommu_iova_to_phys() into @legacy and, when has_length,
+	 * iommu_iova_to_phys_length() into @phys and @length.  0 if the
+	 * master has no identity domain; NULL if the family has no master.
+	 */
+	int (*identity_lookup)(void *dom, ptf_u64 iova, ptf_u64 *phys,
+			       ptf_u64 *length, ptf_u64 *legacy);
+	/*
 	 * Dirty bits of [iova, iova + size) as iommufd reads them: one bit per
 	 * @page_size in @bitmap, through the tree's iova_bitmap and the
 	 * domain's read_and_clear_dirty; -EOPNOTSUPP without dirty tracking.

@@ -40,8 +40,11 @@ struct ptf_drv_domain {
 	unsigned int oas;
 };
 
+static struct iommu_domain *identity_domain(struct ptf_drv_domain *pd);
+
 #define PTF_TWIN_DOMAIN ptf_drv_domain
 #define PTF_TWIN_IOMMU_DOMAIN(pd) ((pd)->domain)
+#define PTF_TWIN_IDENTITY_DOMAIN(pd) identity_domain(pd)
 #include "core-ops.h"
 
 void ptf_devices_reset(void);
@@ -91,6 +94,19 @@ static struct iommu_domain *core_domain(struct ptf_drv_domain *pd)
 	return ops->identity_domain ? ops->identity_domain :
 	       ops->release_domain ? ops->release_domain :
 	       ops->blocked_domain ? ops->blocked_domain : pd->default_domain;
+}
+
+/*
+ * The master's identity domain, where it has one: what it returns to
+ * (core_domain()), the driver's static identity domain or the core's
+ * default one: a caller that finds the master in it
+ * (iommu_get_domain_for_dev()) looks up through it.
+ */
+static struct iommu_domain *identity_domain(struct ptf_drv_domain *pd)
+{
+	struct iommu_domain *domain = core_domain(pd);
+
+	return domain && domain->type == IOMMU_DOMAIN_IDENTITY ? domain : NULL;
 }
 
 /*
