@@ -697,7 +697,8 @@ mutant_files = $(MUT_FILES_$(1))
 family_srcs = $(TREE_SRCS) $(TREE_SRCS_$(1)) $(SHIM_SRCS) $(SHIM_SRCS_$(1))
 # $(call mutant_srcs,MUTANT,FAMILY): the sources its twin must compile.  The
 # headers of drivers/iommu/generic_pt/ are the formats' alone, and of the
-# formats only the target's runs; a driver's source is compiled by its glue.
+# formats only the target's runs; a driver's source is compiled by its glue,
+# and a file of a family's extracts by its shim.
 $(foreach f,$(GENPT_FMTS),$(eval FMT_OF_$(GENPT_TARGET_$(f)) := $(f)))
 mutant_headers = $(filter %.h,$(call mutant_files,$(1)))
 mutant_srcs = $(if $(call mutant_headers,$(1)),\
@@ -706,7 +707,11 @@ mutant_srcs = $(if $(call mutant_headers,$(1)),\
 		drivers/iommu/generic_pt/fmt/iommu_$(FMT_OF_$(call mutant_target,$(1))).c),\
 	$(filter $(call mutant_files,$(1)),$(call family_srcs,$(2))) \
 	$(if $(filter drivers/iommu/iommu.c,$(call mutant_files,$(1))),kernel-shim/kernel/iommu-core.c) \
-	$(if $(filter $(DRIVER_SRC_$(2)) $(EXTRACT_FROM_$(2)),$(call mutant_files,$(1))),fuzzers/twins/drivers/$(2).c))
+	$(if $(filter $(DRIVER_SRC_$(2)) $(EXTRACT_FROM_$(2)),$(call mutant_files,$(1))),fuzzers/twins/drivers/$(2).c) \
+	$(if $(filter $(call extract_files,$(2)),$(call mutant_files,$(1))),$(SHIM_SRCS_$(2))))
+# The files a family's shim takes functions from (EXTRACTS_FAMILY): a
+# mutant of one recompiles the shim, which includes the extracts.
+extract_files = $(foreach x,$(EXTRACTS_$(1)),$(EXTRACT_FILE_$(x)))
 # $(call mutant_objs,VARIANT,MUTANT,FAMILY,TWIN,UNMUTATED-TWIN)
 mutant_objs = $(addprefix $(call twin_dir,$(1),$(4),$(3))/,$(patsubst %.c,%.o,$(call mutant_srcs,$(2),$(3)))) \
 	$(addprefix $(call twin_dir,$(1),$(5),$(3))/,$(patsubst %.c,%.o,\

@@ -16,6 +16,8 @@
 
 #define VFIO_TYPE1_IOMMU		1
 #define VFIO_TYPE1v2_IOMMU		3
+/* The nesting type, withdrawn: it opens a v2 container. */
+#define VFIO_TYPE1_NESTING_IOMMU	6
 #define VFIO_DMA_CC_IOMMU		4
 #define VFIO_UNMAP_ALL			9
 #define VFIO_UPDATE_VADDR		10

@@ -287,7 +287,8 @@ static bool create(struct engine *e)
 		finding(e, "twins", "return codes differ",
 			"vfio_iommu_type1_open() failed on one twin only\n");
 	if (cfg->v[F_TYPE] != VFIO_TYPE1_IOMMU &&
-	    cfg->v[F_TYPE] != VFIO_TYPE1v2_IOMMU && cfg->v[F_TYPE] != 2) {
+	    cfg->v[F_TYPE] != VFIO_TYPE1v2_IOMMU &&
+	    cfg->v[F_TYPE] != VFIO_TYPE1_NESTING_IOMMU) {
 		if (err != -EINVAL)
 			finding(e, "contract", "VFIO_SET_IOMMU return code",
 				"expected: -EINVAL for type %" PRIu64 "\nactual:   %ld\n",

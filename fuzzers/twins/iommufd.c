@@ -113,6 +113,9 @@ static const struct file_operations ptf_iommufd_fops = {
 
 /* The context and its file -------------------------------------------------- */
 
+/* A file whose open failed: fput() calls no release. */
+static const struct file_operations failed_open_fops;
+
 int ptf_iommufd_open(void)
 {
 	struct file *f;
@@ -125,7 +128,7 @@ int ptf_iommufd_open(void)
 	ret = iommufd_fops_open(NULL, f);
 	if (ret) {
 		/* The open failed: the file goes without a release. */
-		f->f_op = NULL;
+		f->f_op = &failed_open_fops;
 		ptf_file_close(fd);
 		return ret;
 	}
