@@ -10,6 +10,8 @@
 #   BUILD_DIR/fast/bin/bench-FAMILY-fup  VFIO's unmap with patches/followups/,
 #                                    for each FAMILY of $PTF_BENCH_FUP
 #                                                          -> bench-fup.csv
+#   bench/lookups.sh                 software walks of a plain lookup on
+#                                    arm-smmu and msm      -> lookups.csv
 #   bench/throughput.sh              replay speed of every
 #                                    target                -> throughput.csv
 #   bench/plot.sh                    charts (gnuplot)      -> walks.svg, time.svg
@@ -70,6 +72,8 @@ if [ -n "$fups" ]; then
 	# shellcheck disable=SC2086
 	awk 'NR == 1 || FNR > 1' $fups >"$out/bench-fup.csv"
 fi
+# Issue 15's "two walks for one lookup": the drivers that translate in hardware.
+"$top/bench/lookups.sh" "$build" "$out/lookups.csv" || status=1
 # One CSV for all families, under the first one's header.
 if [ -n "$csvs" ]; then
 	# shellcheck disable=SC2086
@@ -87,5 +91,5 @@ elif "$top/scripts/setup-deps.sh" --bench; then
 else
 	echo "bench: no gnuplot, so no charts" >&2
 fi
-echo "results: $out/bench.csv${fups:+ $out/bench-fup.csv} $out/throughput.csv"
+echo "results: $out/bench.csv${fups:+ $out/bench-fup.csv} $out/lookups.csv $out/throughput.csv"
 exit $status
