@@ -41,7 +41,7 @@ endif
 .SECONDARY:
 .DEFAULT_GOAL := all
 .PHONY: all check bench trees clean help list-targets show-toolchain show-units unit-env FORCE fuzz-bins core32-bins \
-	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch fix-bins \
+	run-bins plain-bins prod-bins fast-bins cov-bins mutant-bins mutant-fuzz-bins bench-catch fix-bins fup-bins \
 	afl afl-bins afl-check-bin kunit-tree
 .DELETE_ON_ERROR:
 
@@ -671,14 +671,50 @@ afl-check-bin:
 	@scripts/setup-deps.sh --afl
 	@$(MAKE) -s $(B)/afl/bin/$(AFL_CHECK_TARGET)
 
+# Follow-ups to the port: patches/followups/ ----------------------------------------
+#
+# Changes offered on top of the whole series, apart from it (docs/patches.md,
+# "Follow-ups").  $(B)/followups/cand is the candidate tree with
+# patches/followups/series applied (derive-tree.sh, as for the fixes); its
+# twin, fup, shares with the candidate's twin the objects of the sources
+# the follow-ups leave alone.  The targets of the units whose files they
+# patch get a replay driver and a fuzz build with the follow-ups as the
+# candidate against the same baseline (TARGET-run-fup, TARGET-fup), and
+# make bench a bench binary for them (bench-callers-fup).  FUP_FEATURES
+# tells the twin what the follow-ups change that the checks must expect.
+
+FUP_SERIES := $(addprefix patches/followups/,$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/followups/series 2>/dev/null))
+# 0001: vfio_unmap_unpin() keeps the lookup that ended a run.
+FUP_FEATURES := -DPTF_VFIO_KEEPS_PROBE=1
+FUP_FILES := $(call patch_files,$(FUP_SERIES))
+FUP_TARGETS := $(foreach u,$(TARGET_UNITS),$(if $(filter $(FUP_FILES),$(UNIT_FILES_$(u))),$(TARGETS_$(u))))
+FUP_FAMILIES := $(sort $(foreach t,$(FUP_TARGETS),$(FAMILY_$(t))))
+ifdef CAND_TREE
+$(B)/followups/cand.stamp: $(FUP_SERIES) $(B)/trees.mk
+	@echo "  TREE  $(B)/followups/cand"
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/followups/cand $(FUP_SERIES)
+	@touch $@
+$(B)/followups/cand/%.c: $(B)/followups/cand.stamp ;
+$(foreach v,tools fuzz fast,$(foreach f,$(FUP_FAMILIES),\
+	$(eval $(call twin_rules,$(v),fup,$(B)/followups/cand,$(CAND_FEATURES) $(FUP_FEATURES),$(CAND_RELEASE)+fup,cand,$(B)/followups/cand.stamp,$(f)))\
+	$(eval $(call share_rules,$(v),fup,cand,$(f),$(FUP_SERIES)))))
+$(foreach t,$(FUP_TARGETS),$(eval $(call target_bin,tools,$(t),-run-fup,fup))\
+	$(eval $(call target_bin,fuzz,$(t),-fup,fup)))
+endif
+
+fup-bins: $(addprefix $(B)/tools/bin/,$(addsuffix -run-fup,$(FUP_TARGETS))) \
+	$(addprefix $(B)/fuzz/bin/,$(addsuffix -fup,$(FUP_TARGETS)))
+
 # Mutants: one bug injected, for the self-tests ---------------------------------
 #
 # tests/mutants/NAME.patch applies to the candidate tree; NAME.prog is the
 # program that must catch it (its "target" line names the fuzz target).
 # With "# twins: both" in NAME.prog the patch goes into the baseline tree
 # too: a bug both twins have, which only the model and the walkers can
-# catch.  A mutant twin compiles only what its patch changes (every object
-# when it changes a header) and takes the rest from the unmutated twin.
+# catch.  With "# twins: followups" it goes into the twin of
+# patches/followups/ instead (Follow-ups above): a bug of a follow-up.  A
+# mutant twin compiles only what its patch changes (every object when it
+# changes a header) and takes the rest from the unmutated twin.
 
 # Only for targets that run with the differential on: a mutant is of the candidate.
 # Each mutant's target, twins and files, read once (the rules below ask
@@ -687,6 +723,7 @@ MUTANT_NAMES := $(basename $(notdir $(wildcard tests/mutants/*.patch)))
 $(foreach m,$(MUTANT_NAMES),\
 	$(eval MUT_TARGET_$(m) := $(shell awk '$$1 == "target" { print $$2; exit }' tests/mutants/$(m).prog))\
 	$(eval MUT_BOTH_$(m) := $(shell grep -q '^# twins: both' tests/mutants/$(m).prog && echo 1))\
+	$(eval MUT_FUP_$(m) := $(shell grep -q '^# twins: followups' tests/mutants/$(m).prog && echo 1))\
 	$(eval MUT_FILES_$(m) := $(call files_of_patch,tests/mutants/$(m).patch)))
 mutant_target = $(MUT_TARGET_$(1))
 mutant_both = $(MUT_BOTH_$(1))
@@ -717,9 +754,9 @@ mutant_objs = $(addprefix $(call twin_dir,$(1),$(4),$(3))/,$(patsubst %.c,%.o,$(
 	$(addprefix $(call twin_dir,$(1),$(5),$(3))/,$(patsubst %.c,%.o,\
 		$(filter-out $(call mutant_srcs,$(2),$(3)),$(call family_srcs,$(3)))))
 
-# $(call mutant_tree,MUTANT,TWIN,TREE)
+# $(call mutant_tree,MUTANT,TWIN,TREE[,TREE-STAMP])
 define mutant_tree
-$(B)/mutants/$(2).stamp: tests/mutants/$(1).patch $(B)/trees.mk
+$(B)/mutants/$(2).stamp: tests/mutants/$(1).patch $(B)/trees.mk $(4)
 	@echo "  TREE  $(B)/mutants/$(2)"
 	@scripts/derive-tree.sh $(3) $(B)/mutants/$(2) tests/mutants/$(1).patch
 	@touch $$@
@@ -731,7 +768,7 @@ mutant_twin = $(call twin_rules,$(1),$(4),$(B)/mutants/$(4),$(5),$(6)+mut-$(2),$
 
 # $(call mutant_variant,VARIANT,MUTANT,SUFFIX): its twins and its binary.
 define mutant_variant
-$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mut-$(2),$(CAND_FEATURES),$(CAND_RELEASE),cand,cand)
+$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mut-$(2),$(CAND_FEATURES)$(if $(MUT_FUP_$(2)), $(FUP_FEATURES)),$(CAND_RELEASE)$(if $(MUT_FUP_$(2)),+fup),cand,$(if $(MUT_FUP_$(2)),fup,cand))
 $(if $(call mutant_both,$(2)),$(call mutant_twin,$(1),$(2),$(FAMILY_$(call mutant_target,$(2))),mutb-$(2),$(BASE_FEATURES),$(BASE_RELEASE),base,base))
 $(call target_bin,$(1),$(call mutant_target,$(2)),$(3),mut-$(2),$(if $(call mutant_both,$(2)),mutb-$(2)))
 # Its program says which twins it goes into.
@@ -739,7 +776,7 @@ $(B)/$(1)/bin/$(call mutant_target,$(2))$(3): tests/mutants/$(2).prog
 endef
 
 define mutant_rules
-$(call mutant_tree,$(1),mut-$(1),$(CAND_TREE))
+$(call mutant_tree,$(1),mut-$(1),$(if $(MUT_FUP_$(1)),$(B)/followups/cand,$(CAND_TREE)),$(if $(MUT_FUP_$(1)),$(B)/followups/cand.stamp))
 $(if $(call mutant_both,$(1)),$(call mutant_tree,$(1),mutb-$(1),$(BASE_TREE)))
 $(call mutant_variant,tools,$(1),-run-mut-$(1))
 $(call mutant_variant,fuzz,$(1),-mut-$(1))
@@ -842,7 +879,8 @@ fix-bins: $(foreach n,$(FIX_NRS),$(foreach t,$(FIX_TARGETS_$(n)),$(call fix_bin,
 # page-table families with all their formats, VFIO type1, iommufd and the
 # fake processes) and the runtime, without engine or model.  bench/run.sh
 # runs it, measures the replay throughput of every target and draws the
-# charts, into $(B)/bench/.
+# charts, into $(B)/bench/.  bench-callers-fup is the same with the twin of
+# patches/followups/ as the candidate: column (c) of VFIO's unmap.
 
 # Both callers present, with the differential on: otherwise there is no
 # before and after to compare (bench/run.sh says so).
@@ -851,14 +889,22 @@ BENCH_SRCS := $(wildcard bench/*.c)
 BENCH_OBJS := $(addprefix $(B)/fast/obj/,$(BENCH_SRCS:.c=.o) \
 	$(patsubst %.c,%.o,$(wildcard kernel-shim/runtime/*.c)))
 
-$(B)/fast/bin/bench-callers: $(BENCH_OBJS) $(call twin_dir,fast,base,callers).o \
-		$(call twin_dir,fast,cand,callers).o
-	@mkdir -p $(@D)
-	@echo "  LINK  $@"
-	@$(CC) -o $@ $^
+# $(call bench_bin,NAME,CANDIDATE-TWIN): bench-NAME, the baseline against it.
+define bench_bin
+$(B)/fast/bin/bench-$(1): $(BENCH_OBJS) $(call twin_dir,fast,base,callers).o \
+		$(call twin_dir,fast,$(2),callers).o
+	@mkdir -p $$(@D)
+	@echo "  LINK  $$@"
+	@$$(CC) -o $$@ $$^
+endef
+$(eval $(call bench_bin,callers,cand))
+# The follow-ups (patches/followups/) as (c), when they change a caller.
+BENCH_FUP := $(if $(BENCH_FAMILIES),$(filter callers,$(FUP_FAMILIES)))
+$(if $(BENCH_FUP),$(eval $(call bench_bin,callers-fup,fup)))
 
-bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES)) fast-bins run-bins
-	@bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)
+bench: $(addprefix $(B)/fast/bin/bench-,$(BENCH_FAMILIES) $(addsuffix -fup,$(BENCH_FUP))) \
+		fast-bins run-bins
+	@PTF_BENCH_FUP="$(BENCH_FUP)" bench/run.sh $(B) "$(BENCH_FAMILIES)" $(TARGETS)
 
 # How long fuzzing takes to catch each mutant (bench/catch.sh).
 bench-catch: mutant-fuzz-bins
@@ -904,7 +950,7 @@ kunit-tree:
 	@scripts/setup-deps.sh --kunit
 	@scripts/kunit-tree.sh $(B) >/dev/null
 
-check: all mutant-bins prod-bins fix-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model \
+check: all mutant-bins prod-bins fix-bins fup-bins afl-check-bin kunit-tree $(B)/tools/bin/test_model \
 		core32-bins
 	@tests/run-tests.sh
 

@@ -4,7 +4,7 @@
  * measured on their own code: the ioctls of both trees, over the real page
  * tables, the fake processes' memory and IOMMU groups of the caller twins.
  *
- *   bench-callers [-r REPS] [-f PART-OF-A-FORMAT-NAME] [-o CSV]
+ *   bench-callers [-r REPS] [-f PART-OF-A-FORMAT-NAME] [-c CALL] [-o CSV]
  *
  * For every format of formats.c, every leaf size and every region size that
  * fits, a process maps a region of its memory whose pages are laid out so
@@ -24,6 +24,10 @@
  *                  iopt_fill_domain() reads the pfns from the first domain
  *                  with batch_from_domain() and maps them in the second.
  *
+ * Linked with the twin of patches/followups/ as the candidate
+ * (bench-callers-fup), it measures (c) instead of (b); -c names the one
+ * call to measure.
+ *
  * Walks are calls into the lookup op of the domain read (twin stats); times
  * are the best of REPS calls, each on a fresh set-up.  The walk counts are
  * exact, and checked:
@@ -31,6 +35,8 @@
  *   vfio (a)     pages + runs - 1    a walk per page or per leaf, and the
  *   vfio (b)     leaves + runs - 1   lookup that ends a run is made again
  *                                    as the start of the next run
+ *   vfio (c)     leaves              the follow-up starts the next run from
+ *                                    the lookup that ended the last
  *   iommufd (a)  pages + R           R: the lookups made again where a full
  *   iommufd (b)  leaves + R          pfn batch is refilled, the same number
  *                                    in (a) and (b)
@@ -97,12 +103,14 @@ struct case_result {
 static struct case_result *results;
 static size_t nr_results, cap_results;
 static unsigned int reps = DEFAULT_REPS;
+/* The calls measured (-c): all, or one. */
+static int first_op, last_op = NR_OPS - 1;
 
 /* Checks ------------------------------------------------------------------ */
 
 enum check {
-	CHECK_LEAVES, CHECK_UAPI, CHECK_VFIO_A, CHECK_VFIO_B, CHECK_IOMMUFD,
-	CHECK_SAME, CHECK_KERNEL, NR_CHECKS,
+	CHECK_LEAVES, CHECK_UAPI, CHECK_VFIO_A, CHECK_VFIO_B, CHECK_VFIO_C,
+	CHECK_IOMMUFD, CHECK_SAME, CHECK_KERNEL, NR_CHECKS,
 };
 
 static const char *const check_names[] = {
@@ -110,12 +118,19 @@ static const char *const check_names[] = {
 	[CHECK_UAPI]	= "uAPI: every ioctl and attach succeeds, an unmap reports the region's size, and leaves the domain empty",
 	[CHECK_VFIO_A]	= "vfio (a): walks == pages + runs - 1",
 	[CHECK_VFIO_B]	= "vfio (b): walks == leaves + runs - 1: == leaves with contiguous PAs (1 run), == 2 * leaves - 1 with scattered PAs (a run per leaf)",
+	[CHECK_VFIO_C]	= "vfio (c), patches/followups/: walks == leaves, contiguous or scattered",
 	[CHECK_IOMMUFD]	= "iommufd (a) and (b): walks == pages + R and leaves + R, with the same R",
-	[CHECK_SAME]	= "(a) and (b) make the same calls into map_pages and unmap_pages",
+	[CHECK_SAME]	= "(a) and the candidate make the same calls into map_pages and unmap_pages",
 	[CHECK_KERNEL]	= "kernel: no WARN, no lock held, every pin released, nothing left allocated",
 };
 
 static unsigned long checks_run[NR_CHECKS], checks_failed[NR_CHECKS];
+
+/* The candidate's column: (b) the series, or (c) with its follow-ups. */
+static char cand_column(void)
+{
+	return bench_callers[PTF_TWIN_CAND]->vfio_keeps_probe ? 'c' : 'b';
+}
 
 static unsigned long failures(void)
 {
@@ -544,21 +559,26 @@ static void check_walks(struct case_result *cr, enum op op)
 
 	check(CHECK_SAME, a->map_pages == b->map_pages &&
 	      a->unmap_pages == b->unmap_pages, c, op,
-	      "map_pages %lu/%lu, unmap_pages %lu/%lu (a/b)", a->map_pages,
-	      b->map_pages, a->unmap_pages, b->unmap_pages);
+	      "map_pages %lu/%lu, unmap_pages %lu/%lu (a/%c)", a->map_pages,
+	      b->map_pages, a->unmap_pages, b->unmap_pages, cand_column());
 	if (op == VFIO_UNMAP) {
 		check(CHECK_VFIO_A, a->walks == c->pages + c->runs - 1, c, op,
 		      "(a): %lu walks, expected pages + runs - 1 = %lu",
 		      a->walks, c->pages + c->runs - 1);
-		check(CHECK_VFIO_B, b->walks == c->leaves + c->runs - 1, c, op,
-		      "(b): %lu walks, expected leaves + runs - 1 = %lu",
-		      b->walks, c->leaves + c->runs - 1);
+		if (cand_column() == 'c')
+			check(CHECK_VFIO_C, b->walks == c->leaves, c, op,
+			      "(c): %lu walks, expected leaves = %lu",
+			      b->walks, c->leaves);
+		else
+			check(CHECK_VFIO_B, b->walks == c->leaves + c->runs - 1,
+			      c, op, "(b): %lu walks, expected leaves + runs - 1 = %lu",
+			      b->walks, c->leaves + c->runs - 1);
 		return;
 	}
 	check(CHECK_IOMMUFD, a->walks >= c->pages && b->walks >= c->leaves &&
 	      a->walks - c->pages == b->walks - c->leaves, c, op,
-	      "%lu/%lu walks (a/b) for %lu pages and %lu leaves", a->walks,
-	      b->walks, c->pages, c->leaves);
+	      "%lu/%lu walks (a/%c) for %lu pages and %lu leaves", a->walks,
+	      b->walks, cand_column(), c->pages, c->leaves);
 }
 
 static void run_case(const struct bench_case *c)
@@ -576,7 +596,7 @@ static void run_case(const struct bench_case *c)
 	cr = &results[nr_results++];
 	memset(cr, 0, sizeof(*cr));
 	cr->c = *c;
-	for (int op = 0; op < NR_OPS; op++) {
+	for (int op = first_op; op <= last_op; op++) {
 		unsigned long failed = failures();
 
 		for (unsigned int rep = 0; rep < reps; rep++)
@@ -695,10 +715,18 @@ static const char *const op_titles[] = {
 
 static void print_table(enum op op)
 {
+	char x = cand_column();
+	char walks[16], ratio_x[8], time_x[16];
+
+	snprintf(walks, sizeof(walks), "walks %c", x);
+	snprintf(ratio_x, sizeof(ratio_x), "a/%c", x);
+	snprintf(time_x, sizeof(time_x), "time %c us", x);
 	printf("\n%s\n", op_titles[op]);
+	if (x == 'c')
+		printf("(c): (b) with patches/followups/, the lookup that ends a run starts the next\n");
 	printf("%-19s %4s %6s %-10s %7s %7s | %8s %8s %8s | %10s %10s %7s | %s\n",
 	       "format", "leaf", "region", "PAs", "leaves", "runs", "walks a",
-	       "walks b", "a/b", "time a us", "time b us", "a/b", "check");
+	       walks, ratio_x, "time a us", time_x, ratio_x, "check");
 	for (size_t i = 0; i < nr_results; i++) {
 		const struct case_result *cr = &results[i];
 		const struct bench_case *c = &cr->c;
@@ -723,7 +751,7 @@ static void write_csv(const char *path)
 		exit(2);
 	}
 	fprintf(f, "op,family,format,leaf,region,pattern,pages,leaves,runs,walks_a,walks_b,walk_ratio,map_pages_a,map_pages_b,unmap_pages_a,unmap_pages_b,ns_a,ns_b,time_ratio,check\n");
-	for (int op = 0; op < NR_OPS; op++)
+	for (int op = first_op; op <= last_op; op++)
 		for (size_t i = 0; i < nr_results; i++) {
 			const struct case_result *cr = &results[i];
 			const struct bench_case *c = &cr->c;
@@ -752,9 +780,20 @@ static void print_checks(void)
 		       checks_run[i], checks_failed[i]);
 }
 
+/* -c CALL: measure that call only. */
+static bool only_call(const char *name)
+{
+	for (int op = 0; op < NR_OPS; op++)
+		if (!strcmp(name, op_names[op])) {
+			first_op = last_op = op;
+			return true;
+		}
+	return false;
+}
+
 static int usage(const char *argv0)
 {
-	fprintf(stderr, "usage: %s [-r REPS] [-f PART-OF-A-FORMAT-NAME] [-o CSV]\n",
+	fprintf(stderr, "usage: %s [-r REPS] [-f PART-OF-A-FORMAT-NAME] [-c CALL] [-o CSV]\n",
 		argv0);
 	return 2;
 }
@@ -764,13 +803,17 @@ int main(int argc, char **argv)
 	const char *csv = NULL, *only = NULL;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "r:f:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "r:f:c:o:")) != -1) {
 		switch (opt) {
 		case 'r':
 			reps = (unsigned int)atoi(optarg);
 			break;
 		case 'f':
 			only = optarg;
+			break;
+		case 'c':
+			if (!only_call(optarg))
+				return usage(argv[0]);
 			break;
 		case 'o':
 			csv = optarg;
@@ -791,9 +834,10 @@ int main(int argc, char **argv)
 	}
 	printf("walks: calls into the lookup op of the domain read; time: best of %u calls; PAGE_SIZE 4K\n",
 	       reps);
-	printf("(a) on Linux %s, (b) on Linux %s\n",
-	       bench_callers[PTF_TWIN_BASE]->tree,
-	       bench_callers[PTF_TWIN_CAND]->tree);
+	printf("(a) on Linux %s, (%c) on Linux %s%s\n",
+	       bench_callers[PTF_TWIN_BASE]->tree, cand_column(),
+	       bench_callers[PTF_TWIN_CAND]->tree,
+	       cand_column() == 'c' ? " (the series and patches/followups/)" : "");
 	for (unsigned int i = 0; i < bench_nr_formats; i++) {
 		const struct bench_format *f = &bench_formats[i];
 
@@ -807,7 +851,7 @@ int main(int argc, char **argv)
 		printf("no format of formats.c matched\n");
 		return 0;
 	}
-	for (int op = 0; op < NR_OPS; op++)
+	for (int op = first_op; op <= last_op; op++)
 		print_table(op);
 	print_checks();
 	return failures() ? 1 : 0;

@@ -40,7 +40,8 @@ for m in $mutants; do
 	grep -q '^# core32: only' "$p" && continue
 	t=$(awk '$1 == "target" { print $2; exit }' "$p")
 	want=$(sed -n 's/^# expect: //p' "$p" | head -n 1)
-	both=$(grep -q '^# twins: both' "$p" && echo both || echo cand)
+	both=$(sed -n 's/^# twins: //p' "$p" | head -n 1)
+	both=${both:-cand}
 	bin=$B/fuzz/bin/$t-mut-$m
 	[ -x "$bin" ] || { echo "ptfuzz: $bin not built (make mutant-fuzz-bins)" >&2; exit 2; }
 	rm -rf "$tmp/work" "$tmp/art" "$tmp/seeds" && mkdir -p "$tmp/work" "$tmp/art"

@@ -4,7 +4,9 @@
 # tests/patches-test.sh TMPDIR - patches/ must be what it claims: a series
 # that `git am` applies in order to the baseline tree, each patch clean
 # under the tree's own scripts/checkpatch.pl, and a candidate tree that no
-# longer has the legacy iova_to_phys op.  One PASS/FAIL line per check.
+# longer has the legacy iova_to_phys op; and patches/followups/, the
+# follow-ups offered on top of the series, as clean and applying after it.
+# One PASS/FAIL line per check.
 set -u
 
 tmp=${1:?usage: patches-test.sh TMPDIR}/patches
@@ -14,12 +16,13 @@ B=${PTF_BUILD:-build}
 base=$(sed -n 's/^BASE_TREE := //p' "$B/trees.mk")
 cand=$(sed -n 's/^CAND_TREE := //p' "$B/trees.mk")
 series=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' patches/series)
+followups=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' -e 's|^|followups/|' patches/followups/series)
 
 rm -rf "$tmp"
 mkdir -p "$tmp/repo"
 
 # checkpatch, one patch at a time.
-for p in $series; do
+for p in $series $followups; do
 	# On stdin: given a path inside a git repository, checkpatch misreads it.
 	if perl "$base/scripts/checkpatch.pl" --no-tree --quiet - <"patches/$p" >"$tmp/cp" 2>&1; then
 		echo "PASS checkpatch $p"
@@ -29,8 +32,9 @@ for p in $series; do
 	fi
 done
 
-# git am onto the files the series touches, taken from the baseline.
-files=$(for p in $series; do sed -n 's|^+++ b/||p; s|^--- a/||p' "patches/$p"; done |
+# git am onto the files the series (and its follow-ups) touch, taken from
+# the baseline.
+files=$(for p in $series $followups; do sed -n 's|^+++ b/||p; s|^--- a/||p' "patches/$p"; done |
 	sort -u | grep -v '^/dev/null')
 for f in $files; do
 	[ -f "$base/$f" ] || continue
@@ -41,17 +45,24 @@ git -C "$tmp/repo" init -q
 git -C "$tmp/repo" -c user.name=ptfuzz -c user.email=ptfuzz@localhost add -A
 git -C "$tmp/repo" -c user.name=ptfuzz -c user.email=ptfuzz@localhost \
 	commit -q -m base
-ok=1
-for p in $series; do
-	if ! git -C "$tmp/repo" -c user.name=ptfuzz -c user.email=ptfuzz@localhost \
-		am -q "$top/patches/$p" >"$tmp/am" 2>&1; then
-		sed 's/^/  /' "$tmp/am"
-		echo "FAIL git am $p"
-		ok=0
-		break
-	fi
-done
-[ $ok = 1 ] && echo "PASS git am: $(echo "$series" | wc -l) patches apply in order"
+# git am PATCH... in order: 0 when all applied, with a FAIL line for the first that did not.
+am_all() {
+	for p in "$@"; do
+		if ! git -C "$tmp/repo" -c user.name=ptfuzz -c user.email=ptfuzz@localhost \
+			am -q "$top/patches/$p" >"$tmp/am" 2>&1; then
+			sed 's/^/  /' "$tmp/am"
+			echo "FAIL git am $p"
+			return 1
+		fi
+	done
+}
+# shellcheck disable=SC2086
+if am_all $series; then
+	echo "PASS git am: $(echo "$series" | wc -l) patches apply in order"
+	# The follow-ups, on top of the whole series.
+	am_all $followups &&
+		echo "PASS git am: patches/followups/ ($(echo "$followups" | wc -l) patches) applies in order on top of the series"
+fi
 
 # The end state: the legacy op is gone, the new one is everywhere it was.
 if grep -q '(\*iova_to_phys)(' "$cand/include/linux/iommu.h" \

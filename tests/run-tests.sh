@@ -18,7 +18,9 @@
 #               ClusterFuzzLite's build.sh for one target, run over its seeds
 #   trees       trees the port does not fit (tests/trees-test.sh): a
 #               unit with the differential off, a unit left out
-#   patches     patches/ is checkpatch-clean and applies in series order
+#   patches     patches/ is checkpatch-clean and applies in series order;
+#               patches/followups/ likewise on top of it, and the targets
+#               they change replay and fuzz clean with them
 #   fixes       patches/fixes/ likewise, and each fix turns its findings'
 #               regression inputs clean (strict) in both twins
 #   kunit       every regression input exports as a KUnit test case that
@@ -381,7 +383,10 @@ if group selftest; then
 			continue
 		fi
 		encode "$p" "$tmp/in" || { ko "selftest: encode $p"; continue; }
-		if ! "$B/tools/bin/$t-run" "$tmp/in" >"$tmp/out" 2>&1; then
+		# A follow-up's mutant (# twins: followups) is of their twin.
+		unmut=$B/tools/bin/$t-run
+		grep -q '^# twins: followups' "$p" && unmut=$unmut-fup
+		if ! "$unmut" "$tmp/in" >"$tmp/out" 2>&1; then
 			tail -n 30 "$tmp/out"
 			ko "selftest: $m: the unmutated candidate must pass this program"
 			continue
@@ -467,6 +472,44 @@ if group patches; then
 	pass=$((pass + $(grep -c '^PASS' "$tmp/patches.out")))
 	fail=$((fail + $(grep -c '^FAIL' "$tmp/patches.out")))
 	[ $rc = 0 ] || ko "patches: the test script itself failed ($rc)"
+	# patches/followups/: the targets of the units they touch (make's
+	# TARGET-run-fup and TARGET-fup, the follow-ups as the candidate) replay
+	# their corpus and regression inputs clean, and fuzz clean a few seconds.
+	fup_targets=""
+	for t in $TARGETS; do
+		[ -x "$B/tools/bin/$t-run-fup" ] && fup_targets="$fup_targets $t"
+	done
+	# Unless PTF_TARGETS leaves them out, a follow-up has targets.
+	[ -n "$fup_targets" ] || [ -n "${PTF_TARGETS:-}" ] ||
+		! grep -q '^[^#]' patches/followups/series ||
+		ko "patches: followups: no target has a replay driver built with them (make fup-bins)"
+	for t in $fup_targets; do
+		run=$B/tools/bin/$t-run-fup
+		if "$run" "corpus/$t" >"$tmp/out" 2>&1; then
+			ok "patches: followups: corpus/$t ($(tail -n 1 "$tmp/out"))"
+		else
+			tail -n 40 "$tmp/out"
+			ko "patches: followups: corpus/$t"
+		fi
+		for p in corpus/regressions/"$t"/*.prog; do
+			[ -f "$p" ] && for_this_tree "$p" || continue
+			if encode "$p" "$tmp/in" && "$run" "$tmp/in" >"$tmp/out" 2>&1; then
+				ok "patches: followups: $p"
+			else
+				tail -n 30 "$tmp/out"
+				ko "patches: followups: $p"
+			fi
+		done
+		secs=${PTF_FUP_SMOKE_SECONDS:-3}
+		mkdir -p "$tmp/fupcorpus-$t" "$tmp/fupart-$t"
+		if "$B/fuzz/bin/$t-fup" -max_total_time="$secs" -dict="fuzzers/targets/$t.dict" \
+			-artifact_prefix="$tmp/fupart-$t/" "$tmp/fupcorpus-$t" "corpus/$t" >"$tmp/out" 2>&1; then
+			ok "patches: followups: $t: ${secs}s of fuzzing, clean"
+		else
+			sed -n '/==== ptfuzz/,/^SUMMARY: ptfuzz/p' "$tmp/out" | head -n 60
+			ko "patches: followups: $t, fuzzing: $(grep -a -m1 '^SUMMARY' "$tmp/out")"
+		fi
+	done
 fi
 
 # ---------------------------------------------------------------------------

@@ -349,12 +349,42 @@ static void lookup_legacy(struct engine *e, uint64_t iova)
 	}
 }
 
+/* The software walks twin @tw's driver has made so far (soft-walks.h). */
+static unsigned long soft_walks(struct engine *e, int tw)
+{
+	struct ptf_twin_stats st = { 0 };
+
+	if (ops(e, tw)->stats)
+		ops(e, tw)->stats(e->dom[tw], &st);
+	return st.soft_walks;
+}
+
+/*
+ * The software walks of one lookup: @sw[0] the candidate's with the
+ * length, @sw[1] its plain iommu_iova_to_phys(), @sw[2] the baseline's.
+ * The wrapper passes no length, so a driver that translates in hardware
+ * (arm-smmu's ATOS, msm's V2P) must not also walk its tables in software
+ * to size an IOPTE nobody asked about: the plain lookup walks no more than
+ * the baseline's.
+ */
+static void oracle_soft_walks(struct engine *e, uint64_t iova,
+			      const unsigned long sw[3])
+{
+	if (sw[0] || sw[1] || sw[2])
+		note(e, "   software walks: %lu with the length, %lu without (baseline %lu)",
+		     sw[0], sw[1], sw[2]);
+	if (checking(e) && sw[1] > sw[2])
+		finding(e, "lookup", "iova_to_phys walks the tables in software more than the baseline",
+			"at 0x%" PRIx64 ": iommu_iova_to_phys()'s software walks\nexpected: %lu (the baseline's)\nactual:   %lu\n",
+			iova, sw[2], sw[1]);
+}
+
 static void do_lookup(struct engine *e, const struct op *op)
 {
 	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
 	const struct rt_warn *w;
 	size_t nwarns;
-	unsigned long hw_asked;
+	unsigned long hw_asked, sw[3], sw0;
 
 	models_begin(e);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++)
@@ -375,10 +405,13 @@ static void do_lookup(struct engine *e, const struct op *op)
 	}
 	ptf_rt_set_twin(CAND);
 	hw_asked = rt_hw_unavailable(CAND);
+	sw0 = soft_walks(e, CAND);
 	c->phys = ops(e, CAND)->iova_to_phys_length(e->dom[CAND], op->iova,
 						    &c->len);
+	sw[0] = soft_walks(e, CAND) - sw0;
 	nwarns = rt_warns(CAND, &w);
 	c->legacy = ops(e, CAND)->iova_to_phys(e->dom[CAND], op->iova);
+	sw[1] = soft_walks(e, CAND) - sw0 - sw[0];
 	/*
 	 * The wrapper asks the driver's op again: it WARNs as often, and the
 	 * baseline's single lookup is compared with one of the two.
@@ -391,7 +424,9 @@ static void do_lookup(struct engine *e, const struct op *op)
 	c->unavailable = rt_hw_unavailable(CAND) != hw_asked;
 	ptf_rt_set_twin(BASE);
 	hw_asked = rt_hw_unavailable(BASE);
+	sw0 = soft_walks(e, BASE);
 	b->legacy = ops(e, BASE)->iova_to_phys(e->dom[BASE], op->iova);
+	sw[2] = soft_walks(e, BASE) - sw0;
 	b->unavailable = rt_hw_unavailable(BASE) != hw_asked;
 	if (c->unavailable || b->unavailable)
 		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 "): the hardware could not be asked",
@@ -401,6 +436,7 @@ static void do_lookup(struct engine *e, const struct op *op)
 	else
 		note(e, "-> 0x%" PRIx64 " length 0x%" PRIx64 " (baseline 0x%" PRIx64 ")",
 		     c->phys, c->len, b->legacy);
+	oracle_soft_walks(e, op->iova, sw);
 	if (checking(e)) {
 		oracle_lookup(e, op->iova);
 		oracle_warns(e);

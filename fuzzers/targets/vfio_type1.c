@@ -20,8 +20,8 @@
  * walker, must translate exactly the mapped ranges; every pin, locked page
  * and reference must be the model's; no lock may be held.  UNMAP_DMA's
  * walks are counted on both twins: the candidate's loop must make one
- * lookup per leaf (and one per physically contiguous run it ends), the
- * legacy loop one per page.
+ * lookup per leaf (and one per physically contiguous run it ends, but for
+ * the follow-up of patches/followups/), the legacy loop one per page.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -1091,9 +1091,10 @@ static void run_rw(struct engine *e, const struct op *op)
 /*
  * The walks vfio_unmap_unpin() makes on the first domain for @d: with
  * iova_to_phys_length() one per leaf and one more per physically
- * contiguous run that ends before the DMA does; page by page, one per
- * page and the same one more per run.  With the differential off both
- * twins run the page-by-page loop.
+ * contiguous run that ends before the DMA does, or none more when the
+ * loop keeps the lookup that ended a run (patches/followups/); page by
+ * page, one per page and the same one more per run.  With the
+ * differential off both twins run the page-by-page loop.
  */
 static void count_walks(struct engine *e, const struct vdma *d,
 			unsigned long want[PTF_NR_TWINS])
@@ -1102,14 +1103,18 @@ static void count_walks(struct engine *e, const struct vdma *d,
 
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
 		size_t runs, leaves;
+		bool by_iopte;
 		void *dom;
 
 		ptf_rt_set_twin(tw);
 		dom = caller_ops[tw]->group_domain(fd->handle_group);
 		leaves = domain_leaves(e, tw, &fd->view, dom, d->iova,
 				       d->iova + d->size - 1, &runs);
-		want[tw] += (tw == CAND && !e->diff_off ? leaves : d->size / CPU_PAGE) +
-			    (runs ? runs - 1 : 0);
+		by_iopte = tw == CAND && !e->diff_off;
+		want[tw] += by_iopte ? leaves : d->size / CPU_PAGE;
+		/* The lookup that ended a run, made again to start the next. */
+		if (runs && !(by_iopte && caller_ops[tw]->vfio_keeps_probe))
+			want[tw] += runs - 1;
 	}
 }
 

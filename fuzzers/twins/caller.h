@@ -86,6 +86,11 @@ struct ptf_group_config {
 struct ptf_caller_ops {
 	const char *tree;
 	int has_length;
+	/*
+	 * vfio_unmap_unpin() starts a run from the lookup that ended the
+	 * one before (patches/followups/): one lookup per IOPTE.
+	 */
+	int vfio_keeps_probe;
 
 	/* Processes, memory, files ------------------------------------------- */
 

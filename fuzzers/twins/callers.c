@@ -18,6 +18,11 @@
 #include "vfio-priv.h"
 #endif
 
+/* Set by the Makefile for the twin of patches/followups/ (FUP_FEATURES). */
+#ifndef PTF_VFIO_KEEPS_PROBE
+#define PTF_VFIO_KEEPS_PROBE	0
+#endif
+
 static void ptf_callers_reset(void)
 {
 	ptf_user_reset();
@@ -33,6 +38,7 @@ static void ptf_callers_reset(void)
 const struct ptf_caller_ops ptf_caller_ops = {
 	.tree			= UTS_RELEASE,
 	.has_length		= PTF_DOMAIN_HAS_LENGTH,
+	.vfio_keeps_probe	= PTF_VFIO_KEEPS_PROBE,
 	.reset			= ptf_callers_reset,
 	.set_proc		= ptf_user_set_proc,
 	.switch_proc		= ptf_user_switch,

@@ -111,6 +111,11 @@ struct ptf_twin_stats {
 	unsigned long walks;		/* calls into the lookup op */
 	unsigned long map_calls;	/* calls into map_pages */
 	unsigned long unmap_calls;	/* calls into unmap_pages */
+	/*
+	 * Calls a driver's own lookup makes into its io-pgtable's (software
+	 * walks: arm-smmu and msm, which translate in hardware; soft-walks.h).
+	 */
+	unsigned long soft_walks;
 };
 
 /* What a driver's IOMMU fault handler did (see context_fault). */

@@ -69,6 +69,7 @@
 #include "arm/arm-smmu/arm-smmu-qcom.h"
 #include "iommufd-dirty.h"
 #include "ptf-devices.h"
+#include "soft-walks.h"
 #include "twin.h"
 
 /* Where the SMMU's registers are, as a device tree would say. */
@@ -365,6 +366,7 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	smmu_domain = to_smmu_domain(domain);
 	if (arm_smmu_init_domain_context(smmu_domain, &pd->qsmmu.smmu, pd->dev))
 		goto fail;
+	ptf_count_soft_walks(smmu_domain->pgtbl_ops, &pd->stats.soft_walks);
 	if (pd->qsmmu.smmu.impl == &qcom_smmu_500_fault_impl && probe_tbu(pd))
 		goto fail;
 	iommu_set_fault_handler(domain, client_fault, pd);

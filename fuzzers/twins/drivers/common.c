@@ -24,6 +24,7 @@
 
 #include "driver.h"
 #include "iommufd-dirty.h"
+#include "soft-walks.h"
 
 struct ptf_drv_domain {
 	struct iommu_domain *domain;
@@ -336,6 +337,9 @@ static void *ptf_create(const struct ptf_pt_config *cfg,
 	iommu_iotlb_gather_init(&pd->pending);
 	if (ptf_driver.attached)
 		ptf_driver.attached(cfg);
+	if (ptf_driver.soft_walk_ops)
+		ptf_count_soft_walks(ptf_driver.soft_walk_ops(domain),
+				     &pd->stats.soft_walks);
 	ptf_info(pd, info);
 	return pd;
 fail:

@@ -96,6 +96,11 @@ struct ptf_driver {
 	 * attached (a clock that stops working).
 	 */
 	void (*attached)(const struct ptf_pt_config *cfg);
+	/*
+	 * Optional: the io-pgtable the driver's lookup walks in software
+	 * for @domain (its calls are counted: soft-walks.h).
+	 */
+	struct io_pgtable_ops *(*soft_walk_ops)(struct iommu_domain *domain);
 };
 
 extern const struct ptf_driver ptf_driver;

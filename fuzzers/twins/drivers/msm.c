@@ -69,6 +69,12 @@ static void msm_release(struct device *master)
 	kfree(ctx);
 }
 
+/* The V2P is the hardware's; the io-pgtable sizes its IOPTE. */
+static struct io_pgtable_ops *msm_soft_walk_ops(struct iommu_domain *domain)
+{
+	return to_msm_priv(domain)->iop;
+}
+
 static unsigned int msm_oas(const struct ptf_pt_config *cfg)
 {
 	return 32;
@@ -81,4 +87,5 @@ const struct ptf_driver ptf_driver = {
 	.release	= msm_release,
 	.oas		= msm_oas,
 	.attached	= msm_attached,
+	.soft_walk_ops	= msm_soft_walk_ops,
 };
