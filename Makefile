@@ -797,7 +797,8 @@ mutant-fuzz-bins: $(foreach m,$(FUZZ_MUTANTS),$(B)/fuzz/bin/$(call mutant_target
 #
 # The bugs are in both trees, so a fix goes into both twins.  For the Nth
 # patch of patches/fixes/series, $(B)/fixes/N-base and N-cand are the two
-# trees with patches 1..N applied (derive-tree.sh, as for the mutants), and
+# trees with patches 1..N applied (derive-tree.sh, as for the mutants; the
+# candidate's without those the port carries itself), and
 # $(B)/tools/bin/TARGET-run-fix-N is built for the targets of the
 # regression inputs of the findings the series line names.  The whole
 # series also gets the fuzz build of every target (TARGET-fix-all, the
@@ -817,13 +818,19 @@ fix_targets = $(sort $(foreach f,$(call fix_regs,$(1)),$(call prog_target,$(f)))
 fix_prod_targets = $(sort $(foreach f,$(call fix_regs,$(1)),\
 	$(if $(shell grep -l '^\# build: prod$$' $(f)),$(call prog_target,$(f)))))
 fix_bin = $(B)/tools/bin/$(2)-run-fix-$(1)
+# A fix the port builds on (patches/series lists it, as fixes/NNNN-...) is
+# in the candidate tree already: the candidate's trees of the fixes leave
+# it out.
+PORT_FIXES := $(addprefix patches/,$(filter fixes/%,\
+	$(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' patches/series 2>/dev/null)))
 
 # $(call fix_rules,N): the trees, twins and replay drivers of fix N.
 define fix_rules
 $(B)/fixes/$(1).stamp: $(call fix_upto,$(1)) $(B)/trees.mk
 	@echo "  TREE  $(B)/fixes/$(1)-base $(B)/fixes/$(1)-cand"
 	@scripts/derive-tree.sh $(BASE_TREE) $(B)/fixes/$(1)-base $(call fix_upto,$(1))
-	@scripts/derive-tree.sh $(CAND_TREE) $(B)/fixes/$(1)-cand $(call fix_upto,$(1))
+	@scripts/derive-tree.sh $(CAND_TREE) $(B)/fixes/$(1)-cand \
+		$(filter-out $(PORT_FIXES),$(call fix_upto,$(1)))
 	@touch $$@
 $(B)/fixes/$(1)-base/%.c $(B)/fixes/$(1)-cand/%.c: $(B)/fixes/$(1).stamp ;
 endef

@@ -141,7 +141,9 @@ apply_per_file() {
 	awk -v out="$work/.split" -f "$here/split-patches.awk" \
 		$(series_files | sed "s|^|$patches/|") >"$work/parts" ||
 		{ echo "ptfuzz: cannot read patches/" >&2; return 1; }
-	[ -z "$dir" ] || sort -r -k1,1 -s "$work/parts" >"$work/parts.r"
+	# -R: the last patch first (series order, reversed).
+	[ -z "$dir" ] || awk '{ l[NR] = $0 } END { for (i = NR; i; i--) print l[i] }' \
+		"$work/parts" >"$work/parts.r"
 	[ -z "$dir" ] || mv "$work/parts.r" "$work/parts"
 	needed_files "$src" >"$work/needed"
 	# PATH -> the units it belongs to (prefix match for directories).
@@ -235,17 +237,21 @@ unit_failure() {
 		print n ": " p ": " $0; exit }' "$1/.ptfuzz-series"
 }
 
-# "1-4,29-33" from patch numbers.
+# "1-4,29-33,fixes/13-15" from patch numbers (the port's, then those of
+# the fixes it builds on).
 ranges() {
-	tr ' ' '\n' | sed '/^$/d' | sort -n | awk '
-		function flush() { if (lo != "") out = out (out ? "," : "") (lo == hi ? lo : lo "-" hi) }
-		{ n = $1 + 0; if (lo != "" && n == hi + 1) { hi = n; next } flush(); lo = hi = n }
+	tr ' ' '\n' | sed -n 's|^\(.*/\)\{0,1\}\([0-9][0-9]*\)$|\1 \2|p' |
+	sort -k1,1 -k2,2n | awk '
+		function flush() { if (lo != "") out = out (out ? "," : "") pre (lo == hi ? lo : lo "-" hi) }
+		NF == 1 { $2 = $1; $1 = "" }
+		{ n = $2 + 0; if (lo != "" && $1 == pre && n == hi + 1) { hi = n; next }
+		  flush(); pre = $1; lo = hi = n }
 		END { flush(); print out ? out : "none" }'
 }
 
 # "applied A failed F notneeded N" for a unit, in patch-number ranges.
 unit_patches() {
-	all=$(series_files | cut -c1-4)
+	all=$(series_files | sed 's|^\(fixes/\)\{0,1\}\(....\).*|\1\2|')
 	applied=$(awk -v u="$2" '$2 == u && $3 == "applied" { print $1 }' "$1/.ptfuzz-series" | tr '\n' ' ')
 	failed=$(awk -v u="$2" '$2 == u && $3 == "failed" { print $1 }' "$1/.ptfuzz-series" | tr '\n' ' ')
 	notneeded=$(for n in $all; do

@@ -4,7 +4,8 @@
 #
 # Split each patch (git format-patch or plain unified diffs) into one diff
 # per file it touches: DIR/NNNN.K.diff, NNNN the patch's number (from its
-# name), K the file's place in it.  Prints one line per file diff, in series
+# name; "fixes/NNNN" for a fix of patches/fixes/ the series builds on, in
+# the file's name "fixes-NNNN"), K the file's place in it.  Prints one line per file diff, in series
 # and file order: "NNNN PATH DIFF".  A file's diff starts at its
 # "diff --git" line (or, without one, its "--- " line) and ends at the
 # next file's, or at the format-patch signature ("-- ").
@@ -20,7 +21,9 @@ function close_part() {
 function start_part(p) {
 	close_part()
 	path = p
-	part = sprintf("%s/%s.%d.diff", out, num, ++k)
+	part = num
+	sub(/\//, "-", part)
+	part = sprintf("%s/%s.%d.diff", out, part, ++k)
 }
 
 FNR == 1 {
@@ -28,6 +31,8 @@ FNR == 1 {
 	name = FILENAME
 	sub(/.*\//, "", name)
 	num = substr(name, 1, 4)
+	if (FILENAME ~ /(^|\/)fixes\/[^\/]*$/)
+		num = "fixes/" num
 	k = 0
 	git = 0
 }

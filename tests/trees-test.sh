@@ -83,8 +83,8 @@ copy_tree drift
 sed -i 's/arm_v7s_iova_to_phys/arm_v7s_lookup/g' "$tmp/drift/drivers/iommu/io-pgtable-arm-v7s.c"
 in_tree drift make -s show-units >"$tmp/out" 2>&1
 expect_line drift "iopgtable's differential is off" \
-	'^iopgtable|arm_lpae arm_v7s dart|off (0003: drivers/iommu/io-pgtable-arm-v7s.c: .*FAILED)|applied 1-2,4,30,32-33 failed 3,29,31 notneeded 5-28$'
-expect_line drift "genpt's is on" '^genpt|.*|on|applied 1,5,33 failed none notneeded 2-4,6-32$'
+	'^iopgtable|arm_lpae arm_v7s dart|off (0003: drivers/iommu/io-pgtable-arm-v7s.c: .*FAILED)|applied 1-2,4,30,32-33 failed 3,29,31 notneeded 5-28,fixes/13-15$'
+expect_line drift "genpt's is on" '^genpt|.*|on|applied 1,5,33 failed none notneeded 2-4,6-32,fixes/13-15$'
 replay drift arm_v7s
 replay drift pt_x86_64
 in_tree drift ./run-fuzz.sh fuzz arm_v7s -t 2 >"$tmp/out" 2>&1
@@ -122,7 +122,7 @@ rm -rf "$tmp/no-genpt/drivers/iommu/generic_pt"
 in_tree no-genpt make -s show-units >"$tmp/out" 2>&1
 expect_line no-genpt "genpt is left out" '^genpt|pt_.*|left out|the tree lacks drivers/iommu/generic_pt/fmt/$'
 expect_line no-genpt "iopgtable runs with the differential on" \
-	'^iopgtable|arm_lpae arm_v7s dart|on|applied 1-4,29-33 failed none notneeded 5-28$'
+	'^iopgtable|arm_lpae arm_v7s dart|on|applied 1-4,29-33 failed none notneeded 5-28,fixes/13-15$'
 in_tree no-genpt make -s list-targets >"$tmp/out" 2>&1
 # iopgtable's and the drivers' targets, none of generic_pt's (pt_*).
 expect_line no-genpt "no generic_pt target" '^arm_lpae arm_v7s dart\( [a-oq-z][a-z0-9_]*\)*$'

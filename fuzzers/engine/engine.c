@@ -311,10 +311,9 @@ static void do_unmap(struct engine *e, const struct op *op)
 static void lookup_legacy(struct engine *e, uint64_t iova)
 {
 	const struct pt_leaf *l = model_translate(&e->model[CAND], iova);
-	uint64_t want = l ? legacy_phys(e, BASE, model_leaf_pa(l, iova)) :
-			    legacy_none(e, iova);
+	uint64_t want = l ? model_leaf_pa(l, iova) : 0;
 	struct twin_result *c = &e->res[CAND], *b = &e->res[BASE];
-	uint64_t first_va, last_va, len, first_pa;
+	uint64_t first_va, last_va, len, first_pa, last_pa;
 
 	if (b->legacy != c->legacy)
 		finding(e, "twins", "iova_to_phys differs between the twins",
@@ -333,19 +332,18 @@ static void lookup_legacy(struct engine *e, uint64_t iova)
 	first_pa = model_leaf_pa(l, first_va);
 	if (last_va == UINT64_MAX)
 		last_va--;		/* lpae-lookup-last-iova */
+	last_pa = first_pa + (last_va - first_va);
 	for (int tw = 0; tw < PTF_NR_TWINS; tw++) {
-		uint64_t first, last, want_first, want_last;
+		uint64_t first, last;
 
 		ptf_rt_set_twin(tw);
 		first = ops(e, tw)->iova_to_phys(e->dom[tw], first_va);
 		last = ops(e, tw)->iova_to_phys(e->dom[tw], last_va);
-		want_first = legacy_phys(e, tw, first_pa);
-		want_last = legacy_phys(e, tw, first_pa + (last_va - first_va));
-		if (first != want_first || last != want_last)
+		if (first != first_pa || last != last_pa)
 			finding(e, "lookup", "translation not linear across the leaf",
 				"%s twin: iova_to_phys over the leaf [0x%" PRIx64 " +0x%" PRIx64 "] -> 0x%" PRIx64 "\nexpected: first 0x%" PRIx64 " last 0x%" PRIx64 "\nactual:   first 0x%" PRIx64 " last 0x%" PRIx64 "\n",
 				twin_name(tw), first_va, len, first_pa,
-				want_first, want_last, first, last);
+				first_pa, last_pa, first, last);
 	}
 }
 
@@ -488,7 +486,7 @@ struct stepper {
 	struct step_trace *tr;
 };
 
-/* iova_to_phys_length(), or with @legacy iova_to_phys() (legacy_none()). */
+/* iova_to_phys_length(), or with @legacy iova_to_phys() (0 for none). */
 static uint64_t step_lookup(struct stepper *s, uint64_t iova, ptf_u64 *len,
 			    bool legacy)
 {
@@ -505,9 +503,7 @@ static uint64_t step_lookup(struct stepper *s, uint64_t iova, ptf_u64 *len,
 	l = s->unavailable ? NULL : model_translate(&s->e->model[s->tw], iova);
 	*len = l ? model_length(&s->e->model[s->tw], l, iova) : 0;
 	if (!l)
-		return legacy ? legacy_none(s->e, iova) : NO_PHYS;
-	if (legacy)
-		return legacy_phys(s->e, s->tw, model_leaf_pa(l, iova));
+		return legacy ? 0 : NO_PHYS;
 	return model_leaf_pa(l, iova);
 }
 

@@ -201,8 +201,6 @@ void engine_models_begin(struct engine *e);
 void engine_lookup(struct engine *e, uint64_t iova);
 
 const char *twin_name(int tw);
-/* The baseline's legacy lookup where nothing is mapped (target.h). */
-uint64_t legacy_none(const struct engine *e, uint64_t iova);
 
 /*
  * Around every call into a twin: select it, arm the allocation failure
@@ -212,19 +210,6 @@ uint64_t legacy_none(const struct engine *e, uint64_t iova);
 void twin_enter(struct engine *e, int tw);
 void twin_leave(struct engine *e, int tw);
 bool fail_delivered(struct engine *e);
-
-/*
- * What @tw's legacy iova_to_phys() returns for a translation to @phys:
- * the page's address where the baseline's op drops the offset (on the
- * candidate too when the differential is off: it is the baseline's code).
- */
-static inline uint64_t legacy_phys(const struct engine *e, int tw,
-				   uint64_t phys)
-{
-	if (e->t->legacy_drops_offset && (tw == BASE || e->diff_off))
-		return phys & ~0xfffULL;
-	return phys;
-}
 
 /* Oracles (oracles.c) ---------------------------------------------------- */
 

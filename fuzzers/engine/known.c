@@ -731,13 +731,14 @@ static bool warned_with(const char *func, const char *text)
 }
 
 /*
- * s390-iommu: s390_iommu_iova_to_phys() returns the page frame's address
- * without the IOVA's offset in the page, so iommu_iova_to_phys() of an
- * IOVA that is not page aligned is short by the offset (patch 0018 adds
- * it).  The candidate's translation (which the model checks on its own)
- * is the baseline's plus the offset.
+ * s390-iommu and mtk_iommu_v1: s390_iommu_iova_to_phys() and
+ * mtk_iommu_v1_iova_to_phys() return the page's address without the
+ * IOVA's offset in the page, so iommu_iova_to_phys() of an IOVA that is
+ * not page aligned is short by the offset (patches/fixes/0014 and 0013
+ * add it).  The candidate's translation (which the model checks on its
+ * own) is the baseline's plus the offset.
  */
-static bool s390_lookup_drops_offset(struct engine *e)
+static bool lookup_drops_offset(struct engine *e)
 {
 	const struct op *op = current_op(e, OP_LOOKUP);
 	const struct twin_result *c = &e->res[CAND];
@@ -751,7 +752,7 @@ static bool s390_lookup_drops_offset(struct engine *e)
  * code: its lookup at a mapped IOVA gives the page's address (checked
  * against the model, and not linear across the page either).
  */
-static bool s390_legacy_drops_offset(struct engine *e)
+static bool legacy_drops_offset(struct engine *e)
 {
 	const struct op *op = current_op(e, OP_LOOKUP);
 	const struct pt_leaf *l;
@@ -761,6 +762,41 @@ static bool s390_legacy_drops_offset(struct engine *e)
 	l = model_translate(&e->model[CAND], op->iova);
 	return l && e->res[BASE].legacy ==
 		    ((l->phys + (op->iova - l->iova)) & ~0xfffULL);
+}
+
+/*
+ * sprd-iommu: sprd_iommu_iova_to_phys() returns "entry << 12 plus the
+ * IOVA's offset in its page" without looking at the entry, so where the
+ * entry is 0 (a hole, or a page at PA 0, which the format cannot tell
+ * apart and the model holds no leaf) an IOVA of the window that is not
+ * page aligned reads as a translation to its offset instead of 0
+ * (patches/fixes/0015 reads it as 0).  The window starts at IOVA 0.
+ */
+static bool sprd_hole_offset(struct engine *e, uint64_t iova)
+{
+	const struct twin_result *b = &e->res[BASE];
+
+	return iova < (256ULL << 20) && iova % 4096 &&
+	       b->legacy == iova % 4096 &&
+	       !model_translate(&e->model[CAND], iova);
+}
+
+/* With the differential on: the candidate has no translation. */
+static bool sprd_lookup_hole_offset(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_LOOKUP);
+	const struct twin_result *c = &e->res[CAND];
+
+	return op && c->phys == NO_PHYS && !c->len && !c->legacy &&
+	       sprd_hole_offset(e, op->iova);
+}
+
+/* With the differential off: the model has none. */
+static bool sprd_legacy_hole_offset(struct engine *e)
+{
+	const struct op *op = current_op(e, OP_LOOKUP);
+
+	return e->diff_off && op && sprd_hole_offset(e, op->iova);
 }
 
 /* Bytes the model held in [lo, hi] before the op. */
@@ -2110,13 +2146,28 @@ static const struct known_finding known[] = {
 	  s390_unmap_failure_unrefreshed },
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "iova_to_phys_length disagrees with iova_to_phys",
-	  s390_lookup_drops_offset, .goes_on = true, .cand_fixes = true },
+	  lookup_drops_offset, .goes_on = true, .cand_fixes = true },
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "iova_to_phys disagrees with the model",
-	  s390_legacy_drops_offset, .goes_on = true },
+	  legacy_drops_offset, .goes_on = true },
 	{ "s390-lookup-drops-offset", "s390", "lookup",
 	  "translation not linear across the leaf",
-	  s390_legacy_drops_offset, .goes_on = true },
+	  legacy_drops_offset, .goes_on = true },
+	{ "mtk-v1-lookup-drops-offset", "mtk_v1", "lookup",
+	  "iova_to_phys_length disagrees with iova_to_phys",
+	  lookup_drops_offset, .goes_on = true, .cand_fixes = true },
+	{ "mtk-v1-lookup-drops-offset", "mtk_v1", "lookup",
+	  "iova_to_phys disagrees with the model",
+	  legacy_drops_offset, .goes_on = true },
+	{ "mtk-v1-lookup-drops-offset", "mtk_v1", "lookup",
+	  "translation not linear across the leaf",
+	  legacy_drops_offset, .goes_on = true },
+	{ "sprd-lookup-hole-offset", "sprd", "lookup",
+	  "iova_to_phys_length disagrees with iova_to_phys",
+	  sprd_lookup_hole_offset, .goes_on = true, .cand_fixes = true },
+	{ "sprd-lookup-hole-offset", "sprd", "lookup",
+	  "iova_to_phys disagrees with the model",
+	  sprd_legacy_hole_offset, .goes_on = true },
 	{ "iopgtable-split-unmap-inval", "arm_lpae arm_smmu arm_smmu_v3 qcom_iommu ipmmu_vmsa", "flush",
 	  "a removed or changed leaf was not invalidated", unmap_splits_block },
 	{ "iopgtable-split-unmap-inval", "arm_v7s", "flush",

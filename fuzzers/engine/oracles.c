@@ -701,7 +701,7 @@ static void leaf_lookup(struct engine *e, const struct pt_leaf *l,
 	if (e->diverged) {
 		const struct pt_leaf *b = model_translate(&e->model[BASE], iova);
 
-		want = b ? model_leaf_pa(b, iova) : legacy_none(e, iova);
+		want = b ? model_leaf_pa(b, iova) : 0;
 	}
 	ptf_rt_set_twin(BASE);
 	legacy = e->t->twin[BASE]->iova_to_phys(e->dom[BASE], iova);
@@ -1213,11 +1213,6 @@ static void probe(struct engine *e, uint64_t at, uint64_t iova,
 			c->phys - (at - iova), c->len, phys, len);
 }
 
-uint64_t legacy_none(const struct engine *e, uint64_t iova)
-{
-	return e->t->legacy_none ? e->t->legacy_none(&e->ts, iova) : 0;
-}
-
 /*
  * A lookup whose driver could not ask its hardware (msm's V2P with a clock
  * that failed to enable) has no translation to give: PHYS_ADDR_MAX with
@@ -1250,14 +1245,12 @@ void oracle_lookup(struct engine *e, uint64_t iova)
 		return;
 	}
 
-	if (c->phys == NO_PHYS ?
-	    b->legacy != legacy_none(e, iova) || c->len || c->legacy :
-	    b->legacy != legacy_phys(e, BASE, c->phys) || c->legacy != c->phys)
+	if (c->phys == NO_PHYS ? b->legacy || c->len || c->legacy :
+	    b->legacy != c->phys || c->legacy != c->phys)
 		finding(e, "lookup", "iova_to_phys_length disagrees with iova_to_phys",
-			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0x%" PRIx64 " for the baseline's iova_to_phys here, 0 for the candidate's, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
+			"at 0x%" PRIx64 "\nbaseline iova_to_phys:         0x%" PRIx64 "\ncandidate iova_to_phys:        0x%" PRIx64 "\ncandidate iova_to_phys_length: %s0x%" PRIx64 " length 0x%" PRIx64 "\n(no translation is 0 for iova_to_phys, PHYS_ADDR_MAX with length 0 for iova_to_phys_length)\n",
 			iova, b->legacy, c->legacy,
-			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len,
-			legacy_none(e, iova));
+			c->phys == NO_PHYS ? "PHYS_ADDR_MAX " : "", c->phys, c->len);
 	if (!l ? c->phys != NO_PHYS :
 	    c->phys != model_leaf_pa(l, iova) || c->len != len)
 		finding(e, "lookup", "iova_to_phys_length disagrees with the model",

@@ -296,11 +296,6 @@ struct target {
 	void (*predict)(const struct target_setup *ts, struct target_domain *d);
 	/* The access a device gets from a mapping with @prot. */
 	int (*access_of)(const struct target_setup *ts, int prot);
-	/*
-	 * What the baseline's legacy iova_to_phys() returns at @iova where
-	 * nothing is mapped (NULL: 0, the API's "no translation").
-	 */
-	uint64_t (*legacy_none)(const struct target_setup *ts, uint64_t iova);
 	/* Report every leaf intersecting [lo, hi]. */
 	void (*hw_walk)(const struct hw_ctx *hw, uint64_t lo, uint64_t hi);
 	/*
@@ -343,13 +338,6 @@ struct target {
 	 * length rule is the driver's own code (virtio-iommu), not a table's.
 	 */
 	bool lookup_leaves;
-	/*
-	 * The legacy iova_to_phys() of the tree without the series returns
-	 * the address of the IOVA's 4K page, not of the IOVA (s390, mtk_v1:
-	 * the series adds the offset): lookups through it are compared with
-	 * the page's address.
-	 */
-	bool legacy_drops_offset;
 	/* The walker reports no tables: the shape is not compared (why: there). */
 	bool no_table_shape;
 	/* The twins, as renamed at link time. */

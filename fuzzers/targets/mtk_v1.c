@@ -407,7 +407,6 @@ static const struct target mtk_v1 = {
 	.class_fields	= class_fields,
 	.nr_class_fields = sizeof(class_fields) / sizeof(class_fields[0]),
 	.class_name	= class_name,
-	.legacy_drops_offset = true,
 	.twin		= DRV_TWINS,
 };
 

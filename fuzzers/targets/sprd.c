@@ -161,16 +161,6 @@ static int access_of(const struct target_setup *ts, int prot)
 	return MODEL_PROT_READ | MODEL_PROT_WRITE;
 }
 
-/*
- * The legacy sprd_iommu_iova_to_phys() turns an empty entry into "page 0
- * plus the IOVA's offset in its page" (patch 0019 makes it PHYS_ADDR_MAX);
- * past the window it WARNs and returns 0.
- */
-static uint64_t legacy_none(const struct target_setup *ts, uint64_t iova)
-{
-	return iova < WINDOW ? iova & 0xfff : 0;
-}
-
 /* Device model ------------------------------------------------------------- */
 
 #define IOMMU_BASE	0x63000800ULL
@@ -339,7 +329,6 @@ static const struct target sprd_target = {
 	.setup		= setup,
 	.predict	= predict,
 	.access_of	= access_of,
-	.legacy_none	= legacy_none,
 	.hw_walk	= hw_walk,
 	.dirty_unsupported_ret = drv_no_dirty_ret,
 	.driver_config	= driver_config,
