@@ -30,6 +30,9 @@ need dpkg-deb dpkg
 need apt-get apt
 need realpath coreutils
 need sha256sum coreutils
+# ClusterFuzzLite's build.sh zips the seed corpora; make check unzips one.
+need zip zip
+need unzip unzip
 for arg in "$@"; do
 	case $arg in
 	--bench) need gnuplot gnuplot-nox ;;
