@@ -566,15 +566,17 @@ static bool same_dirty(const struct model *a, const struct model *b)
  * The twins' bitmaps, dirty bits and invalidations are what the buggy
  * read produces, and not what the contract says.
  */
+static bool meets(struct engine *e, const char *id);
+
 /*
- * The sync after a dirty read invalidates what the read gathered, but on
- * arm-smmu-v3, whose iotlb_sync() ignores a gather without a page size:
- * nothing (smmuv3-dirty-clear-no-tlbi, a bug of its own the same read
- * shows).
+ * The sync after a dirty read invalidates what the read gathered, unless
+ * the target's driver meets smmuv3-dirty-clear-no-tlbi (arm-smmu-v3's
+ * iotlb_sync() ignores a gather without a page size: nothing), a bug of
+ * its own the same read shows.
  */
-static bool dirty_gather_invalidated(const struct engine *e)
+static bool dirty_gather_invalidated(struct engine *e)
 {
-	return strcmp(e->t->name, "arm_smmu_v3") != 0;
+	return !meets(e, "smmuv3-dirty-clear-no-tlbi");
 }
 
 static bool read_as_buggy(struct engine *e, enum dirty_walk how)
@@ -2289,6 +2291,16 @@ static bool for_target(const struct known_finding *k, const char *name)
 			return true;
 		t += n;
 	}
+	return false;
+}
+
+/* The known finding @id is this target's and its circumstances hold. */
+static bool meets(struct engine *e, const char *id)
+{
+	for (const struct known_finding *k = known; k->id; k++)
+		if (!strcmp(k->id, id) && for_target(k, e->t->name) &&
+		    k->applies(e))
+			return true;
 	return false;
 }
 
